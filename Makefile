@@ -1,0 +1,59 @@
+# Oranje — the two commands of the README, and what CI adds.
+#   make demo   installs, migrates, builds the demo world and serves it on http://127.0.0.1:$(PORT)
+#   make test   installs and runs the whole test suite (SQLite)
+PYTHON ?= python3
+PORT ?= 8000
+WORKERS ?= 3
+UV := .tools/bin/uv
+VENV := .venv
+BIN := $(VENV)/bin
+export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
+export UV_PYTHON_DOWNLOADS := never
+
+.PHONY: install demo serve test test-browser test-postgres lint types migrations-check messages bench clean
+
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet --disable-pip-version-check "uv>=0.5,<1"
+
+$(VENV)/.installed: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen --python $(PYTHON)
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	$(BIN)/oranje migrate --noinput -v0
+	$(BIN)/oranje demo
+	$(BIN)/oranje collectstatic --noinput -v0
+	@echo "Oranje draait op http://127.0.0.1:$(PORT)/ (stoppen met Ctrl-C)"
+	$(BIN)/gunicorn oranje.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile - --log-level warning
+
+serve: install
+	$(BIN)/oranje collectstatic --noinput -v0
+	$(BIN)/gunicorn oranje.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile -
+
+test: install
+	$(BIN)/pytest -q -n 2
+
+test-postgres: install
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/oranje} $(BIN)/pytest -q -n 2
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+types: install
+	$(BIN)/mypy
+
+migrations-check: install
+	$(BIN)/oranje makemigrations --check --dry-run
+
+messages: install
+	cd src/oranje && ../../$(BIN)/oranje makemessages -l nl --no-obsolete --add-location file && ../../$(BIN)/oranje compilemessages -l nl
+
+bench: install
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) .tools var

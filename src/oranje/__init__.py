@@ -1,0 +1,1 @@
+"""Oranje: informatiesysteem voor gemeentelijke bevolkingszorg."""

@@ -1,0 +1,68 @@
+"""API pieces of the core room: the exception handler, regions and municipalities."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import serializers, viewsets
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from oranje.core import access
+from oranje.core.models import Municipality, Region
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    """Services raise Django's ValidationError (field → messages): answer 400 with those
+    field errors, never 500."""
+    if isinstance(exc, DjangoValidationError):
+        detail = (
+            exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        )
+        exc = ValidationError(detail=detail)
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = PermissionDenied()
+    return drf_exception_handler(exc, context)
+
+
+class RegionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Region
+        fields = ["code", "name"]
+
+
+class MunicipalitySerializer(serializers.ModelSerializer):
+    region = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    successors = serializers.SlugRelatedField(slug_field="cbs_code", many=True, read_only=True)
+
+    class Meta:
+        model = Municipality
+        fields = ["cbs_code", "name", "region", "valid_from", "valid_until", "successors"]
+
+
+class RegionViewSet(viewsets.ReadOnlyModelViewSet):
+    """The safety regions the user may see."""
+
+    serializer_class = RegionSerializer
+    lookup_field = "code"
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return access.readable_regions(self.request.user).order_by("code")
+
+
+class MunicipalityViewSet(viewsets.ReadOnlyModelViewSet):
+    """Municipalities (current and merged ones) in the regions the user may see."""
+
+    serializer_class = MunicipalitySerializer
+    lookup_field = "cbs_code"
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        regions = access.readable_regions(self.request.user)
+        qs = Municipality.objects.filter(region__in=regions).select_related("region")
+        region = self.request.query_params.get("region")
+        if region:
+            qs = qs.filter(region__code=region.upper())
+        return qs.prefetch_related("successors").order_by("cbs_code")

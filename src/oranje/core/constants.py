@@ -1,0 +1,16 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    VIEWER = "viewer", _("viewer")
+    FUNCTIONARY = "functionary", _("functionary")
+    COORDINATOR = "coordinator", _("coordinator")
+    REGISTRY_OFFICER = "registry_officer", _("registry officer")
+    COMMUNICATION = "communication", _("communication")
+    QUALITY_MONITOR = "quality_monitor", _("quality monitor")
+    ADMINISTRATOR = "administrator", _("administrator")
+
+
+#: Roles that may change the organisation (people, pools, rosters) within their scope.
+MANAGING_ROLES = frozenset({Role.COORDINATOR, Role.ADMINISTRATOR})

@@ -1,0 +1,20 @@
+from typing import Any
+
+from django.http import HttpRequest
+
+from oranje.core import access
+
+
+def oranje(request: HttpRequest) -> dict[str, Any]:
+    user = request.user
+    region = getattr(request, "region", None)
+    if not user.is_authenticated:
+        return {"current_region": None}
+    return {
+        "current_region": region,
+        "my_regions": access.readable_regions(user).order_by("code"),  # type: ignore[arg-type]
+        "my_memberships": user.memberships.select_related("region", "municipality"),  # type: ignore[union-attr]
+        "can_manage": bool(region and access.can_manage_anything(user, region.pk)),  # type: ignore[arg-type]
+        # Later rooms set this when the page shows exercise (OEFENING) data.
+        "is_exercise": False,
+    }

@@ -1,0 +1,102 @@
+"""Parsers for user input shared by forms, the API and imports. Each raises ValidationError
+with a Dutch message (through gettext) that names the problem."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo
+
+import phonenumbers
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+
+def local_zone() -> ZoneInfo:
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+def normalise_phone(raw: str) -> str:
+    """A Dutch or international phone number in E.164 (+31612345678), or ValidationError."""
+    text = (raw or "").strip()
+    if not text:
+        raise ValidationError(_("A phone number is required."), code="required")
+    try:
+        number = phonenumbers.parse(text, "NL")
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not phonenumbers.is_valid_number(number):
+        raise ValidationError(
+            _(
+                "'%(value)s' is not a valid phone number "
+                "(for example 06 12345678 or +31 6 12345678)."
+            )
+            % {"value": text},
+            code="invalid_phone",
+        )
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def format_phone(e164: str) -> str:
+    """How a Dutch user reads a stored number: 06 12345678 for NL, international otherwise."""
+    try:
+        number = phonenumbers.parse(e164, "NL")
+    except phonenumbers.NumberParseException:
+        return e164
+    if number.country_code == 31:
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+_DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y")
+_TIME_FORMATS = ("%H:%M", "%H:%M:%S", "%H.%M")
+
+
+def parse_local_datetime(value: object) -> dt.datetime:
+    """A date and time as a spreadsheet gives it, read as Amsterdam time; aware result.
+
+    Accepts datetime objects (naive ones are local time), ISO 8601 ("2026-12-01T08:00",
+    with or without offset) and Dutch notation ("1-12-2026 08:00").
+    """
+    if isinstance(value, dt.datetime):
+        parsed = value
+    elif isinstance(value, dt.date):
+        parsed = dt.datetime.combine(value, dt.time(0, 0))
+    else:
+        text = re.sub(r"\s+", " ", str(value or "").strip())
+        if not text:
+            raise ValidationError(_("A date and time is required."), code="required")
+        parsed_or_none = _parse_text_datetime(text)
+        if parsed_or_none is None:
+            raise ValidationError(
+                _("'%(value)s' is not a date and time (use 2026-12-01 08:00 or 1-12-2026 08:00).")
+                % {"value": text},
+                code="invalid_datetime",
+            )
+        parsed = parsed_or_none
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=local_zone())
+    return parsed
+
+
+def _parse_text_datetime(text: str) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    date_part, _sep, time_part = text.partition(" ")
+    for date_format in _DATE_FORMATS:
+        try:
+            day = dt.datetime.strptime(date_part, date_format).date()  # noqa: DTZ007
+        except ValueError:
+            continue
+        if not time_part:
+            return dt.datetime.combine(day, dt.time(0, 0))
+        for time_format in _TIME_FORMATS:
+            try:
+                moment = dt.datetime.strptime(time_part, time_format).time()  # noqa: DTZ007
+            except ValueError:
+                continue
+            return dt.datetime.combine(day, moment)
+    return None

@@ -1,0 +1,16 @@
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from oranje.demo.world import build, demo_password
+
+
+class Command(BaseCommand):
+    help = "Build the demo world (Kennemerland) or top it up; safe to run again."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        personas = build(self.stdout.write)
+        password = demo_password()
+        self.stdout.write(f"\nInloggen (wachtwoord voor alle personas: {password}):")
+        for username, description in personas.items():
+            self.stdout.write(f"  {username:<28} {description}")

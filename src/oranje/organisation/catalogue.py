@@ -1,0 +1,39 @@
+"""The national function catalogue (DOMAIN.md §3), shipped as data in data/functions.csv."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+FUNCTIONS_CSV = Path(__file__).resolve().parent / "data" / "functions.csv"
+
+
+def catalogue_rows() -> list[dict[str, str]]:
+    with FUNCTIONS_CSV.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def load_catalogue(function_model: Any, region_model: Any, region_function_model: Any) -> int:
+    """Create or update the catalogue, and give every region a setting per function (with the
+    catalogue's default coverage unit) without touching settings a region already made."""
+    rows = catalogue_rows()
+    for order, row in enumerate(rows, start=1):
+        function_model.objects.update_or_create(
+            code=row["code"],
+            defaults={
+                "name": row["name"],
+                "group": row["group"],
+                "description": row["description"],
+                "sort_order": order * 10,
+            },
+        )
+    functions = {f.code: f for f in function_model.objects.all()}
+    for region in region_model.objects.all():
+        for row in rows:
+            region_function_model.objects.get_or_create(
+                region=region,
+                function=functions[row["code"]],
+                defaults={"coverage_unit": row["coverage_unit"]},
+            )
+    return len(rows)

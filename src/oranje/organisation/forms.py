@@ -1,0 +1,208 @@
+"""Forms of the organisation room. They parse and present input; services decide and write."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from oranje.core.models import Municipality, Region
+from oranje.organisation.constants import (
+    CoverageUnit,
+    OnCallKind,
+    PoolKind,
+    UnavailabilityReason,
+)
+from oranje.organisation.models import Function, Person, Pool
+
+
+class DateTimeLocalInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+def _person_choices(queryset: Any) -> Any:
+    return queryset.order_by("surname", "given_name")
+
+
+class PersonForm(forms.Form):
+    given_name = forms.CharField(label=_("Given name"), max_length=100)
+    prefix = forms.CharField(
+        label=_("Prefix"), max_length=10, required=False, help_text=_("e.g. van der")
+    )
+    surname = forms.CharField(label=_("Surname"), max_length=100)
+    email = forms.EmailField(label=_("E-mail"))
+    phone = forms.CharField(label=_("Mobile phone"), max_length=30, help_text=_("e.g. 06 12345678"))
+    phone_alt = forms.CharField(label=_("Other phone"), max_length=30, required=False)
+    municipality = forms.ModelChoiceField(
+        label=_("Home municipality"),
+        queryset=Municipality.objects.none(),
+        required=False,
+        help_text=_("Empty for regional staff."),
+    )
+    functions = forms.ModelMultipleChoiceField(
+        label=_("Functions"),
+        queryset=Function.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    active = forms.BooleanField(label=_("Active"), required=False, initial=True)
+
+    def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = Municipality.objects.current().filter(region=region)
+
+
+class DistrictForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=100)
+    municipalities = forms.ModelMultipleChoiceField(
+        label=_("Municipalities"),
+        queryset=Municipality.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["municipalities"].queryset = Municipality.objects.current().filter(
+            region=region
+        )
+
+
+class PoolForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=150)
+    kind = forms.ChoiceField(label=_("Kind"), choices=PoolKind.choices)
+    municipalities = forms.ModelMultipleChoiceField(
+        label=_("Municipalities served"),
+        queryset=Municipality.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Municipal: one; intermunicipal: two or more; regional: none (the whole region)."
+        ),
+    )
+    functions = forms.ModelMultipleChoiceField(
+        label=_("Functions"), queryset=Function.objects.all(), widget=forms.CheckboxSelectMultiple
+    )
+    members = forms.ModelMultipleChoiceField(
+        label=_("Members"),
+        queryset=Person.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 14}),
+        help_text=_("Hold Ctrl (or Cmd) to choose several."),
+    )
+    coordinator = forms.ModelChoiceField(
+        label=_("Pool coordinator"), queryset=Person.objects.none(), required=False
+    )
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["municipalities"].queryset = Municipality.objects.current().filter(
+            region=region
+        )
+        people = _person_choices(Person.objects.filter(region=region, active=True))
+        self.fields["members"].queryset = people
+        self.fields["coordinator"].queryset = people
+
+
+class RegionFunctionForm(forms.Form):
+    local_name = forms.CharField(label=_("Regional name"), max_length=150, required=False)
+    coverage_unit = forms.ChoiceField(label=_("Minimum applies"), choices=CoverageUnit.choices)
+    min_hard_on_call = forms.IntegerField(
+        label=_("Minimum on hard on-call"),
+        min_value=0,
+        max_value=50,
+        help_text=_("At every hour; 0 means no minimum."),
+    )
+
+
+class ShiftForm(forms.Form):
+    pool = forms.ModelChoiceField(label=_("Pool"), queryset=Pool.objects.none())
+    function = forms.ModelChoiceField(label=_("Function"), queryset=Function.objects.all())
+    person = forms.ModelChoiceField(label=_("Person"), queryset=Person.objects.none())
+    kind = forms.ChoiceField(
+        label=_("On-call kind"), choices=OnCallKind.choices, initial=OnCallKind.HARD
+    )
+    starts_at = forms.DateTimeField(label=_("Start"), widget=DateTimeLocalInput())
+    ends_at = forms.DateTimeField(label=_("End"), widget=DateTimeLocalInput())
+    note = forms.CharField(label=_("Note"), max_length=255, required=False)
+
+    def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["pool"].queryset = Pool.objects.filter(region=region)
+        self.fields["person"].queryset = _person_choices(
+            Person.objects.filter(region=region, active=True)
+        )
+
+
+class HandoverForm(forms.Form):
+    to_person = forms.ModelChoiceField(label=_("Hand over to"), queryset=Person.objects.none())
+    from_at = forms.DateTimeField(
+        label=_("From"),
+        required=False,
+        widget=DateTimeLocalInput(),
+        help_text=_("Empty: the whole shift."),
+    )
+    reason = forms.CharField(label=_("Reason"), max_length=255, required=False)
+
+    def __init__(self, *args: Any, pool: Pool, exclude: Person, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["to_person"].queryset = _person_choices(
+            pool.members.filter(active=True).exclude(pk=exclude.pk)
+        )
+
+
+class UnavailabilityForm(forms.Form):
+    starts_at = forms.DateTimeField(label=_("From"), widget=DateTimeLocalInput())
+    ends_at = forms.DateTimeField(label=_("Until"), widget=DateTimeLocalInput())
+    reason = forms.ChoiceField(label=_("Reason"), choices=UnavailabilityReason.choices)
+    note = forms.CharField(label=_("Note"), max_length=255, required=False)
+
+
+class PatternForm(forms.Form):
+    pool = forms.ModelChoiceField(label=_("Pool"), queryset=Pool.objects.none())
+    function = forms.ModelChoiceField(label=_("Function"), queryset=Function.objects.all())
+    kind = forms.ChoiceField(
+        label=_("On-call kind"), choices=OnCallKind.choices, initial=OnCallKind.HARD
+    )
+    rotation = forms.ModelMultipleChoiceField(
+        label=_("Rotation"),
+        queryset=Person.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 10}),
+        help_text=_(
+            "Taken in turn, in alphabetical order. "
+            "Six people with week shifts: one week on, five weeks off."
+        ),
+    )
+    first_day = forms.DateField(
+        label=_("First day"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    last_day = forms.DateField(label=_("Last day"), widget=forms.DateInput(attrs={"type": "date"}))
+    handover_time = forms.TimeField(
+        label=_("Handover time"),
+        initial=dt.time(8, 0),
+        widget=forms.TimeInput(attrs={"type": "time"}),
+    )
+    shift_days = forms.IntegerField(
+        label=_("Shift length in days"), min_value=1, max_value=28, initial=7
+    )
+
+    def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["pool"].queryset = Pool.objects.filter(region=region)
+        self.fields["rotation"].queryset = _person_choices(
+            Person.objects.filter(region=region, active=True)
+        )
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Spreadsheet"),
+        help_text=_("CSV (comma or semicolon) or .xlsx, first row the column names."),
+    )

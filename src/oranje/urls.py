@@ -1,0 +1,68 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from oranje.core import api as core_api
+from oranje.core import views as core_views
+from oranje.organisation import api as org_api
+from oranje.organisation import views as org
+
+router = DefaultRouter()
+router.register("regions", core_api.RegionViewSet, basename="region")
+router.register("municipalities", core_api.MunicipalityViewSet, basename="municipality")
+router.register("functions", org_api.FunctionViewSet, basename="function")
+router.register("persons", org_api.PersonViewSet, basename="person")
+router.register("pools", org_api.PoolViewSet, basename="pool")
+router.register("shifts", org_api.ShiftViewSet, basename="shift")
+router.register("unavailabilities", org_api.UnavailabilityViewSet, basename="unavailability")
+
+api_v1 = [
+    path("", include(router.urls)),
+    path("regions/<str:code>/on-call-now/", org_api.on_call_now, name="api-on-call-now"),
+    path("regions/<str:code>/gaps/", org_api.gaps, name="api-gaps"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="v1:schema"), name="docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="v1:schema"), name="redoc"),
+]
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("regio/kies/", core_views.choose_region, name="choose_region"),
+    path("gemeenten/", core_views.municipalities, name="municipalities"),
+    path("audit/", core_views.audit_log, name="audit"),
+    path("toegankelijkheid/", core_views.accessibility, name="accessibility"),
+    path("piket/nu/", org.oncall_now, name="oncall_now"),
+    path("piket/gaten/", org.gaps, name="gaps"),
+    path("rooster/", org.roster, name="roster"),
+    path("rooster/dienst/nieuw/", org.shift_new, name="shift_new"),
+    path("rooster/dienst/personen/", org.pool_people_options, name="pool_people_options"),
+    path("rooster/dienst/<int:pk>/", org.shift_detail, name="shift_detail"),
+    path("rooster/dienst/<int:pk>/verwijderen/", org.shift_delete, name="shift_delete"),
+    path("rooster/patroon/", org.pattern_new, name="pattern_new"),
+    path("rooster/import/", org.roster_import_view, name="roster_import"),
+    path("mensen/", org.people, name="people"),
+    path("mensen/nieuw/", org.person_new, name="person_new"),
+    path("mensen/<int:pk>/", org.person_detail, name="person_detail"),
+    path("mensen/<int:pk>/wijzigen/", org.person_edit, name="person_edit"),
+    path(
+        "afwezigheid/<int:pk>/intrekken/", org.unavailability_delete, name="unavailability_delete"
+    ),
+    path("pools/", org.pools, name="pools"),
+    path("pools/nieuw/", org.pool_new, name="pool_new"),
+    path("pools/<int:pk>/", org.pool_detail, name="pool_detail"),
+    path("pools/<int:pk>/wijzigen/", org.pool_edit, name="pool_edit"),
+    path("districten/nieuw/", org.district_new, name="district_new"),
+    path("districten/<int:pk>/wijzigen/", org.district_edit, name="district_edit"),
+    path("functies/", org.functions, name="functions"),
+    path("functies/<str:code>/wijzigen/", org.function_edit, name="function_edit"),
+    path("mijn-diensten/", org.my_shifts, name="my_shifts"),
+    path("agenda/<str:token>.ics", org.calendar_feed, name="calendar_feed"),
+    path("api/v1/", include((api_v1, "v1"), namespace="v1")),
+    path("api/", SpectacularSwaggerView.as_view(url_name="v1:schema"), name="api_docs"),
+    path("beheer/", admin.site.urls),
+]
