@@ -21,8 +21,13 @@ def make_user(username: str, role: str | None = None, **scope: object) -> User:
     return user
 
 
-def make_person(region: Region, *functions: Function, municipality: Municipality | None = None,
-                user: User | None = None, surname: str | None = None) -> Person:
+def make_person(
+    region: Region,
+    *functions: Function,
+    municipality: Municipality | None = None,
+    user: User | None = None,
+    surname: str | None = None,
+) -> Person:
     n = next(_counter)
     person = Person.objects.create(
         region=region,
@@ -37,11 +42,21 @@ def make_person(region: Region, *functions: Function, municipality: Municipality
     return person
 
 
-def make_shift(pool: Pool, function: Function, person: Person, start: dt.datetime,
-               hours: float = 168, kind: str = OnCallKind.HARD) -> OnCallShift:
+def make_shift(
+    pool: Pool,
+    function: Function,
+    person: Person,
+    start: dt.datetime,
+    hours: float = 168,
+    kind: str = OnCallKind.HARD,
+) -> OnCallShift:
     return OnCallShift.objects.create(
-        pool=pool, function=function, person=person, kind=kind,
-        starts_at=start, ends_at=start + dt.timedelta(hours=hours),
+        pool=pool,
+        function=function,
+        person=person,
+        kind=kind,
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=hours),
     )
 
 
@@ -96,7 +111,9 @@ def build_world() -> World:
     officers = [make_person(region, ovd, municipality=velsen, user=functionary, surname="Visser")]
     officers += [make_person(region, ovd) for _ in range(2)]
     contacts = [make_person(region, cpg, municipality=haarlem) for _ in range(2)]
-    ovd_pool = Pool.objects.create(region=region, name="OvD-BZ Kennemerland", kind=PoolKind.REGIONAL)
+    ovd_pool = Pool.objects.create(
+        region=region, name="OvD-BZ Kennemerland", kind=PoolKind.REGIONAL
+    )
     ovd_pool.functions.set([ovd])
     ovd_pool.members.set(officers)
     cpg_haarlem = Pool.objects.create(region=region, name="CPG Haarlem", kind=PoolKind.MUNICIPAL)
@@ -107,6 +124,21 @@ def build_world() -> World:
     other_pool.functions.set([ovd])
     other_pool.members.set([make_person(other, ovd)])
     return World(
-        region, other, haarlem, velsen, ovd, cpg, ovd_pool, cpg_haarlem, other_pool, officers,
-        contacts, coordinator, haarlem_coordinator, functionary, viewer, outsider, admin,
+        region,
+        other,
+        haarlem,
+        velsen,
+        ovd,
+        cpg,
+        ovd_pool,
+        cpg_haarlem,
+        other_pool,
+        officers,
+        contacts,
+        coordinator,
+        haarlem_coordinator,
+        functionary,
+        viewer,
+        outsider,
+        admin,
     )

@@ -34,10 +34,17 @@ def test_a_shift_across_the_clock_change_keeps_local_times_in_the_feed(client, w
     zone = local_zone()
     start = dt.datetime(2027, 3, 22, 8, tzinfo=zone)  # clocks go forward on Sunday 28 March 2027
     make_shift(world.ovd_pool, world.ovd, world.officers[0], start.astimezone(dt.UTC), hours=167)
-    calendar = Calendar.from_ical(client.get(reverse("calendar_feed", kwargs={"token": world.officers[0].calendar_token})).content)
+    calendar = Calendar.from_ical(
+        client.get(
+            reverse("calendar_feed", kwargs={"token": world.officers[0].calendar_token})
+        ).content
+    )
     event = calendar.walk("VEVENT")[0]
     assert event.decoded("DTEND").replace(tzinfo=None) == dt.datetime(2027, 3, 29, 8)
-    assert "TZID=Europe/Amsterdam" in event["DTEND"].to_ical().decode() or event["DTEND"].params["TZID"] == "Europe/Amsterdam"
+    assert (
+        "TZID=Europe/Amsterdam" in event["DTEND"].to_ical().decode()
+        or event["DTEND"].params["TZID"] == "Europe/Amsterdam"
+    )
 
 
 def test_a_revoked_address_stops_working(client, world):
@@ -45,7 +52,10 @@ def test_a_revoked_address_stops_working(client, world):
     old = person.calendar_token
     services.person_renew_calendar_token(actor=world.functionary, person=person)
     assert client.get(reverse("calendar_feed", kwargs={"token": old})).status_code == 404
-    assert client.get(reverse("calendar_feed", kwargs={"token": person.calendar_token})).status_code == 200
+    assert (
+        client.get(reverse("calendar_feed", kwargs={"token": person.calendar_token})).status_code
+        == 200
+    )
 
 
 def test_a_guessed_token_finds_nothing(client, world):

@@ -27,7 +27,9 @@ def test_a_valid_csv_creates_every_shift_and_one_audit_entry(world):
         f"{a};OVD-BZ;OvD-BZ Kennemerland;hard;7-12-2026 08:00;14-12-2026 08:00;\n"
         f"{b};ovd-bz;ovd-bz kennemerland;Hard;2026-12-14 08:00;2026-12-21 08:00;na overleg\n"
     )
-    report = roster_import(actor=world.coordinator, region=world.region, rows=rows_from(text), filename="rooster.csv")
+    report = roster_import(
+        actor=world.coordinator, region=world.region, rows=rows_from(text), filename="rooster.csv"
+    )
     assert report.ok and report.created == 2
     first = OnCallShift.objects.order_by("starts_at").first()
     local = first.starts_at.astimezone(local_zone())
@@ -52,7 +54,9 @@ def test_every_bad_row_is_reported_and_nothing_is_kept(world):
     assert (5, "einde") in by_line
     messages = [e.message for e in report.errors]
     assert "Geen functionaris met e-mailadres 'niemand@example.nl' in deze regio." in messages
-    assert "'morgen' is geen datum en tijd (gebruik 2026-12-01 08:00 of 1-12-2026 08:00)." in messages
+    assert (
+        "'morgen' is geen datum en tijd (gebruik 2026-12-01 08:00 of 1-12-2026 08:00)." in messages
+    )
 
 
 def test_overlaps_within_the_file_and_with_the_roster_are_reported(world, monday):
@@ -75,8 +79,16 @@ def test_an_xlsx_with_real_date_cells_imports(world):
     book = Workbook()
     sheet = book.active
     sheet.append(["E-mail", "Functie", "Pool", "Soort", "Begin", "Einde"])
-    sheet.append([world.officers[2].email, "OVD-BZ", "OvD-BZ Kennemerland", "zacht",
-                  dt.datetime(2026, 12, 7, 8), dt.datetime(2026, 12, 14, 8)])
+    sheet.append(
+        [
+            world.officers[2].email,
+            "OVD-BZ",
+            "OvD-BZ Kennemerland",
+            "zacht",
+            dt.datetime(2026, 12, 7, 8),
+            dt.datetime(2026, 12, 14, 8),
+        ]
+    )
     buffer = io.BytesIO()
     book.save(buffer)
     buffer.seek(0)
@@ -89,12 +101,19 @@ def test_an_xlsx_with_real_date_cells_imports(world):
 def test_a_file_without_the_required_columns_is_refused_by_name(world):
     with pytest.raises(ValidationError) as exc:
         rows_from("naam,functie\nJan,OVD-BZ\n")
-    assert exc.value.messages == ["Het bestand mist de kolom(men): email, pool, soort, begin, einde."]
+    assert exc.value.messages == [
+        "Het bestand mist de kolom(men): email, pool, soort, begin, einde."
+    ]
 
 
 def test_a_municipal_coordinator_cannot_import_into_a_regional_pool(world):
-    text = HEADER + f"{world.officers[0].email};OVD-BZ;OvD-BZ Kennemerland;hard;7-12-2026 08:00;14-12-2026 08:00;\n"
-    report = roster_import(actor=world.haarlem_coordinator, region=world.region, rows=rows_from(text))
+    text = (
+        HEADER
+        + f"{world.officers[0].email};OVD-BZ;OvD-BZ Kennemerland;hard;7-12-2026 08:00;14-12-2026 08:00;\n"
+    )
+    report = roster_import(
+        actor=world.haarlem_coordinator, region=world.region, rows=rows_from(text)
+    )
     assert [e.field for e in report.errors] == ["pool"]
 
 

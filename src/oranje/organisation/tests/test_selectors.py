@@ -20,7 +20,9 @@ def test_a_fully_rostered_week_has_no_gaps(world, monday):
 def test_a_missing_weekend_is_one_gap_with_its_exact_period(world, monday):
     friday = monday + dt.timedelta(days=4, hours=10)
     make_shift(world.ovd_pool, world.ovd, world.officers[0], monday, hours=106)  # until Fri 18:00
-    make_shift(world.ovd_pool, world.ovd, world.officers[1], monday + dt.timedelta(days=7), hours=24)
+    make_shift(
+        world.ovd_pool, world.ovd, world.officers[1], monday + dt.timedelta(days=7), hours=24
+    )
     gaps = selectors.coverage_gaps([world.region], monday, monday + WEEK)
     assert [(g.function.code, g.starts_at, g.ends_at, g.have, g.need) for g in gaps] == [
         ("OVD-BZ", friday, monday + WEEK, 0, 1)
@@ -36,8 +38,10 @@ def test_soft_on_call_does_not_count_as_coverage(world, monday):
 def test_a_sick_officer_leaves_a_gap_while_the_shift_stays(world, monday):
     make_shift(world.ovd_pool, world.ovd, world.officers[0], monday)
     Unavailability.objects.create(
-        person=world.officers[0], starts_at=monday + dt.timedelta(days=2),
-        ends_at=monday + dt.timedelta(days=3), reason=UnavailabilityReason.SICK,
+        person=world.officers[0],
+        starts_at=monday + dt.timedelta(days=2),
+        ends_at=monday + dt.timedelta(days=3),
+        reason=UnavailabilityReason.SICK,
     )
     gaps = selectors.coverage_gaps([world.region], monday, monday + WEEK)
     assert [(g.starts_at, g.ends_at) for g in gaps] == [
@@ -46,7 +50,9 @@ def test_a_sick_officer_leaves_a_gap_while_the_shift_stays(world, monday):
 
 
 def test_a_minimum_of_two_reports_the_lowest_count_in_the_gap(world, monday):
-    RegionFunction.objects.filter(region=world.region, function=world.ovd).update(min_hard_on_call=2)
+    RegionFunction.objects.filter(region=world.region, function=world.ovd).update(
+        min_hard_on_call=2
+    )
     make_shift(world.ovd_pool, world.ovd, world.officers[0], monday)
     make_shift(world.ovd_pool, world.ovd, world.officers[1], monday, hours=24)
     gaps = selectors.coverage_gaps([world.region], monday, monday + WEEK)
@@ -62,18 +68,33 @@ def test_municipal_minimums_are_checked_per_municipality(world, monday):
     gaps = selectors.coverage_gaps([world.region], monday, monday + WEEK)
     # Haarlem is covered; the other eight Kennemerland municipalities have no CPG at all.
     assert sorted(g.unit.label for g in gaps) == sorted(
-        ["Beverwijk", "Bloemendaal", "Haarlemmermeer", "Heemskerk", "Heemstede", "Uitgeest", "Velsen", "Zandvoort"]
+        [
+            "Beverwijk",
+            "Bloemendaal",
+            "Haarlemmermeer",
+            "Heemskerk",
+            "Heemstede",
+            "Uitgeest",
+            "Velsen",
+            "Zandvoort",
+        ]
     )
 
 
 def test_a_pool_serving_part_of_a_district_does_not_cover_it(world, monday):
     district = District.objects.create(region=world.region, name="Zuid")
-    district.municipalities.set(world.region.municipalities.filter(name__in=["Haarlem", "Zandvoort"]))
+    district.municipalities.set(
+        world.region.municipalities.filter(name__in=["Haarlem", "Zandvoort"])
+    )
     RegionFunction.objects.filter(region=world.region, function=world.cpg).update(
         coverage_unit=CoverageUnit.DISTRICT, min_hard_on_call=1
     )
     make_shift(world.cpg_haarlem, world.cpg, world.contacts[0], monday)
-    gaps = [g for g in selectors.coverage_gaps([world.region], monday, monday + WEEK) if g.function == world.cpg]
+    gaps = [
+        g
+        for g in selectors.coverage_gaps([world.region], monday, monday + WEEK)
+        if g.function == world.cpg
+    ]
     assert [g.unit.label for g in gaps] == ["Zuid"]
 
 
@@ -81,7 +102,9 @@ def test_gaps_are_computed_for_several_regions_at_once(world, monday):
     RegionFunction.objects.filter(region=world.other_region, function=world.ovd).update(
         coverage_unit=CoverageUnit.REGION, min_hard_on_call=1
     )
-    gaps = selectors.coverage_gaps(Region.objects.filter(code__in=["VR09", "VR12"]), monday, monday + WEEK)
+    gaps = selectors.coverage_gaps(
+        Region.objects.filter(code__in=["VR09", "VR12"]), monday, monday + WEEK
+    )
     assert sorted(g.region.code for g in gaps) == ["VR09", "VR12"]
 
 
@@ -89,7 +112,9 @@ def test_on_call_now_lists_hard_and_soft_and_marks_the_unavailable(world, monday
     make_shift(world.ovd_pool, world.ovd, world.officers[0], monday)
     make_shift(world.ovd_pool, world.ovd, world.officers[1], monday, kind=OnCallKind.SOFT)
     Unavailability.objects.create(
-        person=world.officers[0], starts_at=monday, ends_at=monday + dt.timedelta(days=1),
+        person=world.officers[0],
+        starts_at=monday,
+        ends_at=monday + dt.timedelta(days=1),
         reason=UnavailabilityReason.SICK,
     )
     rows = selectors.on_call_at(world.region, monday + dt.timedelta(hours=1))

@@ -1,0 +1,39 @@
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from oranje.core import access
+from oranje.core.models import Region
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_regional_coordinator_reads_and_manages_only_their_region(world):
+    assert access.region_for_user(world.coordinator, "vr12", manage=True) == world.region
+    with pytest.raises(Http404):
+        access.region_for_user(world.coordinator, "VR09")
+
+
+def test_a_viewer_reads_but_may_not_manage(world):
+    assert access.region_for_user(world.viewer, "VR12") == world.region
+    with pytest.raises(PermissionDenied):
+        access.region_for_user(world.viewer, "VR12", manage=True)
+
+
+def test_a_municipal_coordinator_reads_the_region_and_manages_only_the_municipality(world):
+    assert access.can_read_region(world.haarlem_coordinator, world.region.pk)
+    assert not access.can_manage_region(world.haarlem_coordinator, world.region.pk)
+    assert access.can_manage_municipality(world.haarlem_coordinator, world.haarlem)
+    assert not access.can_manage_municipality(world.haarlem_coordinator, world.velsen)
+
+
+def test_a_national_administrator_manages_every_region(world):
+    assert access.readable_regions(world.admin).count() == Region.objects.count()
+    assert access.can_manage_region(world.admin, world.other_region.pk)
+
+
+def test_an_inactive_user_has_no_access(world):
+    world.coordinator.is_active = False
+    world.coordinator.save()
+    world.coordinator.refresh_from_db()
+    assert not access.can_read_region(world.coordinator, world.region.pk)
