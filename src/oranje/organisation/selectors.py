@@ -46,6 +46,17 @@ class Gap:
     have: int
     need: int
 
+    @property
+    def fill_starts_at(self) -> dt.datetime:
+        """The gap's start rounded down to the minute, for a shift form that works in minutes."""
+        return self.starts_at.replace(second=0, microsecond=0)
+
+    @property
+    def fill_ends_at(self) -> dt.datetime:
+        """The gap's end rounded up to the minute, so that filling it leaves no sliver."""
+        whole = self.ends_at.replace(second=0, microsecond=0)
+        return whole if whole == self.ends_at else whole + dt.timedelta(minutes=1)
+
 
 @dataclass
 class OnCallEntry:

@@ -1,0 +1,112 @@
+"""The main roster flow in a real browser: headless Chromium (Debian's) driven by Playwright."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from collections.abc import Iterator
+
+import pytest
+from django.utils import timezone
+
+from oranje.organisation.models import OnCallShift
+from oranje.organisation.tests.factories import build_world, make_shift
+
+CHROMIUM = os.environ.get("ORANJE_CHROMIUM", "/usr/bin/chromium")
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(
+        not shutil.which(CHROMIUM) and os.environ.get("CI") != "true",
+        reason="Debian's chromium is not installed (CI installs it and never skips)",
+    ),
+]
+
+
+@pytest.fixture
+def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    # Playwright's sync API runs an event loop in this thread; the ORM calls of the test
+    # itself are still plain synchronous code.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        context = browser.new_context(
+            locale="nl-NL", timezone_id="Europe/Amsterdam", viewport={"width": 1280, "height": 900}
+        )
+        yield context.new_page()
+        context.close()
+        browser.close()
+
+
+def log_in(page, live_server, username: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{live_server.url}/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill("test-pass-123")
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(f"{live_server.url}/piket/nu/")
+
+
+def test_a_coordinator_logs_in_opens_the_roster_and_fills_a_gap(page, live_server):  # type: ignore[no-untyped-def]
+    world = build_world()
+    start = timezone.now() - dt.timedelta(hours=1, seconds=7)
+    make_shift(world.ovd_pool, world.ovd, world.officers[0], start, hours=14 * 24)
+    make_shift(
+        world.ovd_pool, world.ovd, world.officers[1], start + dt.timedelta(days=21), hours=28 * 24
+    )
+    make_shift(
+        world.ovd_pool, world.ovd, world.officers[0], start + dt.timedelta(days=49), hours=14 * 24
+    )
+
+    log_in(page, live_server, "coordinator")
+    assert page.get_by_role("heading", name="Nu piket — Kennemerland").is_visible()
+    assert page.get_by_text("Test Visser").first.is_visible()
+
+    page.get_by_role("link", name="Rooster").click()
+    assert page.get_by_role("heading", name="Rooster — Kennemerland").is_visible()
+    assert page.locator("table.roster").get_by_text("Test Visser").first.is_visible()
+
+    page.get_by_role("link", name="Gaten", exact=True).click()
+    assert page.get_by_text("1 gat").is_visible()
+    page.get_by_role("link", name="Vullen").first.click()
+
+    page.get_by_label("Pool").select_option(label="OvD-BZ Kennemerland")
+    page.wait_for_function("document.querySelectorAll('#id_person option').length === 4")
+    page.get_by_label("Persoon").select_option(label=f"{world.officers[2].sort_name}")
+    page.get_by_role("button", name="Dienst opslaan").click()
+
+    assert page.get_by_text("Dienst toegevoegd aan het rooster.").is_visible()
+    filled = OnCallShift.objects.get(person=world.officers[2])
+    gap_start = start + dt.timedelta(days=14)
+    assert filled.starts_at == gap_start.replace(second=0, microsecond=0)
+    page.get_by_role("link", name="Gaten", exact=True).click()
+    assert page.get_by_text("Geen gaten: elk minimum is gehaald.").is_visible()
+
+
+def test_a_refused_shift_names_the_problem_in_dutch(page, live_server):  # type: ignore[no-untyped-def]
+    world = build_world()
+    monday = timezone.localtime() + dt.timedelta(days=7)
+    make_shift(world.ovd_pool, world.ovd, world.officers[0], monday, hours=48)
+    log_in(page, live_server, "coordinator")
+    page.goto(f"{live_server.url}/rooster/dienst/nieuw/")
+    page.get_by_label("Pool").select_option(label="OvD-BZ Kennemerland")
+    page.get_by_label("Functie").select_option(label="OVD-BZ Officier van Dienst Bevolkingszorg")
+    page.wait_for_function("document.querySelectorAll('#id_person option').length === 4")
+    page.get_by_label("Persoon").select_option(label=world.officers[0].sort_name)
+    page.get_by_label("Begin").fill(monday.strftime("%Y-%m-%dT%H:%M"))
+    page.get_by_label("Einde").fill((monday + dt.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"))
+    page.get_by_role("button", name="Dienst opslaan").click()
+    assert page.get_by_role("alert").filter(has_text="heeft al piket").is_visible()
