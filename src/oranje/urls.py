@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
@@ -18,7 +18,7 @@ router.register("pools", org_api.PoolViewSet, basename="pool")
 router.register("shifts", org_api.ShiftViewSet, basename="shift")
 router.register("unavailabilities", org_api.UnavailabilityViewSet, basename="unavailability")
 
-api_v1 = [
+api_v1: list[URLPattern | URLResolver] = [
     path("", include(router.urls)),
     path("regions/<str:code>/on-call-now/", org_api.on_call_now, name="api-on-call-now"),
     path("regions/<str:code>/gaps/", org_api.gaps, name="api-gaps"),

@@ -14,11 +14,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404
 
 from oranje.core.constants import MANAGING_ROLES, Role
 from oranje.core.models import Membership, Municipality, Region, User
+
+#: What `request.user` may be; the chokepoints answer for both.
+AnyUser = User | AnonymousUser
 
 
 @dataclass(frozen=True)
@@ -35,12 +40,12 @@ class Scopes:
 _CACHE_ATTR = "_oranje_scopes"
 
 
-def scopes_for(user: User) -> Scopes:
+def scopes_for(user: AnyUser) -> Scopes:
     """The user's scopes, computed once per user object (so once per request)."""
     cached: Scopes | None = getattr(user, _CACHE_ATTR, None)
     if cached is not None:
         return cached
-    if not user.is_authenticated or not user.is_active:
+    if not isinstance(user, User) or not user.is_active:
         scopes = Scopes(False, False, frozenset(), frozenset(), frozenset())
     else:
         national_read = national_manage = False
@@ -50,10 +55,10 @@ def scopes_for(user: User) -> Scopes:
         memberships = Membership.objects.filter(user=user).select_related("municipality")
         for m in memberships:
             manages = m.role in MANAGING_ROLES
-            if m.municipality_id is not None:
+            if m.municipality is not None:
                 read_regions.add(m.municipality.region_id)
                 if manages:
-                    manage_municipalities.add(m.municipality_id)
+                    manage_municipalities.add(m.municipality.pk)
             elif m.region_id is not None:
                 read_regions.add(m.region_id)
                 if manages:
@@ -72,7 +77,7 @@ def scopes_for(user: User) -> Scopes:
     return scopes
 
 
-def readable_regions(user: User):  # -> QuerySet[Region]
+def readable_regions(user: AnyUser) -> QuerySet[Region]:
     """The regions whose organisation the user may see."""
     s = scopes_for(user)
     if s.national_read:
@@ -80,25 +85,25 @@ def readable_regions(user: User):  # -> QuerySet[Region]
     return Region.objects.filter(pk__in=s.read_regions)
 
 
-def can_read_region(user: User, region_id: int) -> bool:
+def can_read_region(user: AnyUser, region_id: int) -> bool:
     s = scopes_for(user)
     return s.national_read or region_id in s.read_regions
 
 
-def can_manage_region(user: User, region_id: int) -> bool:
+def can_manage_region(user: AnyUser, region_id: int) -> bool:
     """May change everything in the region (regional coordinator or administrator)."""
     s = scopes_for(user)
     return s.national_manage or region_id in s.manage_regions
 
 
-def can_manage_municipality(user: User, municipality: Municipality) -> bool:
+def can_manage_municipality(user: AnyUser, municipality: Municipality) -> bool:
     s = scopes_for(user)
     return can_manage_region(user, municipality.region_id) or (
         municipality.pk in s.manage_municipalities
     )
 
 
-def can_manage_anything(user: User, region_id: int) -> bool:
+def can_manage_anything(user: AnyUser, region_id: int) -> bool:
     """Whether the user manages the region or at least one municipality in it (for menus)."""
     s = scopes_for(user)
     if can_manage_region(user, region_id):
@@ -108,7 +113,7 @@ def can_manage_anything(user: User, region_id: int) -> bool:
     return Municipality.objects.filter(pk__in=s.manage_municipalities, region_id=region_id).exists()
 
 
-def region_for_user(user: User, code: str, *, manage: bool = False) -> Region:
+def region_for_user(user: AnyUser, code: str, *, manage: bool = False) -> Region:
     """The region with this code if the user may see it (404 otherwise), or manage it (403)."""
     try:
         region = Region.objects.get(code=code.upper())
@@ -119,6 +124,13 @@ def region_for_user(user: User, code: str, *, manage: bool = False) -> Region:
     if manage and not can_manage_region(user, region.pk):
         raise PermissionDenied
     return region
+
+
+def authenticated(user: AnyUser) -> User:
+    """The logged-in user behind a request (views and the API require login first)."""
+    if not isinstance(user, User):
+        raise PermissionDenied
+    return user
 
 
 def require(condition: bool) -> None:

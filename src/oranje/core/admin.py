@@ -32,11 +32,11 @@ class AuditEntryAdmin(admin.ModelAdmin):
     list_display = ["at", "actor_name", "action", "object_repr", "region"]
     list_filter = ["action", "region"]
 
-    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request, obj=None):
         return False
 
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_change_permission(self, request, obj=None):
         return False
 
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_delete_permission(self, request, obj=None):
         return False

@@ -49,7 +49,7 @@ class RegionViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = RegionSerializer
     lookup_field = "code"
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self):
         return access.readable_regions(self.request.user).order_by("code")
 
 
@@ -59,7 +59,7 @@ class MunicipalityViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = MunicipalitySerializer
     lookup_field = "cbs_code"
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self):
         regions = access.readable_regions(self.request.user)
         qs = Municipality.objects.filter(region__in=regions).select_related("region")
         region = self.request.query_params.get("region")

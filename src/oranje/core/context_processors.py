@@ -12,9 +12,9 @@ def oranje(request: HttpRequest) -> dict[str, Any]:
         return {"current_region": None}
     return {
         "current_region": region,
-        "my_regions": access.readable_regions(user).order_by("code"),  # type: ignore[arg-type]
-        "my_memberships": user.memberships.select_related("region", "municipality"),  # type: ignore[union-attr]
-        "can_manage": bool(region and access.can_manage_anything(user, region.pk)),  # type: ignore[arg-type]
+        "my_regions": access.readable_regions(user).order_by("code"),
+        "my_memberships": user.memberships.select_related("region", "municipality"),
+        "can_manage": bool(region and access.can_manage_anything(user, region.pk)),
         # Later rooms set this when the page shows exercise (OEFENING) data.
         "is_exercise": False,
     }

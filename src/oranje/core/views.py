@@ -41,7 +41,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_POST
 def choose_region(request: HttpRequest) -> HttpResponse:
     code = request.POST.get("region", "")
-    region = access.region_for_user(request.user, code)  # type: ignore[arg-type]
+    region = access.region_for_user(request.user, code)
     request.session[SESSION_KEY] = region.code
     return redirect(request.POST.get("next") or "home")
 
@@ -61,7 +61,7 @@ def municipalities(request: HttpRequest) -> HttpResponse:
 def audit_log(request: HttpRequest) -> HttpResponse:
     """The region's audit trail: for those who manage something in it."""
     region = current_region(request)
-    if not access.can_manage_anything(request.user, region.pk):  # type: ignore[arg-type]
+    if not access.can_manage_anything(request.user, region.pk):
         raise Http404
     entries = AuditEntry.objects.filter(region=region)
     action = request.GET.get("actie", "")

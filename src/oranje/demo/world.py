@@ -282,7 +282,7 @@ def _top_up_rosters(
             holders = [p for p in members if function in p.functions.all()]
             if not holders:
                 continue
-            kind = (
+            kind: str = (
                 OnCallKind.SOFT
                 if pool.kind == PoolKind.REGIONAL
                 and function.code.startswith(("CO-", "IC-", "OGA", "L-"))

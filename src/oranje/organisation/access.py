@@ -11,12 +11,12 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from oranje.core import access as core_access
-from oranje.core.models import User
+from oranje.core.access import AnyUser
 from oranje.organisation.constants import PoolKind
 from oranje.organisation.models import District, OnCallShift, Person, Pool, Unavailability
 
 
-def can_manage_person(user: User, person: Person) -> bool:
+def can_manage_person(user: AnyUser, person: Person) -> bool:
     if core_access.can_manage_region(user, person.region_id):
         return True
     return person.municipality_id is not None and (
@@ -24,7 +24,7 @@ def can_manage_person(user: User, person: Person) -> bool:
     )
 
 
-def can_manage_pool(user: User, pool: Pool) -> bool:
+def can_manage_pool(user: AnyUser, pool: Pool) -> bool:
     """Regional managers manage every pool; a municipal manager only their municipal pool."""
     if core_access.can_manage_region(user, pool.region_id):
         return True
@@ -34,18 +34,18 @@ def can_manage_pool(user: User, pool: Pool) -> bool:
     return bool(mine) and pool.municipalities.filter(pk__in=mine).exists()
 
 
-def is_own(user: User, person: Person) -> bool:
+def is_own(user: AnyUser, person: Person) -> bool:
     return user.is_authenticated and person.user_id == user.pk
 
 
-def _check(user: User, region_id: int, manage_ok: bool | None) -> None:
+def _check(user: AnyUser, region_id: int, manage_ok: bool | None) -> None:
     if not core_access.can_read_region(user, region_id):
         raise Http404
     if manage_ok is False:
         raise PermissionDenied
 
 
-def person_for_user(user: User, pk: int, *, manage: bool = False) -> Person:
+def person_for_user(user: AnyUser, pk: int, *, manage: bool = False) -> Person:
     person = Person.objects.select_related("region", "municipality", "user").filter(pk=pk).first()
     if person is None:
         raise Http404
@@ -56,7 +56,7 @@ def person_for_user(user: User, pk: int, *, manage: bool = False) -> Person:
     return person
 
 
-def pool_for_user(user: User, pk: int, *, manage: bool = False) -> Pool:
+def pool_for_user(user: AnyUser, pk: int, *, manage: bool = False) -> Pool:
     pool = Pool.objects.select_related("region", "coordinator").filter(pk=pk).first()
     if pool is None:
         raise Http404
@@ -64,7 +64,7 @@ def pool_for_user(user: User, pk: int, *, manage: bool = False) -> Pool:
     return pool
 
 
-def district_for_user(user: User, pk: int, *, manage: bool = False) -> District:
+def district_for_user(user: AnyUser, pk: int, *, manage: bool = False) -> District:
     district = District.objects.select_related("region").filter(pk=pk).first()
     if district is None:
         raise Http404
@@ -73,7 +73,7 @@ def district_for_user(user: User, pk: int, *, manage: bool = False) -> District:
     return district
 
 
-def shift_for_user(user: User, pk: int, *, manage: bool = False) -> OnCallShift:
+def shift_for_user(user: AnyUser, pk: int, *, manage: bool = False) -> OnCallShift:
     """A shift; its own holder may always see it and hand it over (that is `manage` here)."""
     shift = (
         OnCallShift.objects.select_related("pool", "pool__region", "function", "person")
@@ -88,7 +88,7 @@ def shift_for_user(user: User, pk: int, *, manage: bool = False) -> OnCallShift:
     return shift
 
 
-def unavailability_for_user(user: User, pk: int, *, manage: bool = False) -> Unavailability:
+def unavailability_for_user(user: AnyUser, pk: int, *, manage: bool = False) -> Unavailability:
     item = Unavailability.objects.select_related("person").filter(pk=pk).first()
     if item is None:
         raise Http404
@@ -96,20 +96,20 @@ def unavailability_for_user(user: User, pk: int, *, manage: bool = False) -> Una
     return item
 
 
-def people_for_user(user: User) -> QuerySet[Person]:
+def people_for_user(user: AnyUser) -> QuerySet[Person]:
     """Every functionary the user may see (for the API's list endpoints)."""
     s = core_access.scopes_for(user)
     qs = Person.objects.select_related("region", "municipality")
     return qs if s.national_read else qs.filter(region_id__in=s.read_regions)
 
 
-def pools_for_user(user: User) -> QuerySet[Pool]:
+def pools_for_user(user: AnyUser) -> QuerySet[Pool]:
     s = core_access.scopes_for(user)
     qs = Pool.objects.select_related("region")
     return qs if s.national_read else qs.filter(region_id__in=s.read_regions)
 
 
-def shifts_for_user(user: User) -> QuerySet[OnCallShift]:
+def shifts_for_user(user: AnyUser) -> QuerySet[OnCallShift]:
     s = core_access.scopes_for(user)
     qs = OnCallShift.objects.select_related("pool", "function", "person")
     if s.national_read:
@@ -118,7 +118,7 @@ def shifts_for_user(user: User) -> QuerySet[OnCallShift]:
     return qs.filter(pool__region_id__in=s.read_regions) | own
 
 
-def districts_for_user(user: User) -> QuerySet[District]:
+def districts_for_user(user: AnyUser) -> QuerySet[District]:
     s = core_access.scopes_for(user)
     qs = District.objects.select_related("region")
     return qs if s.national_read else qs.filter(region_id__in=s.read_regions)

@@ -200,11 +200,11 @@ def _people(user: Any, ids: list[int]) -> list[Person]:
     return found
 
 
-def _region_from(request: Request, data: dict[str, Any]):  # type: ignore[no-untyped-def]
+def _region_from(request: Request, data: dict[str, Any]):
     code = data.get("region") or request.query_params.get("region")
     if not code:
         raise DjangoValidationError({"region": ["Geef de regiocode op, bijvoorbeeld VR12."]})
-    return core_access.region_for_user(request.user, code)  # type: ignore[arg-type]
+    return core_access.region_for_user(request.user, code)
 
 
 # ---------------------------------------------------------------- viewsets
@@ -224,13 +224,13 @@ class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
 
     serializer_class = PersonOut
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self):
         qs = access.people_for_user(self.request.user).prefetch_related("functions")
         region = self.request.query_params.get("region")
         return (qs.filter(region__code=region.upper()) if region else qs).order_by("surname", "id")
 
     def get_object(self) -> Person:
-        return access.person_for_user(self.request.user, int(self.kwargs["pk"]))  # type: ignore[arg-type]
+        return access.person_for_user(self.request.user, int(self.kwargs["pk"]))
 
     @extend_schema(request=PersonIn, responses={201: PersonOut})
     def create(self, request: Request) -> Response:
@@ -240,20 +240,25 @@ class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         region = _region_from(request, data)
         data.pop("region", None)
         data.pop("active", None)
-        person = services.person_create(actor=request.user, region=region, **data)  # type: ignore[arg-type]
+        person = services.person_create(
+            actor=core_access.authenticated(request.user), region=region, **data
+        )
         return Response(PersonOut(person).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=PersonIn, responses={200: PersonOut})
     def partial_update(self, request: Request, pk: str) -> Response:
-        person = access.person_for_user(request.user, int(pk), manage=True)  # type: ignore[arg-type]
+        person = access.person_for_user(request.user, int(pk), manage=True)
         data_in = PersonIn(data=request.data, partial=True)
         data_in.is_valid(raise_exception=True)
         data = dict(data_in.validated_data)
         data.pop("region", None)
         functions = data.pop("functions", None)
         person = services.person_update(
-            actor=request.user, person=person, functions=functions, **data
-        )  # type: ignore[arg-type]
+            actor=core_access.authenticated(request.user),
+            person=person,
+            functions=functions,
+            **data,
+        )
         return Response(PersonOut(person).data)
 
 
@@ -262,7 +267,7 @@ class PoolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
 
     serializer_class = PoolOut
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self):
         qs = access.pools_for_user(self.request.user).prefetch_related(
             "municipalities", "functions", "members"
         )
@@ -270,7 +275,7 @@ class PoolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         return (qs.filter(region__code=region.upper()) if region else qs).order_by("name")
 
     def get_object(self) -> Pool:
-        return access.pool_for_user(self.request.user, int(self.kwargs["pk"]))  # type: ignore[arg-type]
+        return access.pool_for_user(self.request.user, int(self.kwargs["pk"]))
 
     def _save(self, request: Request, pool: Pool | None) -> Pool:
         data_in = PoolIn(data=request.data)
@@ -282,7 +287,7 @@ class PoolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
             _people(request.user, [data["coordinator"]])[0] if data["coordinator"] else None
         )
         return services.pool_save(
-            actor=request.user,  # type: ignore[arg-type]
+            actor=core_access.authenticated(request.user),
             region=region,
             pool=pool,
             name=data["name"],
@@ -300,7 +305,7 @@ class PoolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
 
     @extend_schema(request=PoolIn, responses={200: PoolOut})
     def update(self, request: Request, pk: str) -> Response:
-        pool = access.pool_for_user(request.user, int(pk), manage=True)  # type: ignore[arg-type]
+        pool = access.pool_for_user(request.user, int(pk), manage=True)
         return Response(PoolOut(self._save(request, pool)).data)
 
 
@@ -322,7 +327,7 @@ class ShiftViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().list(request, *args, **kwargs)
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self):
         qs = access.shifts_for_user(self.request.user)
         p = self.request.query_params
         if p.get("region"):
@@ -339,17 +344,17 @@ class ShiftViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         return qs.order_by("starts_at", "id")
 
     def get_object(self) -> OnCallShift:
-        return access.shift_for_user(self.request.user, int(self.kwargs["pk"]))  # type: ignore[arg-type]
+        return access.shift_for_user(self.request.user, int(self.kwargs["pk"]))
 
     @extend_schema(request=ShiftIn, responses={201: ShiftOut})
     def create(self, request: Request) -> Response:
         data_in = ShiftIn(data=request.data)
         data_in.is_valid(raise_exception=True)
         data = data_in.validated_data
-        pool = access.pool_for_user(request.user, data["pool"], manage=True)  # type: ignore[arg-type]
+        pool = access.pool_for_user(request.user, data["pool"], manage=True)
         person = _people(request.user, [data["person"]])[0]
         shift = services.shift_create(
-            actor=request.user,  # type: ignore[arg-type]
+            actor=core_access.authenticated(request.user),
             pool=pool,
             function=data["function"],
             person=person,
@@ -361,20 +366,20 @@ class ShiftViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         return Response(ShiftOut(shift).data, status=status.HTTP_201_CREATED)
 
     def destroy(self, request: Request, pk: str) -> Response:
-        shift = access.shift_for_user(request.user, int(pk), manage=True)  # type: ignore[arg-type]
-        services.shift_delete(actor=request.user, shift=shift)  # type: ignore[arg-type]
+        shift = access.shift_for_user(request.user, int(pk), manage=True)
+        services.shift_delete(actor=core_access.authenticated(request.user), shift=shift)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(request=HandoverIn, responses={200: ShiftOut})
     @action(detail=True, methods=["post"], url_path="handover")
     def handover(self, request: Request, pk: str) -> Response:
         """Hand the shift (or its remainder from `from_at`) to another pool member."""
-        shift = access.shift_for_user(request.user, int(pk), manage=True)  # type: ignore[arg-type]
+        shift = access.shift_for_user(request.user, int(pk), manage=True)
         data_in = HandoverIn(data=request.data)
         data_in.is_valid(raise_exception=True)
         to_person = _people(request.user, [data_in.validated_data["to_person"]])[0]
         taken = services.shift_hand_over(
-            actor=request.user,  # type: ignore[arg-type]
+            actor=core_access.authenticated(request.user),
             shift=shift,
             to_person=to_person,
             from_at=data_in.validated_data["from_at"],
@@ -415,7 +420,12 @@ class ShiftViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         if upload is None:
             raise DjangoValidationError({"file": ["Kies een bestand."]})
         rows = read_table(upload, upload.name)
-        report = roster_import(actor=request.user, region=region, rows=rows, filename=upload.name)  # type: ignore[arg-type]
+        report = roster_import(
+            actor=core_access.authenticated(request.user),
+            region=region,
+            rows=rows,
+            filename=upload.name,
+        )
         if not report.ok:
             errors = [
                 {"line": e.line, "field": e.field, "message": e.message} for e in report.errors
@@ -431,7 +441,7 @@ class UnavailabilityViewSet(
 
     serializer_class = UnavailabilityOut
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self):
         people = access.people_for_user(self.request.user)
         return Unavailability.objects.filter(person__in=people).order_by("starts_at")
 
@@ -440,13 +450,15 @@ class UnavailabilityViewSet(
         data_in = UnavailabilityIn(data=request.data)
         data_in.is_valid(raise_exception=True)
         data = dict(data_in.validated_data)
-        person = access.person_for_user(request.user, data.pop("person"))  # type: ignore[arg-type]
-        item = services.unavailability_create(actor=request.user, person=person, **data)  # type: ignore[arg-type]
+        person = access.person_for_user(request.user, data.pop("person"))
+        item = services.unavailability_create(
+            actor=core_access.authenticated(request.user), person=person, **data
+        )
         return Response(UnavailabilityOut(item).data, status=status.HTTP_201_CREATED)
 
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        item = access.unavailability_for_user(request.user, int(kwargs["pk"]))  # type: ignore[arg-type]
-        services.unavailability_delete(actor=request.user, item=item)  # type: ignore[arg-type]
+        item = access.unavailability_for_user(request.user, int(kwargs["pk"]))
+        services.unavailability_delete(actor=core_access.authenticated(request.user), item=item)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -476,7 +488,7 @@ class OnCallRowOut(serializers.Serializer):
 @api_view(["GET"])
 def on_call_now(request: Request, code: str) -> Response:
     """Who is on call, per function and area, at `at` (default now)."""
-    region = core_access.region_for_user(request.user, code)  # type: ignore[arg-type]
+    region = core_access.region_for_user(request.user, code)
     at = timezone.now()
     if request.query_params.get("at"):
         at = serializers.DateTimeField().to_internal_value(request.query_params["at"])
@@ -526,7 +538,7 @@ def on_call_now(request: Request, code: str) -> Response:
 @api_view(["GET"])
 def gaps(request: Request, code: str) -> Response:
     """Coverage gaps in the coming weeks."""
-    region = core_access.region_for_user(request.user, code)  # type: ignore[arg-type]
+    region = core_access.region_for_user(request.user, code)
     weeks_raw = request.query_params.get("weeks", "8")
     if not weeks_raw.isdigit() or not 1 <= int(weeks_raw) <= 26:
         raise DjangoValidationError({"weeks": ["Geef een aantal weken van 1 tot en met 26."]})

@@ -25,13 +25,21 @@ class DateTimeLocalInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
+def _choices(form: forms.Form, name: str) -> forms.ModelChoiceField:
+    """A model choice field of `form`, to narrow its queryset to the user's region."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)
+    return field
+
+
 def _person_choices(queryset: Any) -> Any:
     return queryset.order_by("surname", "given_name")
 
 
 class PersonForm(forms.Form):
     given_name = forms.CharField(label=_("Given name"), max_length=100)
-    prefix = forms.CharField(
+    # Shadows Form.prefix in the class body only; the form metaclass moves it into fields.
+    prefix = forms.CharField(  # type: ignore[assignment]
         label=_("Prefix"), max_length=10, required=False, help_text=_("e.g. van der")
     )
     surname = forms.CharField(label=_("Surname"), max_length=100)
@@ -54,7 +62,9 @@ class PersonForm(forms.Form):
 
     def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["municipality"].queryset = Municipality.objects.current().filter(region=region)
+        _choices(self, "municipality").queryset = Municipality.objects.current().filter(
+            region=region
+        )
 
 
 class DistrictForm(forms.Form):
@@ -67,7 +77,7 @@ class DistrictForm(forms.Form):
 
     def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["municipalities"].queryset = Municipality.objects.current().filter(
+        _choices(self, "municipalities").queryset = Municipality.objects.current().filter(
             region=region
         )
 
@@ -103,12 +113,12 @@ class PoolForm(forms.Form):
 
     def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["municipalities"].queryset = Municipality.objects.current().filter(
+        _choices(self, "municipalities").queryset = Municipality.objects.current().filter(
             region=region
         )
         people = _person_choices(Person.objects.filter(region=region, active=True))
-        self.fields["members"].queryset = people
-        self.fields["coordinator"].queryset = people
+        _choices(self, "members").queryset = people
+        _choices(self, "coordinator").queryset = people
 
 
 class RegionFunctionForm(forms.Form):
@@ -135,8 +145,8 @@ class ShiftForm(forms.Form):
 
     def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["pool"].queryset = Pool.objects.filter(region=region)
-        self.fields["person"].queryset = _person_choices(
+        _choices(self, "pool").queryset = Pool.objects.filter(region=region)
+        _choices(self, "person").queryset = _person_choices(
             Person.objects.filter(region=region, active=True)
         )
 
@@ -153,7 +163,7 @@ class HandoverForm(forms.Form):
 
     def __init__(self, *args: Any, pool: Pool, exclude: Person, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["to_person"].queryset = _person_choices(
+        _choices(self, "to_person").queryset = _person_choices(
             pool.members.filter(active=True).exclude(pk=exclude.pk)
         )
 
@@ -195,8 +205,8 @@ class PatternForm(forms.Form):
 
     def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["pool"].queryset = Pool.objects.filter(region=region)
-        self.fields["rotation"].queryset = _person_choices(
+        _choices(self, "pool").queryset = Pool.objects.filter(region=region)
+        _choices(self, "rotation").queryset = _person_choices(
             Person.objects.filter(region=region, active=True)
         )
 

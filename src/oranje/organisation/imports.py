@@ -17,8 +17,9 @@ import csv
 import datetime as dt
 import io
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import IO
+from typing import IO, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -115,7 +116,7 @@ def _csv_rows(data: bytes) -> list[list[object]]:
     return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
 
 
-def _xlsx_rows(data: bytes) -> list[list[object]]:
+def _xlsx_rows(data: bytes) -> list[list[Any]]:
     from openpyxl import load_workbook
 
     try:
@@ -262,7 +263,9 @@ def roster_import(
     return report
 
 
-def _check_conflicts(parsed: list[tuple[int, OnCallShift]], bad) -> None:  # type: ignore[no-untyped-def]
+def _check_conflicts(
+    parsed: list[tuple[int, OnCallShift]], bad: Callable[[int, str, str], None]
+) -> None:
     """Overlaps with the roster and unavailability in the database, and within the file."""
     by_person: dict[int, list[tuple[int, OnCallShift]]] = defaultdict(list)
     for line, shift in parsed:

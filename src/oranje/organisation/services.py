@@ -69,7 +69,10 @@ def _clean_person_fields(region: Region, data: dict, *, exclude_pk: int | None =
         problems["municipality"] = [
             str(errors.OUTSIDE_REGION % {"name": municipality, "region": region.name})
         ]
-    taken = Person.objects.filter(email=clean["email"]).exclude(pk=exclude_pk).exists()
+    others = Person.objects.filter(email=clean["email"])
+    if exclude_pk is not None:
+        others = others.exclude(pk=exclude_pk)
+    taken = others.exists()
     if clean["email"] and taken:
         problems["email"] = [str(errors.EMAIL_TAKEN % {"email": clean["email"]})]
     if problems:
@@ -184,7 +187,7 @@ def district_save(
                 str(errors.OUTSIDE_REGION % {"name": municipality, "region": region.name})
             )
         other = municipality.districts.filter(region=region).exclude(
-            pk=getattr(district, "pk", None)
+            pk__in=[district.pk] if district else []
         )
         if other.exists():
             problems.append(
@@ -416,7 +419,9 @@ def _person_intervals(
     window = Q(starts_at__lt=ends_at, ends_at__gt=starts_at)
     busy = [
         Interval(s.starts_at, s.ends_at, s.function.code)
-        for s in person.shifts.filter(window).exclude(pk=exclude_shift).select_related("function")
+        for s in person.shifts.filter(window)
+        .exclude(pk__in=[exclude_shift] if exclude_shift else [])
+        .select_related("function")
     ]
     unavailable = [
         Interval(u.starts_at, u.ends_at, str(u.get_reason_display()))

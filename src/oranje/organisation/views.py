@@ -51,7 +51,7 @@ MAX_GAP_WEEKS = 26
 
 def _manages(request: HttpRequest) -> bool:
     region = current_region(request)
-    return core_access.can_manage_anything(request.user, region.pk)  # type: ignore[arg-type]
+    return core_access.can_manage_anything(request.user, region.pk)
 
 
 def _require_manager(request: HttpRequest) -> None:
@@ -66,10 +66,11 @@ def oncall_now(request: HttpRequest) -> HttpResponse:
     region = current_region(request)
     now = timezone.now()
     rows = selectors.on_call_at(region, now)
-    for row in rows:
-        for entry in row.hard + row.soft:
-            entry.phone = format_phone(entry.shift.person.phone)  # type: ignore[attr-defined]
-    template = "organisation/_oncall_table.html" if request.htmx else "organisation/oncall_now.html"  # type: ignore[attr-defined]
+    template = (
+        "organisation/_oncall_table.html"
+        if request.headers.get("HX-Request") == "true"
+        else "organisation/oncall_now.html"
+    )
     return render(request, template, {"rows": rows, "now": now, "nav": "oncall"})
 
 
@@ -116,11 +117,8 @@ def roster(request: HttpRequest) -> HttpResponse:
     view = request.GET.get("weergave", "week")
     day = _parse_day(request.GET.get("datum"), today)
     pools = Pool.objects.filter(region=region).order_by("name")
-    pool = (
-        pools.filter(pk=request.GET.get("pool")).first()
-        if request.GET.get("pool", "").isdigit()
-        else None
-    )
+    pool_id = request.GET.get("pool", "")
+    pool = pools.filter(pk=int(pool_id)).first() if pool_id.isdigit() else None
     functions = Function.objects.filter(pools__region=region).distinct()
     function = (
         functions.filter(code=request.GET.get("functie")).first()
@@ -203,10 +201,10 @@ def shift_new(request: HttpRequest) -> HttpResponse:
     form = ShiftForm(request.POST or None, region=region, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        pool = pool_for_user(request.user, data["pool"].pk, manage=True)  # type: ignore[arg-type]
+        pool = pool_for_user(request.user, data["pool"].pk, manage=True)
         try:
             services.shift_create(
-                actor=request.user,  # type: ignore[arg-type]
+                actor=core_access.authenticated(request.user),
                 pool=pool,
                 function=data["function"],
                 person=data["person"],
@@ -245,16 +243,16 @@ def pool_people_options(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def shift_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    shift = shift_for_user(request.user, pk)  # type: ignore[arg-type]
-    may_manage = can_manage_pool(request.user, shift.pool)  # type: ignore[arg-type]
-    may_hand_over = may_manage or is_own(request.user, shift.person)  # type: ignore[arg-type]
+    shift = shift_for_user(request.user, pk)
+    may_manage = can_manage_pool(request.user, shift.pool)
+    may_hand_over = may_manage or is_own(request.user, shift.person)
     form = HandoverForm(request.POST or None, pool=shift.pool, exclude=shift.person)
     if request.method == "POST":
         core_access.require(may_hand_over)
         if form.is_valid():
             try:
                 taken = services.shift_hand_over(
-                    actor=request.user,  # type: ignore[arg-type]
+                    actor=core_access.authenticated(request.user),
                     shift=shift,
                     to_person=form.cleaned_data["to_person"],
                     from_at=form.cleaned_data["from_at"],
@@ -285,9 +283,9 @@ def shift_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def shift_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    shift = shift_for_user(request.user, pk, manage=True)  # type: ignore[arg-type]
+    shift = shift_for_user(request.user, pk, manage=True)
     day = timezone.localtime(shift.starts_at).date().isoformat()
-    services.shift_delete(actor=request.user, shift=shift)  # type: ignore[arg-type]
+    services.shift_delete(actor=core_access.authenticated(request.user), shift=shift)
     messages.success(request, _("Shift removed from the roster."))
     return redirect(f"{reverse('roster')}?datum={day}")
 
@@ -300,10 +298,10 @@ def pattern_new(request: HttpRequest) -> HttpResponse:
     result = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        pool = pool_for_user(request.user, data["pool"].pk, manage=True)  # type: ignore[arg-type]
+        pool = pool_for_user(request.user, data["pool"].pk, manage=True)
         try:
             result = services.roster_generate(
-                actor=request.user,  # type: ignore[arg-type]
+                actor=core_access.authenticated(request.user),
                 pool=pool,
                 function=data["function"],
                 kind=data["kind"],
@@ -341,8 +339,11 @@ def roster_import_view(request: HttpRequest) -> HttpResponse:
             file_error = exc.messages[0]
         else:
             report = roster_import(
-                actor=request.user, region=region, rows=rows, filename=upload.name
-            )  # type: ignore[arg-type]
+                actor=core_access.authenticated(request.user),
+                region=region,
+                rows=rows,
+                filename=upload.name,
+            )
             if report.ok:
                 messages.success(
                     request, _("%(count)s shifts imported.") % {"count": report.created}
@@ -364,8 +365,6 @@ def people(request: HttpRequest) -> HttpResponse:
     search = request.GET.get("q", "").strip()
     function_code = request.GET.get("functie", "")
     items = list(selectors.people_in_region(region, search=search, function_code=function_code))
-    for person in items:
-        person.phone_display = format_phone(person.phone)  # type: ignore[attr-defined]
     return render(
         request,
         "organisation/people.html",
@@ -390,14 +389,17 @@ def _person_form_save(
     try:
         if person is None:
             return services.person_create(
-                actor=request.user, region=region, functions=functions, **data
-            )  # type: ignore[arg-type]
+                actor=core_access.authenticated(request.user),
+                region=region,
+                functions=functions,
+                **data,
+            )
         return services.person_update(
-            actor=request.user,
+            actor=core_access.authenticated(request.user),
             person=person,
             functions=functions,
             active=active,
-            **data,  # type: ignore[arg-type]
+            **data,
         )
     except ValidationError as exc:
         apply_errors(form, exc)
@@ -419,7 +421,7 @@ def person_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    person = person_for_user(request.user, pk, manage=True)  # type: ignore[arg-type]
+    person = person_for_user(request.user, pk, manage=True)
     initial = {
         "given_name": person.given_name,
         "prefix": person.prefix,
@@ -442,17 +444,19 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    person = person_for_user(request.user, pk)  # type: ignore[arg-type]
-    may_manage = can_manage_person(request.user, person)  # type: ignore[arg-type]
-    own = is_own(request.user, person)  # type: ignore[arg-type]
+    person = person_for_user(request.user, pk)
+    may_manage = can_manage_person(request.user, person)
+    own = is_own(request.user, person)
     form = UnavailabilityForm(request.POST or None)
     if request.method == "POST":
         core_access.require(may_manage or own)
         if form.is_valid():
             try:
                 services.unavailability_create(
-                    actor=request.user, person=person, **form.cleaned_data
-                )  # type: ignore[arg-type]
+                    actor=core_access.authenticated(request.user),
+                    person=person,
+                    **form.cleaned_data,
+                )
             except ValidationError as exc:
                 apply_errors(form, exc)
             else:
@@ -477,8 +481,8 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def unavailability_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    item = unavailability_for_user(request.user, pk)  # type: ignore[arg-type]
-    services.unavailability_delete(actor=request.user, item=item)  # type: ignore[arg-type]
+    item = unavailability_for_user(request.user, pk)
+    services.unavailability_delete(actor=core_access.authenticated(request.user), item=item)
     messages.success(request, _("Unavailability withdrawn."))
     return redirect("person_detail", pk=item.person_id)
 
@@ -504,23 +508,21 @@ def pools(request: HttpRequest) -> HttpResponse:
             "nav": "pools",
             "manages": _manages(request),
             "manages_region": core_access.can_manage_region(request.user, region.pk),
-        },  # type: ignore[arg-type]
+        },
     )
 
 
 @login_required
 def pool_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    pool = pool_for_user(request.user, pk)  # type: ignore[arg-type]
+    pool = pool_for_user(request.user, pk)
     members = list(pool.members.prefetch_related("functions").select_related("municipality"))
-    for person in members:
-        person.phone_display = format_phone(person.phone)  # type: ignore[attr-defined]
     return render(
         request,
         "organisation/pool_detail.html",
         {
             "pool": pool,
             "members": members,
-            "may_manage": can_manage_pool(request.user, pool),  # type: ignore[arg-type]
+            "may_manage": can_manage_pool(request.user, pool),
             "nav": "pools",
         },
     )
@@ -544,7 +546,7 @@ def _pool_form(request: HttpRequest, pool: Pool | None) -> HttpResponse:
         data = form.cleaned_data
         try:
             saved = services.pool_save(
-                actor=request.user,  # type: ignore[arg-type]
+                actor=core_access.authenticated(request.user),
                 region=region,
                 pool=pool,
                 name=data["name"],
@@ -573,12 +575,12 @@ def pool_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def pool_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    return _pool_form(request, pool_for_user(request.user, pk, manage=True))  # type: ignore[arg-type]
+    return _pool_form(request, pool_for_user(request.user, pk, manage=True))
 
 
 def _district_form(request: HttpRequest, district: District | None) -> HttpResponse:
     region = current_region(request) if district is None else district.region
-    core_access.require(core_access.can_manage_region(request.user, region.pk))  # type: ignore[arg-type]
+    core_access.require(core_access.can_manage_region(request.user, region.pk))
     initial = (
         {"name": district.name, "municipalities": list(district.municipalities.all())}
         if district
@@ -588,7 +590,7 @@ def _district_form(request: HttpRequest, district: District | None) -> HttpRespo
     if request.method == "POST" and form.is_valid():
         try:
             services.district_save(
-                actor=request.user,  # type: ignore[arg-type]
+                actor=core_access.authenticated(request.user),
                 region=region,
                 district=district,
                 name=form.cleaned_data["name"],
@@ -613,7 +615,7 @@ def district_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def district_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    return _district_form(request, district_for_user(request.user, pk, manage=True))  # type: ignore[arg-type]
+    return _district_form(request, district_for_user(request.user, pk, manage=True))
 
 
 # ---------------------------------------------------------------- function catalogue
@@ -640,14 +642,14 @@ def functions(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "nav": "functions",
             "manages_region": core_access.can_manage_region(request.user, region.pk),
-        },  # type: ignore[arg-type]
+        },
     )
 
 
 @login_required
 def function_edit(request: HttpRequest, code: str) -> HttpResponse:
     region = current_region(request)
-    core_access.require(core_access.can_manage_region(request.user, region.pk))  # type: ignore[arg-type]
+    core_access.require(core_access.can_manage_region(request.user, region.pk))
     function = get_object_or_404(Function, code=code)
     setting = RegionFunction.objects.filter(region=region, function=function).first()
     initial = {
@@ -658,8 +660,11 @@ def function_edit(request: HttpRequest, code: str) -> HttpResponse:
     form = RegionFunctionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.region_function_update(
-            actor=request.user, region=region, function=function, **form.cleaned_data
-        )  # type: ignore[arg-type]
+            actor=core_access.authenticated(request.user),
+            region=region,
+            function=function,
+            **form.cleaned_data,
+        )
         messages.success(request, _("Changes saved."))
         return redirect("functions")
     return render(
@@ -674,9 +679,12 @@ def function_edit(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def my_shifts(request: HttpRequest) -> HttpResponse:
-    person = Person.objects.filter(user=request.user).select_related("region").first()
+    user = core_access.authenticated(request.user)
+    person = Person.objects.filter(user=user).select_related("region").first()
     if request.method == "POST" and person is not None:
-        services.person_renew_calendar_token(actor=request.user, person=person)  # type: ignore[arg-type]
+        services.person_renew_calendar_token(
+            actor=core_access.authenticated(request.user), person=person
+        )
         messages.success(
             request, _("A new calendar address was made; the old one no longer works.")
         )

@@ -1,0 +1,11 @@
+from django import template
+
+from oranje.core.validation import format_phone
+
+register = template.Library()
+
+
+@register.filter(name="phone")
+def phone(value: str) -> str:
+    """A stored E.164 number as a Dutch reader expects it: 06 12345678."""
+    return format_phone(value) if value else ""
