@@ -37,7 +37,7 @@ test: install
 	$(BIN)/pytest -q -n 2
 
 test-postgres: install
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/oranje} $(BIN)/pytest -q -n 2
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/oranje} ORANJE_DB_CONN_MAX_AGE=0 $(BIN)/pytest -q -n 2
 
 lint: install
 	$(BIN)/ruff check .

@@ -91,7 +91,10 @@ TEMPLATES = [
 
 _default_db = f"sqlite:///{DATA_DIR / 'oranje.sqlite3'}"
 DATABASES = {
-    "default": dj_database_url.parse(env_str("DATABASE_URL", _default_db), conn_max_age=60)
+    "default": dj_database_url.parse(
+        env_str("DATABASE_URL", _default_db),
+        conn_max_age=env_int("ORANJE_DB_CONN_MAX_AGE", 60, minimum=0),
+    )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers go on while one writer commits; IMMEDIATE takes the write lock at the
