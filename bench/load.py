@@ -1,0 +1,162 @@
+"""Figure: the roster and on-call pages under 20 concurrent users against the real server
+(gunicorn, as `make demo` runs it) on the national dataset: p50/p95 latency per page.
+
+Traffic goes only to 127.0.0.1; the run is bounded in time and stops by itself.
+"""
+
+from __future__ import annotations
+
+import http.cookiejar
+import os
+import re
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+import urllib.request
+
+from bench.common import ROOT, report, setup_django
+
+USERS = 20
+SECONDS = float(os.environ.get("BENCH_LOAD_SECONDS", "30"))
+PAGES = {
+    "rooster (week)": "/rooster/",
+    "rooster (maand)": "/rooster/?weergave=maand",
+    "nu piket": "/piket/nu/",
+}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def prepare_users(password: str) -> list[str]:
+    from oranje.core.constants import Role
+    from oranje.core.models import Membership, Region, User
+
+    region = Region.objects.get(code="VR16")
+    names = []
+    for i in range(USERS):
+        user, _ = User.objects.get_or_create(username=f"load{i:02d}")
+        user.set_password(password)
+        user.save()
+        Membership.objects.get_or_create(user=user, role=Role.COORDINATOR, region=region)
+        names.append(user.username)
+    return names
+
+
+def session(base: str, username: str, password: str) -> urllib.request.OpenerDirector:
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = opener.open(f"{base}/inloggen/", timeout=30).read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+    data = urllib.parse.urlencode(
+        {"username": username, "password": password, "csrfmiddlewaretoken": token}
+    ).encode()
+    request = urllib.request.Request(
+        f"{base}/inloggen/", data=data, headers={"Referer": f"{base}/inloggen/"}
+    )
+    final = opener.open(request, timeout=30)
+    assert final.geturl().endswith("/piket/nu/"), final.geturl()
+    return opener
+
+
+def main() -> None:
+    setup_django("national")
+    import datetime as dt
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from bench.dataset import build_national
+    from oranje.core.validation import local_zone
+
+    monday = timezone.localdate() - dt.timedelta(days=timezone.localdate().weekday())
+    build_national(
+        dt.datetime.combine(monday, dt.time(8), tzinfo=local_zone()) - dt.timedelta(weeks=1)
+    )
+    call_command("collectstatic", interactive=False, verbosity=0)
+    password = secrets.token_urlsafe(12)
+    users = prepare_users(password)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    workers = os.environ.get("BENCH_WORKERS", "4")
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "oranje.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            workers,
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=str(ROOT),
+    )
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{base}/inloggen/", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.1)
+        openers = [session(base, name, password) for name in users]
+        latencies: dict[str, list[float]] = {name: [] for name in PAGES}
+        failures: list[str] = []
+        stop_at = time.monotonic() + SECONDS
+        lock = threading.Lock()
+
+        def user_loop(opener: urllib.request.OpenerDirector, offset: int) -> None:
+            names = list(PAGES)
+            i = offset
+            while time.monotonic() < stop_at:
+                name = names[i % len(names)]
+                i += 1
+                began = time.perf_counter()
+                try:
+                    with opener.open(base + PAGES[name], timeout=30) as response:
+                        response.read()
+                        ok = response.status == 200
+                except OSError as exc:
+                    ok = False
+                    failures.append(f"{name}: {exc}")
+                elapsed = time.perf_counter() - began
+                if ok:
+                    with lock:
+                        latencies[name].append(elapsed)
+
+        threads = [threading.Thread(target=user_loop, args=(o, i)) for i, o in enumerate(openers)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    total = sum(len(v) for v in latencies.values())
+    print(
+        f"load: {USERS} concurrent users for {SECONDS:.0f} s against gunicorn ({workers} workers) on the national dataset, region VR16"
+    )
+    for name, values in latencies.items():
+        values.sort()
+        p50 = statistics.median(values) * 1000
+        p95 = values[int(len(values) * 0.95) - 1] * 1000
+        report(f"{name}: p50 / p95", f"{p50:.0f} ms / {p95:.0f} ms  ({len(values)} requests)")
+    report("throughput", f"{total / SECONDS:.0f} pages/s, {len(failures)} failures")
+    if failures:
+        print("  first failures:", failures[:3])
+
+
+if __name__ == "__main__":
+    main()
