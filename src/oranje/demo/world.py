@@ -271,7 +271,8 @@ def _top_up_rosters(
     and leave the few deliberate gaps a coordinator should find."""
     zone = local_zone()
     first_monday = _monday(today) - dt.timedelta(weeks=1)
-    last_day = _monday(today) + dt.timedelta(weeks=WEEKS_AHEAD) - dt.timedelta(days=1)
+    # One week beyond the gaps page's default horizon, so only the deliberate gaps show.
+    last_day = _monday(today) + dt.timedelta(weeks=WEEKS_AHEAD + 1) - dt.timedelta(days=1)
     handover = dt.time(8, 0)
     created = 0
     pools = Pool.objects.filter(region=region).prefetch_related("functions", "members")

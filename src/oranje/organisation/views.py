@@ -31,6 +31,7 @@ from oranje.organisation.access import (
     unavailability_for_user,
 )
 from oranje.organisation.calendar import person_calendar
+from oranje.organisation.constants import OnCallKind
 from oranje.organisation.forms import (
     DistrictForm,
     HandoverForm,
@@ -141,7 +142,10 @@ def roster(request: HttpRequest) -> HttpResponse:
     shifts = list(selectors.roster_shifts(region, start, end, pool=pool, function=function))
     days = [grid_start + dt.timedelta(days=i) for i in range((grid_end - grid_start).days)]
     by_day: dict[dt.date, list] = defaultdict(list)
-    lanes: dict[tuple[str, str], dict[dt.date, list]] = defaultdict(lambda: defaultdict(list))
+    # Lanes: hard on-call first (what matters at 3 a.m.), then by catalogue order and pool.
+    lanes: dict[tuple[bool, int, str, str], dict[dt.date, list]] = defaultdict(
+        lambda: defaultdict(list)
+    )
     for shift in shifts:
         s_day = timezone.localtime(shift.starts_at).date()
         e_local = timezone.localtime(shift.ends_at)
@@ -153,9 +157,15 @@ def roster(request: HttpRequest) -> HttpResponse:
         for d in days:
             if s_day <= d <= e_day:
                 by_day[d].append(shift)
-                lanes[(shift.pool.name, f"{shift.function.code}")][d].append(shift)
+                key = (
+                    shift.kind != OnCallKind.HARD,
+                    shift.function.sort_order,
+                    shift.pool.name,
+                    shift.function.code,
+                )
+                lanes[key][d].append(shift)
     lane_rows = [
-        {"pool": key[0], "function": key[1], "cells": [(d, cells.get(d, [])) for d in days]}
+        {"pool": key[2], "function": key[3], "cells": [(d, cells.get(d, [])) for d in days]}
         for key, cells in sorted(lanes.items())
     ]
     weeks = [days[i : i + 7] for i in range(0, len(days), 7)]
