@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -47,6 +48,22 @@ from oranje.organisation.imports import read_table, roster_import
 from oranje.organisation.models import District, Function, Person, Pool, RegionFunction
 
 DEFAULT_GAP_WEEKS = 8
+
+
+@dataclass(frozen=True)
+class CalendarEntry:
+    """One shift as one day cell of the roster calendar shows it."""
+
+    href: str
+    kind: str
+    kind_label: str
+    person: str
+    surname: str
+    function: str
+    starts: str  # "08:00" on the day the shift starts, else empty
+    ends: str  # "08:00" on the day it ends, else empty
+
+
 MAX_GAP_WEEKS = 26
 
 
@@ -141,31 +158,46 @@ def roster(request: HttpRequest) -> HttpResponse:
     end = dt.datetime.combine(grid_end, dt.time(0), tzinfo=zone)
     shifts = list(selectors.roster_shifts(region, start, end, pool=pool, function=function))
     days = [grid_start + dt.timedelta(days=i) for i in range((grid_end - grid_start).days)]
-    by_day: dict[dt.date, list] = defaultdict(list)
+    by_day: dict[dt.date, list[CalendarEntry]] = defaultdict(list)
     # Lanes: hard on-call first (what matters at 3 a.m.), then by catalogue order and pool.
-    lanes: dict[tuple[bool, int, str, str], dict[dt.date, list]] = defaultdict(
+    lanes: dict[tuple[bool, int, str, str], dict[dt.date, list[CalendarEntry]]] = defaultdict(
         lambda: defaultdict(list)
     )
+    # Everything the calendar prints is worked out here once: a week of a large region has
+    # thousands of cells, and per-cell template filters made the page slow under load.
+    detail_url = reverse("shift_detail", args=[0])[:-2]
+    kind_labels = dict(OnCallKind.choices)
     for shift in shifts:
-        s_day = timezone.localtime(shift.starts_at).date()
+        s_local = timezone.localtime(shift.starts_at)
         e_local = timezone.localtime(shift.ends_at)
-        e_day = (
-            e_local.date()
-            if e_local.time() != dt.time(0)
-            else e_local.date() - dt.timedelta(days=1)
+        s_day = s_local.date()
+        e_day = e_local.date() if e_local.time() != dt.time(0) else e_local.date() - dt.timedelta(1)
+        key = (
+            shift.kind != OnCallKind.HARD,
+            shift.function.sort_order,
+            shift.pool.name,
+            shift.function.code,
         )
         for d in days:
             if s_day <= d <= e_day:
-                by_day[d].append(shift)
-                key = (
-                    shift.kind != OnCallKind.HARD,
-                    shift.function.sort_order,
-                    shift.pool.name,
-                    shift.function.code,
+                entry = CalendarEntry(
+                    href=f"{detail_url}{shift.pk}/",
+                    kind=shift.kind,
+                    kind_label=str(kind_labels[shift.kind]),
+                    person=shift.person.full_name,
+                    surname=shift.person.surname,
+                    function=shift.function.code,
+                    starts=s_local.strftime("%H:%M") if d == s_day else "",
+                    ends=e_local.strftime("%H:%M") if d == e_local.date() else "",
                 )
-                lanes[key][d].append(shift)
+                by_day[d].append(entry)
+                lanes[key][d].append(entry)
     lane_rows = [
-        {"pool": key[2], "function": key[3], "cells": [(d, cells.get(d, [])) for d in days]}
+        {
+            "pool": key[2],
+            "function": key[3],
+            "cells": [(d, d == today, cells.get(d, [])) for d in days],
+        }
         for key, cells in sorted(lanes.items())
     ]
     weeks = [days[i : i + 7] for i in range(0, len(days), 7)]
@@ -177,7 +209,10 @@ def roster(request: HttpRequest) -> HttpResponse:
         "day": day,
         "today": today,
         "days": days,
-        "weeks": [[(d, by_day.get(d, [])) for d in week] for week in weeks],
+        "weeks": [
+            [(d, d == today, d.month != day.month, by_day.get(d, [])) for d in week]
+            for week in weeks
+        ],
         "lane_rows": lane_rows,
         "month": day.month,
         "pools": pools,
