@@ -51,8 +51,11 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "oranje.core",
     "oranje.organisation",
+    "oranje.readiness",
     "oranje.demo",
 ]
 
@@ -149,6 +152,12 @@ EMAIL_HOST_PASSWORD = env_str("ORANJE_SMTP_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("ORANJE_SMTP_STARTTLS", False)
 DEFAULT_FROM_EMAIL = env_str("ORANJE_MAIL_FROM", "oranje@localhost")
 
+
+# Background work runs from the database queue (`oranje worker`), so one machine needs no
+# extra server. Side effects are enqueued on commit.
+TASKS = {"default": {"BACKEND": env_str("ORANJE_TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}
+EMAIL_BACKEND = env_str("ORANJE_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_TIMEOUT = env_int("ORANJE_SMTP_TIMEOUT", 20, minimum=1)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -80,6 +80,24 @@ def parse_local_datetime(value: object) -> dt.datetime:
     return parsed
 
 
+def parse_day(value: object) -> dt.date:
+    """A calendar date as a spreadsheet gives it: a date cell, 2026-03-01, 1-3-2026 or 1/3/2026."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value or "").strip()
+    for date_format in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, date_format).date()  # noqa: DTZ007
+        except ValueError:
+            continue
+    raise ValidationError(
+        _("'%(value)s' is not a date (use 2026-03-01 or 1-3-2026).") % {"value": text},
+        code="invalid_date",
+    )
+
+
 def _parse_text_datetime(text: str) -> dt.datetime | None:
     try:
         return dt.datetime.fromisoformat(text)

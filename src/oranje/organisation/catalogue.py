@@ -29,11 +29,14 @@ def load_catalogue(function_model: Any, region_model: Any, region_function_model
             },
         )
     functions = {f.code: f for f in function_model.objects.all()}
+    has_norm = any(f.name == "response_norm_minutes" for f in region_function_model._meta.fields)
     for region in region_model.objects.all():
         for row in rows:
+            defaults: dict[str, object] = {"coverage_unit": row["coverage_unit"]}
+            # Older migrations run this with a historical model that lacks the norm field.
+            if has_norm and row.get("response_norm"):
+                defaults["response_norm_minutes"] = int(row["response_norm"])
             region_function_model.objects.get_or_create(
-                region=region,
-                function=functions[row["code"]],
-                defaults={"coverage_unit": row["coverage_unit"]},
+                region=region, function=functions[row["code"]], defaults=defaults
             )
     return len(rows)

@@ -10,6 +10,10 @@ PERSON_LACKS_FUNCTION = _("%(person)s does not hold function %(function)s.")
 PERSON_INACTIVE = _("%(person)s is no longer active.")
 OVERLAPPING_SHIFT = _("%(person)s is already on call from %(start)s to %(end)s (%(function)s).")
 UNAVAILABLE = _("%(person)s is unavailable from %(start)s to %(end)s (%(reason)s).")
+NOT_QUALIFIED = _(
+    "%(person)s is not qualified for %(function)s on %(date)s. A coordinator can override "
+    "this with a reason."
+)
 SHIFT_ENDED = _("This shift has already ended.")
 HANDOVER_MOMENT_OUTSIDE_SHIFT = _("The handover moment must lie within the shift.")
 HANDOVER_TO_SELF = _("A shift cannot be handed over to the person who holds it.")
@@ -26,7 +30,4 @@ IMPORT_UNKNOWN_PERSON = _("No functionary with e-mail address '%(value)s' in thi
 IMPORT_UNKNOWN_FUNCTION = _("Unknown function code '%(value)s'.")
 IMPORT_UNKNOWN_POOL = _("No pool named '%(value)s' in this region.")
 IMPORT_BAD_KIND = _("'%(value)s' is not an on-call kind (use hard or soft / hard or zacht).")
-IMPORT_MISSING_COLUMNS = _("The file lacks the column(s): %(columns)s.")
-IMPORT_EMPTY = _("The file contains no rows.")
-IMPORT_UNREADABLE = _("The file could not be read as CSV or .xlsx: %(error)s")
 IMPORT_OVERLAP_IN_FILE = _("Overlaps with row %(line)s of this file for the same person.")

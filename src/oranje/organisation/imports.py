@@ -13,23 +13,22 @@ Columns (header names are case-insensitive; Dutch or English):
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import IO
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from oranje.core import access as core_access
+from oranje.core import tabular
 from oranje.core.audit import audit_record
 from oranje.core.models import Region, User
 from oranje.core.validation import parse_local_datetime
-from oranje.organisation import errors
+from oranje.organisation import errors, qualification
 from oranje.organisation.access import can_manage_pool
 from oranje.organisation.constants import OnCallKind, ShiftSource
 from oranje.organisation.models import Function, OnCallShift, Person, Pool, Unavailability
@@ -76,57 +75,8 @@ class ImportReport:
 
 
 def read_table(stream: IO[bytes], filename: str) -> list[tuple[int, dict[str, object]]]:
-    """Rows of a CSV or .xlsx file as (line number, {canonical column: value})."""
-    data = stream.read()
-    if filename.lower().endswith(".xlsx") or data[:2] == b"PK":
-        raw_rows = _xlsx_rows(data)
-    else:
-        raw_rows = _csv_rows(data)
-    if not raw_rows:
-        raise ValidationError(str(errors.IMPORT_EMPTY))
-    header = [str(h or "").strip().lower() for h in raw_rows[0]]
-    index: dict[str, int] = {}
-    for canonical, names in COLUMNS.items():
-        for position, name in enumerate(header):
-            if name in names:
-                index[canonical] = position
-                break
-    missing = [COLUMNS[c][0] for c in REQUIRED if c not in index]
-    if missing:
-        raise ValidationError(str(errors.IMPORT_MISSING_COLUMNS % {"columns": ", ".join(missing)}))
-    rows = []
-    for offset, raw in enumerate(raw_rows[1:], start=2):
-        if not any(str(v or "").strip() for v in raw):
-            continue
-        values = {c: (raw[i] if i < len(raw) else None) for c, i in index.items()}
-        rows.append((offset, values))
-    if not rows:
-        raise ValidationError(str(errors.IMPORT_EMPTY))
-    return rows
-
-
-def _csv_rows(data: bytes) -> list[list[object]]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValidationError(str(errors.IMPORT_UNREADABLE % {"error": exc})) from exc
-    first_line = text.split("\n", 1)[0]
-    # Dutch spreadsheet programs write semicolons; others commas.
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
-
-
-def _xlsx_rows(data: bytes) -> list[list[Any]]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise ValidationError(str(errors.IMPORT_UNREADABLE % {"error": exc})) from exc
-    sheet = workbook.worksheets[0]
-    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
-    return rows
+    """Rows of a roster spreadsheet as (line number, {column: value})."""
+    return tabular.read_table(stream, filename, columns=COLUMNS, required=REQUIRED)
 
 
 def roster_import(
@@ -167,6 +117,11 @@ def roster_import(
     ).values_list("person_id", "function_id"):
         person_functions[person_id].add(function_id)
     manageable = {pool.pk: can_manage_pool(actor, pool) for pool in pools.values()}
+    qualified = qualification.qualified_until(
+        (person_id, function_id)
+        for person_id, function_ids in person_functions.items()
+        for function_id in function_ids
+    )
 
     parsed: list[tuple[int, OnCallShift]] = []
     for line, values in rows:
@@ -220,6 +175,7 @@ def roster_import(
             person_function_ids=person_functions[person.pk],
             busy=(),
             unavailable=(),
+            qualified_until=qualified.get((person.pk, function.pk)),
         )
         for field_name, messages in problems.items():
             for message in messages:

@@ -64,6 +64,17 @@ class RegionFunction(models.Model):
         default=0,
         help_text=_("At every hour; 0 means no minimum and no coverage gaps are reported."),
     )
+    min_qualified = models.PositiveSmallIntegerField(
+        _("minimum qualified people"),
+        default=0,
+        help_text=_("How many qualified people the region wants for this function."),
+    )
+    response_norm_minutes = models.PositiveSmallIntegerField(
+        _("response norm (minutes)"),
+        null=True,
+        blank=True,
+        help_text=_("Alert to start; 30 minutes for CoPI functions. Empty: no norm."),
+    )
 
     class Meta:
         verbose_name = _("regional function setting")
@@ -212,6 +223,12 @@ class OnCallShift(models.Model):
         _("source"), max_length=20, choices=ShiftSource.choices, default=ShiftSource.MANUAL
     )
     note = models.CharField(_("note"), max_length=255, blank=True)
+    qualification_override = models.CharField(
+        _("qualification override"),
+        max_length=255,
+        blank=True,
+        help_text=_("Why a person who is not qualified was put on hard on-call anyway."),
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -14,8 +14,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from oranje.core.models import Municipality, Region
+from oranje.core.validation import local_zone
+from oranje.organisation import qualification
 from oranje.organisation.constants import CoverageUnit, OnCallKind
 from oranje.organisation.models import (
     District,
@@ -62,6 +65,11 @@ class Gap:
 class OnCallEntry:
     shift: OnCallShift
     unavailable: bool
+    unqualified: bool = False
+
+    @property
+    def counts(self) -> bool:
+        return not (self.unavailable or self.unqualified)
 
 
 @dataclass
@@ -75,7 +83,7 @@ class OnCallRow:
 
     @property
     def available_hard(self) -> int:
-        return sum(1 for e in self.hard if not e.unavailable)
+        return sum(1 for e in self.hard if e.counts)
 
     @property
     def short(self) -> bool:
@@ -162,6 +170,10 @@ def on_call_at(region: Region, at: dt.datetime) -> list[OnCallRow]:
             person_id__in={s.person_id for s in shifts}, starts_at__lte=at, ends_at__gt=at
         ).values_list("person_id", flat=True)
     )
+    today = timezone.localtime(at).date()
+    qualified = qualification.qualified_until(
+        {(s.person_id, s.function_id) for s in shifts if s.kind == OnCallKind.HARD}
+    )
     rostered = {s.function_id for s in shifts} | {
         fid for fid, s in settings_.items() if s.min_hard_on_call > 0
     }
@@ -176,7 +188,10 @@ def on_call_at(region: Region, at: dt.datetime) -> list[OnCallRow]:
             for shift in shifts:
                 if shift.function_id != function.pk or not _covers(areas[shift.pool_id], unit):
                     continue
-                entry = OnCallEntry(shift, shift.person_id in unavailable)
+                until = qualified.get((shift.person_id, shift.function_id), dt.date.max)
+                entry = OnCallEntry(
+                    shift, shift.person_id in unavailable, until is None or until < today
+                )
                 (row.hard if shift.kind == OnCallKind.HARD else row.soft).append(entry)
             if need or row.hard or row.soft:
                 rows.append(row)
@@ -213,6 +228,10 @@ def coverage_gaps(
     ).values_list("person_id", "function_id", "pool_id", "starts_at", "ends_at"):
         shifts[(pool_region[pool_id], function_id)].append((person_id, pool_id, s_start, s_end))
         person_ids.add(person_id)
+    qualified = qualification.qualified_until(
+        {(p, f) for (_r, f), rows in shifts.items() for p, _pool, _s, _e in rows}
+    )
+    zone = local_zone()
     away: dict[int, list[tuple[dt.datetime, dt.datetime]]] = defaultdict(list)
     ids = list(person_ids)
     for chunk in range(0, len(ids), 2000):
@@ -228,12 +247,18 @@ def coverage_gaps(
         for unit in region_units.get(setting.coverage_unit, []):
             intervals: list[tuple[dt.datetime, dt.datetime]] = []
             for person_id, pool_id, s_start, s_end in candidates:
-                if _covers(areas[pool_id], unit):
-                    intervals.extend(
-                        _subtract(
-                            max(s_start, starts_at), min(s_end, ends_at), away.get(person_id, ())
-                        )
+                if not _covers(areas[pool_id], unit):
+                    continue
+                # Only qualified time counts: up to the end of the last qualified day.
+                until = qualified.get((person_id, setting.function_id))
+                if until is None:
+                    continue
+                end = min(s_end, ends_at)
+                if until < dt.date.max - dt.timedelta(days=1):
+                    end = min(
+                        end, dt.datetime.combine(until + dt.timedelta(days=1), dt.time(0), zone)
                     )
+                intervals.extend(_subtract(max(s_start, starts_at), end, away.get(person_id, ())))
             for g_start, g_end, have in _shortfalls(
                 intervals, starts_at, ends_at, setting.min_hard_on_call
             ):

@@ -21,7 +21,7 @@ from oranje.core import access as core_access
 from oranje.core.audit import audit_record, diff, snapshot
 from oranje.core.models import Municipality, Region, User
 from oranje.core.validation import local_zone, normalise_phone
-from oranje.organisation import errors
+from oranje.organisation import errors, qualification
 from oranje.organisation.access import can_manage_person, can_manage_pool, is_own
 from oranje.organisation.constants import OnCallKind, PoolKind, ShiftSource
 from oranje.organisation.models import (
@@ -38,7 +38,16 @@ from oranje.organisation.models import (
 
 MAX_SHIFT_DAYS = 31
 PERSON_FIELDS = ["given_name", "prefix", "surname", "email", "phone", "phone_alt", "municipality"]
-SHIFT_FIELDS = ["pool", "function", "person", "kind", "starts_at", "ends_at", "note"]
+SHIFT_FIELDS = [
+    "pool",
+    "function",
+    "person",
+    "kind",
+    "starts_at",
+    "ends_at",
+    "note",
+    "qualification_override",
+]
 
 
 def _when(moment: dt.datetime) -> str:
@@ -352,6 +361,8 @@ def shift_problems(
     person_function_ids: set[int],
     busy: Iterable[Interval],
     unavailable: Iterable[Interval],
+    qualified_until: dt.date | None = qualification.UNRESTRICTED,
+    override_reason: str = "",
 ) -> dict[str, list[str]]:
     """Everything wrong with a proposed shift, by field; empty when it may be rostered.
 
@@ -378,6 +389,13 @@ def shift_problems(
         add("person", str(errors.PERSON_LACKS_FUNCTION % names))
     if not person.active:
         add("person", str(errors.PERSON_INACTIVE % names))
+    start_day = timezone.localtime(starts_at).date()
+    if (
+        kind == OnCallKind.HARD
+        and not override_reason.strip()
+        and (qualified_until is None or qualified_until < start_day)
+    ):
+        add("person", str(errors.NOT_QUALIFIED % {**names, "date": _when(starts_at)}))
     if problems:
         return problems
     for other in busy:
@@ -445,8 +463,12 @@ def _validate_shift(
     starts_at: dt.datetime,
     ends_at: dt.datetime,
     exclude_shift: int | None = None,
-) -> None:
+    override_reason: str = "",
+) -> dt.date | None:
+    """Raise ValidationError for a shift that breaks a rule; return until when the person is
+    qualified for the function (None: not at all)."""
     busy, unavailable = _person_intervals(person, starts_at, ends_at, exclude_shift)
+    until = qualification.qualified_until([(person.pk, function.pk)])[(person.pk, function.pk)]
     problems = shift_problems(
         pool=pool,
         function=function,
@@ -459,9 +481,12 @@ def _validate_shift(
         person_function_ids=set(person.functions.values_list("pk", flat=True)),
         busy=busy,
         unavailable=unavailable,
+        qualified_until=until,
+        override_reason=override_reason,
     )
     if problems:
         raise ValidationError(problems)
+    return until
 
 
 @transaction.atomic
@@ -476,13 +501,24 @@ def shift_create(
     ends_at: dt.datetime,
     note: str = "",
     source: str = ShiftSource.MANUAL,
+    override_reason: str = "",
 ) -> OnCallShift:
-    """Put a person on call; refuses overlaps, unavailability and people outside the pool."""
+    """Put a person on call; refuses overlaps, unavailability, people outside the pool, and
+    people not qualified for hard on-call unless the coordinator overrides with a reason."""
     core_access.require(can_manage_pool(actor, pool))
     person = _lock_person(person)
-    _validate_shift(
-        pool=pool, function=function, person=person, kind=kind, starts_at=starts_at, ends_at=ends_at
+    until = _validate_shift(
+        pool=pool,
+        function=function,
+        person=person,
+        kind=kind,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        override_reason=override_reason,
     )
+    qualified = until is not None and until >= timezone.localtime(starts_at).date()
+    if kind != OnCallKind.HARD or qualified:
+        override_reason = ""  # nothing to override
     shift = OnCallShift.objects.create(
         pool=pool,
         function=function,
@@ -492,6 +528,7 @@ def shift_create(
         ends_at=ends_at,
         note=note,
         source=source,
+        qualification_override=override_reason.strip(),
         created_by=actor,
     )
     audit_record(

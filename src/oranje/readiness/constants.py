@@ -1,0 +1,57 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class RequirementKind(models.TextChoices):
+    COURSE = "course", _("initial course")
+    EXAM = "exam", _("exam or practical test")
+    UPKEEP = "upkeep", _("upkeep (exercises and deployments)")
+
+
+class ActivityKind(models.TextChoices):
+    COURSE = "course", _("course")
+    EXERCISE = "exercise", _("exercise")
+    EXAM = "exam", _("exam")
+    PRACTICAL_TEST = "practical_test", _("practical test")
+    DEPLOYMENT = "deployment", _("real deployment")
+
+
+#: Activities that count towards upkeep: exercises, and real deployments as experience.
+UPKEEP_KINDS = frozenset({ActivityKind.EXERCISE, ActivityKind.DEPLOYMENT})
+#: Activities with a result that can satisfy a course or exam requirement.
+RESULT_KINDS = frozenset({ActivityKind.COURSE, ActivityKind.EXAM, ActivityKind.PRACTICAL_TEST})
+
+
+class ExerciseType(models.TextChoices):
+    TABLETOP = "tabletop", _("tabletop exercise")
+    PRACTICAL = "practical", _("practical exercise")
+    SYSTEM = "system", _("system exercise")
+    ALARM = "alarm", _("alarm test")
+
+
+class ReadinessStatus(models.TextChoices):
+    QUALIFIED = "qualified", _("qualified")
+    LAPSES_SOON = "lapses_soon", _("lapses within 90 days")
+    LAPSED = "lapsed", _("lapsed")
+    NOT_QUALIFIED = "not_qualified", _("not qualified")
+
+
+class ExerciseStatus(models.TextChoices):
+    PLANNED = "planned", _("planned")
+    COMPLETED = "completed", _("completed")
+
+
+class ParticipantRole(models.TextChoices):
+    PARTICIPANT = "participant", _("participant")
+    OBSERVER = "observer", _("observer")
+
+
+class AlarmAnswer(models.TextChoices):
+    COMING = "coming", _("can come")
+    NOT_COMING = "not_coming", _("cannot come")
+
+
+LAPSE_WARNING_DAYS = 90
+REMINDER_DAYS = (90, 30)
+SCORE_MIN = 1
+SCORE_MAX = 10

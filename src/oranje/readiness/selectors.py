@@ -1,0 +1,230 @@
+"""Reads of the readiness room: passport, matrix, national counts, alarm test report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, QuerySet
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from oranje.core.models import Region
+from oranje.organisation.models import Function, Person, Pool, RegionFunction
+from oranje.readiness.constants import LAPSE_WARNING_DAYS, AlarmAnswer, ReadinessStatus
+from oranje.readiness.evaluation import FOREVER, status_on
+from oranje.readiness.models import AlarmRecipient, AlarmTest, PersonQualification
+
+
+@dataclass
+class RequirementLine:
+    label: str
+    state: str  # one of ReadinessStatus
+    reason: str
+
+
+@dataclass
+class PassportRow:
+    function: Function
+    status: str
+    status_label: str
+    qualified_until: dt.date | None
+    reason: str
+    requirements: list[RequirementLine] = field(default_factory=list)
+
+
+def _day(iso: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(iso) if iso else None
+
+
+def _when(day: dt.date) -> str:
+    return date_format(day, "j-n-Y")
+
+
+def _requirement_line(data: dict, today: dt.date) -> RequirementLine:
+    met_until = _day(data.get("met_until"))
+    last_on = _day(data.get("last_on"))
+    state = status_on(met_until, today)
+    label = data["label"]
+    if state == ReadinessStatus.NOT_QUALIFIED:
+        reason = (
+            _("%(label)s: not yet met (last record %(date)s)")
+            % {"label": label, "date": _when(last_on)}
+            if last_on
+            else _("%(label)s: missing") % {"label": label}
+        )
+    elif state == ReadinessStatus.LAPSED:
+        assert met_until is not None
+        reason = _("%(label)s: lapsed since %(date)s") % {
+            "label": label,
+            "date": _when(met_until + dt.timedelta(days=1)),
+        }
+    elif met_until == FOREVER:
+        reason = _("%(label)s: met, does not lapse") % {"label": label}
+    else:
+        assert met_until is not None
+        reason = _("%(label)s: met until %(date)s") % {"label": label, "date": _when(met_until)}
+    return RequirementLine(label, state, reason)
+
+
+def _row(function: Function, q: PersonQualification | None, today: dt.date) -> PassportRow:
+    labels = dict(ReadinessStatus.choices)
+    if q is None:
+        return PassportRow(
+            function,
+            "",
+            _("no requirements set"),
+            FOREVER,
+            _("This function has no qualification profile yet."),
+        )
+    lines = [_requirement_line(r, today) for r in q.requirements]
+    status = status_on(q.qualified_until, today)
+    problems = [
+        line.reason
+        for line in lines
+        if line.state in (ReadinessStatus.LAPSED, ReadinessStatus.NOT_QUALIFIED)
+    ]
+    soon = [line.reason for line in lines if line.state == ReadinessStatus.LAPSES_SOON]
+    if problems:
+        reason = "; ".join(problems)
+    elif soon:
+        reason = "; ".join(soon)
+    elif q.qualified_until == FOREVER:
+        reason = _("All requirements met; nothing lapses.")
+    else:
+        assert q.qualified_until is not None
+        reason = _("All requirements met until %(date)s.") % {"date": _when(q.qualified_until)}
+    return PassportRow(function, status, str(labels[status]), q.qualified_until, reason, lines)
+
+
+def passport(person: Person, today: dt.date) -> list[PassportRow]:
+    """Per function the person holds: the status on `today` and why, requirement by requirement."""
+    from oranje.organisation import qualification
+
+    functions = list(person.functions.order_by("sort_order"))
+    qualification.qualified_until((person.pk, f.pk) for f in functions)  # fills missing rows
+    stored = {q.function_id: q for q in PersonQualification.objects.filter(person=person)}
+    return [_row(f, stored.get(f.pk), today) for f in functions]
+
+
+@dataclass
+class MatrixColumn:
+    function: Function
+    qualified: int = 0
+    lapsing: int = 0
+    minimum: int = 0
+
+    @property
+    def short(self) -> bool:
+        return self.qualified + self.lapsing < self.minimum
+
+
+@dataclass
+class Matrix:
+    columns: list[MatrixColumn]
+    rows: list[tuple[Person, list[str]]]  # person, status per column ("" where not held)
+    next_lapses: list[tuple[Person, Function, dt.date]]
+
+
+def matrix(
+    region: Region,
+    today: dt.date,
+    *,
+    pool: Pool | None = None,
+    function_codes: list[str] | None = None,
+) -> Matrix:
+    """People × functions with each cell's status, counts against the region's minimum of
+    qualified people, and who lapses next. A fixed number of queries for any region size."""
+    people_qs = Person.objects.filter(region=region, active=True)
+    if pool is not None:
+        people_qs = people_qs.filter(pools=pool)
+    people = list(people_qs.order_by("surname", "given_name"))
+    ids = [p.pk for p in people]
+    held: dict[int, set[int]] = defaultdict(set)
+    for person_id, function_id in Person.functions.through.objects.filter(
+        person_id__in=ids
+    ).values_list("person_id", "function_id"):
+        held[person_id].add(function_id)
+    all_held = set().union(*held.values()) if held else set()
+    functions = Function.objects.filter(pk__in=all_held)
+    if function_codes:
+        functions = functions.filter(code__in=function_codes)
+    function_list = list(functions.order_by("sort_order"))
+    from oranje.organisation import qualification
+
+    pairs = [(p, f.pk) for p in ids for f in function_list if f.pk in held[p]]
+    until = qualification.qualified_until(pairs)
+    minimums = dict(
+        RegionFunction.objects.filter(region=region).values_list("function_id", "min_qualified")
+    )
+    columns = [MatrixColumn(f, minimum=minimums.get(f.pk, 0)) for f in function_list]
+    rows = []
+    lapses: list[tuple[Person, Function, dt.date]] = []
+    soon = today + dt.timedelta(days=LAPSE_WARNING_DAYS)
+    for person in people:
+        cells = []
+        for column in columns:
+            key = (person.pk, column.function.pk)
+            if key not in until:
+                cells.append("")
+                continue
+            status = status_on(until[key], today)
+            cells.append(status)
+            if status == ReadinessStatus.QUALIFIED:
+                column.qualified += 1
+            elif status == ReadinessStatus.LAPSES_SOON:
+                column.lapsing += 1
+            day = until[key]
+            if day is not None and today <= day < soon:
+                lapses.append((person, column.function, day))
+        if any(cells):
+            rows.append((person, cells))
+    lapses.sort(key=lambda item: item[2])
+    return Matrix(columns, rows, lapses[:15])
+
+
+def national_counts(today: dt.date) -> QuerySet:
+    """Per function, across all regions: qualified, lapsing within 90 days, not qualified
+    (lapsed or never), from the stored qualifications in one grouped query."""
+    soon = today + dt.timedelta(days=LAPSE_WARNING_DAYS)
+    return (
+        PersonQualification.objects.filter(person__active=True)
+        .values("function__code", "function__sort_order")
+        .annotate(
+            qualified=Count("pk", filter=Q(qualified_until__gte=soon)),
+            lapsing=Count("pk", filter=Q(qualified_until__gte=today, qualified_until__lt=soon)),
+            not_qualified=Count(
+                "pk", filter=Q(qualified_until__isnull=True) | Q(qualified_until__lt=today)
+            ),
+        )
+        .order_by("function__sort_order")
+    )
+
+
+@dataclass
+class AlarmLine:
+    recipient: AlarmRecipient
+    response_minutes: float | None
+    total_minutes: float | None  # answering + travelling
+    within_norm: bool | None
+
+
+def alarm_report(test: AlarmTest) -> list[AlarmLine]:
+    """Per recipient: how long until they answered, when they could be there, and whether
+    that meets the function's response norm."""
+    lines = []
+    for recipient in test.recipients.select_related("person", "function"):
+        response = total = None
+        within = None
+        if recipient.responded_at is not None:
+            response = (recipient.responded_at - test.started_at).total_seconds() / 60
+            if recipient.answer == AlarmAnswer.COMING and recipient.eta_minutes is not None:
+                total = response + recipient.eta_minutes
+                within = total <= recipient.norm_minutes if recipient.norm_minutes else None
+            else:
+                within = False if recipient.norm_minutes else None
+        elif recipient.norm_minutes:
+            within = False
+        lines.append(AlarmLine(recipient, response, total, within))
+    return lines
