@@ -8,6 +8,8 @@ from oranje.core import api as core_api
 from oranje.core import views as core_views
 from oranje.organisation import api as org_api
 from oranje.organisation import views as org
+from oranje.readiness import api as readiness_api
+from oranje.readiness import views as readiness
 
 router = DefaultRouter()
 router.register("regions", core_api.RegionViewSet, basename="region")
@@ -17,11 +19,18 @@ router.register("persons", org_api.PersonViewSet, basename="person")
 router.register("pools", org_api.PoolViewSet, basename="pool")
 router.register("shifts", org_api.ShiftViewSet, basename="shift")
 router.register("unavailabilities", org_api.UnavailabilityViewSet, basename="unavailability")
+router.register("activities", readiness_api.ActivityViewSet, basename="activity")
+router.register("profiles", readiness_api.ProfileViewSet, basename="profile")
+router.register("exercises", readiness_api.ExerciseViewSet, basename="exercise")
+router.register("alarm-tests", readiness_api.AlarmTestViewSet, basename="alarm-test")
 
 api_v1: list[URLPattern | URLResolver] = [
     path("", include(router.urls)),
     path("regions/<str:code>/on-call-now/", org_api.on_call_now, name="api-on-call-now"),
     path("regions/<str:code>/gaps/", org_api.gaps, name="api-gaps"),
+    path("regions/<str:code>/readiness/", readiness_api.region_matrix, name="api-readiness-matrix"),
+    path("readiness/national/", readiness_api.national, name="api-readiness-national"),
+    path("persons/<int:pk>/passport/", readiness_api.passport, name="api-passport"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="v1:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="v1:schema"), name="redoc"),
@@ -61,6 +70,28 @@ urlpatterns = [
     path("functies/", org.functions, name="functions"),
     path("functies/<str:code>/wijzigen/", org.function_edit, name="function_edit"),
     path("mijn-diensten/", org.my_shifts, name="my_shifts"),
+    path("vakbekwaamheid/", readiness.readiness_matrix, name="readiness"),
+    path("vakbekwaamheid/landelijk/", readiness.national_counts, name="readiness_national"),
+    path("vakbekwaamheid/activiteit/nieuw/", readiness.activity_new, name="activity_new"),
+    path(
+        "vakbekwaamheid/activiteit/<int:pk>/verwijderen/",
+        readiness.activity_delete,
+        name="activity_delete",
+    ),
+    path("vakbekwaamheid/import/", readiness.activity_import_view, name="activity_import"),
+    path("vakbekwaamheid/profielen/", readiness.profiles, name="profiles"),
+    path(
+        "vakbekwaamheid/profielen/<str:code>/<str:scope>/",
+        readiness.profile_edit,
+        name="profile_edit",
+    ),
+    path("mensen/<int:pk>/paspoort/", readiness.passport, name="passport"),
+    path("oefeningen/", readiness.exercises, name="exercises"),
+    path("oefeningen/nieuw/", readiness.exercise_new, name="exercise_new"),
+    path("oefeningen/<int:pk>/", readiness.exercise_detail, name="exercise_detail"),
+    path("alarmtest/", readiness.alarm_tests, name="alarm_tests"),
+    path("alarmtest/<int:pk>/", readiness.alarm_test_detail, name="alarm_test_detail"),
+    path("alarm/<str:token>/", readiness.alarm_respond, name="alarm_respond"),
     path("agenda/<str:token>.ics", org.calendar_feed, name="calendar_feed"),
     path("api/v1/", include((api_v1, "v1"), namespace="v1")),
     path("api/", SpectacularSwaggerView.as_view(url_name="v1:schema"), name="api_docs"),

@@ -124,6 +124,9 @@ def build(log: Callable[[str], None] = print, *, today: dt.date | None = None) -
 
         if not Person.objects.filter(region=region, email__endswith=EMAIL_DOMAIN).exists():
             _build_organisation(region, coordinator, ovd_user, log)
+            from oranje.demo import readiness
+
+            readiness.build(region, coordinator, admin, today or timezone.localdate(), log)
         else:
             log("Kennemerland bestaat al; roosters worden aangevuld.")
     _top_up_rosters(region, coordinator, today or timezone.localdate(), log)

@@ -142,6 +142,15 @@ class ShiftForm(forms.Form):
     starts_at = forms.DateTimeField(label=_("Start"), widget=DateTimeLocalInput())
     ends_at = forms.DateTimeField(label=_("End"), widget=DateTimeLocalInput())
     note = forms.CharField(label=_("Note"), max_length=255, required=False)
+    override_reason = forms.CharField(
+        label=_("Override: reason"),
+        max_length=255,
+        required=False,
+        help_text=_(
+            "Only to put someone who is not qualified on hard on-call anyway; the reason is "
+            "recorded in the audit log."
+        ),
+    )
 
     def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

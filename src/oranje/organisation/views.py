@@ -257,6 +257,7 @@ def shift_new(request: HttpRequest) -> HttpResponse:
                 starts_at=data["starts_at"],
                 ends_at=data["ends_at"],
                 note=data["note"],
+                override_reason=data["override_reason"],
             )
         except ValidationError as exc:
             apply_errors(form, exc)
