@@ -22,11 +22,15 @@ $(VENV)/.installed: $(UV) pyproject.toml uv.lock
 
 install: $(VENV)/.installed
 
+# The demo has no mail server: mail (test alarms, reminders) is written to var/mail/ instead.
+demo: export ORANJE_EMAIL_BACKEND ?= django.core.mail.backends.filebased.EmailBackend
+demo: export ORANJE_SITE_URL ?= http://127.0.0.1:$(PORT)
 demo: install
 	$(BIN)/oranje migrate --noinput -v0
 	$(BIN)/oranje demo
 	$(BIN)/oranje collectstatic --noinput -v0
-	@echo "Oranje draait op http://127.0.0.1:$(PORT)/ (stoppen met Ctrl-C)"
+	@echo "Oranje draait op http://127.0.0.1:$(PORT)/ (stoppen met Ctrl-C); mail staat in var/mail/"
+	$(BIN)/oranje worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/gunicorn oranje.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile - --log-level warning
 
 serve: install

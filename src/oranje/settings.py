@@ -63,7 +63,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "oranje.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -158,6 +158,7 @@ DEFAULT_FROM_EMAIL = env_str("ORANJE_MAIL_FROM", "oranje@localhost")
 TASKS = {"default": {"BACKEND": env_str("ORANJE_TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}
 EMAIL_BACKEND = env_str("ORANJE_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_TIMEOUT = env_int("ORANJE_SMTP_TIMEOUT", 20, minimum=1)
+EMAIL_FILE_PATH = DATA_DIR / "mail"  # only for the file backend the demo uses
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

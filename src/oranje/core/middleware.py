@@ -1,12 +1,35 @@
-"""Puts the region the user is working in on the request (`request.region`)."""
+"""Request set-up: the interface language, and the region the user works in."""
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 
 from oranje.core import access
 
 SESSION_KEY = "oranje_region"
+
+
+class LanguageMiddleware:
+    """Dutch unless the user chose another language (the language switch sets a cookie).
+
+    Unlike Django's LocaleMiddleware this ignores the browser's Accept-Language: a Dutch
+    crisis organisation works in Dutch, also on a borrowed laptop or an English phone.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.available = {code for code, _name in settings.LANGUAGES}
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        language = chosen if chosen in self.available else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response
 
 
 class ScopeMiddleware:

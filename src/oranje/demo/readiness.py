@@ -7,6 +7,7 @@ import datetime as dt
 import random
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from oranje.core.models import Region, User
 from oranje.organisation import services as org_services
@@ -15,7 +16,7 @@ from oranje.readiness import services
 from oranje.readiness.constants import ActivityKind, ExerciseType, RequirementKind
 from oranje.readiness.models import Activity
 
-NATIONAL = {
+NATIONAL: dict[str, list[dict[str, Any]]] = {
     "OVD-BZ": [
         {"kind": RequirementKind.COURSE, "code": "BZ-OVD-BASIS", "label": "Opleiding OvD-BZ"},
         {
@@ -73,7 +74,7 @@ NATIONAL = {
         },
     ],
 }
-REGIONAL = {
+REGIONAL: dict[str, list[dict[str, Any]]] = {
     "OVD-BZ": [
         {
             "kind": RequirementKind.COURSE,

@@ -3,6 +3,7 @@ matrices, national counts, exercises and alarm tests."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -62,7 +63,9 @@ class ActivityIn(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     code = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
     completed_on = serializers.DateField()
-    hours = serializers.DecimalField(max_digits=5, decimal_places=1, required=False, default=0)
+    hours = serializers.DecimalField(
+        max_digits=5, decimal_places=1, required=False, default=Decimal(0)
+    )
     passed = serializers.BooleanField(required=False, allow_null=True, default=None)
     score = serializers.DecimalField(
         max_digits=3, decimal_places=1, required=False, allow_null=True, default=None
@@ -141,7 +144,8 @@ class ActivityViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 class RequirementIO(serializers.Serializer):
     kind = serializers.ChoiceField(choices=RequirementKind.choices)
     code = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
-    label = serializers.CharField(max_length=150)
+    # Shadows Field.label in the class body only; the serializer metaclass collects it.
+    label = serializers.CharField(max_length=150)  # type: ignore[assignment]
     valid_months = serializers.IntegerField(
         min_value=1, required=False, allow_null=True, default=None
     )
@@ -224,7 +228,7 @@ class ExerciseIn(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     exercise_type = serializers.ChoiceField(choices=ExerciseType.choices)
     starts_at = serializers.DateTimeField()
-    hours = serializers.DecimalField(max_digits=4, decimal_places=1, default=2)
+    hours = serializers.DecimalField(max_digits=4, decimal_places=1, default=Decimal(2))
     scenario = serializers.CharField(required=False, allow_blank=True, default="")
     functions = serializers.ListField(child=serializers.CharField(), required=False, default=list)
     participants = serializers.ListField(
@@ -332,13 +336,15 @@ class AlarmTestIn(serializers.Serializer):
     message = serializers.CharField(required=False, allow_blank=True, default="")
 
 
+class AlarmTestOut(serializers.Serializer):
+    id = serializers.IntegerField()
+    started_at = serializers.DateTimeField()
+
+
 class AlarmTestViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     """Unannounced alarm tests; `retrieve` gives the report."""
 
-    serializer_class = inline_serializer(
-        "AlarmTestOut",
-        {"id": serializers.IntegerField(), "started_at": serializers.DateTimeField()},
-    )
+    serializer_class = AlarmTestOut
 
     def get_queryset(self):
         return AlarmTest.objects.filter(region__in=core_access.readable_regions(self.request.user))

@@ -47,8 +47,8 @@ class ParticipantRole(models.TextChoices):
 
 
 class AlarmAnswer(models.TextChoices):
-    COMING = "coming", _("can come")
-    NOT_COMING = "not_coming", _("cannot come")
+    COMING = "coming", _("Yes, I am coming")
+    NOT_COMING = "not_coming", _("No, I cannot come")
 
 
 LAPSE_WARNING_DAYS = 90

@@ -56,7 +56,7 @@ class QualificationProfile(models.Model):
         ]
 
     def __str__(self) -> str:
-        scope = self.region.code if self.region_id else "NL"
+        scope = self.region.code if self.region else "NL"
         return f"{self.function.code} {scope} v{self.version}"
 
 

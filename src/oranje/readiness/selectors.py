@@ -208,11 +208,16 @@ class AlarmLine:
     response_minutes: float | None
     total_minutes: float | None  # answering + travelling
     within_norm: bool | None
+    waiting: bool = False  # no answer yet, but the norm's time has not run out either
 
 
 def alarm_report(test: AlarmTest) -> list[AlarmLine]:
     """Per recipient: how long until they answered, when they could be there, and whether
-    that meets the function's response norm."""
+    that meets the function's response norm. Silence counts as a miss only once the norm's
+    time has passed."""
+    from django.utils import timezone
+
+    elapsed = (timezone.now() - test.started_at).total_seconds() / 60
     lines = []
     for recipient in test.recipients.select_related("person", "function"):
         response = total = None
@@ -224,7 +229,8 @@ def alarm_report(test: AlarmTest) -> list[AlarmLine]:
                 within = total <= recipient.norm_minutes if recipient.norm_minutes else None
             else:
                 within = False if recipient.norm_minutes else None
-        elif recipient.norm_minutes:
+        elif recipient.norm_minutes and elapsed > recipient.norm_minutes:
             within = False
-        lines.append(AlarmLine(recipient, response, total, within))
+        waiting = recipient.responded_at is None and within is None
+        lines.append(AlarmLine(recipient, response, total, within, waiting))
     return lines

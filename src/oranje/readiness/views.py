@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -100,7 +102,7 @@ def activity_new(request: HttpRequest) -> HttpResponse:
                 title=data["title"],
                 code=data["code"],
                 completed_on=data["completed_on"],
-                hours=data["hours"] or 0,
+                hours=data["hours"] or Decimal(0),
                 passed=data["passed"],
                 score=data["score"],
                 function=data["function"],

@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -249,8 +250,7 @@ def test_an_alarm_test_mails_the_people_on_call_with_a_single_use_link(
     assert message.body.startswith("TESTALARM — ") and "geen echt incident" in message.body
     recipient = AlarmRecipient.objects.get(test=test)
     assert recipient.sent_at is not None and recipient.norm_minutes == 30
-    token = services.alarm_link_token(recipient)
-    assert token in message.body
+    token = re.search(r"/alarm/([^/\s]+)/", message.body).group(1)
     services.alarm_respond(token=token, answer=AlarmAnswer.COMING, eta_minutes=20)
     with pytest.raises(ValidationError) as exc:
         services.alarm_respond(token=token, answer=AlarmAnswer.COMING, eta_minutes=5)
