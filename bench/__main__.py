@@ -6,7 +6,7 @@ import subprocess
 import sys
 import time
 
-BENCHMARKS = ["bench.roster_import", "bench.oncall", "bench.load"]
+BENCHMARKS = ["bench.roster_import", "bench.oncall", "bench.readiness", "bench.load"]
 
 
 def main() -> int:

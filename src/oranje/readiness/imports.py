@@ -234,10 +234,12 @@ def activity_import(
     known: set[str] = set()
     ids = list(ids_in_file)
     for start in range(0, len(ids), 500):
+        # Stating the partial index's own condition (external id not empty) lets the
+        # database use it; without it every chunk scans the whole activity table.
         known.update(
-            Activity.objects.filter(external_id__in=ids[start : start + 500]).values_list(
-                "external_id", flat=True
-            )
+            Activity.objects.filter(external_id__in=ids[start : start + 500])
+            .exclude(external_id="")
+            .values_list("external_id", flat=True)
         )
     new = [
         activity

@@ -336,3 +336,23 @@ class BrokenBackend:
 
     def send_messages(self, messages):
         raise ConnectionRefusedError("SMTP down")
+
+
+def test_silence_is_a_miss_only_after_the_norm_has_passed(profiled, monkeypatch):
+    make_shift(
+        profiled.ovd_pool,
+        profiled.ovd,
+        profiled.officers[0],
+        timezone.now() - dt.timedelta(hours=2),
+    )
+    test = services.alarm_test_start(
+        actor=profiled.coordinator, region=profiled.region, functions=[profiled.ovd]
+    )
+    from oranje.readiness.selectors import alarm_report
+
+    line = alarm_report(test)[0]
+    assert (line.waiting, line.within_norm) == (True, None)
+    later = timezone.now() + dt.timedelta(minutes=31)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    line = alarm_report(test)[0]
+    assert (line.waiting, line.within_norm) == (False, False)
