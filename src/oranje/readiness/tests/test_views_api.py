@@ -133,20 +133,22 @@ def test_the_alarm_response_page_works_without_login_and_only_once(profiled, cli
     assert forged.status_code == 400
 
 
-def test_the_worker_sends_the_alarm_mail_from_the_database_queue(
-    profiled, django_capture_on_commit_callbacks, mailoutbox
-):
-    make_shift(
-        profiled.ovd_pool,
-        profiled.ovd,
-        profiled.officers[0],
-        timezone.now() - dt.timedelta(hours=1),
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_worker_sends_the_alarm_mail_from_the_database_queue(mailoutbox):
+    # A real transaction: the worker opens and closes its own database connections.
+    from oranje.organisation.tests.factories import build_world
+    from oranje.readiness.tests.conftest import OVD_PROFILE, qualify
+
+    world = build_world()
+    services.profile_publish(
+        actor=world.admin, function=world.ovd, region=None, requirements=OVD_PROFILE
     )
-    with django_capture_on_commit_callbacks(execute=True):
-        test = services.alarm_test_start(
-            actor=profiled.coordinator, region=profiled.region, functions=[profiled.ovd]
-        )
-    assert mailoutbox == []  # queued, not sent in the request
+    qualify(world, world.officers[0], timezone.localdate())
+    make_shift(world.ovd_pool, world.ovd, world.officers[0], timezone.now() - dt.timedelta(hours=1))
+    test = services.alarm_test_start(
+        actor=world.coordinator, region=world.region, functions=[world.ovd]
+    )
+    assert mailoutbox == []  # queued on commit, not sent in the request
     call_command("worker", batch=True)
     assert len(mailoutbox) == 1
     assert AlarmRecipient.objects.get(test=test).sent_at is not None
