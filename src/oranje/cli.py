@@ -5,6 +5,11 @@ import sys
 
 
 def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "match-eval":
+        # The matching engine needs no database or settings: run it without Django.
+        from oranje.matching.cli import main as match_eval
+
+        raise SystemExit(match_eval(sys.argv[2:]))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "oranje.settings")
     from django.core.management import execute_from_command_line
 

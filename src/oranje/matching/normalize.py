@@ -1,0 +1,271 @@
+"""Normalisation of Dutch person data for matching. Pure functions, no Django.
+
+Names are folded (case, diacritics, punctuation); surname prefixes (tussenvoegsels) are split
+off in any spelling and position ("Berg, van der", "vd Berg", "Vandenberg"); double surnames
+("Jansen-de Vries") yield each half; given names map to groups of official names and the
+names people use (Johannes: Jan, Hans, Johan); a phonetic key absorbs common Dutch spelling
+variants (ij/y/ei, ou/au, ch/g, c/k, s/z, dt/d/t). Dates, postcodes, house numbers and phone
+numbers are normalised to comparable forms.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+_NON_ALNUM = re.compile(r"[^a-z0-9']+")
+
+
+def fold(text: str | None) -> str:
+    """Lower case, no diacritics, punctuation to spaces (apostrophes kept for 't)."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    plain = plain.replace("’", "'").replace("`", "'").replace("ß", "ss")
+    return " ".join(_NON_ALNUM.sub(" ", plain).split())
+
+
+@cache
+def prefixes() -> tuple[tuple[str, ...], ...]:
+    """Known prefixes as token tuples, longest first."""
+    lines = (DATA / "prefixes.txt").read_text(encoding="utf-8").splitlines()
+    items = {tuple(line.split()) for line in lines if line.strip() and not line.startswith("#")}
+    return tuple(sorted(items, key=len, reverse=True))
+
+
+#: Abbreviations people write for common prefixes.
+_ABBREVIATIONS = {"vd": ("van", "der"), "v": ("van",), "vd.": ("van", "der"), "vdr": ("van", "der")}
+#: Prefixes written glued to the name ("Vandenberg"), longest first.
+_GLUED = ("vander", "vanden", "vande", "vanhet", "van", "ter", "ten", "de")
+
+
+@dataclass(frozen=True)
+class Surname:
+    prefix: str  # "van der"
+    cores: tuple[str, ...]  # every form the core may take: ("jansen de vries", "jansen", "vries")
+    keys: tuple[str, ...]  # phonetic keys of the cores
+
+    @property
+    def primary(self) -> str:
+        return self.cores[0] if self.cores else ""
+
+
+def _strip_prefix(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """Split leading prefix tokens off a token list: (prefix tokens, rest)."""
+    expanded: list[str] = []
+    for token in tokens:
+        expanded.extend(_ABBREVIATIONS.get(token, (token,)))
+    for candidate in prefixes():
+        n = len(candidate)
+        if len(expanded) > n and tuple(expanded[:n]) == candidate:
+            return list(candidate), expanded[n:]
+    return [], expanded
+
+
+def split_surname(prefix: str | None, surname: str | None) -> Surname:
+    raw = str(surname or "")
+    given_prefix = fold(prefix)
+    if "," in raw:  # "Berg, van der"
+        head, _sep, tail = raw.partition(",")
+        raw = f"{tail} {head}"
+    parts = [p for p in re.split(r"\s*-\s*", raw) if p.strip()] or [""]
+    cores: list[str] = []
+    found_prefix = given_prefix
+    for index, part in enumerate(parts):
+        tokens = fold(part).split()
+        pre, rest = _strip_prefix(tokens)
+        if index == 0 and pre and not found_prefix:
+            found_prefix = " ".join(pre)
+        if rest:
+            cores.append(" ".join(rest))
+    whole = " ".join(cores)
+    forms = [whole] if whole else []
+    if len(cores) > 1:
+        forms += cores
+    for core in list(forms):
+        if " " not in core:
+            for glued in _GLUED:
+                if core.startswith(glued) and len(core) - len(glued) >= 3:
+                    forms.append(core[len(glued) :])
+                    break
+    unique = tuple(dict.fromkeys(f for f in forms if f))
+    return Surname(found_prefix, unique, tuple(dict.fromkeys(phonetic(c) for c in unique)))
+
+
+_PHONETIC_RULES = [
+    ("sch", "s"),
+    ("ch", "g"),
+    ("ij", "y"),
+    ("ei", "y"),
+    ("ey", "y"),
+    ("ie", "i"),
+    ("ou", "au"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("dt", "t"),
+    ("ck", "k"),
+    ("c", "k"),
+    ("z", "s"),
+    ("q", "k"),
+    ("x", "ks"),
+    ("w", "v"),
+    ("ae", "a"),
+    ("oe", "u"),
+    ("gh", "g"),
+]
+
+
+def phonetic(text: str) -> str:
+    """A coarse key for Dutch spelling variants: Meijer, Meyer, Meier and Mijer share it."""
+    s = fold(text).replace(" ", "").replace("'", "")
+    for old, new in _PHONETIC_RULES:
+        s = s.replace(old, new)
+    if s.endswith("d"):
+        s = s[:-1] + "t"
+    s = re.sub(r"h(?![aeiouy])", "", s)  # silent h after a vowel or at the end
+    s = re.sub(r"(.)\1+", r"\1", s)  # double letters
+    return s
+
+
+@cache
+def given_name_groups() -> dict[str, frozenset[str]]:
+    """Name → the group ids it belongs to (the official name of each group)."""
+    groups: dict[str, set[str]] = {}
+    with (DATA / "given_names.csv").open(encoding="utf-8") as handle:
+        for row in csv.reader(line for line in handle if not line.startswith("#")):
+            names = [fold(n) for n in row if n.strip()]
+            if not names:
+                continue
+            canonical = names[0]
+            for name in names:
+                groups.setdefault(name, set()).add(canonical)
+    return {name: frozenset(ids) for name, ids in groups.items()}
+
+
+@dataclass(frozen=True)
+class Given:
+    names: tuple[str, ...]  # full names in order; empty when only initials were given
+    initials: str  # "jp" for Johannes Petrus or "J.P."
+    groups: tuple[frozenset[str], ...]  # per name: the groups it belongs to (or itself)
+
+    @property
+    def first(self) -> str:
+        return self.names[0] if self.names else ""
+
+    @property
+    def first_groups(self) -> frozenset[str]:
+        return self.groups[0] if self.groups else frozenset()
+
+
+def split_given(text: str | None) -> Given:
+    raw = str(text or "")
+    # "J.P." and "JP" (all capitals, short) are initials.
+    compact = raw.replace(".", " ").split()
+    if compact and all(len(t) == 1 for t in compact):
+        return Given((), "".join(fold(t) for t in compact), ())
+    if len(compact) == 1 and compact[0].isupper() and len(compact[0]) <= 3 and "." in raw:
+        return Given((), fold(compact[0]).replace(" ", ""), ())
+    names = tuple(t for t in fold(raw.replace(".", " ")).split() if len(t) > 1)
+    initials = "".join(t[0] for t in fold(raw.replace(".", " ")).split())
+    table = given_name_groups()
+    groups = tuple(table.get(n, frozenset({n})) | {n} for n in names)
+    return Given(names, initials, groups)
+
+
+@dataclass(frozen=True)
+class BirthDate:
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def full(self) -> bool:
+        return self.year is not None and self.month is not None and self.day is not None
+
+    @property
+    def digits(self) -> str:
+        return f"{self.year:04d}{self.month:02d}{self.day:02d}" if self.full else ""
+
+    @property
+    def swapped(self) -> BirthDate | None:
+        """Day and month exchanged, where that is still a date."""
+        if not self.full or self.day is None or self.day > 12 or self.day == self.month:
+            return None
+        return BirthDate(self.year, self.day, self.month)
+
+
+_DATE = re.compile(r"^\s*(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2}))?\s*$")
+_DATE_DMY = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
+
+
+def parse_birth_date(text: str | None) -> BirthDate:
+    """YYYY-MM-DD, YYYY, or D-M-YYYY; anything else is treated as missing."""
+    if not text:
+        return BirthDate(None)
+    value = str(text)
+    m = _DATE.match(value)
+    if m:
+        year, month, day = m.group(1), m.group(2), m.group(3)
+    else:
+        m = _DATE_DMY.match(value)
+        if not m:
+            digits = re.sub(r"\D", "", value)
+            if len(digits) == 8:
+                year, month, day = digits[:4], digits[4:6], digits[6:]
+            else:
+                return BirthDate(None)
+        else:
+            day, month, year = m.group(1), m.group(2), m.group(3)
+    if month is None or day is None:
+        return BirthDate(int(year))
+    y, mo, d = int(year), int(month), int(day)
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return BirthDate(y)
+    return BirthDate(y, mo, d)
+
+
+def postcode(text: str | None) -> str:
+    """1234AB for a Dutch postcode in any spacing; other postcodes folded without spaces."""
+    value = fold(text).replace(" ", "").upper()
+    return value
+
+
+_HOUSE = re.compile(r"^\s*(\d+)\s*[-/ ]?\s*([a-z0-9]*)", re.IGNORECASE)
+
+
+def house_number(text: str | None) -> tuple[str, str]:
+    """("12", "a") for "12a", "12-A", "12 A"; ("", "") when there is no number."""
+    m = _HOUSE.match(fold(text))
+    if not m:
+        return "", ""
+    return str(int(m.group(1))), m.group(2).lower()
+
+
+def phone(text: str | None) -> str:
+    """The last nine digits of a Dutch number in any format (06-12345678, +31 6 1234 5678)."""
+    digits = re.sub(r"\D", "", str(text or ""))
+    if digits.startswith("0031"):
+        digits = digits[4:]
+    elif digits.startswith("31") and len(digits) == 11:
+        digits = digits[2:]
+    digits = digits.lstrip("0")
+    return digits[-9:] if len(digits) >= 7 else ""
+
+
+def sex(text: str | None) -> str:
+    value = fold(text)[:1]
+    return {"m": "M", "v": "V", "f": "V", "w": "V", "x": "X"}.get(value, "")
+
+
+_STREET_ABBREVIATIONS = {"str": "straat", "ln": "laan", "pl": "plein", "wg": "weg", "gr": "gracht"}
+
+
+def street(text: str | None) -> str:
+    tokens = [_STREET_ABBREVIATIONS.get(t, t) for t in fold(text).split()]
+    return " ".join(tokens)
