@@ -16,8 +16,9 @@ $(UV):
 	$(PYTHON) -m venv .tools
 	.tools/bin/pip install --quiet --disable-pip-version-check "uv>=0.5,<1"
 
+# --inexact keeps the benchmark peers (group "bench") installed once `make bench` added them.
 $(VENV)/.installed: $(UV) pyproject.toml uv.lock
-	$(UV) sync --frozen --python $(PYTHON)
+	$(UV) sync --frozen --inexact --python $(PYTHON)
 	touch $@
 
 install: $(VENV)/.installed
@@ -57,6 +58,7 @@ messages: install
 	cd src/oranje && ../../$(BIN)/oranje makemessages -l nl --no-obsolete --add-location file && ../../$(BIN)/oranje compilemessages -l nl
 
 bench: install
+	$(UV) sync --frozen --inexact --group bench --python $(PYTHON)
 	$(BIN)/python -m bench
 
 clean:

@@ -6,7 +6,13 @@ import subprocess
 import sys
 import time
 
-BENCHMARKS = ["bench.roster_import", "bench.oncall", "bench.readiness", "bench.load"]
+BENCHMARKS = [
+    "bench.roster_import",
+    "bench.oncall",
+    "bench.readiness",
+    "bench.load",
+    "bench.matching",
+]
 
 
 def main() -> int:

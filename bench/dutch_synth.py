@@ -281,7 +281,9 @@ def generate(
     n = 0
     for person, h in people:
         registered_family = any(m.id in registered for m in by_household[h] if m.id != person.id)
-        if (person.id in registered and rng.random() < 0.5) or (person.id not in registered and registered_family and rng.random() < 0.7):
+        if (person.id in registered and rng.random() < 0.5) or (
+            person.id not in registered and registered_family and rng.random() < 0.7
+        ):
             pass
         else:
             continue

@@ -39,7 +39,11 @@ from oranje.matching.normalize import (
     street,
 )
 
-MATCH_SCORE = 18.0
+#: Evidence (in bits) a match needs beyond the prior: among N registered people the prior odds
+#: that a given one is the person asked about are about 1/N, so the threshold is log2(N) plus
+#: this margin (posterior odds of at least 2^5.5, about 45 to 1). At least MIN_MATCH_SCORE.
+MATCH_MARGIN = 5.5
+MIN_MATCH_SCORE = 16.0
 POSSIBLE_SCORE = 4.0
 #: A blocking key shared by more records than this is too common to be useful: the other keys
 #: of the same record find its true matches, and skipping it keeps queries fast at 1M records.
@@ -62,6 +66,9 @@ class Record:
     postcode: str = ""
     city: str = ""
     phone: str = ""
+    #: An identity number where the source has one (the BSN in Dutch registries). Not part of
+    #: the match-eval CSV format; available to callers of the library.
+    id_number: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +85,7 @@ class Prepared:
     postcode: str
     city: str
     phone: str
+    id_number: str
 
 
 def prepare(record: Record) -> Prepared:
@@ -94,6 +102,7 @@ def prepare(record: Record) -> Prepared:
         postcode=postcode(record.postcode),
         city=fold(record.city),
         phone=phone(record.phone),
+        id_number="".join(ch for ch in record.id_number if ch.isalnum()),
     )
 
 
@@ -134,7 +143,7 @@ def compare_given(q: Given, r: Given, weight_exact: float) -> tuple[str, float, 
                         4.5,
                         f"'{q.first}' staat ook in de voornamen ('{r.names[index]}')",
                     )
-        if _typo(q.first, r.first):
+        if _typo(q.first, r.first) or "".join(q.names) == "".join(r.names):
             return "typo", 4.0, f"voornaam lijkt op '{r.first}' (tikfout)"
         if JaroWinkler.similarity(q.first, r.first) >= 0.85:
             return "similar", 0.0, ""
@@ -207,7 +216,7 @@ def compare_birth(q: BirthDate, r: BirthDate) -> tuple[str, float, str]:
         if gap == 0:
             return "year", -2.0, "alleen het geboortejaar is gelijk"
         if gap >= 12:
-            return "different", -12.0, f"geboortejaar verschilt {gap} jaar: mogelijk ouder of kind"
+            return "generation", -12.0, f"geboortejaar verschilt {gap} jaar: mogelijk ouder of kind"
         return "different", -9.0, "andere geboortedatum"
     if q.year == r.year:
         return "year_only", 4.0, "zelfde geboortejaar"
@@ -228,6 +237,16 @@ def compare_address(q: Prepared, r: Prepared) -> tuple[str, float, str]:
     if (q.postcode and r.postcode) or (q.street and r.street):
         return "different", -1.0, ""
     return "missing", 0.0, ""
+
+
+def compare_id_number(q: str, r: str) -> tuple[str, float, str]:
+    if not q or not r:
+        return "missing", 0.0, ""
+    if q == r:
+        return "exact", 14.0, "zelfde identiteitsnummer"
+    if _one_digit(q, r):
+        return "typo", 5.0, "identiteitsnummer op één cijfer na gelijk"
+    return "different", -8.0, "ander identiteitsnummer"
 
 
 def compare_city(q: str, r: str) -> tuple[str, float, str]:
@@ -273,6 +292,8 @@ def _keys(p: Prepared, *, query: bool) -> Iterator[str]:
         yield f"p{p.postcode}|{p.house[0]}"
     if p.phone:
         yield f"t{p.phone}"
+    if p.id_number:
+        yield f"b{p.id_number}"
 
 
 class Index:
@@ -343,14 +364,22 @@ class Index:
         birth = compare_birth(q.birth, r.birth)
         address = compare_address(q, r)
         city = compare_city(q.city, r.city)
+        identity = compare_id_number(q.id_number, r.id_number)
         phone_weight = 7.0 if q.phone and q.phone == r.phone else 0.0
         sex_weight = 0.0
         if q.sex in ("M", "V") and r.sex in ("M", "V"):
             sex_weight = 0.5 if q.sex == r.sex else -5.0
-        total = given[1] + surname[1] + birth[1] + address[1] + city[1] + phone_weight + sex_weight
-        reasons = [
-            reason for _level, _w, reason in (given, surname, birth, address, city) if reason
-        ]
+        total = (
+            given[1]
+            + surname[1]
+            + birth[1]
+            + address[1]
+            + city[1]
+            + identity[1]
+            + phone_weight
+            + sex_weight
+        )
+        reasons = [r for _level, _w, r in (identity, given, surname, birth, address, city) if r]
         if names_swapped:
             reasons.insert(0, "voornaam en achternaam verwisseld")
         if phone_weight:
@@ -361,21 +390,48 @@ class Index:
             reasons.append(
                 "zelfde adres en achternaam, andere voornaam: waarschijnlijk een gezinslid"
             )
-        # Without a full date of birth a parent and a junior with the same name at the same
-        # address cannot be told apart: a year with an agreeing address or phone is the least
-        # a match needs, and with no date at all the best is "possible".
-        strong_birth = birth[0] in ("exact", "swapped", "digit") or (
-            birth[0] == "year_only" and (address[0] in ("exact", "street") or phone_weight > 0)
-        )
-        is_match = (
-            total >= MATCH_SCORE
-            and given[0] in STRONG_NAME | {"initials"}
-            and surname[0] in STRONG_NAME
-            and strong_birth
-            and sex_weight >= 0
+        is_match = self._decide(
+            total - self.match_threshold, given[0], surname[0], birth[0], identity[0], sex_weight
         )
         decision = "match" if is_match else "possible"
         return Candidate(r.id, round(total, 2), decision, reasons)
+
+    @property
+    def match_threshold(self) -> float:
+        return max(MIN_MATCH_SCORE, math.log2(max(len(self.records), 2)) + MATCH_MARGIN)
+
+    @staticmethod
+    def _decide(
+        excess: float, given: str, surname: str, birth: str, identity: str, sex_weight: float
+    ) -> bool:
+        """A match needs no contradiction and enough agreement.
+
+        Contradictions that rule a match out: a different given name where surname and birth
+        agree (a twin or sibling) unless an identity number agrees, a date of birth a
+        generation apart (a parent or a namesake junior), a slip in the decade, another sex.
+        A different surname or identity number only weighs against: a married woman may use
+        another surname, and numbers get mistyped.
+
+        Then either given name, surname and date of birth all agree (with typos and known
+        variants) and the score passes the match threshold (`excess` >= 0), or two agree and
+        it passes by 3 more. That margin matters when the date is missing: a father and his
+        namesake junior at one address, with a common name, stay "possible". An agreeing
+        identity number outweighs one contradiction.
+        """
+        if sex_weight < 0:
+            return False
+        agree = [
+            given in STRONG_NAME or given == "initials",
+            surname in STRONG_NAME,
+            birth in ("exact", "swapped", "digit"),
+        ]
+        if identity == "exact":
+            return sum(agree) >= 1 and excess >= 0
+        if birth in ("generation", "digit_decade", "year") or given == "different":
+            return False
+        if all(agree):
+            return excess >= 0
+        return sum(agree) == 2 and excess >= 3
 
     def query(self, record: Record, *, limit: int = TOP) -> list[Candidate]:
         """Ranked candidates for one inquiry: best first, at most `limit`, all above

@@ -124,13 +124,18 @@ _PHONETIC_RULES = [
 def phonetic(text: str) -> str:
     """A coarse key for Dutch spelling variants: Meijer, Meyer, Meier and Mijer share it."""
     s = fold(text).replace(" ", "").replace("'", "")
-    for old, new in _PHONETIC_RULES:
-        s = s.replace(old, new)
-    if s.endswith("d"):
-        s = s[:-1] + "t"
-    s = re.sub(r"h(?![aeiouy])", "", s)  # silent h after a vowel or at the end
-    s = re.sub(r"(.)\1+", r"\1", s)  # double letters
-    return s
+    # Rules can create new matches for each other ("dd" → "dt" → "t"): apply them until
+    # nothing changes, so the key of a key is the key itself.
+    while True:
+        before = s
+        for old, new in _PHONETIC_RULES:
+            s = s.replace(old, new)
+        if s.endswith("d"):
+            s = s[:-1] + "t"
+        s = re.sub(r"h(?![aeiouy])", "", s)  # silent h after a vowel or at the end
+        s = re.sub(r"(.)\1+", r"\1", s)  # double letters
+        if s == before:
+            return s
 
 
 @cache

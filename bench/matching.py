@@ -1,0 +1,320 @@
+"""Matching benchmarks, side by side in one run (issue 5):
+
+1. FEBRL 4 linkage (5,000 × 5,000), FEBRL 4 in hard mode (given name, surname, date of birth
+   and suburb only) and FEBRL 3 deduplication (5,000 records): precision, recall, F1 and
+   end-to-end wall time of Oranje's engine, recordlinkage (blocking, comparisons, ECM) and
+   Splink (DuckDB, parameters estimated without labels). All unsupervised.
+2. The Dutch synthetic set (bench/dutch_synth.py): recall@1, recall@5, precision of `match`
+   decisions, and `match` on people who are not registered.
+3. Scale: 1,000,000 registered persons: index build time and memory, query latency p50/p99,
+   duplicate detection over the whole registry.
+
+`python -m bench.matching [febrl|dutch|scale]` runs one part.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import resource
+import statistics
+import sys
+import time
+import warnings
+from collections.abc import Callable
+
+from bench.common import ROOT, report
+
+sys.path.insert(0, str(ROOT / "src"))
+
+from oranje.matching import Index, Record
+
+NORMAL = [
+    "given_name",
+    "surname",
+    "street_number",
+    "address_1",
+    "suburb",
+    "postcode",
+    "date_of_birth",
+]
+HARD = ["given_name", "surname", "date_of_birth", "suburb"]
+
+
+def _records(frame, columns: list[str]) -> list[Record]:  # type: ignore[no-untyped-def]
+    def value(row, name):  # type: ignore[no-untyped-def]
+        return row[name] if name in columns and isinstance(row[name], str) else ""
+
+    return [
+        Record(
+            id=str(rec_id),
+            given_names=value(row, "given_name"),
+            surname=value(row, "surname"),
+            birth_date=value(row, "date_of_birth"),
+            street=value(row, "address_1"),
+            house_number=value(row, "street_number"),
+            postcode=value(row, "postcode"),
+            city=value(row, "suburb"),
+            id_number=value(row, "soc_sec_id"),
+        )
+        for rec_id, row in frame.iterrows()
+    ]
+
+
+def _quality(
+    predicted: set[tuple[str, str]], truth: set[tuple[str, str]]
+) -> tuple[float, float, float]:
+    hits = len(predicted & truth)
+    precision = hits / len(predicted) if predicted else 0.0
+    recall = hits / len(truth) if truth else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def oranje_link(a, b, columns):  # type: ignore[no-untyped-def]
+    index = Index(_records(a, columns))
+    predicted = set()
+    for inquiry in _records(b, columns):
+        candidates = index.query(inquiry, limit=1)
+        if candidates and candidates[0].decision == "match":
+            predicted.add((candidates[0].person_id, inquiry.id))
+    return predicted
+
+
+def oranje_dedupe(frame, columns):  # type: ignore[no-untyped-def]
+    index = Index(_records(frame, columns))
+    return {tuple(sorted((x, y))) for x, y, _c in index.duplicates()}
+
+
+def recordlinkage_run(frames, columns):  # type: ignore[no-untyped-def]
+    import recordlinkage as rl
+
+    indexer = rl.Index()
+    for column in ("given_name", "surname", "date_of_birth") + (
+        ("postcode",) if "postcode" in columns else ()
+    ):
+        indexer.block(column)
+    pairs = indexer.index(*frames)
+    compare = rl.Compare()
+    compare.string(
+        "given_name", "given_name", method="jarowinkler", threshold=0.85, label="given_name"
+    )
+    compare.string("surname", "surname", method="jarowinkler", threshold=0.85, label="surname")
+    compare.exact("date_of_birth", "date_of_birth", label="date_of_birth")
+    compare.string("suburb", "suburb", method="jarowinkler", threshold=0.85, label="suburb")
+    if "postcode" in columns:
+        compare.exact("postcode", "postcode", label="postcode")
+        compare.string(
+            "address_1", "address_1", method="jarowinkler", threshold=0.85, label="address_1"
+        )
+        compare.exact("street_number", "street_number", label="street_number")
+        compare.exact("soc_sec_id", "soc_sec_id", label="soc_sec_id")
+    features = compare.compute(pairs, *frames)
+    matches = rl.ECMClassifier().fit_predict(features)
+    return {tuple(x) for x in matches.tolist()}
+
+
+def splink_run(frames, columns, *, dedupe: bool):  # type: ignore[no-untyped-def]
+    import splink.comparison_library as cl
+    from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+
+    logging.getLogger("splink").setLevel(logging.ERROR)
+    comparisons = [
+        cl.NameComparison("given_name").configure(term_frequency_adjustments=True),
+        cl.NameComparison("surname").configure(term_frequency_adjustments=True),
+        cl.DateOfBirthComparison(
+            "date_of_birth",
+            input_is_string=True,
+            datetime_format="%Y%m%d",
+            invalid_dates_as_null=True,
+        ),
+        cl.JaroWinklerAtThresholds("suburb", [0.9, 0.8]).configure(term_frequency_adjustments=True),
+    ]
+    blocking = [block_on("given_name"), block_on("surname"), block_on("date_of_birth")]
+    if "postcode" in columns:
+        comparisons += [
+            cl.ExactMatch("postcode"),
+            cl.JaroWinklerAtThresholds("address_1", [0.9, 0.8]),
+            cl.ExactMatch("street_number"),
+            cl.LevenshteinAtThresholds("soc_sec_id", [1, 2]),
+        ]
+        blocking += [block_on("postcode"), block_on("soc_sec_id")]
+    settings = SettingsCreator(
+        link_type="dedupe_only" if dedupe else "link_only",
+        unique_id_column_name="rec_id",
+        comparisons=comparisons,
+        blocking_rules_to_generate_predictions=blocking,
+    )
+    db = DuckDBAPI()
+    tables = [db.register(f.reset_index(), table_name=f"t{i}") for i, f in enumerate(frames)]
+    linker = Linker(tables if len(tables) > 1 else tables[0], settings)
+    linker.training.estimate_probability_two_random_records_match(
+        [block_on("given_name", "surname", "date_of_birth")], recall=0.7
+    )
+    linker.training.estimate_u_using_random_sampling(max_pairs=2e6)
+    linker.training.estimate_parameters_using_expectation_maximisation(block_on("date_of_birth"))
+    linker.training.estimate_parameters_using_expectation_maximisation(block_on("surname"))
+    predictions = linker.inference.predict(threshold_match_probability=0.5).as_pandas_dataframe()
+    return {
+        tuple(sorted((r.rec_id_l, r.rec_id_r))) if dedupe else (r.rec_id_l, r.rec_id_r)
+        for r in predictions.itertuples()
+    }
+
+
+def febrl() -> None:
+    from recordlinkage.datasets import load_febrl3, load_febrl4
+
+    warnings.filterwarnings("ignore")
+    a, b, links = load_febrl4(return_links=True)
+    truth4 = {(x, y) for x, y in links.tolist()}
+    d, links3 = load_febrl3(return_links=True)
+    truth3 = {tuple(sorted(pair)) for pair in links3.tolist()}
+    runs: list[tuple[str, str, Callable[[], set], set]] = [
+        ("FEBRL 4", "Oranje", lambda: oranje_link(a, b, [*NORMAL, "soc_sec_id"]), truth4),
+        (
+            "FEBRL 4",
+            "recordlinkage",
+            lambda: recordlinkage_run((a, b), [*NORMAL, "soc_sec_id"]),
+            truth4,
+        ),
+        (
+            "FEBRL 4",
+            "Splink",
+            lambda: splink_run((a, b), [*NORMAL, "soc_sec_id"], dedupe=False),
+            truth4,
+        ),
+        ("FEBRL 4 hard", "Oranje", lambda: oranje_link(a, b, HARD), truth4),
+        (
+            "FEBRL 4 hard",
+            "recordlinkage",
+            lambda: recordlinkage_run((a[HARD], b[HARD]), HARD),
+            truth4,
+        ),
+        (
+            "FEBRL 4 hard",
+            "Splink",
+            lambda: splink_run((a[HARD], b[HARD]), HARD, dedupe=False),
+            truth4,
+        ),
+        ("FEBRL 3 dedupe", "Oranje", lambda: oranje_dedupe(d, [*NORMAL, "soc_sec_id"]), truth3),
+        (
+            "FEBRL 3 dedupe",
+            "recordlinkage",
+            lambda: {tuple(sorted(p)) for p in recordlinkage_run((d,), [*NORMAL, "soc_sec_id"])},
+            truth3,
+        ),
+        (
+            "FEBRL 3 dedupe",
+            "Splink",
+            lambda: splink_run((d,), [*NORMAL, "soc_sec_id"], dedupe=True),
+            truth3,
+        ),
+    ]
+    print(f"  {'dataset':<15} {'engine':<14} {'precision':>9} {'recall':>7} {'F1':>7} {'time':>8}")
+    for dataset, engine, run, truth in runs:
+        gc.collect()
+        began = time.perf_counter()
+        try:
+            predicted = run()
+        except Exception as exc:  # a peer failing is reported, not fatal to the other figures
+            print(f"  {dataset:<15} {engine:<14} failed: {type(exc).__name__}: {str(exc)[:120]}")
+            continue
+        elapsed = time.perf_counter() - began
+        precision, recall, f1 = _quality(predicted, truth)
+        print(
+            f"  {dataset:<15} {engine:<14} {precision:9.4f} {recall:7.4f} {f1:7.4f} {elapsed:7.2f}s",
+            flush=True,
+        )
+
+
+def dutch() -> None:
+    from bench.dutch_synth import generate
+
+    registry, inquiries, truth = generate(households=4000)
+    began = time.perf_counter()
+    index = Index(registry)
+    build = time.perf_counter() - began
+    hit1 = hit5 = present = absent = absent_match = match_all = match_right = 0
+    latencies = []
+    for inquiry in inquiries:
+        began = time.perf_counter()
+        candidates = index.query(inquiry)
+        latencies.append(time.perf_counter() - began)
+        expected = truth[inquiry.id]
+        ids = [c.person_id for c in candidates]
+        matches = [c for c in candidates if c.decision == "match"]
+        match_all += len(matches)
+        match_right += sum(1 for c in matches if c.person_id == expected)
+        if expected is None:
+            absent += 1
+            absent_match += bool(matches)
+        else:
+            present += 1
+            hit1 += ids[:1] == [expected]
+            hit5 += expected in ids[:5]
+    print(
+        f"Dutch synthetic set: {len(registry):,} registered, {len(inquiries):,} inquiries ({absent:,} about people not registered); index {build:.2f} s"
+    )
+    report("recall@1", f"{hit1 / present:.4f}")
+    report("recall@5", f"{hit5 / present:.4f}", ">= 0.98")
+    report(
+        "precision of match decisions",
+        f"{match_right / max(match_all, 1):.4f} ({match_all:,} matches)",
+        ">= 0.995",
+    )
+    report("match on people not registered", f"{absent_match / max(absent, 1):.2%}", "<= 0.5%")
+    latencies.sort()
+    report(
+        "query latency p50 / p99",
+        f"{statistics.median(latencies) * 1000:.2f} / {latencies[int(len(latencies) * 0.99)] * 1000:.2f} ms",
+    )
+
+
+def scale(size: int = 1_000_000) -> None:
+    from bench.dutch_synth import generate
+
+    households = size // 3
+    began = time.perf_counter()
+    registry, inquiries, _truth = generate(households=households, seed=7)
+    registry = registry[:size]
+    print(
+        f"scale: generated {len(registry):,} registered persons in {time.perf_counter() - began:.0f} s"
+    )
+    gc.collect()
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    began = time.perf_counter()
+    index = Index(registry)
+    build = time.perf_counter() - began
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    report(
+        "index build, 1M persons", f"{build:.1f} s, peak memory +{(after - before) / 1024:.0f} MiB"
+    )
+    sample = inquiries[:5000]
+    latencies = []
+    for inquiry in sample:
+        began = time.perf_counter()
+        index.query(inquiry)
+        latencies.append(time.perf_counter() - began)
+    latencies.sort()
+    report(
+        "query latency p50 / p99 (5,000 inquiries, one core)",
+        f"{statistics.median(latencies) * 1000:.2f} / {latencies[int(len(latencies) * 0.99)] * 1000:.2f} ms",
+        "p99 <= 20 ms",
+    )
+    began = time.perf_counter()
+    pairs = sum(1 for _ in index.duplicates())
+    report(
+        "duplicate detection over the whole registry",
+        f"{time.perf_counter() - began:.0f} s, {pairs:,} pairs",
+    )
+
+
+def main() -> None:
+    parts = sys.argv[1:] or ["febrl", "dutch", "scale"]
+    for part in parts:
+        print(f"-- {part}", flush=True)
+        {"febrl": febrl, "dutch": dutch, "scale": scale}[part]()
+
+
+if __name__ == "__main__":
+    main()
