@@ -145,6 +145,11 @@ def compare_given(q: Given, r: Given, weight_exact: float) -> tuple[str, float, 
                     )
         if _typo(q.first, r.first) or "".join(q.names) == "".join(r.names):
             return "typo", 4.0, f"voornaam lijkt op '{r.first}' (tikfout)"
+        if (
+            q.first[:1] == r.first[:1]
+            and Levenshtein.distance(q.first, r.first, score_cutoff=1) <= 1
+        ):
+            return "typo", 2.5, f"voornaam lijkt op '{r.first}' (tikfout)"  # short names: Roy/Riy
         if JaroWinkler.similarity(q.first, r.first) >= 0.85:
             return "similar", 0.0, ""
         return "different", -7.0, f"andere voornaam ('{q.first}' / '{r.first}')"
@@ -177,7 +182,8 @@ def compare_surname(
         return "typo", 5.0, f"achternaam lijkt op '{r.primary}' (tikfout)"
     if best >= 0.86:
         return "similar", 1.5, ""
-    return "different", -6.0, f"andere achternaam ('{q.primary}' / '{r.primary}')"
+    # Not a veto, and not too heavy: a married woman may give her partner's name.
+    return "different", -4.5, f"andere achternaam ('{q.primary}' / '{r.primary}')"
 
 
 def _one_digit(a: str, b: str) -> bool:
