@@ -5,10 +5,34 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass, field
 from typing import IO, Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class RowError:
+    """One problem in one row of an import, for the report the user fixes the file from."""
+
+    line: int
+    field: str
+    message: str
+
+
+@dataclass
+class ImportReport:
+    """What an all-or-nothing import did: every problem, or how many rows it created."""
+
+    created: int = 0
+    skipped: int = 0
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
 
 MISSING_COLUMNS = _("The file lacks the column(s): %(columns)s.")
 EMPTY = _("The file contains no rows.")

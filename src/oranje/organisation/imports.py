@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import IO
 
 from django.core.exceptions import ValidationError
@@ -27,6 +26,7 @@ from oranje.core import access as core_access
 from oranje.core import tabular
 from oranje.core.audit import audit_record
 from oranje.core.models import Region, User
+from oranje.core.tabular import ImportReport, RowError
 from oranje.core.validation import parse_local_datetime
 from oranje.organisation import errors, qualification
 from oranje.organisation.access import can_manage_pool
@@ -55,23 +55,6 @@ FIELD_LABELS = {
     "person": "email",
     "file": "bestand",
 }
-
-
-@dataclass(frozen=True)
-class RowError:
-    line: int
-    field: str
-    message: str
-
-
-@dataclass
-class ImportReport:
-    created: int = 0
-    errors: list[RowError] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
 
 def read_table(stream: IO[bytes], filename: str) -> list[tuple[int, dict[str, object]]]:

@@ -11,7 +11,6 @@ examen, proeve, inzet), code, titel, datum, uren, resultaat (voldaan / niet vold
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import IO
 
@@ -23,6 +22,7 @@ from oranje.core import access as core_access
 from oranje.core import tabular
 from oranje.core.audit import audit_record
 from oranje.core.models import Region, User
+from oranje.core.tabular import ImportReport, RowError
 from oranje.core.validation import parse_day
 from oranje.organisation.access import can_manage_person
 from oranje.organisation.models import Function, Person
@@ -86,24 +86,6 @@ FIELD_LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class RowError:
-    line: int
-    field: str
-    message: str
-
-
-@dataclass
-class ActivityImportReport:
-    created: int = 0
-    skipped: int = 0
-    errors: list[RowError] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-
 def read_table(stream: IO[bytes], filename: str) -> list[tuple[int, dict[str, object]]]:
     return tabular.read_table(stream, filename, columns=COLUMNS, required=REQUIRED)
 
@@ -125,10 +107,10 @@ def _result(raw: object) -> tuple[bool | None, Decimal | None]:
 
 def activity_import(
     *, actor: User, region: Region, rows: list[tuple[int, dict[str, object]]], filename: str = ""
-) -> ActivityImportReport:
+) -> ImportReport:
     """Validate every row; create all new activities or none; skip known external ids."""
     core_access.require(core_access.can_manage_anything(actor, region.pk))
-    report = ActivityImportReport()
+    report = ImportReport()
 
     def bad(line: int, name: str, message: str) -> None:
         report.errors.append(RowError(line, FIELD_LABELS.get(name, name), message))
