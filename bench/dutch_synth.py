@@ -10,7 +10,9 @@ family member who was never registered (a sibling of someone who was).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import random
 import string
 from dataclasses import replace
@@ -141,15 +143,120 @@ def _date(rng: random.Random, lo: int, hi: int) -> dt.date:
     return dt.date(rng.randint(lo, hi), rng.randint(1, 12), rng.randint(1, 28))
 
 
+_ONSETS = [
+    "b",
+    "br",
+    "d",
+    "dr",
+    "g",
+    "gr",
+    "h",
+    "j",
+    "k",
+    "kl",
+    "kr",
+    "l",
+    "m",
+    "n",
+    "p",
+    "r",
+    "s",
+    "sch",
+    "sl",
+    "sm",
+    "st",
+    "t",
+    "tr",
+    "v",
+    "w",
+    "z",
+    "ho",
+    "ve",
+    "wi",
+]
+_NUCLEI = ["a", "aa", "e", "ee", "i", "ie", "o", "oo", "u", "ui", "ij", "ou", "eu", "oe"]
+_CODAS = ["", "k", "l", "n", "r", "s", "t", "ng", "rt", "ld", "nk", "st", "rk", "m"]
+_ENDINGS = [
+    "",
+    "",
+    "er",
+    "ing",
+    "ink",
+    "man",
+    "sma",
+    "stra",
+    "huis",
+    "veld",
+    "berg",
+    "dijk",
+    "hof",
+    "kamp",
+    "meijer",
+    "link",
+    "s",
+    "sen",
+    "de",
+    "ma",
+]
+
+
+def _name_pool(rng: random.Random, size: int) -> list[str]:
+    names: set[str] = set()
+    while len(names) < size:
+        syllables = "".join(
+            rng.choice(_ONSETS) + rng.choice(_NUCLEI) + rng.choice(_CODAS)
+            for _ in range(rng.choice([1, 1, 2]))
+        )
+        names.add((syllables + rng.choice(_ENDINGS)).capitalize())
+    return sorted(names)
+
+
+def _zipf_chooser(rng: random.Random, items: list, exponent: float):  # type: ignore[no-untyped-def]
+    """Draw items with weight 1/rank^exponent: a few very common names, a long tail."""
+    shuffled = items[:]
+    rng.shuffle(shuffled)
+    cumulative = list(
+        itertools.accumulate(1 / (rank + 1) ** exponent for rank in range(len(shuffled)))
+    )
+
+    def choose():  # type: ignore[no-untyped-def]
+        return shuffled[bisect.bisect(cumulative, rng.random() * cumulative[-1])]
+
+    return choose
+
+
 def generate(
-    households: int, seed: int = 2026
+    households: int, seed: int = 2026, *, diverse: bool = False
 ) -> tuple[list[Record], list[Record], dict[str, str | None]]:
-    """(registry, inquiries, truth: inquiry id → person id or None for someone absent)."""
+    """(registry, inquiries, truth: inquiry id → person id or None for someone absent).
+
+    `diverse`: names drawn Zipf-like from large pools (100,000 surnames, 4,000 given names), as
+    in the real population. Without it the small pools above make name coincidences frequent:
+    the harder test of precision.
+    """
     rng = random.Random(seed)
+    if diverse:
+        pick_surname = _zipf_chooser(
+            rng, SURNAMES * 20 + [("", s) for s in _name_pool(rng, 100_000)], 0.9
+        )
+        given_pool = _name_pool(rng, 4_000)
+        pick_male = _zipf_chooser(rng, MALE * 5 + given_pool[:2000], 1.0)
+        pick_female = _zipf_chooser(rng, FEMALE * 5 + given_pool[2000:], 1.0)
+    else:
+
+        def pick_surname():  # type: ignore[no-untyped-def]
+            return rng.choice(SURNAMES)
+
+        def pick_male():  # type: ignore[no-untyped-def]
+            return rng.choice(MALE)
+
+        def pick_female():  # type: ignore[no-untyped-def]
+            return rng.choice(FEMALE)
+
     people: list[tuple[Record, int]] = []  # (true record, household)
     for h in range(households):
-        prefix, surname = rng.choice(SURNAMES)
-        mother_prefix, mother_surname = rng.choice(SURNAMES)
+        prefix, surname = pick_surname()
+        mother_prefix, mother_surname = pick_surname()
         postcode = f"{rng.randint(1000, 9999)} {rng.choice(string.ascii_uppercase)}{rng.choice(string.ascii_uppercase)}"
         address = {
             "street": rng.choice(STREETS),
@@ -157,7 +264,7 @@ def generate(
             "postcode": postcode,
             "city": rng.choice(CITIES),
         }
-        father_given = rng.choice(MALE)
+        father_given = pick_male()
         father_born = _date(rng, 1940, 1990)
         mother_born = _date(rng, father_born.year - 5, min(father_born.year + 5, 1995))
         phone = f"06{rng.randint(10000000, 59999999)}"
@@ -182,7 +289,7 @@ def generate(
         members.append(
             Record(
                 f"p{h}-m",
-                rng.choice(FEMALE),
+                pick_female(),
                 mother_surname_used[0],
                 mother_surname_used[1],
                 mother_born.isoformat(),
@@ -202,7 +309,7 @@ def generate(
             given = (
                 father_given
                 if (male and c == 0 and rng.random() < 0.15)
-                else rng.choice(MALE if male else FEMALE)
+                else (pick_male() if male else pick_female())
             )
             members.append(
                 Record(

@@ -275,7 +275,7 @@ def scale(size: int = 1_000_000) -> None:
 
     households = size // 3
     began = time.perf_counter()
-    registry, inquiries, _truth = generate(households=households, seed=7)
+    registry, inquiries, _truth = generate(households=households, seed=7, diverse=True)
     registry = registry[:size]
     print(
         f"scale: generated {len(registry):,} registered persons in {time.perf_counter() - began:.0f} s"

@@ -48,6 +48,12 @@ POSSIBLE_SCORE = 4.0
 #: A blocking key shared by more records than this is too common to be useful: the other keys
 #: of the same record find its true matches, and skipping it keeps queries fast at 1M records.
 MAX_POSTING = 600
+#: Members of a block up to this size are always scored; members of a larger block only when
+#: they share a second key with the inquiry (a common surname and birth year alone is not
+#: enough to be worth scoring against a million people).
+SMALL_POSTING = 40
+#: Below this many records every block is small enough to score whole.
+LARGE_INDEX = 100_000
 TOP = 10
 
 
@@ -88,13 +94,20 @@ class Prepared:
     id_number: str
 
 
-def prepare(record: Record) -> Prepared:
+_NO_GIVEN = split_given("")
+_NO_SURNAME = split_surname("", "")
+
+
+def prepare(record: Record, *, query: bool = True) -> Prepared:
+    """Normalise a record. Only inquiries need the swapped reading of their names."""
     return Prepared(
         id=record.id,
         given=split_given(record.given_names),
         surname=split_surname(record.prefix, record.surname),
-        swapped_given=split_given(f"{record.prefix} {record.surname}".strip()),
-        swapped_surname=split_surname("", record.given_names),
+        swapped_given=split_given(f"{record.prefix} {record.surname}".strip())
+        if query
+        else _NO_GIVEN,
+        swapped_surname=split_surname("", record.given_names) if query else _NO_SURNAME,
         birth=parse_birth_date(record.birth_date),
         sex=sex(record.sex),
         street=street(record.street),
@@ -317,7 +330,7 @@ class Index:
         return len(self.records)
 
     def add(self, record: Record) -> None:
-        prepared = prepare(record)
+        prepared = prepare(record, query=False)
         position = len(self.records)
         self.records.append(prepared)
         for key in set(_keys(prepared, query=False)):
@@ -349,10 +362,17 @@ class Index:
 
     def candidates(self, prepared: Prepared, *, exclude: int | None = None) -> set[int]:
         found: set[int] = set()
+        shared: Counter[int] = Counter()
+        small = SMALL_POSTING if len(self.records) >= LARGE_INDEX else MAX_POSTING
         for key in set(_keys(prepared, query=True)):
             posting = self.postings.get(key)
-            if posting and len(posting) <= MAX_POSTING:
+            if not posting or len(posting) > MAX_POSTING:
+                continue
+            if len(posting) <= small:
                 found.update(posting)
+            else:
+                shared.update(posting)
+        found.update(position for position, count in shared.items() if count >= 2)
         found.discard(exclude if exclude is not None else -1)
         return found
 
