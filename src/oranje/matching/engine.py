@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
@@ -92,6 +92,18 @@ class Prepared:
     city: str
     phone: str
     id_number: str
+    raw_names: tuple[str, str, str]  # given names, prefix, surname as written
+
+    def as_query(self) -> Prepared:
+        """This record read as an inquiry: with the swapped reading of its names."""
+        if self.swapped_given is not _NO_GIVEN:
+            return self
+        given, prefix, surname = self.raw_names
+        return replace(
+            self,
+            swapped_given=split_given(f"{prefix} {surname}".strip()),
+            swapped_surname=split_surname("", given),
+        )
 
 
 _NO_GIVEN = split_given("")
@@ -116,6 +128,7 @@ def prepare(record: Record, *, query: bool = True) -> Prepared:
         city=fold(record.city),
         phone=phone(record.phone),
         id_number="".join(ch for ch in record.id_number if ch.isalnum()),
+        raw_names=(record.given_names, record.prefix, record.surname),
     )
 
 
@@ -181,13 +194,16 @@ def compare_surname(
         for rc in r.cores:
             if qc == rc:
                 reason = f"zelfde achternaam '{rc}'"
+                prefix_penalty = 0.0
                 if q.prefix != r.prefix and (q.prefix or r.prefix):
                     reason = f"achternaam gelijk na '{r.prefix or q.prefix}'"
+                    # Both given but different ("de" / "van"), or one left out: a little weaker.
+                    prefix_penalty = 1.0 if q.prefix and r.prefix else 0.5
                 elif qc != q.cores[0] or rc != r.cores[0]:
                     # Half of a double name: the person may use it, but so may a relative.
                     reason = f"achternaam '{qc}' is een deel van de (dubbele) achternaam"
-                    return "exact", weight_exact(rc) - 2.0, reason
-                return "exact", weight_exact(rc), reason
+                    return "exact", weight_exact(rc) - 2.0 - prefix_penalty, reason
+                return "exact", weight_exact(rc) - prefix_penalty, reason
     if set(q.keys) & set(r.keys):
         return "phonetic", 6.0, f"achternaam klinkt gelijk ('{q.primary}' / '{r.primary}')"
     best = max(JaroWinkler.similarity(qc, rc) for qc in q.cores for rc in r.cores)
@@ -471,7 +487,8 @@ class Index:
     def duplicates(self, *, min_decision: str = "match") -> Iterator[tuple[str, str, Candidate]]:
         """Pairs of registrations that are probably the same person (each pair once)."""
         wanted = {"match"} if min_decision == "match" else {"match", "possible"}
-        for position, prepared in enumerate(self.records):
+        for position, record in enumerate(self.records):
+            prepared = record.as_query()
             for other in self.candidates(prepared, exclude=position):
                 if other <= position:
                     continue
