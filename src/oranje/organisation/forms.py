@@ -130,6 +130,20 @@ class RegionFunctionForm(forms.Form):
         max_value=50,
         help_text=_("At every hour; 0 means no minimum."),
     )
+    min_qualified = forms.IntegerField(
+        label=_("Minimum qualified people"),
+        min_value=0,
+        max_value=500,
+        initial=0,
+        help_text=_("How many qualified people the region wants for this function."),
+    )
+    response_norm_minutes = forms.IntegerField(
+        label=_("Response norm (minutes)"),
+        min_value=1,
+        max_value=1440,
+        required=False,
+        help_text=_("Alert to start; 30 minutes for CoPI functions. Empty: no norm."),
+    )
 
 
 class ShiftForm(forms.Form):

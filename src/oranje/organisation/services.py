@@ -37,6 +37,13 @@ from oranje.organisation.models import (
 )
 
 MAX_SHIFT_DAYS = 31
+
+
+class Keep:
+    """Marks an optional argument left out: keep the current value (None is a value)."""
+
+
+KEEP = Keep()
 PERSON_FIELDS = ["given_name", "prefix", "surname", "email", "phone", "phone_alt", "municipality"]
 SHIFT_FIELDS = [
     "pool",
@@ -317,15 +324,28 @@ def region_function_update(
     local_name: str,
     coverage_unit: str,
     min_hard_on_call: int,
+    min_qualified: int | None = None,
+    response_norm_minutes: int | None | Keep = KEEP,
 ) -> RegionFunction:
-    """Set a region's own name for a function and its minimum on hard on-call."""
+    """Set a region's own name for a function, its minimum on hard on-call, and (when given)
+    its minimum of qualified people and response norm."""
     core_access.require(core_access.can_manage_region(actor, region.pk))
     setting, _created = RegionFunction.objects.get_or_create(region=region, function=function)
-    fields = ["local_name", "coverage_unit", "min_hard_on_call"]
+    fields = [
+        "local_name",
+        "coverage_unit",
+        "min_hard_on_call",
+        "min_qualified",
+        "response_norm_minutes",
+    ]
     before = snapshot(setting, fields)
     setting.local_name = local_name.strip()
     setting.coverage_unit = coverage_unit
     setting.min_hard_on_call = min_hard_on_call
+    if min_qualified is not None:
+        setting.min_qualified = min_qualified
+    if not isinstance(response_norm_minutes, Keep):
+        setting.response_norm_minutes = response_norm_minutes
     setting.full_clean()
     setting.save()
     audit_record(

@@ -702,6 +702,8 @@ def function_edit(request: HttpRequest, code: str) -> HttpResponse:
         "local_name": setting.local_name if setting else "",
         "coverage_unit": setting.coverage_unit if setting else "district",
         "min_hard_on_call": setting.min_hard_on_call if setting else 0,
+        "min_qualified": setting.min_qualified if setting else 0,
+        "response_norm_minutes": setting.response_norm_minutes if setting else None,
     }
     form = RegionFunctionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -265,3 +265,22 @@ def test_the_interface_is_dutch_whatever_the_browser_prefers(world):
     client = client_for(world.viewer)
     body = client.get(reverse("oncall_now"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert "Nu piket" in body
+
+
+def test_a_regional_coordinator_sets_the_readiness_minimum_and_response_norm(world):
+    client = client_for(world.coordinator)
+    response = client.post(
+        reverse("function_edit", args=["OVD-BZ"]),
+        {
+            "local_name": "OvD Bevolkingszorg",
+            "coverage_unit": "region",
+            "min_hard_on_call": "1",
+            "min_qualified": "6",
+            "response_norm_minutes": "20",
+        },
+    )
+    assert response.status_code == 302
+    setting = world.region.function_settings.get(function=world.ovd)
+    assert (setting.min_qualified, setting.response_norm_minutes) == (6, 20)
+    entry = AuditEntry.objects.get(action="region_function.update")
+    assert entry.changes["response_norm_minutes"] == [30, 20]
