@@ -325,7 +325,7 @@ def region_function_update(
     coverage_unit: str,
     min_hard_on_call: int,
     min_qualified: int | None = None,
-    response_norm_minutes: int | None | Keep = KEEP,
+    response_norm_minutes: int | Keep | None = KEEP,
 ) -> RegionFunction:
     """Set a region's own name for a function, its minimum on hard on-call, and (when given)
     its minimum of qualified people and response norm."""
