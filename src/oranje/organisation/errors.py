@@ -23,6 +23,7 @@ REGIONAL_POOL_NO_MUNICIPALITIES = _("A regional pool serves the whole region; ch
 OUTSIDE_REGION = _("%(name)s does not belong to region %(region)s.")
 MUNICIPALITY_IN_OTHER_DISTRICT = _("%(municipality)s is already in district %(district)s.")
 EMAIL_TAKEN = _("Another functionary already has e-mail address %(email)s.")
+FUNCTIONS_REQUIRED = _("Choose at least one function.")
 PATTERN_NEEDS_PEOPLE = _("Choose at least one person for the rotation.")
 PATTERN_PERIOD = _("The last day must be on or after the first day, at most two years later.")
 

@@ -284,7 +284,7 @@ def pool_save(
             }
         )
     if not functions:
-        raise ValidationError({"functions": [str(_required())]})
+        raise ValidationError({"functions": [str(errors.FUNCTIONS_REQUIRED)]})
 
     def state(p: Pool) -> dict:
         return snapshot(p, ["name", "kind", "coordinator", "description"]) | {
@@ -307,12 +307,6 @@ def pool_save(
         actor=actor, action=action, obj=pool, region=region, changes=diff(before, state(pool))
     )
     return pool
-
-
-def _required() -> str:
-    from django.utils.translation import gettext
-
-    return gettext("This field is required.")
 
 
 @transaction.atomic

@@ -19,6 +19,7 @@ from django.utils.formats import date_format
 from oranje.core import access as core_access
 from oranje.core.audit import audit_record, diff, snapshot
 from oranje.core.models import Region, User
+from oranje.organisation import errors as org_errors
 from oranje.organisation.access import can_manage_person
 from oranje.organisation.constants import OnCallKind
 from oranje.organisation.models import Function, OnCallShift, Person, RegionFunction
@@ -384,7 +385,12 @@ def exercise_plan(
     ]
     if outsiders:
         raise ValidationError(
-            {"participants": [f"{p} hoort niet bij {region.name}." for p in outsiders]}
+            {
+                "participants": [
+                    str(org_errors.OUTSIDE_REGION % {"name": p, "region": region.name})
+                    for p in outsiders
+                ]
+            }
         )
     exercise = Exercise.objects.create(
         region=region,
