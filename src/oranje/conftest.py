@@ -8,6 +8,8 @@ coordinator of Utrecht (VR09) who must see nothing of Kennemerland, and a nation
 from __future__ import annotations
 
 import datetime as dt
+import os
+from collections.abc import Iterator
 
 import pytest
 from django.utils import translation
@@ -47,3 +49,42 @@ def monday() -> dt.datetime:
     today = timezone.localdate()
     day = today + dt.timedelta(days=7 - today.weekday())
     return dt.datetime.combine(day, dt.time(8, 0), tzinfo=local_zone())
+
+
+#: Debian's chromium, driven by Playwright in the browser tests.
+CHROMIUM = os.environ.get("ORANJE_CHROMIUM", "/usr/bin/chromium")
+
+
+@pytest.fixture
+def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    # Playwright's sync API runs an event loop in this thread; the ORM calls of the test
+    # itself are still plain synchronous code.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        context = browser.new_context(
+            locale="nl-NL", timezone_id="Europe/Amsterdam", viewport={"width": 1280, "height": 900}
+        )
+        yield context.new_page()
+        context.close()
+        browser.close()
+
+
+def log_in(page, live_server, username: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{live_server.url}/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill("test-pass-123")
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(f"{live_server.url}/piket/nu/")

@@ -5,15 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-from collections.abc import Iterator
 
 import pytest
 from django.utils import timezone
 
+from oranje.conftest import CHROMIUM, log_in
 from oranje.organisation.models import OnCallShift
 from oranje.organisation.tests.factories import build_world, make_shift
-
-CHROMIUM = os.environ.get("ORANJE_CHROMIUM", "/usr/bin/chromium")
 
 pytestmark = [
     pytest.mark.browser,
@@ -23,41 +21,6 @@ pytestmark = [
         reason="Debian's chromium is not installed (CI installs it and never skips)",
     ),
 ]
-
-
-@pytest.fixture
-def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
-    # Playwright's sync API runs an event loop in this thread; the ORM calls of the test
-    # itself are still plain synchronous code.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        context = browser.new_context(
-            locale="nl-NL", timezone_id="Europe/Amsterdam", viewport={"width": 1280, "height": 900}
-        )
-        yield context.new_page()
-        context.close()
-        browser.close()
-
-
-def log_in(page, live_server, username: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill("test-pass-123")
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(f"{live_server.url}/piket/nu/")
 
 
 def test_a_coordinator_logs_in_opens_the_roster_and_fills_a_gap(page, live_server):  # type: ignore[no-untyped-def]

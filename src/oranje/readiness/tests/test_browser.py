@@ -1,0 +1,56 @@
+"""The alarm test in a real browser: sent from the coordinator's page, answered on a phone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from oranje.conftest import CHROMIUM, log_in
+from oranje.organisation.tests.factories import build_world, make_shift
+from oranje.readiness import services
+from oranje.readiness.tests.conftest import OVD_PROFILE, qualify
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(
+        not __import__("shutil").which(CHROMIUM) and __import__("os").environ.get("CI") != "true",
+        reason="Debian's chromium is not installed (CI installs it and never skips)",
+    ),
+]
+
+
+def test_a_test_alarm_is_sent_answered_on_a_phone_and_reported(page, live_server, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.SITE_URL = live_server.url
+    world = build_world()
+    services.profile_publish(
+        actor=world.admin, function=world.ovd, region=None, requirements=OVD_PROFILE
+    )
+    qualify(world, world.officers[0], timezone.localdate())
+    make_shift(world.ovd_pool, world.ovd, world.officers[0], timezone.now() - dt.timedelta(hours=1))
+
+    log_in(page, live_server, "coordinator")
+    page.goto(f"{live_server.url}/alarmtest/")
+    page.get_by_label("OVD-BZ Officier van Dienst Bevolkingszorg").check()
+    page.get_by_role("button", name="Testalarmering versturen").click()
+    assert page.get_by_text("Testalarmering verstuurd aan 1 mensen.").is_visible()
+
+    assert len(mail.outbox) == 1
+    link = re.search(r"http://\S+/alarm/\S+/", mail.outbox[0].body).group(0)
+    phone = page.context.browser.new_page(viewport={"width": 390, "height": 800})
+    phone.goto(link)
+    assert phone.get_by_text("TESTALARM — geen echt incident").is_visible()
+    phone.get_by_label("Ja, ik kom").check()
+    phone.get_by_label("Ik kan er zijn over (minuten)").fill("12")
+    phone.get_by_role("button", name="Antwoord versturen").click()
+    assert phone.get_by_text("Uw antwoord is vastgelegd. Dit was een test.").is_visible()
+
+    page.reload()
+    row = page.locator("tr", has_text="Test Visser")
+    assert row.get_by_text("Ja, ik kom, 12 min").is_visible()
+    assert row.get_by_text("gehaald", exact=True).is_visible()
