@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from django.utils import translation
@@ -82,7 +83,7 @@ def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
         browser.close()
 
 
-def log_in(page, live_server, username: str) -> None:  # type: ignore[no-untyped-def]
+def log_in(page: Any, live_server: Any, username: str) -> None:
     page.goto(f"{live_server.url}/inloggen/")
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill("test-pass-123")
