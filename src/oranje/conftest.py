@@ -89,3 +89,15 @@ def log_in(page: Any, live_server: Any, username: str) -> None:
     page.get_by_label("Wachtwoord").fill("test-pass-123")
     page.get_by_role("button", name="Inloggen").click()
     page.wait_for_url(f"{live_server.url}/piket/nu/")
+
+
+@pytest.fixture
+def on_call(world: World) -> Any:
+    """The world with officers[0] on hard on-call, officers[1] on soft on-call and
+    officers[2] as the pool's coordinator; only the default OvD-BZ rule at GRIP 1 is kept,
+    so that other rules do not alert functions the test world has nobody for."""
+    from oranje.alerting.models import AlertRule
+    from oranje.incidents.tests.factories import put_on_call
+
+    AlertRule.objects.filter(region=world.region).exclude(function=world.ovd, grip_level=1).delete()
+    return put_on_call(world)

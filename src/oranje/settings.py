@@ -1,5 +1,6 @@
 """Django settings for Oranje, read from the environment (see README, "Configuration")."""
 
+import importlib.util
 import secrets
 from pathlib import Path
 
@@ -56,6 +57,8 @@ INSTALLED_APPS = [
     "oranje.core",
     "oranje.organisation",
     "oranje.readiness",
+    "oranje.incidents",
+    "oranje.alerting",
     "oranje.demo",
 ]
 
@@ -131,6 +134,10 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+# Leaflet's own files, served locally, from the django-leaflet package. Its Django app is not
+# installed (it would require GDAL); only its static folder is used.
+_leaflet = importlib.util.find_spec("leaflet")
+STATICFILES_DIRS = [Path(_leaflet.origin).parent / "static"] if _leaflet and _leaflet.origin else []
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -159,6 +166,23 @@ TASKS = {"default": {"BACKEND": env_str("ORANJE_TASK_BACKEND", "django_tasks_db.
 EMAIL_BACKEND = env_str("ORANJE_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_TIMEOUT = env_int("ORANJE_SMTP_TIMEOUT", 20, minimum=1)
 EMAIL_FILE_PATH = DATA_DIR / "mail"  # only for the file backend the demo uses
+
+# SMS through a generic HTTP gateway: Oranje POSTs {"to", "from", "text"} as JSON with a
+# bearer token; any 2xx answer counts as accepted by the gateway. Empty URL: no SMS.
+SMS_GATEWAY_URL = env_str("ORANJE_SMS_GATEWAY_URL", "")
+SMS_GATEWAY_TOKEN = env_str("ORANJE_SMS_GATEWAY_TOKEN", "")
+SMS_SENDER = env_str("ORANJE_SMS_SENDER", "Oranje")
+SMS_TIMEOUT = env_int("ORANJE_SMS_TIMEOUT", 10, minimum=1)
+# How long the answer link in an alert works.
+ALERT_LINK_HOURS = env_int("ORANJE_ALERT_LINK_HOURS", 24, minimum=1)
+# Maps: a tile server of your own (e.g. https://tiles.example.nl/{z}/{x}/{y}.png). Without one
+# the map shows no background and places are entered as coordinates.
+MAP_TILE_URL = env_str("ORANJE_MAP_TILE_URL", "")
+MAP_ATTRIBUTION = env_str("ORANJE_MAP_ATTRIBUTION", "")
+# Uploaded logbook attachments (served only through an access-checked view).
+MEDIA_ROOT = DATA_DIR / "media"
+MEDIA_URL = "/media/"
+DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

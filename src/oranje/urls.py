@@ -4,8 +4,11 @@ from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from oranje.alerting import views as alerting
 from oranje.core import api as core_api
 from oranje.core import views as core_views
+from oranje.incidents import views as incidents
+from oranje.incidents import views_work as incident_work
 from oranje.organisation import api as org_api
 from oranje.organisation import views as org
 from oranje.readiness import api as readiness_api
@@ -92,6 +95,62 @@ urlpatterns = [
     path("alarmtest/", readiness.alarm_tests, name="alarm_tests"),
     path("alarmtest/<int:pk>/", readiness.alarm_test_detail, name="alarm_test_detail"),
     path("alarm/<str:token>/", readiness.alarm_respond, name="alarm_respond"),
+    path("incidenten/", incidents.incident_list, name="incidents"),
+    path("incidenten/nieuw/", incidents.incident_new, name="incident_new"),
+    path("incidenten/<int:pk>/", incidents.logbook, name="logbook"),
+    path("incidenten/<int:pk>/logboek/nieuw/", incidents.log_entry_new, name="log_entry_new"),
+    path("incidenten/<int:pk>/logboek/nieuwer/", incidents.logbook_since, name="logbook_since"),
+    path(
+        "incidenten/<int:pk>/logboek/<int:number>/bijlage/",
+        incidents.log_attachment,
+        name="log_attachment",
+    ),
+    path("incidenten/<int:pk>/opschalen/", incidents.incident_scale, name="incident_scale"),
+    path("incidenten/<int:pk>/afsluiten/", incidents.incident_close, name="incident_close"),
+    path("incidenten/<int:pk>/besluiten/", incident_work.decisions, name="decisions"),
+    path(
+        "incidenten/<int:pk>/acties/<int:action_pk>/status/",
+        incident_work.action_status,
+        name="action_status",
+    ),
+    path("incidenten/<int:pk>/checklists/", incident_work.checklists, name="checklists"),
+    path(
+        "incidenten/<int:pk>/checklists/<int:item_pk>/afvinken/",
+        incident_work.checklist_tick,
+        name="checklist_tick",
+    ),
+    path("incidenten/<int:pk>/situatierapport/", incident_work.reports, name="reports"),
+    path(
+        "incidenten/<int:pk>/situatierapport/<int:version>/",
+        incident_work.report_detail,
+        name="report_detail",
+    ),
+    path(
+        "incidenten/<int:pk>/situatierapport/<int:version>.pdf",
+        incident_work.report_pdf_view,
+        name="report_pdf",
+    ),
+    path(
+        "incidenten/<int:pk>/situatierapport/<int:version>.json",
+        incident_work.report_json,
+        name="report_json",
+    ),
+    path("incidenten/<int:pk>/aflossing/", incident_work.handover, name="handover"),
+    path("incidenten/<int:pk>/alarmering/", alerting.alert_board, name="alert_board"),
+    path(
+        "incidenten/<int:pk>/alarmering/bord/", alerting.alert_board_rows, name="alert_board_rows"
+    ),
+    path(
+        "incidenten/<int:pk>/alarmering/<int:alert_pk>/",
+        alerting.board_record,
+        name="board_record",
+    ),
+    path("incidenten/<int:pk>/tijden/", alerting.incident_times, name="incident_times"),
+    path("checklists/<str:code>/wijzigen/", incident_work.checklist_edit, name="checklist_edit"),
+    path("alarmregels/", alerting.rules, name="alert_rules"),
+    path("mijn-alarmeringen/", alerting.my_alerts, name="my_alerts"),
+    path("alarmering/<str:token>/", alerting.alert_answer, name="alert_answer"),
+    path("aankomst/<str:token>/", alerting.alert_arrival, name="alert_arrival"),
     path("agenda/<str:token>.ics", org.calendar_feed, name="calendar_feed"),
     path("api/v1/", include((api_v1, "v1"), namespace="v1")),
     path("api/", SpectacularSwaggerView.as_view(url_name="v1:schema"), name="api_docs"),

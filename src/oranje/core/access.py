@@ -19,7 +19,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
-from oranje.core.constants import MANAGING_ROLES, Role
+from oranje.core.constants import MANAGING_ROLES, OPERATING_ROLES, Role
 from oranje.core.models import Membership, Municipality, Region, User
 
 #: What `request.user` may be; the chokepoints answer for both.
@@ -35,6 +35,8 @@ class Scopes:
     read_regions: frozenset[int]
     manage_regions: frozenset[int]
     manage_municipalities: frozenset[int]
+    #: Regions where the user may work in an incident (log, decide, answer alerts).
+    operate_regions: frozenset[int] = frozenset()
 
 
 _CACHE_ATTR = "_oranje_scopes"
@@ -46,21 +48,27 @@ def scopes_for(user: AnyUser) -> Scopes:
     if cached is not None:
         return cached
     if not isinstance(user, User) or not user.is_active:
-        scopes = Scopes(False, False, frozenset(), frozenset(), frozenset())
+        scopes = Scopes(False, False, frozenset(), frozenset(), frozenset(), frozenset())
     else:
         national_read = national_manage = False
         read_regions: set[int] = set()
         manage_regions: set[int] = set()
         manage_municipalities: set[int] = set()
+        operate_regions: set[int] = set()
         memberships = Membership.objects.filter(user=user).select_related("municipality")
         for m in memberships:
             manages = m.role in MANAGING_ROLES
+            operates = m.role in OPERATING_ROLES
             if m.municipality is not None:
                 read_regions.add(m.municipality.region_id)
+                if operates:
+                    operate_regions.add(m.municipality.region_id)
                 if manages:
                     manage_municipalities.add(m.municipality.pk)
             elif m.region_id is not None:
                 read_regions.add(m.region_id)
+                if operates:
+                    operate_regions.add(m.region_id)
                 if manages:
                     manage_regions.add(m.region_id)
             else:
@@ -72,6 +80,7 @@ def scopes_for(user: AnyUser) -> Scopes:
             frozenset(read_regions),
             frozenset(manage_regions),
             frozenset(manage_municipalities),
+            frozenset(operate_regions),
         )
     setattr(user, _CACHE_ATTR, scopes)
     return scopes
@@ -94,6 +103,12 @@ def can_manage_region(user: AnyUser, region_id: int) -> bool:
     """May change everything in the region (regional coordinator or administrator)."""
     s = scopes_for(user)
     return s.national_manage or region_id in s.manage_regions
+
+
+def can_operate_region(user: AnyUser, region_id: int) -> bool:
+    """May work in the region's incidents: everyone but viewers and quality monitors."""
+    s = scopes_for(user)
+    return s.national_manage or region_id in s.operate_regions
 
 
 def can_manage_municipality(user: AnyUser, municipality: Municipality) -> bool:

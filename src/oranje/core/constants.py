@@ -14,3 +14,14 @@ class Role(models.TextChoices):
 
 #: Roles that may change the organisation (people, pools, rosters) within their scope.
 MANAGING_ROLES = frozenset({Role.COORDINATOR, Role.ADMINISTRATOR})
+
+#: Roles that may work in an incident: write the logbook, record decisions, scale, answer.
+OPERATING_ROLES = frozenset(
+    {
+        Role.FUNCTIONARY,
+        Role.COORDINATOR,
+        Role.REGISTRY_OFFICER,
+        Role.COMMUNICATION,
+        Role.ADMINISTRATOR,
+    }
+)

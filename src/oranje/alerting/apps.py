@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AlertingConfig(AppConfig):
+    name = "oranje.alerting"
+    label = "alerting"
+    verbose_name = _("Alerting")
+
+    def ready(self) -> None:
+        from oranje.alerting import services
+        from oranje.incidents.hooks import registry
+
+        registry.scaled.append(services.on_scaled)
+        registry.closed.append(services.on_closed)
+        registry.figures.append(services.figures)

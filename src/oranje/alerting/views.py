@@ -1,0 +1,229 @@
+"""Pages of the alerting room: the alert board (live), the answer pages behind the links,
+'my alerts' in the app, the norm times, and the region's alert rules."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from oranje.alerting import selectors, services
+from oranje.alerting.constants import Answer, AnsweredVia
+from oranje.alerting.forms import AnswerForm, ManualAlertForm, RuleForm
+from oranje.alerting.models import Alert, AlertRule
+from oranje.core import access as core_access
+from oranje.core.views import apply_errors, current_region
+from oranje.incidents.access import incident_for_user
+from oranje.incidents.views import incident_context
+
+
+@login_required
+def alert_board(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = incident_for_user(request.user, pk)
+    form = ManualAlertForm(request.POST or None)
+    if request.method == "POST":
+        incident = incident_for_user(request.user, pk, operate=True)
+        if form.is_valid():
+            try:
+                _call, warnings = services.alert_manual(
+                    actor=core_access.authenticated(request.user),
+                    incident=incident,
+                    function=form.cleaned_data["function"],
+                    people_needed=form.cleaned_data["people_needed"],
+                    reason=form.cleaned_data["reason"],
+                )
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                for warning in warnings:
+                    messages.error(request, warning)
+                messages.success(request, _("Alert sent."))
+                return redirect("alert_board", incident.pk)
+    return render(
+        request,
+        "alerting/board.html",
+        {
+            **incident_context(request, incident, "alerts"),
+            "rows": selectors.board(incident),
+            "form": form,
+        },
+    )
+
+
+@login_required
+def alert_board_rows(request: HttpRequest, pk: int) -> HttpResponse:
+    """The live part of the board, for htmx."""
+    incident = incident_for_user(request.user, pk)
+    return render(
+        request,
+        "alerting/_board_rows.html",
+        {**incident_context(request, incident, "alerts"), "rows": selectors.board(incident)},
+    )
+
+
+@login_required
+@require_POST
+def board_record(request: HttpRequest, pk: int, alert_pk: int) -> HttpResponse:
+    """The board records what someone said by phone, or their arrival at the team."""
+    incident = incident_for_user(request.user, pk, operate=True)
+    alert = get_object_or_404(Alert, pk=alert_pk, call__incident=incident)
+    user = core_access.authenticated(request.user)
+    what = request.POST.get("what")
+    try:
+        if what == "arrived":
+            services.alert_arrive(alert=alert, via=AnsweredVia.BOARD, actor=user)
+        elif what in (Answer.ACCEPTED, Answer.DECLINED):
+            eta = request.POST.get("eta_minutes", "")
+            services.alert_answer(
+                alert=alert,
+                answer=what,
+                eta_minutes=int(eta) if eta.isdigit() else None,
+                via=AnsweredVia.BOARD,
+                actor=user,
+            )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("alert_board", incident.pk)
+
+
+def _answer_page(request: HttpRequest, token: str, *, arrival: bool) -> HttpResponse:
+    """Behind the link in a message; no login needed: the signed link is the key."""
+    context: dict[str, object] = {}
+    try:
+        alert = services.alert_from_token(
+            token, salt=services.ARRIVAL_SALT if arrival else services.LINK_SALT
+        )
+    except ValidationError as exc:
+        return render(request, "alerting/answer.html", {"problem": exc.messages[0]}, status=400)
+    context.update(alert=alert, is_exercise=alert.call.incident.is_exercise, arrival=arrival)
+    form = AnswerForm(request.POST or None)
+    if request.method == "POST":
+        try:
+            if arrival:
+                services.alert_arrive(alert=alert, via=AnsweredVia.LINK)
+                context["done"] = "arrived"
+            elif form.is_valid():
+                alert = services.alert_answer(
+                    alert=alert,
+                    answer=form.cleaned_data["answer"],
+                    eta_minutes=form.cleaned_data["eta_minutes"],
+                    via=AnsweredVia.LINK,
+                )
+                context["done"] = alert.answer
+                if alert.answer == Answer.ACCEPTED:
+                    context["arrival_token"] = services.arrival_token(alert)
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                apply_errors(form, exc)
+            else:
+                return render(
+                    request,
+                    "alerting/answer.html",
+                    {**context, "problem": exc.messages[0]},
+                    status=400,
+                )
+    elif not arrival and alert.answered_at is not None:
+        context["problem"] = _("This link was already used.")
+    context["form"] = form
+    return render(request, "alerting/answer.html", context)
+
+
+@never_cache
+def alert_answer(request: HttpRequest, token: str) -> HttpResponse:
+    return _answer_page(request, token, arrival=False)
+
+
+@never_cache
+def alert_arrival(request: HttpRequest, token: str) -> HttpResponse:
+    return _answer_page(request, token, arrival=True)
+
+
+@login_required
+def my_alerts(request: HttpRequest) -> HttpResponse:
+    user = core_access.authenticated(request.user)
+    if request.method == "POST":
+        alert = get_object_or_404(Alert, pk=request.POST.get("alert", "0"), person__user=user)
+        what = request.POST.get("what")
+        eta = request.POST.get("eta_minutes", "")
+        try:
+            if what == "arrived":
+                services.alert_arrive(alert=alert, via=AnsweredVia.APP, actor=user)
+            else:
+                services.alert_answer(
+                    alert=alert,
+                    answer=what or "",
+                    eta_minutes=int(eta) if eta.isdigit() else None,
+                    via=AnsweredVia.APP,
+                    actor=user,
+                )
+            messages.success(request, _("Your answer is recorded."))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        return redirect("my_alerts")
+    alerts = services.my_open_alerts(user)
+    return render(
+        request,
+        "alerting/mine.html",
+        {
+            "alerts": alerts,
+            "nav": "my_alerts",
+            "is_exercise": any(a.call.incident.is_exercise for a in alerts),
+        },
+    )
+
+
+@login_required
+def incident_times(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = incident_for_user(request.user, pk)
+    return render(
+        request,
+        "alerting/times.html",
+        {**incident_context(request, incident, "times"), "timeline": selectors.timeline(incident)},
+    )
+
+
+@login_required
+def rules(request: HttpRequest) -> HttpResponse:
+    region = current_region(request)
+    manages = core_access.can_manage_region(request.user, region.pk)
+    form = RuleForm(request.POST or None)
+    if request.method == "POST":
+        core_access.require(manages)
+        user = core_access.authenticated(request.user)
+        if "delete" in request.POST:
+            rule = get_object_or_404(AlertRule, pk=request.POST["delete"], region=region)
+            services.rule_delete(actor=user, rule=rule)
+            messages.success(request, _("Rule removed."))
+            return redirect("alert_rules")
+        if form.is_valid():
+            level, team = form.trigger_parts()
+            try:
+                services.rule_save(
+                    actor=user,
+                    region=region,
+                    function=form.cleaned_data["function"],
+                    grip_level=level,
+                    team=team,
+                    people_needed=form.cleaned_data["people_needed"],
+                    escalation_minutes=form.cleaned_data["escalation_minutes"],
+                )
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(request, _("Rule saved."))
+                return redirect("alert_rules")
+    return render(
+        request,
+        "alerting/rules.html",
+        {
+            "rules": AlertRule.objects.filter(region=region).select_related("function"),
+            "form": form,
+            "manages": manages,
+            "nav": "incidents",
+        },
+    )

@@ -1,0 +1,31 @@
+"""Error messages of the incident room, as named constants that tests assert on."""
+
+from django.utils.translation import gettext_lazy as _
+
+INCIDENT_CLOSED = _("This incident was closed on %(time)s; nothing can be added any more.")
+UNKNOWN_LEVEL = _("'%(value)s' is not a GRIP level (0 to 5).")
+UNKNOWN_TEAM = _("'%(value)s' is not a team of this incident (CoPI, ROT, TBZ, GBT, RBT, …).")
+LEVEL_REQUIRED = _("Scaling by GRIP needs a level.")
+LEVEL_NOT_FLEXIBLE = _("Flexible scaling has no GRIP level; choose the teams instead.")
+FLEXIBLE_NEEDS_TEAM = _("Flexible scaling needs at least one team.")
+REASON_REQUIRED = _("Say why: the reason is part of the scaling history.")
+DECIDED_BY_REQUIRED = _("Say who decided (e.g. the mayor, the CoPI leader).")
+DECISION_NEEDS_TEAM = _("A decision is taken in a team; choose the team.")
+TEXT_REQUIRED = _("Write what happened.")
+START_IN_FUTURE = _("An incident cannot start in the future (%(time)s).")
+MUNICIPALITY_OUTSIDE_REGION = _("%(name)s does not belong to this safety region.")
+MUNICIPALITY_REQUIRED = _("Choose the municipality where the incident is.")
+BAD_POINT = _("'%(value)s' is not a point: write latitude, longitude, e.g. 52.4602, 4.6266.")
+BAD_POLYGON = _(
+    "The affected area needs at least three points 'latitude, longitude', one per line; "
+    "line %(line)s is '%(value)s'."
+)
+OUTSIDE_NL = _("%(value)s lies outside the Netherlands.")
+CORRECTS_OTHER_INCIDENT = _("A correction must point at an entry of the same incident.")
+ATTACHMENT_TOO_LARGE = _("An attachment may be at most 10 MB; this one is %(size)s MB.")
+DEADLINE_REQUIRED = _("An action needs a deadline.")
+OWNER_REQUIRED = _("An action needs an owner function.")
+REPORT_NOT_DRAFT = _("Only a draft can be changed; this version is %(status)s.")
+REPORT_NOT_APPROVED = _("Only an approved report can be published.")
+ALREADY_CLOSED = _("This incident is already closed.")
+ALREADY_TICKED = _("This item was already ticked by %(person)s at %(time)s.")

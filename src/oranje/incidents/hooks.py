@@ -1,0 +1,40 @@
+"""How rooms downstream of incidents (alerting, later care and registry) join in without
+the incident room importing them. A room registers its listeners in its AppConfig.ready().
+
+Listeners run inside the service's transaction: what they write commits or rolls back with
+the scaling or closing itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from oranje.core.models import User
+    from oranje.incidents.models import Incident, ScalingStep
+
+
+@dataclass
+class Figure:
+    """One live figure for the situation report, e.g. ("Alerted", "12 of 14 arrived")."""
+
+    label: str
+    value: str
+
+
+#: Called after a scaling step; returns warnings for the person who scaled.
+ScaledListener = Callable[["ScalingStep", "User"], list[str]]
+ClosedListener = Callable[["Incident", "User"], None]
+FigureProvider = Callable[["Incident"], list[Figure]]
+
+
+@dataclass
+class Registry:
+    scaled: list[ScaledListener] = field(default_factory=list)
+    closed: list[ClosedListener] = field(default_factory=list)
+    figures: list[FigureProvider] = field(default_factory=list)
+
+
+registry = Registry()

@@ -1,0 +1,147 @@
+"""Reads of the incident room."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import OuterRef, QuerySet, Subquery
+from django.utils import timezone
+
+from oranje.core.access import AnyUser
+from oranje.incidents.access import incidents_for_user
+from oranje.incidents.constants import OPEN_ACTION_STATUSES, EntryKind, ReportStatus
+from oranje.incidents.models import (
+    Action,
+    ChecklistItem,
+    ChecklistTick,
+    Incident,
+    LogEntry,
+    ScalingStep,
+    SituationReport,
+)
+from oranje.incidents.services import checklist_items
+from oranje.organisation.models import Function
+
+
+def incident_list(
+    user: AnyUser, *, exercises: bool = False, closed: bool = False
+) -> QuerySet[Incident]:
+    """Incidents the user may see, newest first, with their current scaling. Exercises are
+    left out unless asked for, and then shown on their own."""
+    newest = ScalingStep.objects.filter(incident=OuterRef("pk")).order_by("-at", "-pk")
+    qs = (
+        incidents_for_user(user)
+        .filter(is_exercise=exercises)
+        .select_related("region", "municipality")
+        .annotate(
+            scaling_mode=Subquery(newest.values("mode")[:1]),
+            scaling_level=Subquery(newest.values("grip_level")[:1]),
+        )
+    )
+    return qs if closed else qs.filter(closed_at__isnull=True)
+
+
+def current_step(incident: Incident) -> ScalingStep | None:
+    return incident.scaling.order_by("-at", "-pk").first()
+
+
+def logbook(
+    incident: Incident,
+    *,
+    process: str = "",
+    team: str = "",
+    after: int | None = None,
+) -> QuerySet[LogEntry]:
+    """The logbook, newest first, filtered by process and team; `after` gives only lines
+    with a higher number (for the live update)."""
+    qs = incident.log.select_related("function", "corrects").order_by("-number")
+    if process:
+        qs = qs.filter(process=process)
+    if team:
+        qs = qs.filter(team=team)
+    if after is not None:
+        qs = qs.filter(number__gt=after)
+    return qs
+
+
+def actions(incident: Incident, *, open_only: bool = False) -> QuerySet[Action]:
+    qs = incident.actions.select_related("owner_function", "decision").order_by("deadline", "pk")
+    if open_only:
+        qs = qs.filter(status__in=OPEN_ACTION_STATUSES)
+    return qs
+
+
+@dataclass
+class ChecklistLine:
+    item: ChecklistItem
+    tick: ChecklistTick | None
+
+
+@dataclass
+class Checklist:
+    function: Function
+    lines: list[ChecklistLine]
+
+    @property
+    def done(self) -> int:
+        return sum(1 for line in self.lines if line.tick)
+
+
+def checklists(incident: Incident) -> list[Checklist]:
+    """Every function's checklist in this incident's region, with what was ticked."""
+    ticks = {
+        t.item_id: t for t in incident.ticks.filter(undone_at__isnull=True).select_related("item")
+    }
+    function_ids = set(
+        ChecklistItem.objects.filter(active=True, region__in=[incident.region_id]).values_list(
+            "function_id", flat=True
+        )
+    ) | set(
+        ChecklistItem.objects.filter(active=True, region__isnull=True).values_list(
+            "function_id", flat=True
+        )
+    )
+    result = []
+    for function in Function.objects.filter(pk__in=function_ids).order_by("sort_order"):
+        items = checklist_items(incident.region, function)
+        result.append(Checklist(function, [ChecklistLine(i, ticks.get(i.pk)) for i in items]))
+    return result
+
+
+def latest_report(incident: Incident, *, released: bool = False) -> SituationReport | None:
+    qs = incident.reports.all()
+    if released:
+        qs = qs.filter(status__in=[ReportStatus.APPROVED, ReportStatus.PUBLISHED])
+    return qs.order_by("-version").first()
+
+
+@dataclass
+class Handover:
+    function: Function
+    since: dt.datetime
+    open_actions: list[Action]
+    report: SituationReport | None
+    entries: list[LogEntry]
+
+
+def handover(incident: Incident, function: Function) -> Handover:
+    """What whoever takes over a function needs: its open actions, the last released
+    situation report, and the function's own log since it first appears (or the start)."""
+    own = incident.log.filter(function=function).select_related("function").order_by("number")
+    last_handover = own.filter(kind=EntryKind.HANDOVER).order_by("-number").first()
+    start = last_handover or own.first()
+    since = start.at if start is not None else incident.started_at
+    return Handover(
+        function=function,
+        since=since,
+        open_actions=list(actions(incident, open_only=True).filter(owner_function=function)),
+        report=latest_report(incident, released=True),
+        entries=list(own),
+    )
+
+
+def overdue_count(incident: Incident) -> int:
+    return incident.actions.filter(
+        status__in=OPEN_ACTION_STATUSES, deadline__lt=timezone.now()
+    ).count()
