@@ -115,6 +115,7 @@ def _answer_page(request: HttpRequest, token: str, *, arrival: bool) -> HttpResp
                     via=AnsweredVia.LINK,
                 )
                 context["done"] = alert.answer
+                context["alert"] = alert
                 if alert.answer == Answer.ACCEPTED:
                     context["arrival_token"] = services.arrival_token(alert)
         except ValidationError as exc:

@@ -1,0 +1,244 @@
+"""Pages of the incident and alerting rooms, through the test client: who may see and do
+what, and the main flows as a browser without JavaScript would do them."""
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from oranje.alerting import services as alerting
+from oranje.alerting.models import Alert
+from oranje.incidents import services
+from oranje.incidents.tests.factories import OnCall, scale, start_incident
+from oranje.organisation.tests.factories import World
+
+PAGES = [
+    "logbook",
+    "alert_board",
+    "alert_board_rows",
+    "incident_scale",
+    "decisions",
+    "checklists",
+    "reports",
+    "handover",
+    "incident_times",
+    "logbook_since",
+]
+
+
+def client_for(user) -> Client:  # type: ignore[no-untyped-def]
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_incident_page_is_readable_in_the_region_and_hidden_outside(
+    world: World, page: str
+) -> None:
+    incident = start_incident(world)
+    url = reverse(page, args=[incident.pk])
+    assert client_for(world.viewer).get(url).status_code == 200
+    assert client_for(world.haarlem_coordinator).get(url).status_code == 200
+    assert client_for(world.outsider).get(url).status_code == 404
+    assert Client().get(url).status_code == 302  # to the login page
+
+
+def test_a_viewer_reads_but_cannot_write(world: World) -> None:
+    incident = start_incident(world)
+    viewer = client_for(world.viewer)
+    page = viewer.get(reverse("logbook", args=[incident.pk])).content.decode()
+    assert "Toevoegen aan logboek" not in page
+    response = viewer.post(reverse("log_entry_new", args=[incident.pk]), {"text": "x"})
+    assert response.status_code == 403
+    assert viewer.get(reverse("incident_new")).status_code == 403
+    assert viewer.get(reverse("incident_close", args=[incident.pk])).status_code == 403
+
+
+def test_starting_an_incident_through_the_form(world: World) -> None:
+    client = client_for(world.coordinator)
+    response = client.post(
+        reverse("incident_new"),
+        {
+            "title": "Gasstoring Velsen-Noord",
+            "kind": "utility_outage",
+            "is_exercise": "on",
+            "started_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+            "municipality": world.velsen.pk,
+            "location_text": "Velsen-Noord",
+            "point": "52.4700, 4.6300",
+            "area": "52.47, 4.62\n52.48, 4.64\n52.46, 4.65",
+        },
+    )
+    assert response.status_code == 302
+    incident = world.region.incidents.get()
+    assert incident.is_exercise and incident.area[0] == incident.area[-1]
+    page = client.get(reverse("logbook", args=[incident.pk])).content.decode()
+    assert "OEFENING" in page
+
+
+def test_a_bad_point_is_named_in_dutch(world: World) -> None:
+    response = client_for(world.coordinator).post(
+        reverse("incident_new"),
+        {
+            "title": "x",
+            "kind": "fire",
+            "started_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+            "municipality": world.velsen.pk,
+            "point": "40.0, 4.6",
+            "area": "52.47, 4.62\nhier",
+        },
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "40.0, 4.6 ligt buiten Nederland." in page
+    assert "regel 2 is &#x27;hier&#x27;" in page
+
+
+def test_scaling_with_nobody_on_call_says_so_at_once(world: World) -> None:
+    incident = start_incident(world)
+    response = client_for(world.coordinator).post(
+        reverse("incident_scale", args=[incident.pk]),
+        {"mode": "grip", "grip_level": "1", "decided_by": "Leider CoPI", "reason": "Gaslek"},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "Niemand heeft hard piket voor OVD-BZ in Velsen" in page
+
+
+def test_quick_entry_through_htmx_answers_with_an_empty_form_and_the_poll_brings_the_line(
+    world: World,
+) -> None:
+    incident = start_incident(world)
+    client = client_for(world.functionary)
+    response = client.post(
+        reverse("log_entry_new", args=[incident.pk]),
+        {"text": "Stank van gas in de Lange Nieuwstraat", "process": "surroundings"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200 and response["HX-Trigger"] == "log-saved"
+    assert "Regel #2 opgeslagen." in response.content.decode()
+    since = client.get(reverse("logbook_since", args=[incident.pk]) + "?na=1").content.decode()
+    assert "Stank van gas" in since and 'na=2"' in since
+    empty = client.post(
+        reverse("log_entry_new", args=[incident.pk]), {"text": ""}, HTTP_HX_REQUEST="true"
+    )
+    assert "Dit veld is vereist." in empty.content.decode()
+
+
+def test_the_answer_link_works_without_login_once(on_call: OnCall) -> None:
+    world = on_call.world
+    incident = start_incident(world, exercise=True)
+    scale(world, incident, 1)
+    alert = Alert.objects.get()
+    url = reverse("alert_answer", args=[alerting.answer_token(alert)])
+    client = Client()
+    page = client.get(url).content.decode()
+    assert "OEFENING" in page and "Test Visser, kunt u komen?" in page
+    done = client.post(url, {"answer": "accepted", "eta_minutes": "12"})
+    assert "Verwacht over 12 minuten." in done.content.decode()
+    again = client.post(url, {"answer": "declined"})
+    assert again.status_code == 400 and "al gebruikt" in again.content.decode()
+    forged = client.get(url[:-3] + "xx/")
+    assert forged.status_code == 400
+
+
+def test_the_board_records_a_phoned_answer_and_an_arrival(on_call: OnCall) -> None:
+    world = on_call.world
+    incident = start_incident(world)
+    scale(world, incident, 1)
+    alert = Alert.objects.get()
+    client = client_for(world.coordinator)
+    url = reverse("board_record", args=[incident.pk, alert.pk])
+    client.post(url, {"what": "accepted", "eta_minutes": "20"})
+    client.post(url, {"what": "arrived"})
+    alert.refresh_from_db()
+    assert alert.answered_via == "board" and alert.arrived_at is not None
+    board = client.get(reverse("alert_board", args=[incident.pk])).content.decode()
+    assert "1/1 komt" in board
+    times = client.get(reverse("incident_times", args=[incident.pk])).content.decode()
+    assert "Eerste aankomst" in times and "gehaald" in times
+
+
+def test_my_alerts_answers_in_the_app(on_call: OnCall) -> None:
+    world = on_call.world
+    incident = start_incident(world)
+    scale(world, incident, 1)
+    client = client_for(world.functionary)
+    alert = Alert.objects.get()
+    assert "Gasstoring" in client.get(reverse("my_alerts")).content.decode()
+    client.post(reverse("my_alerts"), {"alert": alert.pk, "what": "accepted", "eta_minutes": "9"})
+    alert.refresh_from_db()
+    assert alert.answered_via == "app" and alert.eta_minutes == 9
+    # Someone else's alert is not found.
+    other = client_for(world.coordinator)
+    assert (
+        other.post(reverse("my_alerts"), {"alert": alert.pk, "what": "arrived"}).status_code == 404
+    )
+
+
+def test_the_situation_report_prints_as_pdf_and_json_marked_as_exercise(world: World) -> None:
+    incident = start_incident(world, exercise=True)
+    report = services.report_draft(actor=world.coordinator, incident=incident)
+    client = client_for(world.viewer)
+    pdf = client.get(reverse("report_pdf", args=[incident.pk, report.version]))
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    assert "OEFENING" in pdf["Content-Disposition"]
+    data = client.get(reverse("report_json", args=[incident.pk, report.version])).json()
+    assert data["marking"] == "OEFENING" and data["version"] == 1
+    assert {s["process"] for s in data["sections"]} >= {"communication", "shelter"}
+
+
+def test_decisions_actions_and_checklists_through_the_pages(world: World) -> None:
+    incident = start_incident(world)
+    client = client_for(world.coordinator)
+    bad = client.post(
+        reverse("decisions", args=[incident.pk]),
+        {"d-team": "", "d-decided_by": "Burgemeester", "d-text": "Informatiepunt"},
+    )
+    assert bad.status_code == 400 and "kies het team" in bad.content.decode()
+    client.post(
+        reverse("decisions", args=[incident.pk]),
+        {"d-team": "gbt", "d-decided_by": "Burgemeester", "d-text": "Informatiepunt"},
+    )
+    client.post(
+        reverse("decisions", args=[incident.pk]),
+        {
+            "a-text": "Bewonersbrief",
+            "a-owner_function": world.ovd.pk,
+            "a-deadline": (timezone.localtime() - dt.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"),
+        },
+    )
+    page = client.get(reverse("decisions", args=[incident.pk])).content.decode()
+    assert "Informatiepunt" in page and "over de deadline" in page
+    item = services.checklist_items(world.region, world.ovd)[0]
+    client.post(reverse("checklist_tick", args=[incident.pk, item.pk]))
+    assert incident.ticks.filter(item=item, undone_at__isnull=True).exists()
+
+
+def test_exercises_are_kept_apart_in_the_list(world: World) -> None:
+    start_incident(world, title="Echte brand")
+    start_incident(world, exercise=True, title="Oefenbrand")
+    client = client_for(world.viewer)
+    real = client.get(reverse("incidents")).content.decode()
+    assert "Echte brand" in real and "Oefenbrand" not in real
+    drills = client.get(reverse("incidents") + "?oefeningen=1").content.decode()
+    assert "Oefenbrand" in drills and "Echte brand" not in drills
+    assert (
+        "Echte brand" not in client_for(world.outsider).get(reverse("incidents")).content.decode()
+    )
+
+
+def test_alert_rules_are_kept_per_region_by_its_coordinators(world: World) -> None:
+    client = client_for(world.coordinator)
+    response = client.post(
+        reverse("alert_rules"),
+        {"trigger": "rot", "function": world.cpg.pk, "people_needed": 2, "escalation_minutes": 3},
+    )
+    assert response.status_code == 302
+    assert world.region.alert_rules.filter(team="rot", function=world.cpg, people_needed=2).exists()
+    viewer = client_for(world.viewer)
+    assert viewer.get(reverse("alert_rules")).status_code == 200
+    assert viewer.post(reverse("alert_rules"), {"trigger": "rot"}).status_code == 403
