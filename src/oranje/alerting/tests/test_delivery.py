@@ -1,7 +1,6 @@
 """Delivery over the real channels: mail through Django's mail API (locmem in tests, or an
 SMTP port that refuses), SMS through a local HTTP gateway stub."""
 
-import pytest
 from django.core import mail
 
 from oranje.alerting.constants import Channel, DeliveryStatus, Step
