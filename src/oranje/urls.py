@@ -4,9 +4,11 @@ from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from oranje.alerting import api as alerting_api
 from oranje.alerting import views as alerting
 from oranje.core import api as core_api
 from oranje.core import views as core_views
+from oranje.incidents import api as incidents_api
 from oranje.incidents import views as incidents
 from oranje.incidents import views_work as incident_work
 from oranje.organisation import api as org_api
@@ -26,6 +28,7 @@ router.register("activities", readiness_api.ActivityViewSet, basename="activity"
 router.register("profiles", readiness_api.ProfileViewSet, basename="profile")
 router.register("exercises", readiness_api.ExerciseViewSet, basename="exercise")
 router.register("alarm-tests", readiness_api.AlarmTestViewSet, basename="alarm-test")
+router.register("incidents", incidents_api.IncidentViewSet, basename="incident")
 
 api_v1: list[URLPattern | URLResolver] = [
     path("", include(router.urls)),
@@ -34,6 +37,9 @@ api_v1: list[URLPattern | URLResolver] = [
     path("regions/<str:code>/readiness/", readiness_api.region_matrix, name="api-readiness-matrix"),
     path("readiness/national/", readiness_api.national, name="api-readiness-national"),
     path("persons/<int:pk>/passport/", readiness_api.passport, name="api-passport"),
+    path("incidents/<int:pk>/alerts/", alerting_api.board, name="api-alert-board"),
+    path("incidents/<int:pk>/times/", alerting_api.times, name="api-incident-times"),
+    path("alerts/<int:pk>/answer/", alerting_api.answer, name="api-alert-answer"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="v1:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="v1:schema"), name="redoc"),
