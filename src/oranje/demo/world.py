@@ -130,6 +130,9 @@ def build(log: Callable[[str], None] = print, *, today: dt.date | None = None) -
         else:
             log("Kennemerland bestaat al; roosters worden aangevuld.")
     _top_up_rosters(region, coordinator, today or timezone.localdate(), log)
+    from oranje.demo import incident
+
+    incident.build(region, coordinator, log)
     return {p.username: p.description for p in PERSONAS}
 
 
@@ -246,6 +249,18 @@ def _build_organisation(
         functions=[functions[c] for c in ("CO-OPV", "CO-REG", "CO-SCH")],
         members=extra["CO-OPV"] + extra["CO-REG"] + extra["CO-SCH"],
         description="Zacht piket: wordt bij een crisis gevraagd, geen verplichting.",
+    )
+    strategic = ["SA-BZ", "HTO-CC", "HTO-PZ", "HTO-NF", "HTO-OZ", "ADV-CC-ROT", "ADV-CC-BT"]
+    services.pool_save(
+        actor=actor,
+        region=region,
+        name="Strategie en taakorganisaties",
+        kind=PoolKind.REGIONAL,
+        municipalities=[],
+        functions=[functions[c] for c in strategic],
+        members=[p for c in strategic for p in extra[c]],
+        coordinator=extra["SA-BZ"][0],
+        description="Zacht piket: strategisch advies, hoofden taakorganisaties, communicatie ROT/BT.",
     )
     services.pool_save(
         actor=actor,

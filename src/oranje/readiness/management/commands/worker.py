@@ -8,7 +8,10 @@ from oranje.readiness.tasks import next_daily_run, readiness_daily
 
 
 class Command(BaseCommand):
-    help = "Run the background worker (database task queue), with the daily readiness round."
+    help = (
+        "Run the background worker (database task queue): alert deliveries, escalation "
+        "timers, and the daily readiness round."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--batch", action="store_true", help="Process what is due, then stop.")
@@ -18,4 +21,4 @@ class Command(BaseCommand):
         pending = DBTaskResult.objects.filter(task_path=path, status__in=["READY", "RUNNING"])
         if not pending.exists():
             readiness_daily.using(run_after=next_daily_run()).enqueue()
-        call_command("db_worker", batch=options["batch"], interval=2, reload=False)
+        call_command("db_worker", batch=options["batch"], interval=1, reload=False)
