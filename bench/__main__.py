@@ -11,6 +11,8 @@ BENCHMARKS = [
     "bench.oncall",
     "bench.readiness",
     "bench.load",
+    "bench.incidents",
+    "bench.incident_load",
     "bench.matching",
 ]
 

@@ -26,6 +26,7 @@ from oranje.incidents.forms import (
     parse_custom_teams,
 )
 from oranje.incidents.models import Incident, LogEntry
+from oranje.incidents.rendering import log_entries_html
 
 #: How often open logbooks and alert boards ask for news (seconds).
 POLL_SECONDS = 5
@@ -169,6 +170,7 @@ def _logbook_page(
             **incident_context(request, incident, "log"),
             "form": form,
             "entries": entries,
+            "entries_html": log_entries_html(incident, entries),
             "last_number": entries[0].number
             if entries and not (process or team)
             else (incident.log.order_by("-number").values_list("number", flat=True).first() or 0),
@@ -194,7 +196,7 @@ def logbook_since(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "incidents/_log_since.html",
         {
-            "entries": entries,
+            "entries_html": log_entries_html(incident, entries),
             "incident": incident,
             "last_number": last,
             "process": process,
