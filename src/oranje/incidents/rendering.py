@@ -37,7 +37,7 @@ def log_entries_html(incident: Incident, entries: Iterable[LogEntry]) -> SafeStr
             f'<time datetime="{at.isoformat()}">{at:%H:%M}</time> '
             f'<span class="who">{escape(e.author_name)}'
         ]
-        if e.function_id is not None:
+        if e.function is not None:
             head.append(f" · {escape(e.function.code)}")
         head.append("</span>")
         if e.team:
