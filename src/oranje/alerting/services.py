@@ -344,6 +344,7 @@ def call_open(
         actor=actor,
         kind=EntryKind.ALERT,
         function=function,
+        at=now,
         text=_("Alerted %(count)s× %(function)s (%(reason)s).")
         % {"count": call.alerts.count(), "function": function.code, "reason": reason},
     )
@@ -590,7 +591,14 @@ def alert_answer(
             if answer == Answer.ACCEPTED
             else _("%(person)s (%(function)s) cannot come.")
         ) % {"person": alert.person, "function": call.function.code, "eta": eta_minutes}
-        _log(call.incident, actor=actor, kind=EntryKind.ALERT, function=call.function, text=text)
+        _log(
+            call.incident,
+            actor=actor,
+            kind=EntryKind.ALERT,
+            function=call.function,
+            text=text,
+            at=now,
+        )
         _after_change(call, now)
     audit_record(
         actor=actor,
@@ -632,6 +640,7 @@ def alert_arrive(
             actor=actor,
             kind=EntryKind.ALERT,
             function=alert.call.function,
+            at=now,
             text=_("%(person)s (%(function)s) has arrived.")
             % {"person": alert.person, "function": alert.call.function.code},
         )
