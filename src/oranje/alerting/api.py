@@ -108,16 +108,13 @@ def answer(request: Request, pk: int) -> Response:
     data = AnswerIn(data=request.data)
     data.is_valid(raise_exception=True)
     via = AnsweredVia.APP if own else AnsweredVia.BOARD
-    if data.validated_data["answer"] == "arrived":
-        alert = services.alert_arrive(alert=alert, via=via, actor=user)
-    else:
-        alert = services.alert_answer(
-            alert=alert,
-            answer=data.validated_data["answer"],
-            eta_minutes=data.validated_data["eta_minutes"],
-            via=via,
-            actor=user,
-        )
+    alert = services.alert_record(
+        alert=alert,
+        what=data.validated_data["answer"],
+        eta_minutes=data.validated_data["eta_minutes"],
+        via=via,
+        actor=user,
+    )
     return Response(
         {
             "id": alert.pk,

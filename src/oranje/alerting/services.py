@@ -37,6 +37,7 @@ from oranje.alerting.constants import (
 from oranje.alerting.models import Alert, AlertRule, Delivery, Escalation, FunctionCall
 from oranje.core import access as core_access
 from oranje.core.audit import audit_record
+from oranje.core.links import read_link
 from oranje.core.models import Municipality, Region, User
 from oranje.incidents.access import can_operate
 from oranje.incidents.constants import EntryKind, ScalingMode
@@ -327,18 +328,15 @@ def call_open(
         call.unstaffed = not people
         call.save(update_fields=["unstaffed"])
         more = _climb(call, now, reason=_("too few on hard on-call"), due_at=None)
-        if not people:
-            step = Step(min(call.step, Step.EXHAUSTED))
+        if not people and call.step != Step.EXHAUSTED:
+            step = Step(call.step).label
             warnings.append(
                 str(
                     errors.NOBODY_ON_CALL
-                    % {"function": function.code, "place": _place(call), "step": step.label}
+                    % {"function": function.code, "place": _place(call), "step": step}
                 )
-                if step != Step.EXHAUSTED
-                else more[0]
             )
-        else:
-            warnings.extend(more)
+        warnings.extend(more)
     _log(
         incident,
         actor=actor,
@@ -526,15 +524,16 @@ def arrival_token(alert: Alert) -> str:
 
 def alert_from_token(token: str, *, salt: str = LINK_SALT) -> Alert:
     """The alert a link belongs to; ValidationError for a forged or expired link."""
-    try:
-        data = signing.loads(token, salt=salt, max_age=settings.ALERT_LINK_HOURS * 3600)
-    except signing.SignatureExpired:
-        raise ValidationError(str(errors.LINK_EXPIRED), code="expired") from None
-    except signing.BadSignature:
-        raise ValidationError(str(errors.LINK_INVALID), code="invalid") from None
+    data = read_link(
+        token,
+        salt=salt,
+        max_age=settings.ALERT_LINK_HOURS * 3600,
+        expired=str(errors.LINK_EXPIRED),
+        invalid=str(errors.LINK_INVALID),
+    )
     alert = (
         Alert.objects.select_related("call__incident", "call__function", "person")
-        .filter(pk=data.get("a"))
+        .filter(pk=data.get("a", 0))
         .first()
     )
     if alert is None:
@@ -652,6 +651,16 @@ def alert_arrive(
         changes={"arrived": [None, str(alert.person)]},
     )
     return alert
+
+
+def alert_record(
+    *, alert: Alert, what: str, eta_minutes: int | None, via: str, actor: User
+) -> Alert:
+    """What someone said in the app or by phone to the board: 'accepted' (with minutes),
+    'declined' or 'arrived'."""
+    if what == "arrived":
+        return alert_arrive(alert=alert, via=via, actor=actor)
+    return alert_answer(alert=alert, answer=what, eta_minutes=eta_minutes, via=via, actor=actor)
 
 
 @transaction.atomic

@@ -66,6 +66,11 @@ def alert_board_rows(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _minutes(request: HttpRequest) -> int | None:
+    eta = request.POST.get("eta_minutes", "").strip()
+    return int(eta) if eta.isdigit() else None
+
+
 @login_required
 @require_POST
 def board_record(request: HttpRequest, pk: int, alert_pk: int) -> HttpResponse:
@@ -73,19 +78,14 @@ def board_record(request: HttpRequest, pk: int, alert_pk: int) -> HttpResponse:
     incident = incident_for_user(request.user, pk, operate=True)
     alert = get_object_or_404(Alert, pk=alert_pk, call__incident=incident)
     user = core_access.authenticated(request.user)
-    what = request.POST.get("what")
     try:
-        if what == "arrived":
-            services.alert_arrive(alert=alert, via=AnsweredVia.BOARD, actor=user)
-        elif what in (Answer.ACCEPTED, Answer.DECLINED):
-            eta = request.POST.get("eta_minutes", "")
-            services.alert_answer(
-                alert=alert,
-                answer=what,
-                eta_minutes=int(eta) if eta.isdigit() else None,
-                via=AnsweredVia.BOARD,
-                actor=user,
-            )
+        services.alert_record(
+            alert=alert,
+            what=request.POST.get("what", ""),
+            eta_minutes=_minutes(request),
+            via=AnsweredVia.BOARD,
+            actor=user,
+        )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     return redirect("alert_board", incident.pk)
@@ -149,19 +149,14 @@ def my_alerts(request: HttpRequest) -> HttpResponse:
     user = core_access.authenticated(request.user)
     if request.method == "POST":
         alert = get_object_or_404(Alert, pk=request.POST.get("alert", "0"), person__user=user)
-        what = request.POST.get("what")
-        eta = request.POST.get("eta_minutes", "")
         try:
-            if what == "arrived":
-                services.alert_arrive(alert=alert, via=AnsweredVia.APP, actor=user)
-            else:
-                services.alert_answer(
-                    alert=alert,
-                    answer=what or "",
-                    eta_minutes=int(eta) if eta.isdigit() else None,
-                    via=AnsweredVia.APP,
-                    actor=user,
-                )
+            services.alert_record(
+                alert=alert,
+                what=request.POST.get("what", ""),
+                eta_minutes=_minutes(request),
+                via=AnsweredVia.APP,
+                actor=user,
+            )
             messages.success(request, _("Your answer is recorded."))
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))

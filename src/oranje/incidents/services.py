@@ -159,21 +159,23 @@ def incident_teams(incident: Incident) -> list[str]:
     return [*Team.values, *custom]
 
 
-def _check_team(incident: Incident, team: str, *, required: bool = False) -> str:
+def _check_tags(
+    incident: Incident,
+    problems: dict[str, list[str]],
+    *,
+    team: str,
+    process: str,
+    team_required: bool = False,
+) -> tuple[str, str]:
+    """The cleaned team and process of an entry; what is wrong goes into `problems`."""
     team = (team or "").strip()
-    if not team:
-        if required:
-            raise ValidationError({"team": [str(errors.DECISION_NEEDS_TEAM)]})
-        return ""
-    if team not in incident_teams(incident):
-        raise ValidationError({"team": [str(errors.UNKNOWN_TEAM % {"value": team})]})
-    return team
-
-
-def _check_process(process: str) -> str:
+    if not team and team_required:
+        problems["team"] = [str(errors.DECISION_NEEDS_TEAM)]
+    elif team and team not in incident_teams(incident):
+        problems["team"] = [str(errors.UNKNOWN_TEAM % {"value": team})]
     if process and process not in Process.values:
-        raise ValidationError({"process": [_("Unknown process '%(value)s'.") % {"value": process}]})
-    return process or ""
+        problems["process"] = [_("Unknown process '%(value)s'.") % {"value": process}]
+    return team, process or ""
 
 
 # ---------------------------------------------------------------- incident and scaling
@@ -379,14 +381,7 @@ def log_entry_add(
     problems: dict[str, list[str]] = {}
     if not text.strip():
         problems["text"] = [str(errors.TEXT_REQUIRED)]
-    try:
-        team = _check_team(incident, team)
-    except ValidationError as exc:
-        problems.update(exc.message_dict)
-    try:
-        process = _check_process(process)
-    except ValidationError as exc:
-        problems.update(exc.message_dict)
+    team, process = _check_tags(incident, problems, team=team, process=process)
     if corrects is not None and corrects.incident_id != incident.pk:
         problems["corrects"] = [str(errors.CORRECTS_OTHER_INCIDENT)]
     if at is not None and at > timezone.now() + CLOCK_SLACK:
@@ -441,18 +436,11 @@ def decision_record(
     core_access.require(can_operate(actor, incident))
     _require_open(incident)
     problems: dict[str, list[str]] = {}
-    try:
-        team = _check_team(incident, team, required=True)
-    except ValidationError as exc:
-        problems.update(exc.message_dict)
+    team, process = _check_tags(incident, problems, team=team, process=process, team_required=True)
     if not decided_by.strip():
         problems["decided_by"] = [str(errors.DECIDED_BY_REQUIRED)]
     if not text.strip():
         problems["text"] = [str(errors.TEXT_REQUIRED)]
-    try:
-        process = _check_process(process)
-    except ValidationError as exc:
-        problems.update(exc.message_dict)
     if problems:
         raise ValidationError(problems)
     when = decided_at or timezone.now()
@@ -508,14 +496,7 @@ def action_create(
         problems["owner_function"] = [str(errors.OWNER_REQUIRED)]
     if deadline is None:
         problems["deadline"] = [str(errors.DEADLINE_REQUIRED)]
-    try:
-        team = _check_team(incident, team)
-    except ValidationError as exc:
-        problems.update(exc.message_dict)
-    try:
-        process = _check_process(process)
-    except ValidationError as exc:
-        problems.update(exc.message_dict)
+    team, process = _check_tags(incident, problems, team=team, process=process)
     if decision is not None and decision.incident_id != incident.pk:
         problems["decision"] = [str(errors.CORRECTS_OTHER_INCIDENT)]
     if problems:

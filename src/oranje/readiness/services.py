@@ -18,6 +18,7 @@ from django.utils.formats import date_format
 
 from oranje.core import access as core_access
 from oranje.core.audit import audit_record, diff, snapshot
+from oranje.core.links import read_link
 from oranje.core.models import Region, User
 from oranje.organisation import errors as org_errors
 from oranje.organisation.access import can_manage_person
@@ -546,15 +547,16 @@ def alarm_test_start(
 def alarm_recipient_from_token(token: str) -> AlarmRecipient:
     """The recipient a response link belongs to; ValidationError for a forged, expired or
     already used link (each with its own message)."""
-    try:
-        data = signing.loads(token, salt=ALARM_LINK_SALT, max_age=ALARM_LINK_MAX_AGE)
-    except signing.SignatureExpired:
-        raise ValidationError(str(errors.LINK_EXPIRED), code="expired") from None
-    except signing.BadSignature:
-        raise ValidationError(str(errors.LINK_INVALID), code="invalid") from None
+    data = read_link(
+        token,
+        salt=ALARM_LINK_SALT,
+        max_age=ALARM_LINK_MAX_AGE,
+        expired=str(errors.LINK_EXPIRED),
+        invalid=str(errors.LINK_INVALID),
+    )
     recipient = (
         AlarmRecipient.objects.select_related("test", "person", "function")
-        .filter(pk=data.get("r"))
+        .filter(pk=data.get("r", 0))
         .first()
     )
     if recipient is None:
