@@ -9,20 +9,17 @@ if missing). BENCH_INCIDENT_SECONDS shortens the run. Traffic goes only to 127.0
 
 from __future__ import annotations
 
-import http.cookiejar
 import os
 import re
 import secrets
 import statistics
-import subprocess
-import sys
 import threading
 import time
 import urllib.parse
 import urllib.request
 
-from bench.common import ROOT, report, setup_django
-from bench.load import free_port
+from bench.common import report, setup_django
+from bench.server import gunicorn, login
 
 USERS = 50
 SECONDS = float(os.environ.get("BENCH_INCIDENT_SECONDS", "120"))
@@ -67,24 +64,6 @@ def prepare(password: str) -> tuple[int, list[str]]:
     return incident.pk, names
 
 
-def login(base: str, username: str, password: str) -> tuple[urllib.request.OpenerDirector, str]:
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    page = opener.open(f"{base}/inloggen/", timeout=30).read().decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
-    data = urllib.parse.urlencode(
-        {"username": username, "password": password, "csrfmiddlewaretoken": token}
-    ).encode()
-    opener.open(
-        urllib.request.Request(
-            f"{base}/inloggen/", data=data, headers={"Referer": f"{base}/inloggen/"}
-        ),
-        timeout=30,
-    ).read()
-    csrf = next(c.value for c in jar if c.name == "csrftoken")
-    return opener, csrf
-
-
 def main() -> None:
     url = os.environ.setdefault("DATABASE_URL", PG_DEFAULT)
     ensure_database(url)
@@ -94,37 +73,12 @@ def main() -> None:
     call_command("collectstatic", interactive=False, verbosity=0)
     password = secrets.token_urlsafe(12)
     incident_id, users = prepare(password)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
     workers = os.environ.get("BENCH_WORKERS", "4")
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "oranje.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            workers,
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-        cwd=str(ROOT),
-    )
     latencies: dict[str, list[float]] = {"post": [], "poll": []}
     acknowledged = [0]
     failures: list[str] = []
     lock = threading.Lock()
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{base}/inloggen/", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.1)
+    with gunicorn(workers) as base:
         sessions = [login(base, name, password) for name in users]
         post_url = f"{base}/incidenten/{incident_id}/logboek/nieuw/"
         poll_url = f"{base}/incidenten/{incident_id}/logboek/nieuwer/?na="
@@ -173,9 +127,6 @@ def main() -> None:
             t.start()
         for t in threads:
             t.join()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     from oranje.incidents.models import LogEntry
 
     written = LogEntry.objects.filter(incident_id=incident_id, text__startswith="load ").count()

@@ -37,7 +37,7 @@ def _smtp_server() -> tuple[object, list[int], int]:
                 received[0] += 1
             return "250 OK"
 
-    from bench.load import free_port
+    from bench.server import free_port
 
     port = free_port()
     controller = Controller(Handler(), hostname="127.0.0.1", port=port)

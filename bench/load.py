@@ -6,20 +6,16 @@ Traffic goes only to 127.0.0.1; the run is bounded in time and stops by itself.
 
 from __future__ import annotations
 
-import http.cookiejar
 import os
-import re
 import secrets
-import socket
 import statistics
-import subprocess
-import sys
 import threading
 import time
 import urllib.parse
 import urllib.request
 
-from bench.common import ROOT, report, setup_django
+from bench.common import report, setup_django
+from bench.server import gunicorn, login
 
 USERS = 20
 SECONDS = float(os.environ.get("BENCH_LOAD_SECONDS", "30"))
@@ -28,12 +24,6 @@ PAGES = {
     "rooster (maand)": "/rooster/?weergave=maand",
     "nu piket": "/piket/nu/",
 }
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def prepare_users(password: str) -> list[str]:
@@ -49,22 +39,6 @@ def prepare_users(password: str) -> list[str]:
         Membership.objects.get_or_create(user=user, role=Role.COORDINATOR, region=region)
         names.append(user.username)
     return names
-
-
-def session(base: str, username: str, password: str) -> urllib.request.OpenerDirector:
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    page = opener.open(f"{base}/inloggen/", timeout=30).read().decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
-    data = urllib.parse.urlencode(
-        {"username": username, "password": password, "csrfmiddlewaretoken": token}
-    ).encode()
-    request = urllib.request.Request(
-        f"{base}/inloggen/", data=data, headers={"Referer": f"{base}/inloggen/"}
-    )
-    final = opener.open(request, timeout=30)
-    assert final.geturl().endswith("/piket/nu/"), final.geturl()
-    return opener
 
 
 def main() -> None:
@@ -84,34 +58,9 @@ def main() -> None:
     call_command("collectstatic", interactive=False, verbosity=0)
     password = secrets.token_urlsafe(12)
     users = prepare_users(password)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
     workers = os.environ.get("BENCH_WORKERS", "4")
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "oranje.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            workers,
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-        cwd=str(ROOT),
-    )
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{base}/inloggen/", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.1)
-        openers = [session(base, name, password) for name in users]
+    with gunicorn(workers) as base:
+        openers = [login(base, name, password)[0] for name in users]
         latencies: dict[str, list[float]] = {name: [] for name in PAGES}
         failures: list[str] = []
         stop_at = time.monotonic() + SECONDS
@@ -141,9 +90,6 @@ def main() -> None:
             t.start()
         for t in threads:
             t.join()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     total = sum(len(v) for v in latencies.values())
     print(
         f"load: {USERS} concurrent users for {SECONDS:.0f} s against gunicorn ({workers} workers) on the national dataset, region VR16"

@@ -1,0 +1,78 @@
+"""The real server for the load benchmarks: gunicorn on a free local port, and logged-in
+HTTP sessions against it. Traffic goes only to 127.0.0.1."""
+
+from __future__ import annotations
+
+import http.cookiejar
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from bench.common import ROOT
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def gunicorn(workers: str) -> Iterator[str]:
+    """gunicorn serving Oranje with the current environment; yields the base URL."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "oranje.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            workers,
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=str(ROOT),
+    )
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{base}/inloggen/", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def login(base: str, username: str, password: str) -> tuple[urllib.request.OpenerDirector, str]:
+    """A logged-in session and its CSRF token."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = opener.open(f"{base}/inloggen/", timeout=30).read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+    data = urllib.parse.urlencode(
+        {"username": username, "password": password, "csrfmiddlewaretoken": token}
+    ).encode()
+    request = urllib.request.Request(
+        f"{base}/inloggen/", data=data, headers={"Referer": f"{base}/inloggen/"}
+    )
+    final = opener.open(request, timeout=30)
+    final.read()
+    assert final.geturl().endswith("/piket/nu/"), final.geturl()
+    csrf = next(c.value for c in jar if c.name == "csrftoken")
+    return opener, csrf
