@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 from collections.abc import Iterator
 from typing import Any
 
@@ -54,6 +55,16 @@ def monday() -> dt.datetime:
 
 #: Debian's chromium, driven by Playwright in the browser tests.
 CHROMIUM = os.environ.get("ORANJE_CHROMIUM", "/usr/bin/chromium")
+
+#: The marks of every browser test module: a real server, and chromium (CI never skips).
+BROWSER_TEST = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(
+        not shutil.which(CHROMIUM) and os.environ.get("CI") != "true",
+        reason="Debian's chromium is not installed (CI installs it and never skips)",
+    ),
+]
 
 
 @pytest.fixture

@@ -6,24 +6,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import pytest
 from django.core import mail
 from django.utils import timezone
 
 from oranje.alerting.models import AlertRule
 from oranje.alerting.tasks import deliver
-from oranje.conftest import CHROMIUM, log_in
+from oranje.conftest import BROWSER_TEST, log_in
 from oranje.incidents.tests.factories import put_on_call
 from oranje.organisation.tests.factories import build_world
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        not __import__("shutil").which(CHROMIUM) and __import__("os").environ.get("CI") != "true",
-        reason="Debian's chromium is not installed (CI installs it and never skips)",
-    ),
-]
+pytestmark = BROWSER_TEST
 
 
 def test_an_exercise_is_started_scaled_answered_and_logged_live(page, live_server, settings):

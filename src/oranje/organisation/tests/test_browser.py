@@ -3,24 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
 
-import pytest
 from django.utils import timezone
 
-from oranje.conftest import CHROMIUM, log_in
+from oranje.conftest import BROWSER_TEST, log_in
 from oranje.organisation.models import OnCallShift
 from oranje.organisation.tests.factories import build_world, make_shift
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        not shutil.which(CHROMIUM) and os.environ.get("CI") != "true",
-        reason="Debian's chromium is not installed (CI installs it and never skips)",
-    ),
-]
+pytestmark = BROWSER_TEST
 
 
 def test_a_coordinator_logs_in_opens_the_roster_and_fills_a_gap(page, live_server):  # type: ignore[no-untyped-def]

@@ -5,23 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import pytest
 from django.core import mail
 from django.utils import timezone
 
-from oranje.conftest import CHROMIUM, log_in
+from oranje.conftest import BROWSER_TEST, log_in
 from oranje.organisation.tests.factories import build_world, make_shift
 from oranje.readiness import services
 from oranje.readiness.tests.conftest import OVD_PROFILE, qualify
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        not __import__("shutil").which(CHROMIUM) and __import__("os").environ.get("CI") != "true",
-        reason="Debian's chromium is not installed (CI installs it and never skips)",
-    ),
-]
+pytestmark = BROWSER_TEST
 
 
 def test_a_test_alarm_is_sent_answered_on_a_phone_and_reported(page, live_server, settings):
