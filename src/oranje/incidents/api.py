@@ -16,7 +16,7 @@ from oranje.core import access as core_access
 from oranje.core.models import Municipality
 from oranje.incidents import selectors, services
 from oranje.incidents.access import incident_for_user
-from oranje.incidents.constants import ActionStatus, IncidentType, Process, ScalingMode
+from oranje.incidents.constants import ActionStatus, IncidentType, ScalingMode
 from oranje.incidents.models import (
     Action,
     ChecklistItem,
@@ -465,6 +465,3 @@ def _valid(serializer: type[serializers.Serializer], data: Any) -> dict[str, Any
     s = serializer(data=data)
     s.is_valid(raise_exception=True)
     return dict(s.validated_data)
-
-
-__all__ = ["IncidentViewSet", "Process"]

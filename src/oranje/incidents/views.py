@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -101,8 +102,6 @@ def incident_new(request: HttpRequest) -> HttpResponse:
 
 
 def _map_settings() -> dict[str, str]:
-    from django.conf import settings
-
     return {"tiles": settings.MAP_TILE_URL, "attribution": settings.MAP_ATTRIBUTION}
 
 
