@@ -43,7 +43,7 @@ from oranje.incidents.access import can_operate
 from oranje.incidents.constants import EntryKind, ScalingMode
 from oranje.incidents.hooks import Figure
 from oranje.incidents.models import Incident, ScalingStep
-from oranje.incidents.services import _log, _require_open
+from oranje.incidents.services import log_append, require_open
 from oranje.organisation.constants import CoverageUnit, OnCallKind, PoolKind
 from oranje.organisation.models import Function, OnCallShift, Person, Pool, RegionFunction
 
@@ -264,7 +264,7 @@ def _climb(
         warnings.append(
             str(errors.NOBODY_AT_ALL % {"function": call.function.code, "place": _place(call)})
         )
-        _log(
+        log_append(
             call.incident,
             actor=None,
             kind=EntryKind.ALERT,
@@ -337,7 +337,7 @@ def call_open(
                 )
             )
         warnings.extend(more)
-    _log(
+    log_append(
         incident,
         actor=actor,
         kind=EntryKind.ALERT,
@@ -409,7 +409,7 @@ def alert_manual(
     """Alert a function by hand, outside any scaling rule."""
     incident = Incident.objects.select_for_update().get(pk=incident.pk)
     core_access.require(can_operate(actor, incident))
-    _require_open(incident)
+    require_open(incident)
     if not 1 <= people_needed <= 1000:
         raise ValidationError({"people_needed": [str(errors.PEOPLE_NEEDED_RANGE)]})
     holders = Person.objects.filter(region_id=incident.region_id, functions=function, active=True)
@@ -590,7 +590,7 @@ def alert_answer(
             if answer == Answer.ACCEPTED
             else _("%(person)s (%(function)s) cannot come.")
         ) % {"person": alert.person, "function": call.function.code, "eta": eta_minutes}
-        _log(
+        log_append(
             call.incident,
             actor=actor,
             kind=EntryKind.ALERT,
@@ -634,7 +634,7 @@ def alert_arrive(
     alert.save(update_fields=["arrived_at", "arrival_via"])
     incident = alert.call.incident
     if incident.closed_at is None:
-        _log(
+        log_append(
             incident,
             actor=actor,
             kind=EntryKind.ALERT,

@@ -54,7 +54,8 @@ NL_LATITUDE = (Decimal("50.6"), Decimal("53.7"))
 NL_LONGITUDE = (Decimal("3.2"), Decimal("7.3"))
 
 
-def _require_open(incident: Incident) -> None:
+def require_open(incident: Incident) -> None:
+    """Refuse any change to a closed incident."""
     if incident.closed_at is not None:
         when = date_format(timezone.localtime(incident.closed_at), "j-n-Y H:i")
         raise ValidationError(str(errors.INCIDENT_CLOSED % {"time": when}), code="closed")
@@ -72,7 +73,7 @@ def _locked(incident: Incident) -> Incident:
     return Incident.objects.select_for_update().select_related("region").get(pk=incident.pk)
 
 
-def _log(
+def log_append(
     incident: Incident,
     *,
     actor: User | None,
@@ -85,6 +86,10 @@ def _log(
     corrects: LogEntry | None = None,
     attachment: UploadedFile | None = None,
 ) -> LogEntry:
+    """Write one logbook line with the next number. Takes the incident's row lock itself
+    (a no-op when the caller already holds it), so that two answers arriving at once for
+    the same incident cannot draw the same number."""
+    Incident.objects.select_for_update().filter(pk=incident.pk).values_list("pk").first()
     number = (incident.log.aggregate(n=Max("number"))["n"] or 0) + 1
     now = timezone.now()
     entry = LogEntry(
@@ -230,7 +235,7 @@ def incident_start(
         created_by=actor,
     )
     incident.municipalities.set(involved.values())
-    _log(
+    log_append(
         incident,
         actor=actor,
         kind=EntryKind.NOTE,
@@ -270,7 +275,7 @@ def incident_scale(
     nobody on hard on-call)."""
     incident = _locked(incident)
     core_access.require(can_operate(actor, incident))
-    _require_open(incident)
+    require_open(incident)
     problems: dict[str, list[str]] = {}
     if mode not in ScalingMode.values:
         problems["mode"] = [_("Choose GRIP or flexible scaling.")]
@@ -305,7 +310,7 @@ def incident_scale(
         decided_by=decided_by.strip(),
         recorded_by=actor,
     )
-    _log(
+    log_append(
         incident,
         actor=actor,
         kind=EntryKind.SCALING,
@@ -335,7 +340,7 @@ def incident_close(*, actor: User, incident: Incident, note: str = "") -> Incide
     if incident.closed_at is not None:
         raise ValidationError(str(errors.ALREADY_CLOSED), code="closed")
     now = timezone.now()
-    _log(
+    log_append(
         incident,
         actor=actor,
         kind=EntryKind.CLOSE,
@@ -377,7 +382,7 @@ def log_entry_add(
     """Append a line to the logbook. A correction is a new line pointing at the old one."""
     incident = _locked(incident)
     core_access.require(can_operate(actor, incident))
-    _require_open(incident)
+    require_open(incident)
     problems: dict[str, list[str]] = {}
     if not text.strip():
         problems["text"] = [str(errors.TEXT_REQUIRED)]
@@ -395,7 +400,7 @@ def log_entry_add(
         ]
     if problems:
         raise ValidationError(problems)
-    entry = _log(
+    entry = log_append(
         incident,
         actor=actor,
         kind=EntryKind.NOTE,
@@ -434,7 +439,7 @@ def decision_record(
     """Record who decided what in which team; the decision is also a logbook line."""
     incident = _locked(incident)
     core_access.require(can_operate(actor, incident))
-    _require_open(incident)
+    require_open(incident)
     problems: dict[str, list[str]] = {}
     team, process = _check_tags(incident, problems, team=team, process=process, team_required=True)
     if not decided_by.strip():
@@ -444,7 +449,7 @@ def decision_record(
     if problems:
         raise ValidationError(problems)
     when = decided_at or timezone.now()
-    entry = _log(
+    entry = log_append(
         incident,
         actor=actor,
         kind=EntryKind.DECISION,
@@ -488,7 +493,7 @@ def action_create(
     """Give work to a function, with a deadline."""
     incident = _locked(incident)
     core_access.require(can_operate(actor, incident))
-    _require_open(incident)
+    require_open(incident)
     problems: dict[str, list[str]] = {}
     if not text.strip():
         problems["text"] = [str(errors.TEXT_REQUIRED)]
@@ -512,7 +517,7 @@ def action_create(
         decision=decision,
         created_by=actor,
     )
-    _log(
+    log_append(
         incident,
         actor=actor,
         kind=EntryKind.ACTION,
@@ -541,7 +546,7 @@ def action_set_status(*, actor: User, action: Action, status: str, note: str = "
     """Move an action to another status; the change is a logbook line."""
     incident = _locked(action.incident)
     core_access.require(can_operate(actor, incident))
-    _require_open(incident)
+    require_open(incident)
     if status not in ActionStatus.values:
         raise ValidationError({"status": [_("Unknown status '%(value)s'.") % {"value": status}]})
     action = Action.objects.select_for_update().get(pk=action.pk)
@@ -551,7 +556,7 @@ def action_set_status(*, actor: User, action: Action, status: str, note: str = "
     action.status = status
     action.done_at = timezone.now() if status == ActionStatus.DONE else None
     action.save(update_fields=["status", "done_at"])
-    _log(
+    log_append(
         incident,
         actor=actor,
         kind=EntryKind.ACTION,
@@ -642,7 +647,7 @@ def checklist_tick(
     """Tick a checklist line in this incident, with time and person."""
     incident = _locked(incident)
     core_access.require(can_operate(actor, incident))
-    _require_open(incident)
+    require_open(incident)
     if item.region_id not in (None, incident.region_id):
         raise ValidationError(_("This checklist belongs to another region."))
     done = ChecklistTick.objects.filter(
@@ -681,7 +686,7 @@ def checklist_untick(*, actor: User, tick: ChecklistTick) -> ChecklistTick:
     """Undo a tick; the row stays, with who undid it and when."""
     incident = _locked(tick.incident)
     core_access.require(can_operate(actor, incident))
-    _require_open(incident)
+    require_open(incident)
     if tick.undone_at is None:
         tick.undone_at = timezone.now()
         tick.undone_by_name = _actor_name(actor)
@@ -751,7 +756,7 @@ def report_draft(*, actor: User, incident: Incident) -> SituationReport:
     """Start a new version of the situation report, prefilled."""
     incident = _locked(incident)
     core_access.require(can_operate(actor, incident))
-    _require_open(incident)
+    require_open(incident)
     summary, sections, figures = report_prefill(incident)
     version = (incident.reports.aggregate(v=Max("version"))["v"] or 0) + 1
     report = SituationReport.objects.create(
@@ -833,7 +838,7 @@ def report_publish(*, actor: User, report: SituationReport) -> SituationReport:
     report.published_by = actor
     report.save(update_fields=["status", "published_at", "published_by"])
     if incident.closed_at is None:
-        _log(
+        log_append(
             incident,
             actor=actor,
             kind=EntryKind.REPORT,
@@ -861,10 +866,10 @@ def handover_record(
     """Record that a function was handed over (aflossing) to the next person."""
     incident = _locked(incident)
     core_access.require(can_operate(actor, incident))
-    _require_open(incident)
+    require_open(incident)
     if not to_name.strip():
         raise ValidationError({"to_name": [_("Who takes over?")]})
-    entry = _log(
+    entry = log_append(
         incident,
         actor=actor,
         kind=EntryKind.HANDOVER,
