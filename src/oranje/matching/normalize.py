@@ -68,6 +68,11 @@ def _strip_prefix(tokens: list[str]) -> tuple[list[str], list[str]]:
     return [], expanded
 
 
+def _is_prefix(tokens: list[str]) -> bool:
+    expanded = tuple(t for token in tokens for t in _ABBREVIATIONS.get(token, (token,)))
+    return bool(expanded) and expanded in prefixes()
+
+
 def split_surname(prefix: str | None, surname: str | None) -> Surname:
     raw = str(surname or "")
     given_prefix = fold(prefix)
@@ -75,6 +80,11 @@ def split_surname(prefix: str | None, surname: str | None) -> Surname:
         head, _sep, tail = raw.partition(",")
         raw = f"{tail} {head}"
     parts = [p for p in re.split(r"\s*-\s*", raw) if p.strip()] or [""]
+    # A hyphen after a bare prefix ("de-Vries", "van-der-Berg") only separates the prefix
+    # from the name; reading it as a double surname would make "de vries" a core that a
+    # second reading splits differently.
+    while len(parts) > 1 and _is_prefix(fold(parts[0]).split()):
+        parts = [f"{parts[0]} {parts[1]}", *parts[2:]]
     cores: list[str] = []
     found_prefix = given_prefix
     for index, part in enumerate(parts):
