@@ -11,16 +11,21 @@ numbers are normalised to comparable forms.
 from __future__ import annotations
 
 import csv
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
 _NON_ALNUM = re.compile(r"[^a-z0-9']+")
+#: Names repeat: the same surname and given name are read once, not once per person. The
+#: results are immutable, so sharing them is safe.
+NAME_CACHE = 1 << 16
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def fold(text: str | None) -> str:
     """Lower case, no diacritics, punctuation to spaces (apostrophes kept for 't)."""
     if not text:
@@ -73,6 +78,7 @@ def _is_prefix(tokens: list[str]) -> bool:
     return bool(expanded) and expanded in prefixes()
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def split_surname(prefix: str | None, surname: str | None) -> Surname:
     raw = str(surname or "")
     given_prefix = fold(prefix)
@@ -131,6 +137,10 @@ _PHONETIC_RULES = [
 ]
 
 
+_SILENT_H = re.compile(r"h(?![aeiouy])")
+
+
+@lru_cache(maxsize=NAME_CACHE)
 def phonetic(text: str) -> str:
     """A coarse key for Dutch spelling variants: Meijer, Meyer, Meier and Mijer share it."""
     s = fold(text).replace(" ", "").replace("'", "")
@@ -142,8 +152,8 @@ def phonetic(text: str) -> str:
             s = s.replace(old, new)
         if s.endswith("d"):
             s = s[:-1] + "t"
-        s = re.sub(r"h(?![aeiouy])", "", s)  # silent h after a vowel or at the end
-        s = re.sub(r"(.)\1+", r"\1", s)  # double letters
+        s = _SILENT_H.sub("", s)  # silent h after a vowel or at the end
+        s = "".join(letter for letter, _run in itertools.groupby(s))  # double letters
         if s == before:
             return s
 
@@ -169,15 +179,16 @@ class Given:
     initials: str  # "jp" for Johannes Petrus or "J.P."
     groups: tuple[frozenset[str], ...]  # per name: the groups it belongs to (or itself)
 
-    @property
+    @cached_property
     def first(self) -> str:
         return self.names[0] if self.names else ""
 
-    @property
+    @cached_property
     def first_groups(self) -> frozenset[str]:
         return self.groups[0] if self.groups else frozenset()
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def split_given(text: str | None) -> Given:
     raw = str(text or "")
     # "J.P." and "JP" (all capitals, short) are initials.
@@ -199,15 +210,15 @@ class BirthDate:
     month: int | None = None
     day: int | None = None
 
-    @property
+    @cached_property
     def full(self) -> bool:
         return self.year is not None and self.month is not None and self.day is not None
 
-    @property
+    @cached_property
     def digits(self) -> str:
         return f"{self.year:04d}{self.month:02d}{self.day:02d}" if self.full else ""
 
-    @property
+    @cached_property
     def swapped(self) -> BirthDate | None:
         """Day and month exchanged, where that is still a date."""
         if not self.full or self.day is None or self.day > 12 or self.day == self.month:
