@@ -415,3 +415,23 @@ def _from_relative(rng: random.Random, person: Record) -> Record:
             "",
         )
     return replace(person, **changes)
+
+
+def double_registrations(
+    registry: list[Record], count: int, seed: int = 99
+) -> tuple[list[Record], set[tuple[str, str]]]:
+    """`count` people registered a second time, again in haste (at another reception
+    centre, say): the new records and the (first, second) id pairs."""
+    rng = random.Random(seed)
+    again = []
+    pairs = set()
+    for person in rng.sample(registry, len(registry)):
+        if len(again) == count:
+            break
+        try:
+            second = replace(_in_haste(rng, person), id=f"{person.id}-2")
+        except ValueError:  # the first registration already has an impossible date
+            continue
+        again.append(second)
+        pairs.add((person.id, second.id))
+    return again, pairs

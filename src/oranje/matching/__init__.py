@@ -1,6 +1,6 @@
 """Person matching for the registry: normalisation, blocking, scoring. Imports nothing from
 Django, so it can be used, tested and benchmarked on its own (see engine.py)."""
 
-from oranje.matching.engine import Candidate, Index, Record, match_pairs
+from oranje.matching.engine import Candidate, Index, Record, find_duplicates, match_pairs
 
-__all__ = ["Candidate", "Index", "Record", "match_pairs"]
+__all__ = ["Candidate", "Index", "Record", "find_duplicates", "match_pairs"]

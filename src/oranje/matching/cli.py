@@ -4,7 +4,7 @@ Both inputs: UTF-8 CSV with a header row and the columns
 id,given_names,prefix,surname,birth_date,sex,street,house_number,postcode,city,phone
 (all but id may be empty). Writes inquiry_id,rank,person_id,score,decision — up to ten
 candidates per inquiry, best first — and prints the index build time and the per-inquiry
-latency p50/p99.
+latency p50/p99. `--profile linkage` is for lists of unrelated people (see engine.Model).
 """
 
 from __future__ import annotations
@@ -71,15 +71,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("registry", type=Path)
     parser.add_argument("inquiries", type=Path)
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument(
+        "--profile",
+        choices=("registry", "linkage"),
+        default="registry",
+        help="registry (default): people who fled their homes together — household rules, "
+        "fixed weights; linkage: unrelated people — no household rules, weights estimated "
+        "from the two files without labels",
+    )
     args = parser.parse_args(argv)
     try:
         began = time.perf_counter()
-        index = Index(read_records(args.registry))
+        index = Index(read_records(args.registry), families=args.profile == "registry")
         build = time.perf_counter() - began
         inquiries = list(read_records(args.inquiries))
     except (InputError, OSError, UnicodeDecodeError) as exc:
         print(f"match-eval: {exc}", file=sys.stderr)
         return 2
+    if args.profile == "linkage":
+        began = time.perf_counter()
+        model = index.calibrate(inquiries)
+        print(f"weights estimated in {time.perf_counter() - began:.2f} s ({model.estimated_from})")
     latencies: list[float] = []
     with args.out.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)

@@ -4,20 +4,25 @@ searched for duplicates.
 Scoring follows Fellegi–Sunter: every field comparison lands on a level (exact, known
 nickname, typo, different, missing…) with a weight, the log2 of how much likelier that level
 is for the same person than for two different people. Exact name agreement is weighed by how
-common the name is in the index (agreeing on "Jansen" says less than on "Oosterhuis"). The
-weights are fixed and documented below rather than learned: they are interpretable, and a
-reason in words goes with each. The sum is the score.
+common the name is in the index (agreeing on "Jansen" says less than on "Oosterhuis"). A reason
+in words goes with each level. The sum is the score.
 
-A candidate is a *match* only with agreement on given name, surname and date of birth (or, for
-a partial date, an agreeing address or phone) and a score over MATCH_SCORE; otherwise it is
-*possible* when the score passes POSSIBLE_SCORE. Family awareness falls out of the levels: a
-sibling or twin at the same address disagrees on the given name, a junior named after a parent
-on the year of birth, and either disagreement rules out a match.
+Two profiles (Model): the *registry* profile, the default, has fixed weights written for
+registrations made in haste (DEFAULT_WEIGHTS) and household rules. A candidate is a *match*
+only with agreement on given name, surname and date of birth (or, for a partial date, an
+agreeing address or phone) and a score over the match threshold; otherwise it is *possible*
+when the score passes POSSIBLE_SCORE. Family awareness falls out of the levels: a sibling or
+twin at the same address disagrees on the given name, a junior named after a parent on the year
+of birth, and either disagreement rules out a match. The *linkage* profile, for lists of
+unrelated people, has no household rules; `Index.calibrate` estimates its weights from the data
+without labels, and a match is a posterior probability over one half.
 """
 
 from __future__ import annotations
 
 import math
+import multiprocessing
+import os
 import random
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -338,9 +343,6 @@ REASON_ORDER = ("id_number", "given", "surname", "birth", "address", "city", "ph
 class Comparison:
     levels: tuple[Level, ...]  # in the order of FIELDS
     names_swapped: bool
-
-    def level(self, field_name: str) -> str:
-        return self.levels[FIELDS.index(field_name)][0]
 
 
 def compare(q: Prepared, r: Prepared) -> Comparison:
@@ -695,7 +697,8 @@ class Index:
     ) -> Iterator[tuple[Prepared, int]]:
         """Each record (from start to stop) read as an inquiry, with the later records it
         might be a duplicate of."""
-        for position in range(start, len(self.records) if stop is None else stop):
+        end = len(self.records) if stop is None else min(stop, len(self.records))
+        for position in range(start, end):
             prepared = self.records[position].as_query()
             for other in self.candidates(prepared, exclude=position):
                 if other > position:
@@ -846,6 +849,44 @@ class Index:
             rest = (1 - agree) / max(1e-12, 1 - u[f]["exact"])
             exact[f] = {lv: agree if lv == "exact" else v * rest for lv, v in u[f].items()}
         return exact
+
+
+_FORKED: Index | None = None  # the index a pool of forked workers searches
+
+
+def _duplicates_slice(job: tuple[int, int, str]) -> list[tuple[str, str, Candidate]]:
+    assert _FORKED is not None
+    start, stop, min_decision = job
+    return list(_FORKED.duplicates(min_decision=min_decision, start=start, stop=stop))
+
+
+def find_duplicates(
+    index: Index,
+    *,
+    processes: int | None = None,
+    min_decision: str = "match",
+    chunk: int = 10_000,
+) -> Iterator[tuple[str, str, Candidate]]:
+    """`Index.duplicates` over the whole registry, shared out in slices over processes (one
+    per core by default). The workers are forked, so they read the index without copying it;
+    where fork is not available, or the registry is small, it runs in this process."""
+    processes = processes or os.cpu_count() or 1
+    if (
+        processes <= 1
+        or len(index) < 2 * chunk
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
+        yield from index.duplicates(min_decision=min_decision)
+        return
+    global _FORKED
+    _FORKED = index
+    try:
+        jobs = [(start, start + chunk, min_decision) for start in range(0, len(index), chunk)]
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            for part in pool.imap(_duplicates_slice, jobs):
+                yield from part
+    finally:
+        _FORKED = None
 
 
 def match_pairs(index: Index, inquiries: Iterable[Record]) -> Iterator[tuple[str, list[Candidate]]]:
