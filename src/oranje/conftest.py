@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.db import connections
 from django.utils import translation
 
 from oranje.organisation.tests.factories import World, build_world
@@ -90,6 +91,11 @@ def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
             locale="nl-NL", timezone_id="Europe/Amsterdam", viewport={"width": 1280, "height": 900}
         )
         yield context.new_page()
+        # Inside sync_playwright the test runs in a greenlet with its own context variables,
+        # so its database connection is not the one pytest-django closes at the end: close it
+        # here, or PostgreSQL refuses to drop the test database ("being accessed by other
+        # users").
+        connections.close_all()
         context.close()
         browser.close()
 
