@@ -30,8 +30,8 @@ demo: install
 	$(BIN)/oranje migrate --noinput -v0
 	$(BIN)/oranje demo
 	$(BIN)/oranje collectstatic --noinput -v0
-	@echo "Oranje draait op http://127.0.0.1:$(PORT)/ (stoppen met Ctrl-C); mail staat in var/mail/"
-	$(BIN)/oranje worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	@echo "Oranje draait op http://127.0.0.1:$(PORT)/ (stoppen met Ctrl-C); mail staat in var/mail/, het werkproces schrijft naar var/worker.log"
+	$(BIN)/oranje worker >var/worker.log 2>&1 & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/gunicorn oranje.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile - --log-level warning
 
 serve: install
