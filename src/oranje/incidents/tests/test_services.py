@@ -1,8 +1,10 @@
 import datetime as dt
+import threading
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection, connections, transaction
 from django.utils import timezone
 
 from oranje.core.models import AuditEntry, Municipality
@@ -296,3 +298,37 @@ def test_the_handover_summary_has_open_actions_the_report_and_the_functions_log(
     )
     after = selectors.handover(incident, world.ovd)
     assert after.since >= summary.since
+
+
+@pytest.mark.django_db(transaction=True)
+def test_lines_written_at_once_over_several_connections_get_gapless_numbers(world: World) -> None:
+    """Answers, arrivals and escalations write logbook lines from other processes than the
+    one that scaled. On PostgreSQL the incident's row lock keeps their numbers apart."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite writes one transaction at a time anyway; this is about PostgreSQL")
+    incident = start_incident(world)
+    writers, lines = 4, 15
+    barrier = threading.Barrier(writers)
+    failures: list[Exception] = []
+
+    def write(writer: int) -> None:
+        try:
+            barrier.wait()
+            for line in range(lines):
+                with transaction.atomic():
+                    services.log_append(
+                        incident, actor=None, kind=EntryKind.ALERT, text=f"{writer}.{line}"
+                    )
+        except Exception as exc:  # collected: an exception in a thread fails nothing itself
+            failures.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=write, args=(w,)) for w in range(writers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    numbers = sorted(incident.log.values_list("number", flat=True))
+    assert numbers == list(range(1, 1 + 1 + writers * lines))
