@@ -12,7 +12,7 @@ from rest_framework.decorators import api_view
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from oranje.alerting import selectors, services
+from oranje.alerting import errors, selectors, services
 from oranje.alerting.constants import AnsweredVia
 from oranje.alerting.models import Alert
 from oranje.core import access as core_access
@@ -80,7 +80,7 @@ def board(request: Request, pk: int) -> Response:
         function = Function.objects.filter(code=data.validated_data["function"].upper()).first()
         if function is None:
             raise serializers.ValidationError(
-                {"function": [f"Onbekende functiecode '{data.validated_data['function']}'."]}
+                {"function": [errors.UNKNOWN_FUNCTION % {"value": data.validated_data["function"]}]}
             )
         _call, warnings = services.alert_manual(
             actor=core_access.authenticated(request.user),

@@ -14,7 +14,7 @@ from rest_framework.response import Response
 
 from oranje.core import access as core_access
 from oranje.core.models import Municipality
-from oranje.incidents import selectors, services
+from oranje.incidents import errors, selectors, services
 from oranje.incidents.access import incident_for_user
 from oranje.incidents.constants import ActionStatus, IncidentType, ScalingMode
 from oranje.incidents.models import (
@@ -210,7 +210,7 @@ def _function(code: str) -> Function | None:
         return None
     found = Function.objects.filter(code=code.upper()).first()
     if found is None:
-        raise serializers.ValidationError({"function": [f"Onbekende functiecode '{code}'."]})
+        raise serializers.ValidationError({"function": [errors.UNKNOWN_FUNCTION % {"value": code}]})
     return found
 
 
@@ -249,7 +249,7 @@ class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         ]
         if unknown:
             raise serializers.ValidationError(
-                {"municipality": [f"Onbekende gemeentecode '{c}'." for c in unknown]}
+                {"municipality": [errors.UNKNOWN_MUNICIPALITY % {"value": c} for c in unknown]}
             )
         point = services.parse_point(data["point"]) if data["point"] else None
         area = (

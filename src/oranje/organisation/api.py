@@ -18,7 +18,7 @@ from rest_framework.response import Response
 
 from oranje.core import access as core_access
 from oranje.core.models import Municipality
-from oranje.organisation import access, selectors, services
+from oranje.organisation import access, errors, selectors, services
 from oranje.organisation.constants import CoverageUnit, OnCallKind, PoolKind, UnavailabilityReason
 from oranje.organisation.imports import read_table, roster_import
 from oranje.organisation.models import Function, OnCallShift, Person, Pool, Unavailability
@@ -132,7 +132,7 @@ class PersonIn(serializers.Serializer):
             return None
         found = Municipality.objects.filter(cbs_code=value.upper()).first()
         if found is None:
-            raise serializers.ValidationError(f"Onbekende gemeente '{value}'.")
+            raise serializers.ValidationError(errors.UNKNOWN_MUNICIPALITY % {"value": value})
         return found
 
     def validate_functions(self, value: list[str]) -> list[Function]:
@@ -203,7 +203,7 @@ def _people(user: Any, ids: list[int]) -> list[Person]:
 def _region_from(request: Request, data: dict[str, Any]):
     code = data.get("region") or request.query_params.get("region")
     if not code:
-        raise DjangoValidationError({"region": ["Geef de regiocode op, bijvoorbeeld VR12."]})
+        raise DjangoValidationError({"region": [errors.REGION_REQUIRED]})
     return core_access.region_for_user(request.user, code)
 
 
@@ -418,7 +418,7 @@ class ShiftViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         region = _region_from(request, {})
         upload = request.FILES.get("file")
         if upload is None:
-            raise DjangoValidationError({"file": ["Kies een bestand."]})
+            raise DjangoValidationError({"file": [errors.FILE_REQUIRED]})
         rows = read_table(upload, upload.name)
         report = roster_import(
             actor=core_access.authenticated(request.user),
@@ -427,10 +427,10 @@ class ShiftViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
             filename=upload.name,
         )
         if not report.ok:
-            errors = [
+            problems = [
                 {"line": e.line, "field": e.field, "message": e.message} for e in report.errors
             ]
-            return Response({"errors": errors}, status=status.HTTP_400_BAD_REQUEST)
+            return Response({"errors": problems}, status=status.HTTP_400_BAD_REQUEST)
         return Response({"created": report.created}, status=status.HTTP_201_CREATED)
 
 
