@@ -350,11 +350,14 @@ def compare(q: Prepared, r: Prepared) -> Comparison:
     surname = compare_surname(q.surname, r.surname)
     names_swapped = False
     if q.swapped_given is not _NO_GIVEN and given[0] not in STRONG_NAME:
-        swapped_given = compare_given(q.swapped_given, r.given)
+        # Read the other way round only when both names then agree (the surname first: it
+        # rules most pairs out).
         swapped_surname = compare_surname(q.swapped_surname, r.surname)
-        if swapped_given[0] in STRONG_NAME and swapped_surname[0] in STRONG_NAME:
-            names_swapped = True
-            given, surname = swapped_given, swapped_surname
+        if swapped_surname[0] in STRONG_NAME:
+            swapped_given = compare_given(q.swapped_given, r.given)
+            if swapped_given[0] in STRONG_NAME:
+                names_swapped = True
+                given, surname = swapped_given, swapped_surname
     return Comparison(
         (
             given,
@@ -439,8 +442,9 @@ class Model:
 
     `families` switches on the household rules (see `Index._decide`): right for a registry of
     people who fled their homes together, wrong for a list of unrelated people. `prior` is the
-    log2 odds that a candidate pair is one person before looking at it; None means one in the
-    size of the index.
+    log2 odds that two people picked at random are one person; None means one in the size of
+    the index (every inquiry is about somebody). A match needs a score of at least
+    `margin` - `prior`, and never less than `min_score`.
     """
 
     weights: dict[tuple[str, str], float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
@@ -646,9 +650,10 @@ class Index:
 
     @property
     def match_threshold(self) -> float:
-        if self.model.prior is not None:
-            return self.model.margin - self.model.prior
-        return max(self.model.min_score, math.log2(max(len(self.records), 2)) + self.model.margin)
+        prior = self.model.prior
+        if prior is None:  # every inquiry is about one of the registered
+            prior = -math.log2(max(len(self.records), 2))
+        return max(self.model.min_score, self.model.margin - prior)
 
     def _decide(
         self, excess: float, given: str, surname: str, birth: str, identity: str, sex: str
@@ -727,25 +732,23 @@ class Index:
         seed: int = 5,
     ) -> Model:
         """Estimate the weights from the data at hand, without labels: Fellegi–Sunter with
-        expectation–maximisation, the way Splink does it. u of every level comes from random
-        pairs of registered people. m comes from EM over pairs that share one kind of blocking
-        key (see SESSIONS) — the inquiries against the registry, or without inquiries the
-        registry against itself — leaving out the fields that key makes agree. Sparse levels
-        lean on the default weights. The household rules and the threshold stay as they were.
+        expectation–maximisation, the way Splink does it.
+
+        - u of every level from `sample` random pairs of registered people; exact agreement
+          counted from how often each value occurs (`_exact_agreement`).
+        - m from EM over pairs that share one kind of blocking key (SESSIONS), leaving out the
+          fields that key makes agree; sparse levels lean on the current weights. The pairs
+          are those of up to `sources` inquiries against the registry — or, without
+          inquiries, of the registry against itself (duplicates).
+        - In the linkage profile also the prior: how many of the candidate pairs are true
+          (`_prior`). The registry profile keeps its household rules and threshold.
+
         Returns the model, which the index then uses."""
         n = len(self.records)
         if n < 2:
             return self.model
         rng = random.Random(seed)
-        u_counts: dict[str, Counter[str]] = {f: Counter() for f in FIELDS}
-        queries: dict[int, Prepared] = {}
-        for _ in range(min(sample, n * (n - 1) // 2)):
-            i, j = rng.randrange(n), rng.randrange(n)
-            if i == j:
-                continue
-            q = queries.get(i) or queries.setdefault(i, self.records[i].as_query())
-            for f, level in zip(FIELDS, compare(q, self.records[j]).levels, strict=True):
-                u_counts[f][level[0]] += 1
+        u_counts = self._random_pairs(rng, sample)
         observed = {f for f in FIELDS if set(u_counts[f]) - {"missing"}}
         u = self._exact_agreement(_u(u_counts))
         # EM needs a few thousand pairs per session, not all of them: a sample of the
@@ -756,12 +759,53 @@ class Index:
             chosen = [(position, self.records[position].as_query()) for position in picked]
         else:
             asked = list(inquiries)
-            asked = rng.sample(asked, min(sources, len(asked)))
-            chosen = [(None, prepare(record)) for record in asked]
+            chosen = [(None, prepare(r)) for r in rng.sample(asked, min(sources, len(asked)))]
+        sessions, scored, space = self._session_patterns(chosen)
+        estimated: dict[str, dict[str, float]] = {}
+        notes = []
+        for prefix, _biased, fields in SESSIONS:
+            pairs = sum(sessions[prefix].values())
+            notes.append(f"{prefix}: {pairs:,} pairs")
+            if pairs < MIN_SESSION_PAIRS:
+                continue
+            m = expectation_maximisation(self.model, u, sessions[prefix], iterations)
+            for f in fields:
+                if f in observed:  # a field nobody filled in keeps its default weights
+                    estimated.setdefault(f, m[f])
+        self.model = self.model.with_m(
+            estimated, u, estimated_from=", ".join(notes) + f"; u from {sample:,} random pairs"
+        )
+        if not self.model.families and scored:
+            prior = self._prior([self.total(c) for c in scored], space)
+            self.model = replace(self.model, prior=prior)
+        return self.model
+
+    def _random_pairs(self, rng: random.Random, sample: int) -> dict[str, Counter[str]]:
+        """How often each level turns up among random pairs of registered people."""
+        n = len(self.records)
+        counts: dict[str, Counter[str]] = {f: Counter() for f in FIELDS}
+        queries: dict[int, Prepared] = {}
+        for _ in range(min(sample, n * (n - 1) // 2)):
+            i, j = rng.randrange(n), rng.randrange(n)
+            if i == j:
+                continue
+            q = queries.get(i) or queries.setdefault(i, self.records[i].as_query())
+            for f, level in zip(FIELDS, compare(q, self.records[j]).levels, strict=True):
+                counts[f][level[0]] += 1
+        return counts
+
+    def _session_patterns(
+        self, chosen: list[tuple[int | None, Prepared]]
+    ) -> tuple[dict[str, Counter[tuple[str, ...]]], list[Comparison], int]:
+        """Compare each chosen inquiry (position None) or registered person with the people it
+        shares keys with. Returns per session the comparison patterns (the fields the
+        session's keys make agree left out), the comparisons of all candidate pairs, and how
+        many pairs the chosen make with the registry, candidates or not."""
         sessions = {prefix: Counter[tuple[str, ...]]() for prefix, _biased, _fields in SESSIONS}
         biased_by = {prefix: biased for prefix, biased, _fields in SESSIONS}
-        scored: list[Comparison] = []  # every candidate pair of the chosen: for the prior
-        space = 0  # how many pairs the chosen make with the registry, candidates or not
+        scored: list[Comparison] = []
+        space = 0
+        n = len(self.records)
         for position, q in chosen:
             space += n if position is None else n - 1 - position
             shared: defaultdict[int, set[str]] = defaultdict(set)
@@ -781,34 +825,12 @@ class Index:
                 levels = [level[0] for level in comparison.levels]
                 for prefix in shared.get(other, ()):
                     biased = biased_by[prefix]
-                    sessions[prefix][
-                        tuple(
-                            "missing" if f in biased else level
-                            for f, level in zip(FIELDS, levels, strict=True)
-                        )
-                    ] += 1
-        estimated: dict[str, dict[str, float]] = {}
-        notes = []
-        for prefix, _biased, fields in SESSIONS:
-            patterns = sessions[prefix]
-            pairs = sum(patterns.values())
-            notes.append(f"{prefix}: {pairs:,} pairs")
-            if pairs < MIN_SESSION_PAIRS:
-                continue
-            m = expectation_maximisation(self.model, u, patterns, iterations)
-            for f in fields:
-                if f in observed:  # a field nobody filled in keeps its default weights
-                    estimated.setdefault(f, m[f])
-        self.model = self.model.with_m(
-            estimated,
-            u,
-            estimated_from=", ".join(notes) + f"; u from {sample:,} random pairs",
-        )
-        if not self.model.families and scored:
-            self.model = replace(
-                self.model, prior=self._prior([self.total(c) for c in scored], space)
-            )
-        return self.model
+                    pattern = tuple(
+                        "missing" if f in biased else level
+                        for f, level in zip(FIELDS, levels, strict=True)
+                    )
+                    sessions[prefix][pattern] += 1
+        return sessions, scored, space
 
     def _prior(self, scores: list[float], space: int) -> float:
         """log2 prior odds that two people are one, such that the expected number of true
