@@ -20,8 +20,8 @@ from oranje.alerting.constants import Answer
 from oranje.alerting.models import Alert, FunctionCall
 from oranje.core.models import Municipality, Region, User
 from oranje.incidents import services
-from oranje.incidents.constants import IncidentType, Process, ScalingMode
-from oranje.incidents.models import Incident
+from oranje.incidents.constants import EntryKind, IncidentType, Process, ScalingMode
+from oranje.incidents.models import Incident, LogEntry
 from oranje.organisation.models import Function
 
 TITLE = "Gasstoring Velsen-Noord"
@@ -199,6 +199,7 @@ def build(region: Region, coordinator: User, log: Callable[[str], None]) -> Inci
             ),
         ]
         for minutes, mode, level, teams, reason, who in steps:
+            at = start + dt.timedelta(minutes=minutes)
             services.incident_scale(
                 actor=coordinator,
                 incident=incident,
@@ -207,7 +208,12 @@ def build(region: Region, coordinator: User, log: Callable[[str], None]) -> Inci
                 teams=teams,
                 reason=reason,
                 decided_by=who,
-                at=start + dt.timedelta(minutes=minutes),
+                at=at,
+            )
+            # A scaling alerts when it is recorded; the demo records its past scalings now,
+            # so the alerting lines it wrote are put at the moment of the scaling.
+            LogEntry.objects.filter(incident=incident, kind=EntryKind.ALERT, at__gt=at).update(
+                at=at
             )
         _shift_alert_times(incident)
         for minutes, team, process, text in LOG:
