@@ -19,7 +19,7 @@ import urllib.parse
 import urllib.request
 
 from bench.common import report, setup_django
-from bench.server import gunicorn, login
+from bench.server import bench_users, gunicorn, login
 
 USERS = 50
 SECONDS = float(os.environ.get("BENCH_INCIDENT_SECONDS", "120"))
@@ -41,17 +41,11 @@ def prepare(password: str) -> tuple[int, list[str]]:
     from django.utils import timezone
 
     from oranje.core.constants import Role
-    from oranje.core.models import Membership, Municipality, Region, User
+    from oranje.core.models import Municipality, Region, User
     from oranje.incidents import services
 
     region = Region.objects.get(code="VR14")
-    names = []
-    for i in range(USERS):
-        user, _ = User.objects.get_or_create(username=f"log{i:02d}")
-        user.set_password(password)
-        user.save()
-        Membership.objects.get_or_create(user=user, role=Role.FUNCTIONARY, region=region)
-        names.append(user.username)
+    names = bench_users("VR14", "log", Role.FUNCTIONARY, USERS, password)
     incident = services.incident_start(
         actor=User.objects.get(username="log00"),
         region=region,

@@ -15,7 +15,7 @@ import urllib.parse
 import urllib.request
 
 from bench.common import report, setup_django
-from bench.server import gunicorn, login
+from bench.server import bench_users, gunicorn, login
 
 USERS = 20
 SECONDS = float(os.environ.get("BENCH_LOAD_SECONDS", "30"))
@@ -28,17 +28,8 @@ PAGES = {
 
 def prepare_users(password: str) -> list[str]:
     from oranje.core.constants import Role
-    from oranje.core.models import Membership, Region, User
 
-    region = Region.objects.get(code="VR16")
-    names = []
-    for i in range(USERS):
-        user, _ = User.objects.get_or_create(username=f"load{i:02d}")
-        user.set_password(password)
-        user.save()
-        Membership.objects.get_or_create(user=user, role=Role.COORDINATOR, region=region)
-        names.append(user.username)
-    return names
+    return bench_users("VR16", "load", Role.COORDINATOR, USERS, password)
 
 
 def main() -> None:

@@ -76,3 +76,19 @@ def login(base: str, username: str, password: str) -> tuple[urllib.request.Opene
     assert final.geturl().endswith("/piket/nu/"), final.geturl()
     csrf = next(c.value for c in jar if c.name == "csrftoken")
     return opener, csrf
+
+
+def bench_users(region_code: str, prefix: str, role: str, count: int, password: str) -> list[str]:
+    """`count` users named prefix00, prefix01, … with one role in one region (created or
+    reused), all with `password`. Needs Django set up."""
+    from oranje.core.models import Membership, Region, User
+
+    region = Region.objects.get(code=region_code)
+    names = []
+    for i in range(count):
+        user, _ = User.objects.get_or_create(username=f"{prefix}{i:02d}")
+        user.set_password(password)
+        user.save()
+        Membership.objects.get_or_create(user=user, role=role, region=region)
+        names.append(user.username)
+    return names
