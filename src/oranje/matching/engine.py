@@ -588,11 +588,15 @@ class Index:
             self.counts[field_name].get(value, 0) + PRIOR_RECORDS * TYPICAL_FREQUENCY[field_name]
         ) / (len(self.records) + PRIOR_RECORDS)
 
-    def candidates(self, prepared: Prepared, *, exclude: int | None = None) -> set[int]:
+    def candidates(
+        self, prepared: Prepared, *, exclude: int | None = None, keys: set[str] | None = None
+    ) -> set[int]:
+        """Registered people sharing blocking keys with `prepared` (its keys, or `keys` when
+        the caller has them already)."""
         found: set[int] = set()
         shared: Counter[int] = Counter()
         small = SMALL_POSTING if len(self.records) >= LARGE_INDEX else MAX_POSTING
-        for key in set(_keys(prepared, query=True)):
+        for key in set(_keys(prepared, query=True)) if keys is None else keys:
             posting = self.postings.get(key)
             if not posting or len(posting) > MAX_POSTING:
                 continue
@@ -809,13 +813,14 @@ class Index:
         for position, q in chosen:
             space += n if position is None else n - 1 - position
             shared: defaultdict[int, set[str]] = defaultdict(set)
-            for key in set(_keys(q, query=True)):
+            keys = set(_keys(q, query=True))
+            for key in keys:
                 if key[0] in sessions:
                     posting = self.postings.get(key)
                     if posting and len(posting) <= MAX_POSTING:
                         for other in posting:
                             shared[other].add(key[0])
-            candidates = self.candidates(q, exclude=position)
+            candidates = self.candidates(q, exclude=position, keys=keys)
             for other in candidates | shared.keys():
                 if position is not None and other <= position:
                     continue

@@ -9,7 +9,7 @@ import pytest
 from oranje.matching import Index, Record, find_duplicates
 from oranje.matching.cli import main as match_eval
 from oranje.matching.engine import DEFAULT_WEIGHTS, LINKAGE, REGISTRY, prepare
-from oranje.matching.tests.test_engine import FAMILY
+from oranje.matching.tests.test_engine import FAMILY, write_csv
 
 GIVEN = [
     "Anna",
@@ -154,20 +154,10 @@ def test_duplicate_detection_can_be_shared_out_in_slices(lists):
 
 def test_match_eval_links_unrelated_lists_with_the_linkage_profile(lists, tmp_path, capsys):
     registry, inquiries, truth = lists
-    columns = "id,given_names,prefix,surname,birth_date,sex,street,house_number,postcode,city,phone"
-    paths = []
-    for name, records in (("registry", registry), ("inquiries", inquiries)):
-        path = tmp_path / f"{name}.csv"
-        path.write_text(
-            columns
-            + "\n"
-            + "".join(
-                f"{r.id},{r.given_names},,{r.surname},{r.birth_date},,,,,{r.city},\n"
-                for r in records
-            ),
-            encoding="utf-8",
-        )
-        paths.append(str(path))
+    paths = [
+        str(write_csv(tmp_path / "registry.csv", registry)),
+        str(write_csv(tmp_path / "inquiries.csv", inquiries)),
+    ]
     out = tmp_path / "out.csv"
     assert match_eval([*paths, "--out", str(out), "--profile", "linkage"]) == 0
     assert "weights estimated in" in capsys.readouterr().out

@@ -1,10 +1,12 @@
 import csv
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from oranje.matching import Index, Record
+from oranje.matching.cli import COLUMNS
 from oranje.matching.cli import main as match_eval
 
 FAMILY = [
@@ -87,6 +89,15 @@ FAMILY = [
 @pytest.fixture(scope="module")
 def index() -> Index:
     return Index(FAMILY)
+
+
+def write_csv(path: Path, records: list[Record]) -> Path:
+    """Records in match-eval's input format."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(COLUMNS)
+        writer.writerows([getattr(r, column) for column in COLUMNS] for r in records)
+    return path
 
 
 def top(index: Index, **fields) -> tuple[str, str, list[str]]:  # type: ignore[no-untyped-def]
@@ -194,21 +205,13 @@ def test_every_record_matches_itself_first(records):
 
 
 def test_match_eval_writes_ranked_candidates(tmp_path, capsys):
-    header = (
-        "id,given_names,prefix,surname,birth_date,sex,street,house_number,postcode,city,phone\n"
-    )
-    registry = tmp_path / "registry.csv"
-    registry.write_text(
-        header
-        + "".join(
-            f"{r.id},{r.given_names},{r.prefix},{r.surname},{r.birth_date},{r.sex},{r.street},{r.house_number},{r.postcode},{r.city},{r.phone}\n"
-            for r in FAMILY
-        ),
-        encoding="utf-8",
-    )
-    inquiries = tmp_path / "inquiries.csv"
-    inquiries.write_text(
-        header + "q1,Hans,,Berg,1961-03-04,M,,,,,\nq2,Kees,,Smit,1950,,,,,,\n", encoding="utf-8"
+    registry = write_csv(tmp_path / "registry.csv", FAMILY)
+    inquiries = write_csv(
+        tmp_path / "inquiries.csv",
+        [
+            Record("q1", "Hans", "", "Berg", "1961-03-04", "M"),
+            Record("q2", "Kees", "", "Smit", "1950"),
+        ],
     )
     out = tmp_path / "results.csv"
     assert match_eval([str(registry), str(inquiries), "--out", str(out)]) == 0
