@@ -182,8 +182,8 @@ def timer_accuracy(calls: int = 40) -> None:
     from django.utils import timezone
     from django_tasks_db.models import DBTaskResult
 
-    from oranje.alerting import services as alerting
     from oranje.alerting.models import Escalation, FunctionCall
+    from oranje.alerting.services import ladder
     from oranje.incidents import services
 
     DBTaskResult.objects.all().delete()
@@ -219,8 +219,8 @@ def timer_accuracy(calls: int = 40) -> None:
                 reason="bench",
                 opened_at=now,
             )
-            alerting._alert(call, [people[i]], 0, now)
-            alerting._schedule(call, now + dt.timedelta(minutes=1))
+            ladder._alert(call, [people[i]], 0, now)
+            ladder._schedule(call, now + dt.timedelta(minutes=1))
             call.save(update_fields=["next_escalation_at"])
             due.append(call.pk)
     env = dict(

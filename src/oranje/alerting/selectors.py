@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Min, Q
+from django.db.models import Count, Min, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from oranje.alerting.constants import Answer, CallStatus, DeliveryStatus
-from oranje.alerting.models import Alert, FunctionCall
+from oranje.alerting.constants import Answer, CallStatus, DeliveryStatus, Step
+from oranje.alerting.models import Alert, AlertRule, FunctionCall
+from oranje.core.models import User
+from oranje.incidents.constants import ScalingMode
+from oranje.incidents.hooks import Figure
 from oranje.incidents.models import Incident, ScalingStep
-from oranje.organisation.models import Function
+from oranje.organisation.constants import OnCallKind, PoolKind
+from oranje.organisation.models import Function, OnCallShift, Person, Pool
 
 
 @dataclass
@@ -153,4 +159,102 @@ def timeline(incident: Incident) -> Timeline:
         scaling=list(incident.scaling.order_by("at", "pk")),
         first_alert=first,
         functions=rows,
+    )
+
+
+def required_functions(step: ScalingStep) -> dict[int, tuple[int, int]]:
+    """Function id → (people needed, escalation minutes) that this scaling asks for: rules
+    for its GRIP level and below, and rules for every team it activates."""
+    trigger = Q(team__in=step.teams) if step.teams else Q(pk__in=[])
+    if step.mode == ScalingMode.GRIP and step.grip_level is not None:
+        trigger |= Q(grip_level__lte=step.grip_level)
+    wanted: dict[int, tuple[int, int]] = {}
+    for rule in AlertRule.objects.filter(trigger, region_id=step.incident.region_id):
+        have = wanted.get(rule.function_id)
+        if have is None:
+            wanted[rule.function_id] = (rule.people_needed, rule.escalation_minutes)
+        else:
+            wanted[rule.function_id] = (
+                max(have[0], rule.people_needed),
+                min(have[1], rule.escalation_minutes),
+            )
+    return wanted
+
+
+def _serving_pools(region_id: int, function_id: int, municipality_id: int) -> list[int]:
+    """Pools for the function that serve the municipality (regional pools serve all)."""
+    return list(
+        Pool.objects.filter(region_id=region_id, functions__id=function_id)
+        .filter(Q(kind=PoolKind.REGIONAL) | Q(municipalities__id=municipality_id))
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+
+
+def _available(person_ids: Iterable[int], now: dt.datetime) -> set[int]:
+    from oranje.organisation.models import Unavailability
+
+    ids = set(person_ids)
+    away = set(
+        Unavailability.objects.filter(
+            person_id__in=ids, starts_at__lte=now, ends_at__gt=now
+        ).values_list("person_id", flat=True)
+    )
+    active = set(Person.objects.filter(pk__in=ids, active=True).values_list("pk", flat=True))
+    return active - away
+
+
+def candidates(call: FunctionCall, step: int, now: dt.datetime) -> list[Person]:
+    """The people to alert on a step of the ladder, not yet alerted for this call."""
+    pools = _serving_pools(call.incident.region_id, call.function_id, call.municipality_id)
+    on_now = OnCallShift.objects.filter(
+        pool_id__in=pools, function_id=call.function_id, starts_at__lte=now, ends_at__gt=now
+    )
+    if step == Step.HARD:
+        ids = list(on_now.filter(kind=OnCallKind.HARD).values_list("person_id", flat=True))
+    elif step == Step.SOFT:
+        ids = list(on_now.filter(kind=OnCallKind.SOFT).values_list("person_id", flat=True))
+        ids += list(
+            Pool.members.through.objects.filter(pool_id__in=pools).values_list(
+                "person_id", flat=True
+            )
+        )
+    elif step == Step.COORDINATOR:
+        ids = list(
+            Pool.objects.filter(pk__in=pools, coordinator__isnull=False).values_list(
+                "coordinator_id", flat=True
+            )
+        )
+    else:
+        return []
+    already = set(call.alerts.values_list("person_id", flat=True))
+    fresh = [pk for pk in dict.fromkeys(ids) if pk not in already]
+    ok = _available(fresh, now)
+    people = {p.pk: p for p in Person.objects.filter(pk__in=[pk for pk in fresh if pk in ok])}
+    return [people[pk] for pk in fresh if pk in people]
+
+
+def figures(incident: Incident) -> list[Figure]:
+    """Live alerting figures for the situation report."""
+    counts = Alert.objects.filter(call__incident=incident).aggregate(
+        alerted=Count("pk"),
+        coming=Count("pk", filter=Q(answer=Answer.ACCEPTED)),
+        arrived=Count("pk", filter=Q(arrived_at__isnull=False)),
+    )
+    short = FunctionCall.objects.filter(incident=incident, status=CallStatus.OPEN).count()
+    return [
+        Figure(_("People alerted"), str(counts["alerted"])),
+        Figure(_("Coming"), str(counts["coming"])),
+        Figure(_("Arrived"), str(counts["arrived"])),
+        Figure(_("Functions still being alerted"), str(short)),
+    ]
+
+
+def my_open_alerts(user: User) -> list[Alert]:
+    """The alerts of the person linked to this user that still need an answer or arrival."""
+    return list(
+        Alert.objects.filter(person__user=user, call__incident__closed_at__isnull=True)
+        .filter(Q(answer=Answer.PENDING) | Q(answer=Answer.ACCEPTED, arrived_at__isnull=True))
+        .select_related("call__incident", "call__function", "call__municipality")
+        .order_by("-alerted_at")
     )

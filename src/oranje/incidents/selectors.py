@@ -9,8 +9,9 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from oranje.core.access import AnyUser
+from oranje.core.models import Region
 from oranje.incidents.access import incidents_for_user
-from oranje.incidents.constants import OPEN_ACTION_STATUSES, EntryKind, ReportStatus
+from oranje.incidents.constants import OPEN_ACTION_STATUSES, EntryKind, ReportStatus, Team
 from oranje.incidents.models import (
     Action,
     ChecklistItem,
@@ -20,7 +21,6 @@ from oranje.incidents.models import (
     ScalingStep,
     SituationReport,
 )
-from oranje.incidents.services import checklist_items
 from oranje.organisation.models import Function
 
 
@@ -145,3 +145,28 @@ def overdue_count(incident: Incident) -> int:
     return incident.actions.filter(
         status__in=OPEN_ACTION_STATUSES, deadline__lt=timezone.now()
     ).count()
+
+
+def incident_teams(incident: Incident) -> list[str]:
+    """The teams one may name in this incident: the standard ones and every team for the
+    occasion it has had."""
+    custom: list[str] = []
+    for names in incident.scaling.values_list("custom_teams", flat=True):
+        custom.extend(n for n in names if n not in custom)
+    return [*Team.values, *custom]
+
+
+def checklist_items(region: Region, function: Function) -> list[ChecklistItem]:
+    """The region's checklist for a function, or the national one if the region has none."""
+    regional = list(
+        ChecklistItem.objects.filter(region=region, function=function, active=True).order_by(
+            "position"
+        )
+    )
+    if regional:
+        return regional
+    return list(
+        ChecklistItem.objects.filter(region__isnull=True, function=function, active=True).order_by(
+            "position"
+        )
+    )

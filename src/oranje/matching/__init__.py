@@ -1,5 +1,5 @@
 """Person matching for the registry: normalisation, blocking, scoring. Imports nothing from
-Django, so it can be used, tested and benchmarked on its own (see engine.py)."""
+Django, so it can be used, tested and benchmarked on its own (see the engine package)."""
 
 from oranje.matching.engine import Candidate, Index, Record, find_duplicates, match_pairs
 

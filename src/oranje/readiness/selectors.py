@@ -4,17 +4,31 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from oranje.core.models import Region
+from oranje.core.models import Region, User
 from oranje.organisation.models import Function, Person, Pool, RegionFunction
-from oranje.readiness.constants import LAPSE_WARNING_DAYS, AlarmAnswer, ReadinessStatus
-from oranje.readiness.evaluation import FOREVER, status_on
-from oranje.readiness.models import AlarmRecipient, AlarmTest, PersonQualification
+from oranje.readiness.constants import (
+    LAPSE_WARNING_DAYS,
+    REMINDER_DAYS,
+    AlarmAnswer,
+    ReadinessStatus,
+)
+from oranje.readiness.evaluation import FOREVER, RequirementSpec, status_on
+from oranje.readiness.models import (
+    AlarmRecipient,
+    AlarmTest,
+    PersonQualification,
+    QualificationProfile,
+    ReminderSent,
+    Requirement,
+)
 
 
 @dataclass
@@ -215,7 +229,6 @@ def alarm_report(test: AlarmTest) -> list[AlarmLine]:
     """Per recipient: how long until they answered, when they could be there, and whether
     that meets the function's response norm. Silence counts as a miss only once the norm's
     time has passed."""
-    from django.utils import timezone
 
     elapsed = (timezone.now() - test.started_at).total_seconds() / 60
     lines = []
@@ -234,3 +247,95 @@ def alarm_report(test: AlarmTest) -> list[AlarmLine]:
         waiting = recipient.responded_at is None and within is None
         lines.append(AlarmLine(recipient, response, total, within, waiting))
     return lines
+
+
+def current_requirements(
+    function_ids: Iterable[int] | None = None,
+) -> dict[tuple[int, int | None], list[RequirementSpec]]:
+    """The requirements of the newest profile version per (function, region or None)."""
+    profiles = QualificationProfile.objects.all()
+    if function_ids is not None:
+        profiles = profiles.filter(function_id__in=list(function_ids))
+    newest: dict[tuple[int, int | None], int] = {}
+    for pk, function_id, region_id, _version in profiles.order_by("version").values_list(
+        "pk", "function_id", "region_id", "version"
+    ):
+        newest[(function_id, region_id)] = pk
+    by_profile: dict[int, list[RequirementSpec]] = defaultdict(list)
+    for r in Requirement.objects.filter(profile_id__in=newest.values()).order_by("id"):
+        by_profile[r.profile_id].append(
+            RequirementSpec(
+                r.pk,
+                r.kind,
+                r.code,
+                r.label,
+                r.valid_months,
+                r.min_count,
+                r.min_hours,
+                r.window_months,
+            )
+        )
+    return {key: by_profile[pk] for key, pk in newest.items()}
+
+
+def effective_requirements(
+    table: dict[tuple[int, int | None], list[RequirementSpec]], function_id: int, region_id: int
+) -> list[RequirementSpec] | None:
+    """National requirements plus the region's own on top; None if neither has a profile."""
+    national = table.get((function_id, None))
+    regional = table.get((function_id, region_id))
+    if national is None and regional is None:
+        return None
+    return (national or []) + (regional or [])
+
+
+def reminders_due(today: dt.date) -> list[tuple[PersonQualification, int]]:
+    """Qualifications that lapse within 90 or 30 days and whose reminder did not go out."""
+    horizon = today + dt.timedelta(days=max(REMINDER_DAYS))
+    candidates = PersonQualification.objects.filter(
+        qualified_until__gte=today, qualified_until__lte=horizon, person__active=True
+    ).select_related("person", "function", "person__region")
+    sent = set(
+        ReminderSent.objects.filter(qualified_until__gte=today).values_list(
+            "person_id", "function_id", "qualified_until", "days_before"
+        )
+    )
+    due = []
+    for q in candidates:
+        assert q.qualified_until is not None
+        days_left = (q.qualified_until - today).days
+        # The tightest threshold passed; an earlier one missed (e.g. a new record) is not sent late.
+        threshold = min((d for d in REMINDER_DAYS if days_left <= d), default=None)
+        if (
+            threshold is not None
+            and (q.person_id, q.function_id, q.qualified_until, threshold) not in sent
+        ):
+            due.append((q, threshold))
+    return due
+
+
+def reminder_recipients(qualification: PersonQualification) -> list[str]:
+    """The person, and their coordinators: the coordinators of their pools for the function,
+    else the coordinators of their region."""
+    person = qualification.person
+    emails = [person.email]
+    pool_coordinators = list(
+        Person.objects.filter(
+            coordinated_pools__members=person,
+            coordinated_pools__functions=qualification.function_id,
+        ).values_list("email", flat=True)
+    )
+    if pool_coordinators:
+        emails += pool_coordinators
+    else:
+        emails += list(
+            User.objects.filter(
+                Q(memberships__region=person.region_id)
+                | Q(memberships__municipality__region=person.region_id),
+                memberships__role="coordinator",
+                is_active=True,
+            )
+            .exclude(email="")
+            .values_list("email", flat=True)
+        )
+    return sorted(set(emails), key=emails.index)

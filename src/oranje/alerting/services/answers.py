@@ -1,0 +1,208 @@
+"""Answers and arrivals: the signed links, 'coming' or 'not coming', delivery results."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from oranje.alerting import errors
+from oranje.alerting.constants import Answer, AnsweredVia, DeliveryStatus
+from oranje.alerting.models import Alert, Delivery, FunctionCall
+from oranje.alerting.services.ladder import _after_change
+from oranje.core import access as core_access
+from oranje.core.audit import audit_record
+from oranje.core.links import read_link
+from oranje.core.models import User
+from oranje.incidents.access import can_operate
+from oranje.incidents.constants import EntryKind
+from oranje.incidents.services import log_append
+
+LINK_SALT = "oranje.alerting.answer"
+ARRIVAL_SALT = "oranje.alerting.arrival"
+
+
+def answer_token(alert: Alert) -> str:
+    return signing.dumps({"a": alert.pk}, salt=LINK_SALT)
+
+
+def arrival_token(alert: Alert) -> str:
+    return signing.dumps({"a": alert.pk}, salt=ARRIVAL_SALT)
+
+
+def alert_from_token(token: str, *, salt: str = LINK_SALT) -> Alert:
+    """The alert a link belongs to; ValidationError for a forged or expired link."""
+    data = read_link(
+        token,
+        salt=salt,
+        max_age=settings.ALERT_LINK_HOURS * 3600,
+        expired=str(errors.LINK_EXPIRED),
+        invalid=str(errors.LINK_INVALID),
+    )
+    alert = (
+        Alert.objects.select_related("call__incident", "call__function", "person")
+        .filter(pk=data.get("a", 0))
+        .first()
+    )
+    if alert is None:
+        raise ValidationError(str(errors.LINK_INVALID), code="invalid")
+    return alert
+
+
+def _when(moment: dt.datetime) -> str:
+    return date_format(timezone.localtime(moment), "j-n-Y H:i")
+
+
+@transaction.atomic
+def alert_answer(
+    *,
+    alert: Alert,
+    answer: str,
+    eta_minutes: int | None,
+    via: str,
+    actor: User | None = None,
+    now: dt.datetime | None = None,
+) -> Alert:
+    """Record 'coming, there in N minutes' or 'cannot come'. One answer per alert: the link
+    is single-use and the app offers no second answer either."""
+    now = now or timezone.now()
+    alert = (
+        Alert.objects.select_for_update()
+        .select_related("call__incident", "call__function", "call__municipality", "person")
+        .get(pk=alert.pk)
+    )
+    if actor is not None and via != AnsweredVia.LINK:
+        mine = alert.person.user_id == actor.pk
+        core_access.require(mine or can_operate(actor, alert.call.incident))
+    if alert.answered_at is not None:
+        raise ValidationError(
+            str(errors.LINK_USED % {"time": _when(alert.answered_at)}), code="used"
+        )
+    if answer not in (Answer.ACCEPTED, Answer.DECLINED):
+        raise ValidationError({"answer": [_("Choose: coming or cannot come.")]})
+    if answer == Answer.ACCEPTED and (eta_minutes is None or not 0 <= eta_minutes <= 600):
+        raise ValidationError({"eta_minutes": [str(errors.ETA_REQUIRED)]})
+    alert.answer = answer
+    alert.answered_at = now
+    alert.answered_via = via
+    alert.eta_minutes = eta_minutes if answer == Answer.ACCEPTED else None
+    alert.save(update_fields=["answer", "answered_at", "answered_via", "eta_minutes"])
+    call = (
+        FunctionCall.objects.select_for_update()
+        .select_related("incident", "function", "municipality")
+        .get(pk=alert.call_id)
+    )
+    if call.incident.closed_at is None:
+        text = (
+            _("%(person)s (%(function)s) is coming, there in %(eta)s min.")
+            if answer == Answer.ACCEPTED
+            else _("%(person)s (%(function)s) cannot come.")
+        ) % {"person": alert.person, "function": call.function.code, "eta": eta_minutes}
+        log_append(
+            call.incident,
+            actor=actor,
+            kind=EntryKind.ALERT,
+            function=call.function,
+            text=text,
+            at=now,
+        )
+        _after_change(call, now)
+    audit_record(
+        actor=actor,
+        action="alert.answer",
+        obj=call.incident,
+        region=call.incident.region,
+        changes={"answer": [None, f"{alert.person}: {answer} {eta_minutes or ''}".strip()]},
+    )
+    return alert
+
+
+@transaction.atomic
+def alert_arrive(
+    *, alert: Alert, via: str, actor: User | None = None, now: dt.datetime | None = None
+) -> Alert:
+    """Record arrival at the team or scene; only after accepting, and once."""
+    now = now or timezone.now()
+    alert = (
+        Alert.objects.select_for_update()
+        .select_related("call__incident", "call__function", "person")
+        .get(pk=alert.pk)
+    )
+    if actor is not None and via != AnsweredVia.LINK:
+        mine = alert.person.user_id == actor.pk
+        core_access.require(mine or can_operate(actor, alert.call.incident))
+    if alert.answer != Answer.ACCEPTED:
+        raise ValidationError(str(errors.NOT_ACCEPTED), code="not_accepted")
+    if alert.arrived_at is not None:
+        raise ValidationError(
+            str(errors.LINK_USED % {"time": _when(alert.arrived_at)}), code="used"
+        )
+    alert.arrived_at = now
+    alert.arrival_via = via
+    alert.save(update_fields=["arrived_at", "arrival_via"])
+    incident = alert.call.incident
+    if incident.closed_at is None:
+        log_append(
+            incident,
+            actor=actor,
+            kind=EntryKind.ALERT,
+            function=alert.call.function,
+            at=now,
+            text=_("%(person)s (%(function)s) has arrived.")
+            % {"person": alert.person, "function": alert.call.function.code},
+        )
+    audit_record(
+        actor=actor,
+        action="alert.arrive",
+        obj=incident,
+        region=incident.region,
+        changes={"arrived": [None, str(alert.person)]},
+    )
+    return alert
+
+
+def alert_record(
+    *, alert: Alert, what: str, eta_minutes: int | None, via: str, actor: User
+) -> Alert:
+    """What someone said in the app or by phone to the board: 'accepted' (with minutes),
+    'declined' or 'arrived'."""
+    if what == "arrived":
+        return alert_arrive(alert=alert, via=via, actor=actor)
+    return alert_answer(alert=alert, answer=what, eta_minutes=eta_minutes, via=via, actor=actor)
+
+
+@transaction.atomic
+def delivery_result(*, delivery_id: int, error: str | None, final: bool) -> None:
+    """Record a try on one channel. When the last channel of an alert finally fails the
+    person counts as unreachable and the call may climb at once."""
+    now = timezone.now()
+    delivery = Delivery.objects.select_for_update().get(pk=delivery_id)
+    delivery.attempts += 1
+    if error is None:
+        delivery.status = DeliveryStatus.SENT
+        delivery.sent_at = now
+        delivery.last_error = ""
+    else:
+        delivery.last_error = error[:255]
+        if final:
+            delivery.status = DeliveryStatus.FAILED
+    delivery.save(update_fields=["attempts", "status", "sent_at", "last_error"])
+    if error is None or not final:
+        return
+    alert = Alert.objects.select_for_update().get(pk=delivery.alert_id)
+    statuses = set(alert.deliveries.values_list("status", flat=True))
+    if statuses == {DeliveryStatus.FAILED} and alert.answer == Answer.PENDING:
+        alert.unreachable = True
+        alert.save(update_fields=["unreachable"])
+        call = (
+            FunctionCall.objects.select_for_update()
+            .select_related("incident", "function", "municipality")
+            .get(pk=alert.call_id)
+        )
+        _after_change(call, now)

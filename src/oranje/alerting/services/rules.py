@@ -1,0 +1,65 @@
+"""Alert rules: which functions a scaling calls up, how many people, how fast."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from oranje.alerting import errors
+from oranje.alerting.models import AlertRule
+from oranje.core import access as core_access
+from oranje.core.audit import audit_record
+from oranje.core.models import Region, User
+from oranje.organisation.models import Function
+
+
+@transaction.atomic
+def rule_save(
+    *,
+    actor: User,
+    region: Region,
+    function: Function,
+    grip_level: int | None,
+    team: str,
+    people_needed: int,
+    escalation_minutes: int,
+) -> AlertRule:
+    """Add or change the region's rule for a function at a level or team."""
+    core_access.require(core_access.can_manage_region(actor, region.pk))
+    problems: dict[str, list[str]] = {}
+    if (grip_level is None) == (not team):
+        problems["grip_level"] = [str(errors.RULE_NEEDS_TRIGGER)]
+    if not 1 <= people_needed <= 1000:
+        problems["people_needed"] = [str(errors.PEOPLE_NEEDED_RANGE)]
+    if not 1 <= escalation_minutes <= 120:
+        problems["escalation_minutes"] = [str(errors.ESCALATION_RANGE)]
+    if problems:
+        raise ValidationError(problems)
+    rule, created = AlertRule.objects.update_or_create(
+        region=region,
+        function=function,
+        grip_level=grip_level,
+        team=team,
+        defaults={"people_needed": people_needed, "escalation_minutes": escalation_minutes},
+    )
+    audit_record(
+        actor=actor,
+        action="alert_rule.save",
+        obj=rule,
+        region=region,
+        changes={"rule": [None if created else "changed", str(rule)]},
+    )
+    return rule
+
+
+@transaction.atomic
+def rule_delete(*, actor: User, rule: AlertRule) -> None:
+    core_access.require(core_access.can_manage_region(actor, rule.region_id))
+    audit_record(
+        actor=actor,
+        action="alert_rule.delete",
+        obj=rule,
+        region=rule.region,
+        changes={"rule": [str(rule), None]},
+    )
+    rule.delete()

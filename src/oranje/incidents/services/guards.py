@@ -1,0 +1,35 @@
+"""Guards every incident write shares: the open check, the row lock, the actor's name."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from oranje.core.models import User
+from oranje.incidents import errors
+from oranje.incidents.models import Incident
+
+#: Clock difference between a tablet and the server that we accept for "now".
+CLOCK_SLACK = dt.timedelta(minutes=5)
+
+
+def require_open(incident: Incident) -> None:
+    """Refuse any change to a closed incident."""
+    if incident.closed_at is not None:
+        when = date_format(timezone.localtime(incident.closed_at), "j-n-Y H:i")
+        raise ValidationError(str(errors.INCIDENT_CLOSED % {"time": when}), code="closed")
+
+
+def _actor_name(actor: User | None) -> str:
+    if actor is None:
+        return "systeem"
+    return actor.get_full_name() or actor.get_username()
+
+
+def _locked(incident: Incident) -> Incident:
+    """The incident row locked for this transaction: writes to one incident queue up here,
+    which keeps log numbers gapless and a close from racing a new entry."""
+    return Incident.objects.select_for_update().select_related("region").get(pk=incident.pk)

@@ -1,0 +1,405 @@
+"""The index of registered persons: blocking keys, queries, duplicates, calibration."""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+
+from oranje.matching.engine.compare import FIELDS, REASON_ORDER, STRONG_NAME, Comparison, compare
+from oranje.matching.engine.model import (
+    LARGE_INDEX,
+    LINKAGE,
+    MAX_POSTING,
+    MIN_SESSION_PAIRS,
+    POSSIBLE_SCORE,
+    PRIOR_RECORDS,
+    REGISTRY,
+    SESSIONS,
+    SMALL_POSTING,
+    SWAP_PENALTY,
+    TF_CAP,
+    TOP,
+    TYPICAL_FREQUENCY,
+    Model,
+)
+from oranje.matching.engine.records import Candidate, Prepared, Record, prepare
+from oranje.matching.engine.training import _u, expectation_maximisation
+from oranje.matching.normalize import phonetic
+
+
+def _keys(p: Prepared, *, query: bool) -> Iterator[str]:
+    """Blocking keys. The query side adds variants: day and month swapped, names swapped."""
+    births = [p.birth]
+    if query and p.birth.swapped is not None:
+        births.append(p.birth.swapped)
+    surnames = [p.surname, p.swapped_surname] if query else [p.surname]
+    givens = [p.given, p.swapped_given] if query else [p.given]
+    for surname, given in zip(surnames, givens, strict=True):
+        initial = (given.first or given.initials)[:1]
+        for key in surname.keys:
+            for birth in births:
+                if birth.year is not None:
+                    yield f"s{key}|{birth.year}"
+            if initial:
+                yield f"i{key}|{initial}"
+        for group in given.first_groups:
+            for birth in births:
+                if birth.full:
+                    yield f"g{group}|{birth.digits}"
+                elif birth.year is not None:
+                    yield f"y{group}|{birth.year}"
+            if surname.keys:
+                yield f"n{group}|{surname.keys[0][:2]}"
+    for birth in births:
+        if birth.full:
+            yield f"d{birth.digits}"
+    if p.city:
+        # Without a date of birth or an address, the place is what is left to go on.
+        if p.surname.keys:
+            yield f"c{p.surname.keys[0][:4]}|{p.city}"
+        if p.given.first:
+            yield f"f{phonetic(p.given.first)[:3]}|{p.city}"
+    if p.postcode and p.house[0]:
+        yield f"p{p.postcode}|{p.house[0]}"
+    if p.postcode:
+        for surname in surnames:
+            for key in surname.keys[:1]:
+                yield f"q{p.postcode}|{key[:2]}"
+    if p.street and p.house[0]:
+        yield f"a{phonetic(p.street)[:5]}|{p.house[0]}"
+    if p.phone:
+        yield f"t{p.phone}"
+    if p.id_number:
+        yield f"b{p.id_number}"
+        if len(p.id_number) >= 6:  # one digit off: the number without one of its thirds
+            third = len(p.id_number) // 3
+            yield f"j{p.id_number[third:]}"
+            yield f"k{p.id_number[:third]}{p.id_number[2 * third :]}"
+            yield f"l{p.id_number[: 2 * third]}"
+
+
+class Index:
+    """Registered persons, searchable by inquiry; `add` keeps it current as people register.
+
+    `families=False` drops the household rules, for lists of unrelated people (see Model).
+    """
+
+    def __init__(self, records: Iterable[Record] = (), *, families: bool = True) -> None:
+        self.records: list[Prepared] = []
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.counts: dict[str, Counter[str]] = {"given": Counter(), "surname": Counter()}
+        self.model = REGISTRY if families else LINKAGE
+        for record in records:
+            self.add(record)
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def add(self, record: Record) -> None:
+        prepared = prepare(record, query=False)
+        position = len(self.records)
+        self.records.append(prepared)
+        for key in set(_keys(prepared, query=False)):
+            self.postings[key].append(position)
+        for core in prepared.surname.cores[:1]:
+            self.counts["surname"][core] += 1
+        if prepared.given.first:
+            self.counts["given"][prepared.given.first] += 1
+
+    def frequency(self, field_name: str, value: str) -> float:
+        """How common a name is among the registered: the u of agreeing on it."""
+        return (
+            self.counts[field_name].get(value, 0) + PRIOR_RECORDS * TYPICAL_FREQUENCY[field_name]
+        ) / (len(self.records) + PRIOR_RECORDS)
+
+    def candidates(
+        self, prepared: Prepared, *, exclude: int | None = None, keys: set[str] | None = None
+    ) -> set[int]:
+        """Registered people sharing blocking keys with `prepared` (its keys, or `keys` when
+        the caller has them already)."""
+        found: set[int] = set()
+        shared: Counter[int] = Counter()
+        small = SMALL_POSTING if len(self.records) >= LARGE_INDEX else MAX_POSTING
+        for key in set(_keys(prepared, query=True)) if keys is None else keys:
+            posting = self.postings.get(key)
+            if not posting or len(posting) > MAX_POSTING:
+                continue
+            if len(posting) <= small:
+                found.update(posting)
+            else:
+                shared.update(posting)
+        found.update(position for position, count in shared.items() if count >= 2)
+        found.discard(exclude if exclude is not None else -1)
+        return found
+
+    def total(self, comparison: Comparison) -> float:
+        """The score: the sum of the weights of the levels. A level that agrees on a name is
+        weighed by how common that name is here; "missing" weighs nothing."""
+        weights = self.model.weights
+        total = -SWAP_PENALTY if comparison.names_swapped else 0.0
+        for f, (name, _reason, value) in zip(FIELDS, comparison.levels, strict=True):
+            if value:
+                m = self.model.tf_m[(f, name)]
+                total += min(TF_CAP[f], math.log2(m / self.frequency(f, value)))
+            elif name != "missing":
+                total += weights.get((f, name), 0.0)
+        return total
+
+    def score(self, q: Prepared, r: Prepared) -> Candidate:
+        comparison = compare(q, r)
+        return self._candidate(r, comparison, self.total(comparison))
+
+    def _scored(self, q: Prepared, r: Prepared) -> Candidate | None:
+        """The candidate if it scores at least POSSIBLE_SCORE (reasons are only put into
+        words for those)."""
+        comparison = compare(q, r)
+        total = self.total(comparison)
+        return self._candidate(r, comparison, total) if round(total, 2) >= POSSIBLE_SCORE else None
+
+    def _candidate(self, r: Prepared, comparison: Comparison, total: float) -> Candidate:
+        levels = dict(zip(FIELDS, comparison.levels, strict=True))
+        reasons = [levels[f][1] for f in REASON_ORDER if levels[f][1]]
+        if comparison.names_swapped:
+            reasons.insert(0, "voornaam en achternaam verwisseld")
+        given, surname, birth = levels["given"][0], levels["surname"][0], levels["birth"][0]
+        if levels["address"][0] == "exact" and surname == "exact" and given == "different":
+            reasons.append(
+                "zelfde adres en achternaam, andere voornaam: waarschijnlijk een gezinslid"
+            )
+        is_match = self._decide(
+            total - self.match_threshold,
+            given,
+            surname,
+            birth,
+            levels["id_number"][0],
+            levels["sex"][0],
+        )
+        return Candidate(r.id, round(total, 2), "match" if is_match else "possible", reasons)
+
+    @property
+    def match_threshold(self) -> float:
+        prior = self.model.prior
+        if prior is None:  # every inquiry is about one of the registered
+            prior = -math.log2(max(len(self.records), 2))
+        return max(self.model.min_score, self.model.margin - prior)
+
+    def _decide(
+        self, excess: float, given: str, surname: str, birth: str, identity: str, sex: str
+    ) -> bool:
+        """A match needs enough evidence (`excess` >= 0) and, in a registry of households,
+        no contradiction.
+
+        The household rules: a different given name where surname and birth agree (a twin or
+        sibling) rules a match out unless an identity number agrees, and so do a date of birth
+        a generation apart (a parent or a namesake junior), a slip in the decade and another
+        sex. A different surname or identity number only weighs against: a married woman may
+        use another surname, and numbers get mistyped. Then either given name, surname and
+        date of birth all agree (with typos and known variants), or two agree and the score
+        passes by 3 more. That margin matters when the date is missing: a father and his
+        namesake junior at one address, with a common name, stay "possible". An agreeing
+        identity number outweighs one contradiction.
+        """
+        if not self.model.families:
+            return excess >= 0
+        if sex == "different":
+            return False
+        agree = [
+            given in STRONG_NAME or given == "initials",
+            surname in STRONG_NAME,
+            birth in ("exact", "swapped", "digit"),
+        ]
+        if identity == "exact":
+            return sum(agree) >= 1 and excess >= 0
+        if birth in ("generation", "digit_decade", "year") or given == "different":
+            return False
+        if all(agree):
+            return excess >= 0
+        return sum(agree) == 2 and excess >= 3
+
+    def query(self, record: Record, *, limit: int = TOP) -> list[Candidate]:
+        """Ranked candidates for one inquiry: best first, at most `limit`, all above
+        POSSIBLE_SCORE."""
+        prepared = prepare(record)
+        scored = (self._scored(prepared, self.records[i]) for i in self.candidates(prepared))
+        kept = [c for c in scored if c is not None]
+        kept.sort(key=lambda c: (c.decision != "match", -c.score, c.person_id))
+        return kept[:limit]
+
+    def _duplicate_pairs(
+        self, start: int = 0, stop: int | None = None
+    ) -> Iterator[tuple[Prepared, int]]:
+        """Each record (from start to stop) read as an inquiry, with the later records it
+        might be a duplicate of."""
+        end = len(self.records) if stop is None else min(stop, len(self.records))
+        for position in range(start, end):
+            prepared = self.records[position].as_query()
+            for other in self.candidates(prepared, exclude=position):
+                if other > position:
+                    yield prepared, other
+
+    def duplicates(
+        self, *, min_decision: str = "match", start: int = 0, stop: int | None = None
+    ) -> Iterator[tuple[str, str, Candidate]]:
+        """Pairs of registrations that are probably the same person (each pair once).
+        `start`/`stop` take a slice of the registry, to share the work among processes."""
+        wanted = {"match"} if min_decision == "match" else {"match", "possible"}
+        for prepared, other in self._duplicate_pairs(start, stop):
+            candidate = self._scored(prepared, self.records[other])
+            if candidate is not None and candidate.decision in wanted:
+                yield prepared.id, self.records[other].id, candidate
+
+    # ------------------------------------------------------------ estimation
+
+    def calibrate(
+        self,
+        inquiries: Iterable[Record] | None = None,
+        *,
+        sample: int = 4_000,
+        sources: int = 1_500,
+        iterations: int = 30,
+        seed: int = 5,
+    ) -> Model:
+        """Estimate the weights from the data at hand, without labels: Fellegi–Sunter with
+        expectation–maximisation, the way Splink does it.
+
+        - u of every level from `sample` random pairs of registered people; exact agreement
+          counted from how often each value occurs (`_exact_agreement`).
+        - m from EM over pairs that share one kind of blocking key (SESSIONS), leaving out the
+          fields that key makes agree; sparse levels lean on the current weights. The pairs
+          are those of up to `sources` inquiries against the registry — or, without
+          inquiries, of the registry against itself (duplicates).
+        - In the linkage profile also the prior: how many of the candidate pairs are true
+          (`_prior`). The registry profile keeps its household rules and threshold.
+
+        Returns the model, which the index then uses."""
+        n = len(self.records)
+        if n < 2:
+            return self.model
+        rng = random.Random(seed)
+        u_counts = self._random_pairs(rng, sample)
+        observed = {f for f in FIELDS if set(u_counts[f]) - {"missing"}}
+        u = self._exact_agreement(_u(u_counts))
+        # EM needs a few thousand pairs per session, not all of them: a sample of the
+        # inquiries (or of the registry) keeps estimation quick on large inputs.
+        chosen: list[tuple[int | None, Prepared]]
+        if inquiries is None:
+            picked = sorted(rng.sample(range(n), min(sources, n)))
+            chosen = [(position, self.records[position].as_query()) for position in picked]
+        else:
+            asked = list(inquiries)
+            chosen = [(None, prepare(r)) for r in rng.sample(asked, min(sources, len(asked)))]
+        sessions, scored, space = self._session_patterns(chosen)
+        estimated: dict[str, dict[str, float]] = {}
+        notes = []
+        for prefix, _biased, fields in SESSIONS:
+            pairs = sum(sessions[prefix].values())
+            notes.append(f"{prefix}: {pairs:,} pairs")
+            if pairs < MIN_SESSION_PAIRS:
+                continue
+            m = expectation_maximisation(self.model, u, sessions[prefix], iterations)
+            for f in fields:
+                if f in observed:  # a field nobody filled in keeps its default weights
+                    estimated.setdefault(f, m[f])
+        self.model = self.model.with_m(
+            estimated, u, estimated_from=", ".join(notes) + f"; u from {sample:,} random pairs"
+        )
+        if not self.model.families and scored:
+            prior = self._prior([self.total(c) for c in scored], space)
+            self.model = replace(self.model, prior=prior)
+        return self.model
+
+    def _random_pairs(self, rng: random.Random, sample: int) -> dict[str, Counter[str]]:
+        """How often each level turns up among random pairs of registered people."""
+        n = len(self.records)
+        counts: dict[str, Counter[str]] = {f: Counter() for f in FIELDS}
+        queries: dict[int, Prepared] = {}
+        for _ in range(min(sample, n * (n - 1) // 2)):
+            i, j = rng.randrange(n), rng.randrange(n)
+            if i == j:
+                continue
+            q = queries.get(i) or queries.setdefault(i, self.records[i].as_query())
+            for f, level in zip(FIELDS, compare(q, self.records[j]).levels, strict=True):
+                counts[f][level[0]] += 1
+        return counts
+
+    def _session_patterns(
+        self, chosen: list[tuple[int | None, Prepared]]
+    ) -> tuple[dict[str, Counter[tuple[str, ...]]], list[Comparison], int]:
+        """Compare each chosen inquiry (position None) or registered person with the people it
+        shares keys with. Returns per session the comparison patterns (the fields the
+        session's keys make agree left out), the comparisons of all candidate pairs, and how
+        many pairs the chosen make with the registry, candidates or not."""
+        sessions = {prefix: Counter[tuple[str, ...]]() for prefix, _biased, _fields in SESSIONS}
+        biased_by = {prefix: biased for prefix, biased, _fields in SESSIONS}
+        scored: list[Comparison] = []
+        space = 0
+        n = len(self.records)
+        for position, q in chosen:
+            space += n if position is None else n - 1 - position
+            shared: defaultdict[int, set[str]] = defaultdict(set)
+            keys = set(_keys(q, query=True))
+            for key in keys:
+                if key[0] in sessions:
+                    posting = self.postings.get(key)
+                    if posting and len(posting) <= MAX_POSTING:
+                        for other in posting:
+                            shared[other].add(key[0])
+            candidates = self.candidates(q, exclude=position, keys=keys)
+            for other in candidates | shared.keys():
+                if position is not None and other <= position:
+                    continue
+                comparison = compare(q, self.records[other])
+                if other in candidates:
+                    scored.append(comparison)
+                levels = [level[0] for level in comparison.levels]
+                for prefix in shared.get(other, ()):
+                    biased = biased_by[prefix]
+                    pattern = tuple(
+                        "missing" if f in biased else level
+                        for f, level in zip(FIELDS, levels, strict=True)
+                    )
+                    sessions[prefix][pattern] += 1
+        return sessions, scored, space
+
+    def _prior(self, scores: list[float], space: int) -> float:
+        """log2 prior odds that two people are one, such that the expected number of true
+        pairs among the candidates (each weighed by its posterior under that prior) is the
+        number the prior implies over all pairs. Pairs blocking did not propose are taken as
+        different people. Starts from one true partner per inquiry."""
+        share = 1.0 / max(2, len(self.records))
+        for _ in range(100):
+            logit = math.log2(share / (1 - share))
+            expected = sum(1.0 / (1.0 + 2.0 ** -max(-60.0, min(60.0, logit + s))) for s in scores)
+            new = min(0.5, max(1e-12, expected / space))
+            if abs(new - share) <= 1e-4 * share:
+                share = new
+                break
+            share = new
+        return math.log2(share / (1 - share))
+
+    def _exact_agreement(self, u: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
+        """u with the chance that two random people agree exactly counted, not sampled: a
+        sample of thousands of pairs says little about a chance of one in thirty thousand."""
+        values: dict[str, Callable[[Prepared], object]] = {
+            "given": lambda r: r.given.first,
+            "surname": lambda r: r.surname.primary,
+            "birth": lambda r: r.birth.digits,
+            "address": lambda r: (r.postcode, r.house[0]) if r.postcode and r.house[0] else "",
+            "city": lambda r: r.city,
+            "id_number": lambda r: r.id_number,
+            "phone": lambda r: r.phone,
+        }
+        exact = dict(u)
+        for f, value in values.items():
+            counts = Counter(v for v in map(value, self.records) if v)
+            present = sum(counts.values())
+            if present < 2 or "exact" not in u[f]:
+                continue
+            agree = sum(c * (c - 1) for c in counts.values()) / (present * (present - 1))
+            agree = max(agree, 0.5 / (present * (present - 1)))
+            rest = (1 - agree) / max(1e-12, 1 - u[f]["exact"])
+            exact[f] = {lv: agree if lv == "exact" else v * rest for lv, v in u[f].items()}
+        return exact
