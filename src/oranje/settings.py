@@ -163,6 +163,9 @@ DEFAULT_FROM_EMAIL = env_str("ORANJE_MAIL_FROM", "oranje@localhost")
 # Background work runs from the database queue (`oranje worker`), so one machine needs no
 # extra server. Side effects are enqueued on commit.
 TASKS = {"default": {"BACKEND": env_str("ORANJE_TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# A worker beats every third of this; a task or delivery held by a worker whose beat is older
+# is taken over by another worker (or the restarted one): the longest a crash delays an alert.
+WORKER_LEASE_SECONDS = env_int("ORANJE_WORKER_LEASE_SECONDS", 30, minimum=2)
 EMAIL_BACKEND = env_str("ORANJE_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_TIMEOUT = env_int("ORANJE_SMTP_TIMEOUT", 20, minimum=1)
 EMAIL_FILE_PATH = DATA_DIR / "mail"  # only for the file backend the demo uses

@@ -121,3 +121,13 @@ def readiness_daily() -> int:
     sent = send_lapse_reminders.call()
     transaction.on_commit(lambda: readiness_daily.using(run_after=next_daily_run()).enqueue())
     return sent
+
+
+def ensure_daily_scheduled() -> None:
+    """Worker upkeep: the daily round is always in the queue (once)."""
+    from django_tasks_db.models import DBTaskResult
+
+    path = f"{readiness_daily.func.__module__}.{readiness_daily.func.__qualname__}"
+    pending = DBTaskResult.objects.filter(task_path=path, status__in=["READY", "RUNNING"])
+    if not pending.exists():
+        readiness_daily.using(run_after=next_daily_run()).enqueue()
