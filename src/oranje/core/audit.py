@@ -1,4 +1,5 @@
-"""Writing the audit trail. Called by services inside their transaction."""
+"""Writing the audit trail. Called by services inside their transaction; what happened is
+always a member of `AuditAction` (see `audit_actions.py` for how to add one)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Any
 
 from django.db import models
 
+from oranje.core.audit_actions import AuditAction
 from oranje.core.models import AuditEntry, Region, User
 
 
@@ -39,7 +41,7 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
 def audit_record(
     *,
     actor: User | None,
-    action: str,
+    action: AuditAction,
     obj: models.Model | None = None,
     object_type: str = "",
     region: Region | None = None,
@@ -47,10 +49,12 @@ def audit_record(
     note: str = "",
 ) -> AuditEntry:
     """Write one audit entry. Must run inside the mutation's own transaction."""
+    if not isinstance(action, AuditAction):
+        raise TypeError(f"audit action {action!r} is not an AuditAction member")
     return AuditEntry.objects.create(
         actor=actor if actor is not None and actor.is_authenticated else None,
         actor_name=(str(actor) if actor is not None and actor.is_authenticated else "systeem"),
-        action=action,
+        action=action.value,
         object_type=object_type or (obj._meta.model_name or "" if obj is not None else ""),
         object_id=str(obj.pk) if obj is not None else "",
         object_repr=str(obj)[:255] if obj is not None else "",

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from oranje.core.audit_actions import action_label
 from oranje.core.constants import Role
 
 
@@ -168,6 +169,11 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_repr}"
+
+    @property
+    def action_label(self) -> str:
+        """What happened, as a sentence (the stored code for an action no longer known)."""
+        return action_label(self.action)
 
 
 class WorkerBeat(models.Model):

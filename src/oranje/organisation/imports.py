@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from oranje.core import access as core_access
 from oranje.core import tabular
 from oranje.core.audit import audit_record
+from oranje.core.audit_actions import AuditAction
 from oranje.core.models import Region, User
 from oranje.core.tabular import ImportReport, RowError
 from oranje.core.validation import parse_local_datetime
@@ -193,7 +194,7 @@ def roster_import(
         report.created = len(parsed)
         audit_record(
             actor=actor,
-            action="shift.import",
+            action=AuditAction.SHIFT_IMPORT,
             object_type="oncallshift",
             region=region,
             changes={"created": [0, report.created]},

@@ -21,6 +21,7 @@ from django.utils import timezone
 from oranje.core import access as core_access
 from oranje.core import tabular
 from oranje.core.audit import audit_record
+from oranje.core.audit_actions import AuditAction
 from oranje.core.models import Region, User
 from oranje.core.tabular import ImportReport, RowError
 from oranje.core.validation import parse_day
@@ -234,7 +235,7 @@ def activity_import(
         report.created = len(new)
         audit_record(
             actor=actor,
-            action="activity.import",
+            action=AuditAction.ACTIVITY_IMPORT,
             object_type="activity",
             region=region,
             changes={"created": [0, report.created], "skipped": [0, report.skipped]},

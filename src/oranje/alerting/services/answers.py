@@ -18,6 +18,7 @@ from oranje.alerting.models import Alert, Delivery, FunctionCall
 from oranje.alerting.services.ladder import _after_change
 from oranje.core import access as core_access
 from oranje.core.audit import audit_record
+from oranje.core.audit_actions import AuditAction
 from oranje.core.links import read_link
 from oranje.core.models import User
 from oranje.incidents.access import can_operate
@@ -115,7 +116,7 @@ def alert_answer(
         _after_change(call, now)
     audit_record(
         actor=actor,
-        action="alert.answer",
+        action=AuditAction.ALERT_ANSWER,
         obj=call.incident,
         region=call.incident.region,
         changes={"answer": [None, f"{alert.person}: {answer} {eta_minutes or ''}".strip()]},
@@ -159,7 +160,7 @@ def alert_arrive(
         )
     audit_record(
         actor=actor,
-        action="alert.arrive",
+        action=AuditAction.ALERT_ARRIVE,
         obj=incident,
         region=incident.region,
         changes={"arrived": [None, str(alert.person)]},

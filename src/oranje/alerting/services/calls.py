@@ -16,6 +16,7 @@ from oranje.alerting.selectors import candidates, required_functions
 from oranje.alerting.services.ladder import _alert, _climb, _fill, _place, _reach, _schedule
 from oranje.core import access as core_access
 from oranje.core.audit import audit_record
+from oranje.core.audit_actions import AuditAction
 from oranje.core.models import Municipality, User
 from oranje.incidents.access import can_operate
 from oranje.incidents.constants import EntryKind
@@ -195,7 +196,7 @@ def alert_manual(
     )
     audit_record(
         actor=actor,
-        action="alert.manual",
+        action=AuditAction.ALERT_MANUAL,
         obj=incident,
         region=incident.region,
         changes={function.code: [None, people_needed]},

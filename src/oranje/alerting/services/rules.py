@@ -9,6 +9,7 @@ from oranje.alerting import errors
 from oranje.alerting.models import AlertRule
 from oranje.core import access as core_access
 from oranje.core.audit import audit_record
+from oranje.core.audit_actions import AuditAction
 from oranje.core.models import Region, User
 from oranje.organisation.models import Function
 
@@ -44,7 +45,7 @@ def rule_save(
     )
     audit_record(
         actor=actor,
-        action="alert_rule.save",
+        action=AuditAction.ALERT_RULE_SAVE,
         obj=rule,
         region=region,
         changes={"rule": [None if created else "changed", str(rule)]},
@@ -57,7 +58,7 @@ def rule_delete(*, actor: User, rule: AlertRule) -> None:
     core_access.require(core_access.can_manage_region(actor, rule.region_id))
     audit_record(
         actor=actor,
-        action="alert_rule.delete",
+        action=AuditAction.ALERT_RULE_DELETE,
         obj=rule,
         region=rule.region,
         changes={"rule": [str(rule), None]},

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from oranje.core import access as core_access
 from oranje.core.audit import audit_record
+from oranje.core.audit_actions import AuditAction
 from oranje.core.models import Region, User
 from oranje.incidents import errors
 from oranje.incidents.access import can_operate
@@ -52,7 +53,7 @@ def checklist_save(
         retired.save(update_fields=["active"])
     audit_record(
         actor=actor,
-        action="checklist.save",
+        action=AuditAction.CHECKLIST_SAVE,
         object_type="checklist",
         region=region,
         changes={function.code: [before, wanted]},
@@ -93,7 +94,7 @@ def checklist_tick(
     )
     audit_record(
         actor=actor,
-        action="checklist.tick",
+        action=AuditAction.CHECKLIST_TICK,
         obj=incident,
         region=incident.region,
         changes={item.function.code: [None, item.text[:200]]},
@@ -113,7 +114,7 @@ def checklist_untick(*, actor: User, tick: ChecklistTick) -> ChecklistTick:
         tick.save(update_fields=["undone_at", "undone_by_name"])
         audit_record(
             actor=actor,
-            action="checklist.untick",
+            action=AuditAction.CHECKLIST_UNTICK,
             obj=incident,
             region=incident.region,
             changes={tick.item.function.code: [tick.item.text[:200], None]},

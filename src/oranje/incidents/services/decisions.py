@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from oranje.core import access as core_access
 from oranje.core.audit import audit_record
+from oranje.core.audit_actions import AuditAction
 from oranje.core.models import User
 from oranje.incidents import errors
 from oranje.incidents.access import can_operate
@@ -68,7 +69,7 @@ def decision_record(
     )
     audit_record(
         actor=actor,
-        action="decision.record",
+        action=AuditAction.DECISION_RECORD,
         obj=incident,
         region=incident.region,
         changes={"decision": [None, decision.text[:200]]},
@@ -131,7 +132,7 @@ def action_create(
     )
     audit_record(
         actor=actor,
-        action="action.create",
+        action=AuditAction.ACTION_CREATE,
         obj=incident,
         region=incident.region,
         changes={"action": [None, action.text[:200]]},
@@ -171,7 +172,7 @@ def action_set_status(*, actor: User, action: Action, status: str, note: str = "
     )
     audit_record(
         actor=actor,
-        action="action.status",
+        action=AuditAction.ACTION_STATUS,
         obj=incident,
         region=incident.region,
         changes={"status": [old, status]},

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from oranje.core import access as core_access
 from oranje.core.audit import audit_record
+from oranje.core.audit_actions import AuditAction
 from oranje.core.models import Municipality, Region, User
 from oranje.incidents import errors
 from oranje.incidents.access import can_operate
@@ -87,7 +88,7 @@ def incident_start(
     )
     audit_record(
         actor=actor,
-        action="incident.start",
+        action=AuditAction.INCIDENT_START,
         obj=incident,
         region=region,
         changes={"title": [None, incident.title], "exercise": [None, is_exercise]},
@@ -117,7 +118,7 @@ def incident_close(*, actor: User, incident: Incident, note: str = "") -> Incide
         listener(incident, actor)
     audit_record(
         actor=actor,
-        action="incident.close",
+        action=AuditAction.INCIDENT_CLOSE,
         obj=incident,
         region=incident.region,
         changes={"closed_at": [None, now.isoformat()]},

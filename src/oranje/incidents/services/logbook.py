@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from oranje.core import access as core_access
 from oranje.core.audit import audit_record
+from oranje.core.audit_actions import AuditAction
 from oranje.core.models import User
 from oranje.incidents import errors
 from oranje.incidents.access import can_operate
@@ -112,7 +113,7 @@ def log_entry_add(
     )
     audit_record(
         actor=actor,
-        action="log.add",
+        action=AuditAction.LOG_ADD,
         obj=incident,
         region=incident.region,
         changes={"entry": [None, entry.number]},
@@ -141,7 +142,7 @@ def handover_record(
     )
     audit_record(
         actor=actor,
-        action="incident.handover",
+        action=AuditAction.INCIDENT_HANDOVER,
         obj=incident,
         region=incident.region,
         changes={function.code: [None, to_name.strip()]},

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from oranje.core import access as core_access
 from oranje.core.audit import audit_record
+from oranje.core.audit_actions import AuditAction
 from oranje.core.models import User
 from oranje.incidents import errors
 from oranje.incidents.access import can_operate
@@ -88,7 +89,7 @@ def report_draft(*, actor: User, incident: Incident) -> SituationReport:
     )
     audit_record(
         actor=actor,
-        action="report.draft",
+        action=AuditAction.REPORT_DRAFT,
         obj=report,
         region=incident.region,
         changes={"version": [None, version]},
@@ -118,7 +119,11 @@ def report_update(
     report.updated_at = timezone.now()
     report.save(update_fields=["summary", "sections", "updated_at"])
     audit_record(
-        actor=actor, action="report.update", obj=report, region=incident.region, changes={}
+        actor=actor,
+        action=AuditAction.REPORT_UPDATE,
+        obj=report,
+        region=incident.region,
+        changes={},
     )
     return report
 
@@ -136,7 +141,7 @@ def report_approve(*, actor: User, report: SituationReport) -> SituationReport:
     report.save(update_fields=["status", "approved_at", "approved_by"])
     audit_record(
         actor=actor,
-        action="report.approve",
+        action=AuditAction.REPORT_APPROVE,
         obj=report,
         region=incident.region,
         changes={"status": [ReportStatus.DRAFT, ReportStatus.APPROVED]},
@@ -167,7 +172,7 @@ def report_publish(*, actor: User, report: SituationReport) -> SituationReport:
         )
     audit_record(
         actor=actor,
-        action="report.publish",
+        action=AuditAction.REPORT_PUBLISH,
         obj=report,
         region=incident.region,
         changes={"status": [ReportStatus.APPROVED, ReportStatus.PUBLISHED]},

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from oranje.core import access as core_access
 from oranje.core.audit import audit_record
+from oranje.core.audit_actions import AuditAction
 from oranje.core.models import User
 from oranje.incidents import errors
 from oranje.incidents.access import can_operate
@@ -85,7 +86,7 @@ def incident_scale(
     )
     audit_record(
         actor=actor,
-        action="incident.scale",
+        action=AuditAction.INCIDENT_SCALE,
         obj=incident,
         region=incident.region,
         changes={"scaling": [previous.label if previous else None, step.label]},

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from oranje.core import access as core_access
 from oranje.core.audit import audit_record, diff, snapshot
+from oranje.core.audit_actions import AuditAction
 from oranje.core.models import Municipality, Region, User
 from oranje.core.validation import normalise_phone
 from oranje.organisation import errors
@@ -87,7 +88,11 @@ def person_create(
     person.functions.set(list(functions))
     after = snapshot(person, PERSON_FIELDS) | {"functions": [f.code for f in functions]}
     audit_record(
-        actor=actor, action="person.create", obj=person, region=region, changes=diff({}, after)
+        actor=actor,
+        action=AuditAction.PERSON_CREATE,
+        obj=person,
+        region=region,
+        changes=diff({}, after),
     )
     return person
 
@@ -121,7 +126,11 @@ def person_update(
     changes = diff(before, after)
     if changes:
         audit_record(
-            actor=actor, action="person.update", obj=person, region=person.region, changes=changes
+            actor=actor,
+            action=AuditAction.PERSON_UPDATE,
+            obj=person,
+            region=person.region,
+            changes=changes,
         )
     return person
 
@@ -132,5 +141,7 @@ def person_renew_calendar_token(*, actor: User, person: Person) -> Person:
     core_access.require(is_own(actor, person) or can_manage_person(actor, person))
     person.calendar_token = new_calendar_token()
     person.save(update_fields=["calendar_token"])
-    audit_record(actor=actor, action="person.calendar_renew", obj=person, region=person.region)
+    audit_record(
+        actor=actor, action=AuditAction.PERSON_CALENDAR_RENEW, obj=person, region=person.region
+    )
     return person

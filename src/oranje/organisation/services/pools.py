@@ -9,6 +9,7 @@ from django.db import transaction
 
 from oranje.core import access as core_access
 from oranje.core.audit import audit_record, diff, snapshot
+from oranje.core.audit_actions import AuditAction
 from oranje.core.models import Municipality, Region, User
 from oranje.organisation import errors
 from oranje.organisation.access import can_manage_pool
@@ -63,7 +64,7 @@ def district_save(
         before | {"municipalities": before_munis},
         {"name": district.name, "municipalities": sorted(m.name for m in municipalities)},
     )
-    action = "district.update" if before else "district.create"
+    action = AuditAction.DISTRICT_UPDATE if before else AuditAction.DISTRICT_CREATE
     audit_record(actor=actor, action=action, obj=district, region=region, changes=changes)
     return district
 
@@ -140,7 +141,7 @@ def pool_save(
     pool.municipalities.set(list(municipalities))
     pool.functions.set(list(functions))
     pool.members.set(list(members))
-    action = "pool.update" if before else "pool.create"
+    action = AuditAction.POOL_UPDATE if before else AuditAction.POOL_CREATE
     audit_record(
         actor=actor, action=action, obj=pool, region=region, changes=diff(before, state(pool))
     )
@@ -182,7 +183,7 @@ def region_function_update(
     setting.save()
     audit_record(
         actor=actor,
-        action="region_function.update",
+        action=AuditAction.REGION_FUNCTION_UPDATE,
         obj=setting,
         region=region,
         changes=diff(before, snapshot(setting, fields)),

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from oranje.core import access as core_access
 from oranje.core.audit import audit_record, diff, snapshot
+from oranje.core.audit_actions import AuditAction
 from oranje.core.models import User
 from oranje.organisation import errors
 from oranje.organisation.access import can_manage_pool, is_own
@@ -73,7 +74,7 @@ def shift_create(
     )
     audit_record(
         actor=actor,
-        action="shift.create",
+        action=AuditAction.SHIFT_CREATE,
         obj=shift,
         region=pool.region,
         changes=diff({}, snapshot(shift, SHIFT_FIELDS)),
@@ -88,7 +89,7 @@ def shift_delete(*, actor: User, shift: OnCallShift) -> None:
     before = snapshot(shift, SHIFT_FIELDS)
     audit_record(
         actor=actor,
-        action="shift.delete",
+        action=AuditAction.SHIFT_DELETE,
         obj=shift,
         region=shift.pool.region,
         changes=diff(before, {}),
@@ -169,7 +170,7 @@ def shift_hand_over(
     )
     audit_record(
         actor=actor,
-        action="shift.handover",
+        action=AuditAction.SHIFT_HANDOVER,
         obj=taken,
         region=shift.pool.region,
         changes=changes,

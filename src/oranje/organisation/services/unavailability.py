@@ -9,6 +9,7 @@ from django.db import transaction
 
 from oranje.core import access as core_access
 from oranje.core.audit import audit_record, diff, snapshot
+from oranje.core.audit_actions import AuditAction
 from oranje.core.models import User
 from oranje.organisation import errors
 from oranje.organisation.access import can_manage_person, is_own
@@ -37,7 +38,7 @@ def unavailability_create(
     item.save()
     audit_record(
         actor=actor,
-        action="unavailability.create",
+        action=AuditAction.UNAVAILABILITY_CREATE,
         obj=item,
         region=person.region,
         changes=diff({}, snapshot(item, ["person", "starts_at", "ends_at", "reason", "note"])),
@@ -52,7 +53,7 @@ def unavailability_delete(*, actor: User, item: Unavailability) -> None:
     before = snapshot(item, ["person", "starts_at", "ends_at", "reason", "note"])
     audit_record(
         actor=actor,
-        action="unavailability.delete",
+        action=AuditAction.UNAVAILABILITY_DELETE,
         obj=item,
         region=item.person.region,
         changes=diff(before, {}),

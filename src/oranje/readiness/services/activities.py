@@ -13,6 +13,7 @@ from django.utils.formats import date_format
 
 from oranje.core import access as core_access
 from oranje.core.audit import audit_record, diff, snapshot
+from oranje.core.audit_actions import AuditAction
 from oranje.core.models import User
 from oranje.organisation.access import can_manage_person
 from oranje.organisation.models import Function, Person
@@ -113,7 +114,7 @@ def activity_record(
         )
         audit_record(
             actor=actor,
-            action="activity.create",
+            action=AuditAction.ACTIVITY_CREATE,
             obj=activity,
             region=person.region,
             changes=diff({}, snapshot(activity, ACTIVITY_FIELDS)),
@@ -130,7 +131,7 @@ def activity_delete(*, actor: User, activity: Activity) -> None:
     core_access.require(can_manage_person(actor, activity.person))
     audit_record(
         actor=actor,
-        action="activity.delete",
+        action=AuditAction.ACTIVITY_DELETE,
         obj=activity,
         region=activity.person.region,
         changes=diff(snapshot(activity, ACTIVITY_FIELDS), {}),

@@ -13,6 +13,7 @@ from django.utils.formats import date_format
 
 from oranje.core import access as core_access
 from oranje.core.audit import audit_record
+from oranje.core.audit_actions import AuditAction
 from oranje.core.links import read_link
 from oranje.core.models import Region, User
 from oranje.organisation.constants import OnCallKind
@@ -72,7 +73,7 @@ def alarm_test_start(
         )
     audit_record(
         actor=actor,
-        action="alarm_test.start",
+        action=AuditAction.ALARM_TEST_START,
         obj=test,
         region=region,
         changes={"recipients": [None, len(seen)]},
@@ -126,7 +127,7 @@ def alarm_respond(*, token: str, answer: str, eta_minutes: int | None) -> AlarmR
     recipient.save(update_fields=["responded_at", "answer", "eta_minutes"])
     audit_record(
         actor=None,
-        action="alarm_test.response",
+        action=AuditAction.ALARM_TEST_RESPONSE,
         obj=recipient.test,
         region=recipient.test.region,
         changes={"answer": [None, f"{recipient.person}: {answer} {eta_minutes or ''}".strip()]},

@@ -13,6 +13,7 @@ from django.utils.formats import date_format
 
 from oranje.core import access as core_access
 from oranje.core.audit import audit_record
+from oranje.core.audit_actions import AuditAction
 from oranje.core.models import Region, User
 from oranje.organisation import errors as org_errors
 from oranje.organisation.models import Function, Person
@@ -70,7 +71,7 @@ def exercise_plan(
         )
     audit_record(
         actor=actor,
-        action="exercise.plan",
+        action=AuditAction.EXERCISE_PLAN,
         obj=exercise,
         region=region,
         changes={"participants": [None, len(participants)], "observers": [None, len(observers)]},
@@ -127,7 +128,7 @@ def exercise_complete(
     exercise.save(update_fields=["status"])
     audit_record(
         actor=actor,
-        action="exercise.complete",
+        action=AuditAction.EXERCISE_COMPLETE,
         obj=exercise,
         region=exercise.region,
         changes={

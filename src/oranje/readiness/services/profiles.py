@@ -10,6 +10,7 @@ from django.db import transaction
 
 from oranje.core import access as core_access
 from oranje.core.audit import audit_record
+from oranje.core.audit_actions import AuditAction
 from oranje.core.models import Region, User
 from oranje.organisation.models import Function, Person
 from oranje.readiness import errors
@@ -98,7 +99,7 @@ def profile_publish(
         )
     audit_record(
         actor=actor,
-        action="profile.publish",
+        action=AuditAction.PROFILE_PUBLISH,
         obj=profile,
         region=region,
         changes={"requirements": [None, [r["label"] for r in requirements]]},

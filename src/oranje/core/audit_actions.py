@@ -1,0 +1,74 @@
+"""Every kind of event the audit trail records, each with a sentence a coordinator can read.
+
+`audit_record` accepts only members of `AuditAction` (mypy checks it; a plain string is
+refused at run time too). Adding an event is one line in the class below:
+
+    USER_LOCKED_OUT = "user.locked_out", _("Account locked after failed logins")
+
+plus its Dutch sentence at the end of `locale/nl/LC_MESSAGES/django.po` (a test fails while it
+is missing). The value, `<thing>.<event>`, is what the database stores: never change the value
+of a member once it has been used (old rows keep it); change only the sentence. The audit page
+filters on the start of the value ("shift." finds every shift event).
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditAction(models.TextChoices):
+    # organisation
+    PERSON_CREATE = "person.create", _("Functionary added")
+    PERSON_UPDATE = "person.update", _("Functionary changed")
+    PERSON_CALENDAR_RENEW = "person.calendar_renew", _("Calendar link of a functionary renewed")
+    DISTRICT_CREATE = "district.create", _("District created")
+    DISTRICT_UPDATE = "district.update", _("District changed")
+    POOL_CREATE = "pool.create", _("Pool created")
+    POOL_UPDATE = "pool.update", _("Pool changed")
+    REGION_FUNCTION_UPDATE = "region_function.update", _("Region's settings for a function changed")
+    SHIFT_CREATE = "shift.create", _("On-call shift scheduled")
+    SHIFT_DELETE = "shift.delete", _("On-call shift removed")
+    SHIFT_HANDOVER = "shift.handover", _("On-call shift handed over")
+    SHIFT_IMPORT = "shift.import", _("Roster imported from a file")
+    UNAVAILABILITY_CREATE = "unavailability.create", _("Unavailability recorded")
+    UNAVAILABILITY_DELETE = "unavailability.delete", _("Unavailability removed")
+    # readiness
+    PROFILE_PUBLISH = "profile.publish", _("Qualification profile published")
+    ACTIVITY_CREATE = "activity.create", _("Training, exercise or exam recorded")
+    ACTIVITY_DELETE = "activity.delete", _("Training, exercise or exam record removed")
+    ACTIVITY_IMPORT = "activity.import", _("Training records imported from a file")
+    EXERCISE_PLAN = "exercise.plan", _("Exercise planned")
+    EXERCISE_COMPLETE = "exercise.complete", _("Exercise completed and attendance recorded")
+    ALARM_TEST_START = "alarm_test.start", _("Unannounced alarm test started")
+    ALARM_TEST_RESPONSE = "alarm_test.response", _("Answer to an unannounced alarm test received")
+    # incidents
+    INCIDENT_START = "incident.start", _("Incident started")
+    INCIDENT_SCALE = "incident.scale", _("Incident scaled up or down")
+    INCIDENT_CLOSE = "incident.close", _("Incident closed")
+    INCIDENT_HANDOVER = "incident.handover", _("Function in an incident handed over")
+    LOG_ADD = "log.add", _("Logbook entry added")
+    DECISION_RECORD = "decision.record", _("Decision recorded")
+    ACTION_CREATE = "action.create", _("Action created")
+    ACTION_STATUS = "action.status", _("Status of an action changed")
+    CHECKLIST_SAVE = "checklist.save", _("Checklist of a function changed")
+    CHECKLIST_TICK = "checklist.tick", _("Checklist item ticked")
+    CHECKLIST_UNTICK = "checklist.untick", _("Checklist item unticked")
+    REPORT_DRAFT = "report.draft", _("Situation report draft started")
+    REPORT_UPDATE = "report.update", _("Situation report draft edited")
+    REPORT_APPROVE = "report.approve", _("Situation report approved")
+    REPORT_PUBLISH = "report.publish", _("Situation report published")
+    # alerting
+    ALERT_RULE_SAVE = "alert_rule.save", _("Alert rule saved")
+    ALERT_RULE_DELETE = "alert_rule.delete", _("Alert rule removed")
+    ALERT_MANUAL = "alert.manual", _("Person alerted by hand")
+    ALERT_ANSWER = "alert.answer", _("Alert answered")
+    ALERT_ARRIVE = "alert.arrive", _("Arrival reported")
+
+
+def action_label(value: str) -> str:
+    """The sentence for a stored value; the value itself for one no longer in the list."""
+    try:
+        return str(AuditAction(value).label)
+    except ValueError:
+        return value
