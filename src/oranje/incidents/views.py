@@ -57,6 +57,11 @@ def incident_list(request: HttpRequest) -> HttpResponse:
         "incidents/list.html",
         {
             "incidents": selectors.incident_list(request.user, exercises=exercises, closed=closed),
+            # Exercises stay apart from real incidents, but an exercise that runs is never
+            # hidden behind "no incidents".
+            "running_exercises": []
+            if exercises
+            else selectors.incident_list(request.user, exercises=True),
             "exercises": exercises,
             "closed": closed,
             "nav": "incidents",

@@ -222,8 +222,11 @@ def test_exercises_are_kept_apart_in_the_list(world: World) -> None:
     start_incident(world, title="Echte brand")
     start_incident(world, exercise=True, title="Oefenbrand")
     client = client_for(world.viewer)
-    real = client.get(reverse("incidents")).content.decode()
+    real, running = (
+        client.get(reverse("incidents")).content.decode().split('id="running-exercises"')
+    )
     assert "Echte brand" in real and "Oefenbrand" not in real
+    assert "Oefenbrand" in running  # a running exercise is shown, in its own marked section
     drills = client.get(reverse("incidents") + "?oefeningen=1").content.decode()
     assert "Oefenbrand" in drills and "Echte brand" not in drills
     assert (
