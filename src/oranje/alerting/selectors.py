@@ -42,6 +42,16 @@ class BoardRow:
         return sum(1 for line in self.lines if line.alert.arrived_at)
 
     @property
+    def on_the_way(self) -> int:
+        """Said "coming" and not there yet."""
+        return self.accepted - self.arrived
+
+    @property
+    def missing(self) -> int:
+        """People still to be found: needed minus those who said "coming"."""
+        return max(0, self.call.people_needed - self.accepted)
+
+    @property
     def short(self) -> bool:
         return self.call.status == CallStatus.OPEN and self.accepted < self.call.people_needed
 

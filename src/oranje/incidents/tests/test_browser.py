@@ -38,8 +38,10 @@ def test_an_exercise_is_started_scaled_answered_and_logged_live(page, live_serve
     page.get_by_label("Besloten door").fill("Leider CoPI")
     page.get_by_label("Reden").fill("Gaslucht in de wijk")
     page.get_by_role("button", name="Opschalen en alarmeren").click()
-    board = page.locator("section", has_text="OVD-BZ")
+    assert page.locator(".board-overview").get_by_role("row", name="OVD-BZ").is_visible()
+    board = page.locator("details", has_text="OVD-BZ")
     assert board.get_by_text("0/1 komt").is_visible()
+    board.locator("summary").click()  # open the folded people list of OVD-BZ
 
     # The worker's job, done here: deliver the queued mail.
     from oranje.alerting.models import Delivery
@@ -59,6 +61,7 @@ def test_an_exercise_is_started_scaled_answered_and_logged_live(page, live_serve
 
     # The board updates itself (htmx polling) without a reload.
     board.get_by_text("1/1 komt").wait_for(timeout=10_000)
+    assert board.evaluate("details => details.open"), "a live update folded the list up again"
 
     # A second officer watches the logbook while the coordinator writes in it.
     page.get_by_role("link", name="Logboek").click()
