@@ -1,0 +1,239 @@
+"""The machines of the scale-out benchmark: app instances and workers as killable process
+groups, and the outside world they talk to (an SMTP server and an SMS gateway stub) counting
+every message by the alert it belongs to. Traffic goes only to 127.0.0.1."""
+
+from __future__ import annotations
+
+import email
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections import Counter
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from bench.common import ROOT
+
+#: The answer link in a message: /alarmering/<signed token>/
+LINK = re.compile(r"/alarmering/([^/\s]+)/")
+
+
+def alert_of(text: str) -> tuple[int, str] | None:
+    """(alert id, token) of the answer link in a message, read with the shared key."""
+    from django.core import signing
+
+    from oranje.alerting.services import LINK_SALT
+
+    found = LINK.search(text)
+    if found is None:
+        return None
+    try:
+        return int(signing.loads(found.group(1), salt=LINK_SALT)["a"]), found.group(1)
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
+
+
+class Sink:
+    """Counts messages per alert; `received[alert] > 1` is a message sent twice."""
+
+    def __init__(self) -> None:
+        self.received: Counter[int] = Counter()
+        self.unreadable = 0
+        self.lock = threading.Lock()
+        #: (alert, token) of each answer link, in the order they came, for the users to open.
+        self.tokens: list[tuple[int, str]] = []
+
+    def record(self, text: str, *, keep_token: bool) -> None:
+        found = alert_of(text)
+        with self.lock:
+            if found is None:
+                self.unreadable += 1
+                return
+            alert, token = found
+            self.received[alert] += 1
+            if keep_token and self.received[alert] == 1:
+                self.tokens.append((alert, token))
+
+    def count(self) -> int:
+        with self.lock:
+            return sum(self.received.values())
+
+    def take_token(self) -> tuple[int, str] | None:
+        with self.lock:
+            return self.tokens.pop(0) if self.tokens else None
+
+
+class MailSink(Sink):
+    """A local SMTP server (aiosmtpd)."""
+
+    def __init__(self, port: int) -> None:
+        super().__init__()
+        self.port = port
+        self.controller: Any = None
+
+    def start(self) -> None:
+        from aiosmtpd.controller import Controller
+
+        sink = self
+
+        class Handler:
+            async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+                message = email.message_from_bytes(envelope.content)
+                part = next(iter(message.walk()))
+                body = part.get_payload(decode=True) or b""
+                sink.record(body.decode(part.get_content_charset() or "utf-8"), keep_token=True)
+                return "250 OK"
+
+        self.controller = Controller(Handler(), hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+
+    def stop(self) -> None:
+        if self.controller is not None:
+            self.controller.stop()
+
+
+class GatewaySink(Sink):
+    """A local SMS gateway stub: accepts JSON {"to", "from", "text"}, answers 202."""
+
+    def __init__(self, port: int) -> None:
+        super().__init__()
+        sink = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length", "0"))
+                body = json.loads(self.rfile.read(length) or b"{}")
+                sink.record(str(body.get("text", "")), keep_token=False)
+                self.send_response(202)
+                self.send_header("Content-Type", "application/json")
+                self.end_headers()
+                self.wfile.write(b'{"id": "ok"}')
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+        self.url = f"http://127.0.0.1:{port}/sms"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class Fleet:
+    """App instances (gunicorn) and workers (`oranje worker`), each in its own process group
+    and data directory, so that a kill takes the whole "machine" down at once."""
+
+    def __init__(
+        self,
+        *,
+        data_root: Path,
+        env: dict[str, str],
+        app_workers: int,
+    ) -> None:
+        self.data_root = data_root
+        self.zero = time.monotonic()  # events are timed from here (the start of the traffic)
+        self.env = {**os.environ, **env, "PYTHONPATH": str(ROOT / "src")}
+        self.app_workers = app_workers
+        self.processes: dict[str, subprocess.Popen[bytes]] = {}
+        self.ports: dict[str, int] = {}
+        self.events: list[tuple[str, str]] = []
+
+    def _env(self, name: str) -> dict[str, str]:
+        data = self.data_root / name
+        data.mkdir(parents=True, exist_ok=True)
+        return {**self.env, "ORANJE_DATA_DIR": str(data)}
+
+    def start_app(self, name: str, port: int) -> None:
+        env = self._env(name)
+        # Each machine collects its own static files (whitenoise serves them from the app).
+        subprocess.run(
+            [sys.executable, "-m", "oranje.cli", "collectstatic", "--noinput", "-v0"],
+            env=env,
+            cwd=str(ROOT),
+            check=True,
+        )
+        self.ports[name] = port
+        self._spawn_app(name)
+
+    def _spawn_app(self, name: str) -> None:
+        port = self.ports[name]
+        log = (self.data_root / f"{name}.log").open("ab")
+        self.processes[name] = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "oranje.wsgi",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(self.app_workers),
+                "--log-level",
+                "warning",
+            ],
+            env=self._env(name),
+            cwd=str(ROOT),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/inloggen/", timeout=2).read()
+                return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError(f"{name} did not start on port {port}")
+
+    def start_worker(self, name: str) -> None:
+        log = (self.data_root / f"{name}.log").open("ab")
+        self.processes[name] = subprocess.Popen(
+            [sys.executable, "-m", "oranje.cli", "worker"],
+            env=self._env(name),
+            cwd=str(ROOT),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def clock(self) -> float:
+        return time.monotonic() - self.zero
+
+    def kill(self, name: str) -> None:
+        """SIGKILL the whole process group: the master and its workers die mid-request."""
+        process = self.processes[name]
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        self.events.append((f"{name} killed (SIGKILL)", f"at {self.clock():.1f} s"))
+
+    def restart(self, name: str) -> None:
+        if name in self.ports:
+            self._spawn_app(name)
+            self.events.append((f"{name} restarted", f"answering again at {self.clock():.1f} s"))
+        else:
+            self.start_worker(name)
+            self.events.append((f"{name} restarted", f"at {self.clock():.1f} s"))
+
+    def stop_all(self) -> None:
+        for process in self.processes.values():
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+        for process in self.processes.values():
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
