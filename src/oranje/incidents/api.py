@@ -128,6 +128,7 @@ class LogEntryOut(serializers.ModelSerializer):
             "text",
             "corrects",
             "attachment_name",
+            "client_key",
         ]
 
 
@@ -138,6 +139,14 @@ class LogEntryIn(serializers.Serializer):
     function = serializers.CharField(required=False, allow_blank=True, default="")
     at = serializers.DateTimeField(required=False, allow_null=True, default=None)
     corrects = serializers.IntegerField(required=False, allow_null=True, default=None)
+    client_key = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Your key for this line (e.g. a UUID), unique within the incident: sending "
+        "the line again with the same key writes it once and answers 200 with the line "
+        "written the first time.",
+    )
 
 
 class DecisionOut(serializers.ModelSerializer):
@@ -306,7 +315,9 @@ class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         ],
         responses=LogEntryOut(many=True),
     )
-    @extend_schema(methods=["POST"], request=LogEntryIn, responses={201: LogEntryOut})
+    @extend_schema(
+        methods=["POST"], request=LogEntryIn, responses={201: LogEntryOut, 200: LogEntryOut}
+    )
     @action(detail=True, methods=["get", "post"])
     def log(self, request: Request, pk: str) -> Response:
         """The logbook, newest first (`after` gives only newer lines); POST appends a line."""
@@ -338,8 +349,12 @@ class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
             function=_function(data["function"]),
             at=data["at"],
             corrects=corrects,
+            client_key=data["client_key"],
         )
-        return Response(LogEntryOut(entry).data, status=status.HTTP_201_CREATED)
+        return Response(
+            LogEntryOut(entry).data,
+            status=status.HTTP_200_OK if entry.replayed else status.HTTP_201_CREATED,
+        )
 
     @extend_schema(methods=["GET"], responses=DecisionOut(many=True))
     @extend_schema(methods=["POST"], request=DecisionIn, responses={201: DecisionOut})

@@ -31,3 +31,10 @@ ALREADY_CLOSED = _("This incident is already closed.")
 ALREADY_TICKED = _("This item was already ticked by %(person)s at %(time)s.")
 UNKNOWN_FUNCTION = _("Unknown function code '%(value)s'.")
 UNKNOWN_MUNICIPALITY = _("Unknown municipality code '%(value)s'.")
+CLIENT_KEY_INVALID = _(
+    "The line's key must be 8 to 64 letters, digits, '-' or '_' (a UUID will do)."
+)
+CLIENT_KEY_USED = _(
+    "This key was already used for entry #%(n)s with other text or by someone else; "
+    "send a new line with a new key."
+)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django import forms
@@ -129,10 +130,15 @@ class LogEntryForm(forms.Form):
     )
     attachment = forms.FileField(label=_("Attachment"), required=False)
     corrects = forms.IntegerField(label=_("Corrects entry #"), required=False, min_value=1)
+    # A new key with every empty form: a form sent twice (a double click, a retry after the
+    # server died) writes one line.
+    client_key = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, teams: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["team"].choices = team_choices(teams)  # type: ignore[attr-defined]
+        if not self.is_bound:
+            self.initial.setdefault("client_key", uuid.uuid4().hex)
 
 
 class DecisionForm(forms.Form):

@@ -174,13 +174,27 @@ class LogEntry(models.Model):
     )
     attachment = models.FileField(_("attachment"), upload_to="logbook/%Y/%m/", blank=True)
     attachment_name = models.CharField(max_length=255, blank=True)
+    client_key = models.CharField(
+        _("client key"),
+        max_length=64,
+        blank=True,
+        help_text=_("Chosen by the client for this line, so that sending it again writes it once."),
+    )
+
+    #: Set by log_entry_add on a line that already existed under the client's key (a retry).
+    replayed = False
 
     class Meta:
         ordering = ["incident", "number"]
         verbose_name = _("log entry")
         verbose_name_plural = _("logbook")
         constraints = [
-            models.UniqueConstraint(fields=["incident", "number"], name="log_number_unique")
+            models.UniqueConstraint(fields=["incident", "number"], name="log_number_unique"),
+            models.UniqueConstraint(
+                fields=["incident", "client_key"],
+                condition=~models.Q(client_key=""),
+                name="log_client_key_unique",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -236,6 +236,7 @@ def log_entry_new(request: HttpRequest, pk: int) -> HttpResponse:
                     at=data["at"],
                     corrects=corrects,
                     attachment=data["attachment"],
+                    client_key=data["client_key"],
                 )
             except ValidationError as exc:
                 apply_errors(form, exc)
@@ -253,7 +254,10 @@ def log_entry_new(request: HttpRequest, pk: int) -> HttpResponse:
         return response
     if entry is None:
         return _logbook_page(request, incident, form, status=400)
-    messages.success(request, _("Entry #%(n)s saved.") % {"n": entry.number})
+    if entry.replayed:
+        messages.success(request, _("Entry #%(n)s was already saved.") % {"n": entry.number})
+    else:
+        messages.success(request, _("Entry #%(n)s saved.") % {"n": entry.number})
     return redirect("logbook", incident.pk)
 
 

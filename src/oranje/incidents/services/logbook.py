@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -24,6 +25,9 @@ from oranje.incidents.services.guards import CLOCK_SLACK, _actor_name, _locked, 
 from oranje.incidents.services.parsing import _check_tags
 from oranje.organisation.models import Function
 
+#: What a client may choose as the key of a line: a UUID (hex or with dashes) fits.
+CLIENT_KEY = re.compile(r"[A-Za-z0-9_-]{8,64}")
+
 
 def log_append(
     incident: Incident,
@@ -37,6 +41,7 @@ def log_append(
     at: dt.datetime | None = None,
     corrects: LogEntry | None = None,
     attachment: UploadedFile | None = None,
+    client_key: str = "",
 ) -> LogEntry:
     """Write one logbook line with the next number. Takes the incident's row lock itself
     (a no-op when the caller already holds it), so that two answers arriving at once for
@@ -57,6 +62,7 @@ def log_append(
         kind=kind,
         text=text,
         corrects=corrects,
+        client_key=client_key,
     )
     if attachment is not None:
         entry.attachment_name = (attachment.name or "bijlage")[:255]
@@ -77,10 +83,19 @@ def log_entry_add(
     at: dt.datetime | None = None,
     corrects: LogEntry | None = None,
     attachment: UploadedFile | None = None,
+    client_key: str = "",
 ) -> LogEntry:
-    """Append a line to the logbook. A correction is a new line pointing at the old one."""
+    """Append a line to the logbook. A correction is a new line pointing at the old one.
+
+    `client_key`, chosen by the client per line, makes sending it again safe: a line that
+    already exists under that key in this incident is returned (`replayed`) instead of
+    written twice — also after the incident closed, since the first attempt did arrive."""
     incident = _locked(incident)
     core_access.require(can_operate(actor, incident))
+    if client_key:
+        earlier = _earlier_line(incident, actor=actor, text=text, client_key=client_key)
+        if earlier is not None:
+            return earlier
     require_open(incident)
     problems: dict[str, list[str]] = {}
     if not text.strip():
@@ -110,6 +125,7 @@ def log_entry_add(
         at=at,
         corrects=corrects,
         attachment=attachment,
+        client_key=client_key,
     )
     audit_record(
         actor=actor,
@@ -119,6 +135,23 @@ def log_entry_add(
         changes={"entry": [None, entry.number]},
     )
     return entry
+
+
+def _earlier_line(
+    incident: Incident, *, actor: User, text: str, client_key: str
+) -> LogEntry | None:
+    """The line already written under this key (the caller holds the incident's lock, so
+    no other request can be writing it now); ValidationError when the key is malformed or
+    belongs to another line — answering "saved" then would lose this one."""
+    if not CLIENT_KEY.fullmatch(client_key):
+        raise ValidationError({"client_key": [str(errors.CLIENT_KEY_INVALID)]})
+    earlier = incident.log.filter(client_key=client_key).first()
+    if earlier is None:
+        return None
+    if earlier.author_id != actor.pk or earlier.text != text.strip():
+        raise ValidationError({"client_key": [str(errors.CLIENT_KEY_USED % {"n": earlier.number})]})
+    earlier.replayed = True
+    return earlier
 
 
 @transaction.atomic
