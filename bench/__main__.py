@@ -13,6 +13,7 @@ BENCHMARKS = [
     "bench.load",
     "bench.incidents",
     "bench.incident_load",
+    "bench.scale_out",
     "bench.matching",
 ]
 
