@@ -5,16 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from oranje.alerting import errors, selectors, services
+from oranje.alerting import access, errors, selectors, services
 from oranje.alerting.constants import AnsweredVia
-from oranje.alerting.models import Alert
 from oranje.core import access as core_access
 from oranje.incidents.access import incident_for_user
 from oranje.incidents.models import Incident
@@ -101,10 +99,8 @@ def answer(request: Request, pk: int) -> Response:
     """Answer an alert in the app (your own), or record an answer or arrival for someone
     else as an operator of the incident."""
     user = core_access.authenticated(request.user)
-    alert = get_object_or_404(Alert.objects.select_related("call__incident"), pk=pk)
-    own = alert.person.user_id == user.pk
-    if not own:  # someone else's alert: only an operator of the incident may record it
-        incident_for_user(user, alert.call.incident_id, operate=True)
+    alert = access.alert_for_user(user, pk, answer=True)
+    own = access.is_own(user, alert)
     data = AnswerIn(data=request.data)
     data.is_valid(raise_exception=True)
     via = AnsweredVia.APP if own else AnsweredVia.BOARD

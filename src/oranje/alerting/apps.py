@@ -8,9 +8,10 @@ class AlertingConfig(AppConfig):
     verbose_name = _("Alerting")
 
     def ready(self) -> None:
-        from oranje.alerting import services
+        from oranje.alerting import access, services
         from oranje.incidents.hooks import registry
 
         registry.scaled.append(services.on_scaled)
         registry.closed.append(services.on_closed)
         registry.figures.append(services.figures)
+        registry.leads.append(access.leads_incident)

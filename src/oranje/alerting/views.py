@@ -6,16 +6,15 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from oranje.alerting import selectors, services
+from oranje.alerting import access, selectors, services
 from oranje.alerting.constants import Answer, AnsweredVia
 from oranje.alerting.forms import AnswerForm, ManualAlertForm, RuleForm
-from oranje.alerting.models import Alert, AlertRule
 from oranje.core import access as core_access
 from oranje.core.views import apply_errors, current_region
 from oranje.incidents.access import incident_for_user
@@ -76,7 +75,9 @@ def _minutes(request: HttpRequest) -> int | None:
 def board_record(request: HttpRequest, pk: int, alert_pk: int) -> HttpResponse:
     """The board records what someone said by phone, or their arrival at the team."""
     incident = incident_for_user(request.user, pk, operate=True)
-    alert = get_object_or_404(Alert, pk=alert_pk, call__incident=incident)
+    alert = access.alert_for_user(request.user, alert_pk, answer=True)
+    if alert.call.incident_id != incident.pk:
+        raise Http404
     user = core_access.authenticated(request.user)
     try:
         services.alert_record(
@@ -95,8 +96,8 @@ def _answer_page(request: HttpRequest, token: str, *, arrival: bool) -> HttpResp
     """Behind the link in a message; no login needed: the signed link is the key."""
     context: dict[str, object] = {}
     try:
-        alert = services.alert_from_token(
-            token, salt=services.ARRIVAL_SALT if arrival else services.LINK_SALT
+        alert = access.alert_from_token(
+            token, salt=access.ARRIVAL_SALT if arrival else access.LINK_SALT
         )
     except ValidationError as exc:
         return render(request, "alerting/answer.html", {"problem": exc.messages[0]}, status=400)
@@ -148,7 +149,12 @@ def alert_arrival(request: HttpRequest, token: str) -> HttpResponse:
 def my_alerts(request: HttpRequest) -> HttpResponse:
     user = core_access.authenticated(request.user)
     if request.method == "POST":
-        alert = get_object_or_404(Alert, pk=request.POST.get("alert", "0"), person__user=user)
+        raw = request.POST.get("alert", "")
+        if not (raw.isascii() and raw.isdigit() and len(raw) <= 18):
+            raise Http404
+        alert = access.my_alerts_for_user(user).filter(pk=int(raw)).first()
+        if alert is None:
+            raise Http404
         try:
             services.alert_record(
                 alert=alert,
@@ -192,7 +198,12 @@ def rules(request: HttpRequest) -> HttpResponse:
         core_access.require(manages)
         user = core_access.authenticated(request.user)
         if "delete" in request.POST:
-            rule = get_object_or_404(AlertRule, pk=request.POST["delete"], region=region)
+            raw = request.POST["delete"]
+            if not (raw.isascii() and raw.isdigit() and len(raw) <= 18):
+                raise Http404
+            rule = access.rule_for_user(user, int(raw), manage=True)
+            if rule.region_id != region.pk:
+                raise Http404
             services.rule_delete(actor=user, rule=rule)
             messages.success(request, _("Rule removed."))
             return redirect("alert_rules")
@@ -217,7 +228,7 @@ def rules(request: HttpRequest) -> HttpResponse:
         request,
         "alerting/rules.html",
         {
-            "rules": AlertRule.objects.filter(region=region).select_related("function"),
+            "rules": access.rules_for_user(request.user).filter(region=region),
             "form": form,
             "manages": manages,
             "nav": "incidents",

@@ -242,6 +242,9 @@ class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     def _operate(self) -> Incident:
         return incident_for_user(self.request.user, int(self.kwargs["pk"]), operate=True)
 
+    def _command(self) -> Incident:
+        return incident_for_user(self.request.user, int(self.kwargs["pk"]), command=True)
+
     @extend_schema(request=IncidentIn, responses={201: IncidentOut})
     def create(self, request: Request) -> Response:
         """Start an incident (real or exercise)."""
@@ -287,7 +290,7 @@ class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     def scale(self, request: Request, pk: str) -> Response:
         """Scale (GRIP or flexible). The answer lists warnings the caller must show, such as
         a function with nobody on hard on-call."""
-        incident = self._operate()
+        incident = self._command()
         data = _valid(ScaleIn, request.data)
         step, warnings = services.incident_scale(
             actor=core_access.authenticated(request.user), incident=incident, **data
@@ -301,7 +304,7 @@ class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         """Close the incident."""
         incident = services.incident_close(
             actor=core_access.authenticated(request.user),
-            incident=self._operate(),
+            incident=self._command(),
             note=str(request.data.get("note", "")),
         )
         return Response(IncidentOut(incident).data)
@@ -363,9 +366,10 @@ class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         """Decisions; POST records one (a team is required)."""
         if request.method == "GET":
             return Response(DecisionOut(self.get_object().decisions.all(), many=True).data)
+        incident = self._operate()  # the door before the form
         data = _valid(DecisionIn, request.data)
         decision = services.decision_record(
-            actor=core_access.authenticated(request.user), incident=self._operate(), **data
+            actor=core_access.authenticated(request.user), incident=incident, **data
         )
         return Response(DecisionOut(decision).data, status=status.HTTP_201_CREATED)
 
@@ -468,6 +472,7 @@ class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
             data = _valid(ReportIn, request.data)
             report = services.report_update(actor=user, report=report, **data)
         elif request.method == "POST":
+            self._command()  # approving and publishing are for those who lead the incident
             step = _valid(ReportStepIn, request.data)["step"]
             if step == "approve":
                 report = services.report_approve(actor=user, report=report)

@@ -86,3 +86,9 @@ class ReportStatus(models.TextChoices):
 
 #: Size limit of one logbook attachment.
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+
+
+#: The functions that lead population care in an incident: whoever holds one of them for an
+#: incident (alerted for it and not declined) may scale it, approve and publish its situation
+#: reports and close it (see incidents/access.py, `can_command`).
+LEADING_FUNCTIONS = frozenset({"OVD-BZ", "AC-BZ", "L-TBZ"})

@@ -28,6 +28,9 @@ class Figure:
 ScaledListener = Callable[["ScalingStep", "User"], list[str]]
 ClosedListener = Callable[["Incident", "User"], None]
 FigureProvider = Callable[["Incident"], list[Figure]]
+#: Whether the user leads this incident in one of the given leading functions (alerted for
+#: it and not declined); the alerting room knows who was alerted for what.
+LeadsListener = Callable[["Incident", "User", frozenset[str]], bool]
 
 
 @dataclass
@@ -35,6 +38,7 @@ class Registry:
     scaled: list[ScaledListener] = field(default_factory=list)
     closed: list[ClosedListener] = field(default_factory=list)
     figures: list[FigureProvider] = field(default_factory=list)
+    leads: list[LeadsListener] = field(default_factory=list)
 
 
 registry = Registry()

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from oranje.core import access as core_access
 from oranje.core.views import apply_errors, current_region
 from oranje.incidents import selectors, services
-from oranje.incidents.access import can_operate, incident_for_user
+from oranje.incidents.access import can_command, can_operate, incident_for_user
 from oranje.incidents.constants import Process, Team
 from oranje.incidents.forms import (
     CloseForm,
@@ -42,6 +42,7 @@ def incident_context(request: HttpRequest, incident: Incident, tab: str) -> dict
         "nav": "incidents",
         "is_exercise": incident.is_exercise,
         "operates": can_operate(request.user, incident) and incident.is_open,
+        "commands": can_command(request.user, incident) and incident.is_open,
         "overdue": selectors.overdue_count(incident),
         "poll_seconds": POLL_SECONDS,
     }
@@ -115,7 +116,7 @@ def incident_scale(request: HttpRequest, pk: int) -> HttpResponse:
     incident = incident_for_user(request.user, pk)
     form = ScalingForm(request.POST or None)
     if request.method == "POST":
-        incident = incident_for_user(request.user, pk, operate=True)
+        incident = incident_for_user(request.user, pk, command=True)
         user = core_access.authenticated(request.user)
         if form.is_valid():
             data = form.cleaned_data
@@ -275,7 +276,7 @@ def log_attachment(request: HttpRequest, pk: int, number: int) -> FileResponse:
 
 @login_required
 def incident_close(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = incident_for_user(request.user, pk, operate=True)
+    incident = incident_for_user(request.user, pk, command=True)
     form = CloseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -228,9 +228,11 @@ def report_detail(request: HttpRequest, pk: int, version: int) -> HttpResponse:
     form = ReportForm(initial=ReportForm.initial_from(report.summary, report.sections))
     status = 200
     if request.method == "POST":
-        incident = incident_for_user(request.user, pk, operate=True)
-        user = core_access.authenticated(request.user)
         step = request.POST.get("step", "save")
+        incident = incident_for_user(
+            request.user, pk, operate=True, command=step in ("approve", "publish")
+        )
+        user = core_access.authenticated(request.user)
         try:
             if step == "approve":
                 services.report_approve(actor=user, report=report)
@@ -303,8 +305,9 @@ def handover(request: HttpRequest, pk: int) -> HttpResponse:
     code = request.GET.get("functie", "") or request.POST.get("functie", "")
     function = Function.objects.filter(code=code.upper()).first() if code else None
     form = HandoverForm(request.POST or None)
-    if request.method == "POST" and function is not None and form.is_valid():
+    if request.method == "POST":
         incident = incident_for_user(request.user, pk, operate=True)
+    if request.method == "POST" and function is not None and form.is_valid():
         try:
             services.handover_record(
                 actor=core_access.authenticated(request.user),

@@ -103,6 +103,14 @@ def people_for_user(user: AnyUser) -> QuerySet[Person]:
     return qs if s.national_read else qs.filter(region_id__in=s.read_regions)
 
 
+def managed_people_for_user(user: AnyUser, region_id: int) -> QuerySet[Person]:
+    """The people of a region the user manages (`can_manage_person`), for choice lists."""
+    qs = Person.objects.filter(region_id=region_id)
+    if core_access.can_manage_region(user, region_id):
+        return qs
+    return qs.filter(municipality_id__in=core_access.scopes_for(user).manage_municipalities)
+
+
 def pools_for_user(user: AnyUser) -> QuerySet[Pool]:
     s = core_access.scopes_for(user)
     qs = Pool.objects.select_related("region")

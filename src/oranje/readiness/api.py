@@ -17,13 +17,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from oranje.core import access as core_access
-from oranje.organisation.access import people_for_user, person_for_user
+from oranje.organisation.access import person_for_user
 from oranje.organisation.models import Function, Pool
-from oranje.readiness import selectors, services
+from oranje.readiness import access, selectors, services
 from oranje.readiness.constants import ActivityKind, ExerciseType, RequirementKind
 from oranje.readiness.evaluation import FOREVER
 from oranje.readiness.imports import activity_import, read_table
-from oranje.readiness.models import Activity, AlarmTest, Exercise, QualificationProfile
+from oranje.readiness.models import Activity, Exercise, QualificationProfile
 
 
 def _function(code: str | None) -> Function | None:
@@ -87,9 +87,7 @@ class ActivityViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     serializer_class = ActivityOut
 
     def get_queryset(self):
-        qs = Activity.objects.filter(person__in=people_for_user(self.request.user)).select_related(
-            "function"
-        )
+        qs = access.activities_for_user(self.request.user)
         person = self.request.query_params.get("person", "")
         return qs.filter(person_id=int(person)) if person.isdigit() else qs
 
@@ -176,12 +174,13 @@ class ProfileIn(serializers.Serializer):
 
 
 class ProfileViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
-    """All versions of national and regional qualification profiles (newest first)."""
+    """All versions of the national qualification profiles and of the regional ones of the
+    regions the user may see (newest first)."""
 
     serializer_class = ProfileOut
-    queryset = QualificationProfile.objects.select_related("function", "region").prefetch_related(
-        "requirements"
-    )
+
+    def get_queryset(self):
+        return access.profiles_for_user(self.request.user).prefetch_related("requirements")
 
     @extend_schema(request=ProfileIn, responses={201: ProfileOut})
     def create(self, request: Request) -> Response:
@@ -269,9 +268,7 @@ class ExerciseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     serializer_class = ExerciseOut
 
     def get_queryset(self):
-        return Exercise.objects.filter(
-            region__in=core_access.readable_regions(self.request.user)
-        ).prefetch_related("functions")
+        return access.exercises_for_user(self.request.user).prefetch_related("functions")
 
     @extend_schema(request=ExerciseIn, responses={201: ExerciseOut})
     def create(self, request: Request) -> Response:
@@ -279,8 +276,10 @@ class ExerciseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         data_in.is_valid(raise_exception=True)
         data = data_in.validated_data
         region = core_access.region_for_user(request.user, data["region"])
+        # Every participant and observer gets (or may get) a record: each must be someone
+        # the user manages, as for a single activity.
         participants = [
-            (person_for_user(request.user, p["person"]), _function(p.get("function")))
+            (person_for_user(request.user, p["person"], manage=True), _function(p.get("function")))
             for p in data["participants"]
         ]
         exercise = services.exercise_plan(
@@ -293,7 +292,7 @@ class ExerciseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
             scenario=data["scenario"],
             functions=[f for f in (_function(c) for c in data["functions"]) if f],
             participants=participants,
-            observers=[person_for_user(request.user, pk) for pk in data["observers"]],
+            observers=[person_for_user(request.user, pk, manage=True) for pk in data["observers"]],
         )
         return Response(ExerciseOut(exercise).data, status=status.HTTP_201_CREATED)
 
@@ -301,7 +300,7 @@ class ExerciseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     @action(detail=True, methods=["post"])
     def complete(self, request: Request, pk: str) -> Response:
         """Record attendance, observations and learning points; attendance becomes activities."""
-        exercise = self.get_object()
+        exercise = access.exercise_for_user(request.user, self.get_object().pk, manage=True)
         data_in = CompletionIn(data=request.data)
         data_in.is_valid(raise_exception=True)
         attendance = {
@@ -347,7 +346,7 @@ class AlarmTestViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     serializer_class = AlarmTestOut
 
     def get_queryset(self):
-        return AlarmTest.objects.filter(region__in=core_access.readable_regions(self.request.user))
+        return access.alarm_tests_for_user(self.request.user)
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return Response(

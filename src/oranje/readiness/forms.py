@@ -20,8 +20,10 @@ from oranje.readiness.constants import (
 )
 
 
-def _people(region: Region) -> Any:
-    return Person.objects.filter(region=region, active=True).order_by("surname", "given_name")
+def _people(region: Region, people: Any = None) -> Any:
+    """The region's active people, or those of `people` (the ones the user manages)."""
+    qs = Person.objects.filter(region=region) if people is None else people
+    return qs.filter(active=True).order_by("surname", "given_name")
 
 
 class ActivityForm(forms.Form):
@@ -68,11 +70,11 @@ class ActivityForm(forms.Form):
         label=_("Exercise type"), choices=[("", "—"), *ExerciseType.choices], required=False
     )
 
-    def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, region: Region, people: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["persons"]
         assert isinstance(field, forms.ModelMultipleChoiceField)
-        field.queryset = _people(region)
+        field.queryset = _people(region, people)
 
 
 class RequirementForm(forms.Form):
@@ -133,12 +135,12 @@ class ExerciseForm(forms.Form):
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
 
-    def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, region: Region, people: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name in ("participants", "observers"):
             field = self.fields[name]
             assert isinstance(field, forms.ModelMultipleChoiceField)
-            field.queryset = _people(region)
+            field.queryset = _people(region, people)
 
 
 class AlarmTestForm(forms.Form):

@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -16,9 +16,9 @@ from django.views.decorators.http import require_POST
 
 from oranje.core import access as core_access
 from oranje.core.views import apply_errors, current_region
-from oranje.organisation.access import can_manage_person, person_for_user
+from oranje.organisation.access import can_manage_person, managed_people_for_user, person_for_user
 from oranje.organisation.models import Function, Pool
-from oranje.readiness import errors, selectors, services
+from oranje.readiness import access, errors, selectors, services
 from oranje.readiness.constants import ParticipantRole
 from oranje.readiness.forms import (
     ActivityForm,
@@ -29,7 +29,7 @@ from oranje.readiness.forms import (
     RequirementFormSet,
 )
 from oranje.readiness.imports import activity_import, read_table
-from oranje.readiness.models import AlarmTest, Exercise, QualificationProfile
+from oranje.readiness.models import QualificationProfile
 
 
 def _manages(request: HttpRequest) -> bool:
@@ -91,7 +91,12 @@ def activity_new(request: HttpRequest) -> HttpResponse:
     initial = {}
     if request.GET.get("persoon", "").isdigit():
         initial["persons"] = [int(request.GET["persoon"])]
-    form = ActivityForm(request.POST or None, region=region, initial=initial)
+    form = ActivityForm(
+        request.POST or None,
+        region=region,
+        people=managed_people_for_user(request.user, region.pk),
+        initial=initial,
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -182,10 +187,7 @@ def profile_edit(request: HttpRequest, code: str, scope: str) -> HttpResponse:
     region = current_region(request)
     function = get_object_or_404(Function, code=code)
     target = None if scope == "landelijk" else region
-    if target is None:
-        core_access.require(core_access.scopes_for(request.user).national_manage)
-    else:
-        core_access.require(core_access.can_manage_region(request.user, region.pk))
+    core_access.require(access.can_publish_profile(request.user, target))
     current = services.current_requirements([function.pk]).get(
         (function.pk, target.pk if target else None), []
     )
@@ -238,7 +240,8 @@ def profile_edit(request: HttpRequest, code: str, scope: str) -> HttpResponse:
 @login_required
 def exercises(request: HttpRequest) -> HttpResponse:
     region = current_region(request)
-    items = Exercise.objects.filter(region=region).prefetch_related("functions")
+    items = access.exercises_for_user(request.user).filter(region=region)
+    items = items.prefetch_related("functions")
     return render(
         request,
         "readiness/exercises.html",
@@ -250,7 +253,11 @@ def exercises(request: HttpRequest) -> HttpResponse:
 def exercise_new(request: HttpRequest) -> HttpResponse:
     region = current_region(request)
     core_access.require(_manages(request))
-    form = ExerciseForm(request.POST or None, region=region)
+    form = ExerciseForm(
+        request.POST or None,
+        region=region,
+        people=managed_people_for_user(request.user, region.pk),
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         involved = list(data["functions"])
@@ -277,14 +284,12 @@ def exercise_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def exercise_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    exercise = get_object_or_404(Exercise.objects.select_related("region"), pk=pk)
-    if not core_access.can_read_region(request.user, exercise.region_id):
-        raise Http404
-    may_manage = core_access.can_manage_anything(request.user, exercise.region_id)
+    exercise = access.exercise_for_user(request.user, pk)
+    may_manage = access.can_manage_exercise(request.user, exercise)
     participants = list(exercise.participants.select_related("person", "function"))
     error = ""
     if request.method == "POST":
-        core_access.require(may_manage)
+        exercise = access.exercise_for_user(request.user, pk, manage=True)
         attendance = {
             p.pk: (
                 request.POST.get(f"attended-{p.pk}") == "on",
@@ -350,7 +355,8 @@ def alarm_tests(request: HttpRequest) -> HttpResponse:
                     _("Test alarm sent to %(count)s people.") % {"count": test.recipients.count()},
                 )
                 return redirect("alarm_test_detail", pk=test.pk)
-    tests = AlarmTest.objects.filter(region=region).prefetch_related("functions")[:50]
+    tests = access.alarm_tests_for_user(request.user).filter(region=region)
+    tests = tests.prefetch_related("functions")[:50]
     return render(
         request,
         "readiness/alarm_tests.html",
@@ -360,9 +366,7 @@ def alarm_tests(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def alarm_test_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    test = get_object_or_404(AlarmTest, pk=pk)
-    if not core_access.can_read_region(request.user, test.region_id):
-        raise Http404
+    test = access.alarm_test_for_user(request.user, pk)
     lines = selectors.alarm_report(test)
     return render(
         request,
@@ -411,10 +415,7 @@ def alarm_respond(request: HttpRequest, token: str) -> HttpResponse:
 @login_required
 @require_POST
 def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    from oranje.readiness.models import Activity
-
-    activity = get_object_or_404(Activity.objects.select_related("person"), pk=pk)
-    person_for_user(request.user, activity.person_id, manage=True)
+    activity = access.activity_for_user(request.user, pk, manage=True)
     services.activity_delete(actor=core_access.authenticated(request.user), activity=activity)
     messages.success(request, _("Activity removed."))
     return redirect("passport", pk=activity.person_id)
