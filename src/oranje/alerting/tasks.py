@@ -33,7 +33,7 @@ def _texts(delivery: Delivery) -> tuple[str, str, str]:
     alert = delivery.alert
     call = alert.call
     incident = call.incident
-    link = settings.SITE_URL + reverse("alert_answer", args=[services.answer_token(alert)])
+    link = settings.SITE_URL + reverse("alerting:alert_answer", args=[services.answer_token(alert)])
     tag = _("EXERCISE") + " " if incident.is_exercise else ""
     subject = _("%(tag)sALERT %(function)s: %(title)s") % {
         "tag": tag,

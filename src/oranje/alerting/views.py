@@ -42,7 +42,7 @@ def alert_board(request: HttpRequest, pk: int) -> HttpResponse:
                 for warning in warnings:
                     messages.error(request, warning)
                 messages.success(request, _("Alert sent."))
-                return redirect("alert_board", incident.pk)
+                return redirect("alerting:alert_board", incident.pk)
     return render(
         request,
         "alerting/board.html",
@@ -89,7 +89,7 @@ def board_record(request: HttpRequest, pk: int, alert_pk: int) -> HttpResponse:
         )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
-    return redirect("alert_board", incident.pk)
+    return redirect("alerting:alert_board", incident.pk)
 
 
 def _answer_page(request: HttpRequest, token: str, *, arrival: bool) -> HttpResponse:
@@ -166,7 +166,7 @@ def my_alerts(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Your answer is recorded."))
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
-        return redirect("my_alerts")
+        return redirect("alerting:my_alerts")
     alerts = services.my_open_alerts(user)
     return render(
         request,
@@ -206,7 +206,7 @@ def rules(request: HttpRequest) -> HttpResponse:
                 raise Http404
             services.rule_delete(actor=user, rule=rule)
             messages.success(request, _("Rule removed."))
-            return redirect("alert_rules")
+            return redirect("alerting:alert_rules")
         if form.is_valid():
             level, team = form.trigger_parts()
             try:
@@ -223,7 +223,7 @@ def rules(request: HttpRequest) -> HttpResponse:
                 apply_errors(form, exc)
             else:
                 messages.success(request, _("Rule saved."))
-                return redirect("alert_rules")
+                return redirect("alerting:alert_rules")
     return render(
         request,
         "alerting/rules.html",

@@ -1,5 +1,9 @@
 """Loading the national reference data: safety regions and the municipal division.
 
+Rooms above core load their own reference data (the function catalogue) through a loader they
+register here at start-up (`register_loader`); `oranje load_reference` runs each after the
+regions and municipalities, so core never imports them.
+
 Municipalities merge almost every year. Loading a new division never deletes: a municipality
 missing from the new file gets `valid_until` (the day before the division takes effect) and
 keeps its history; the optional column `predecessors` (CBS codes separated by `;`) records
@@ -10,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +24,21 @@ from django.db import transaction
 DATA_DIR = Path(__file__).resolve().parent / "data"
 REGIONS_CSV = DATA_DIR / "safety_regions.csv"
 MUNICIPALITIES_CSV = DATA_DIR / "municipalities.csv"
+
+#: Further reference data, registered by the rooms that own it: each loader loads (creating or
+#: updating, never deleting) and returns a short summary such as "42 functies".
+_loaders: list[Callable[[], str]] = []
+
+
+def register_loader(loader: Callable[[], str]) -> None:
+    """Run `loader` on every `load_reference`, after regions and municipalities."""
+    if loader not in _loaders:
+        _loaders.append(loader)
+
+
+def run_loaders() -> list[str]:
+    """Run every registered loader, in order of registration; their summaries."""
+    return [loader() for loader in _loaders]
 
 
 @dataclass

@@ -34,7 +34,7 @@ def apply_errors(form: forms.Form, exc: ValidationError) -> None:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    return redirect("oncall_now")
+    return redirect("organisation:oncall_now")
 
 
 @login_required
@@ -43,7 +43,7 @@ def choose_region(request: HttpRequest) -> HttpResponse:
     code = request.POST.get("region", "")
     region = access.region_for_user(request.user, code)
     request.session[SESSION_KEY] = region.code
-    return redirect(request.POST.get("next") or "home")
+    return redirect(request.POST.get("next") or "core:home")
 
 
 @login_required

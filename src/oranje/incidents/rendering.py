@@ -26,7 +26,9 @@ def log_entries_html(incident: Incident, entries: Iterable[LogEntry]) -> SafeStr
     processes = {code: escape(str(label)) for code, label in Process.choices}
     kinds = {code: escape(str(label)) for code, label in EntryKind.choices}
     correction = escape(_("Correction of"))
-    attachment_base = reverse("log_attachment", args=[incident.pk, 0])[: -len("0/bijlage/")]
+    attachment_base = reverse("incidents:log_attachment", args=[incident.pk, 0])[
+        : -len("0/bijlage/")
+    ]
     zone = timezone.get_current_timezone()
     parts: list[str] = []
     for e in entries:

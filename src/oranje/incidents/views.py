@@ -99,7 +99,7 @@ def incident_new(request: HttpRequest) -> HttpResponse:
             apply_errors(form, exc)
         else:
             messages.success(request, _("Incident started. Scale it to alert the people needed."))
-            return redirect("incident_scale", incident.pk)
+            return redirect("incidents:incident_scale", incident.pk)
     return render(
         request,
         "incidents/new.html",
@@ -138,7 +138,7 @@ def incident_scale(request: HttpRequest, pk: int) -> HttpResponse:
                 for warning in warnings:
                     messages.error(request, warning)
                 messages.success(request, _("Scaling recorded; the alerting has started."))
-                return redirect("alert_board", incident.pk)
+                return redirect("alerting:alert_board", incident.pk)
     return render(
         request,
         "incidents/scale.html",
@@ -259,7 +259,7 @@ def log_entry_new(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("Entry #%(n)s was already saved.") % {"n": entry.number})
     else:
         messages.success(request, _("Entry #%(n)s saved.") % {"n": entry.number})
-    return redirect("logbook", incident.pk)
+    return redirect("incidents:logbook", incident.pk)
 
 
 @login_required
@@ -289,7 +289,7 @@ def incident_close(request: HttpRequest, pk: int) -> HttpResponse:
             apply_errors(form, exc)
         else:
             messages.success(request, _("Incident closed."))
-            return redirect("logbook", incident.pk)
+            return redirect("incidents:logbook", incident.pk)
     return render(
         request,
         "incidents/close.html",

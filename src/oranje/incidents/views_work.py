@@ -59,7 +59,7 @@ def decisions(request: HttpRequest, pk: int) -> HttpResponse:
                     apply_errors(decision_form, exc)
                 else:
                     messages.success(request, _("Decision recorded."))
-                    return redirect("decisions", incident.pk)
+                    return redirect("incidents:decisions", incident.pk)
         else:
             action_form = ActionForm(request.POST, teams=teams, prefix="a")
             if action_form.is_valid():
@@ -78,7 +78,7 @@ def decisions(request: HttpRequest, pk: int) -> HttpResponse:
                     apply_errors(action_form, exc)
                 else:
                     messages.success(request, _("Action recorded."))
-                    return redirect("decisions", incident.pk)
+                    return redirect("incidents:decisions", incident.pk)
         status = 400
     return render(
         request,
@@ -113,7 +113,7 @@ def action_status(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse
             messages.error(request, " ".join(exc.messages))
     else:
         messages.error(request, _("Unknown status."))
-    return redirect("decisions", incident.pk)
+    return redirect("incidents:decisions", incident.pk)
 
 
 @login_required
@@ -147,7 +147,9 @@ def checklist_tick(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
             )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
-    return redirect(reverse("checklists", args=[incident.pk]) + f"#functie-{item.function.code}")
+    return redirect(
+        reverse("incidents:checklists", args=[incident.pk]) + f"#functie-{item.function.code}"
+    )
 
 
 @login_required
@@ -173,7 +175,7 @@ def checklist_edit(request: HttpRequest, code: str) -> HttpResponse:
             messages.success(
                 request, _("Checklist saved for %(region)s.") % {"region": region.name}
             )
-            return redirect("checklist_edit", function.code)
+            return redirect("incidents:checklist_edit", function.code)
     return render(
         request,
         "incidents/checklist_edit.html",
@@ -213,7 +215,7 @@ def reports(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, " ".join(exc.messages))
         else:
             messages.success(request, _("New draft, prefilled from the logbook and the figures."))
-            return redirect("report_detail", incident.pk, report.version)
+            return redirect("incidents:report_detail", incident.pk, report.version)
     return render(
         request,
         "incidents/reports.html",
@@ -251,7 +253,7 @@ def report_detail(request: HttpRequest, pk: int, version: int) -> HttpResponse:
                     sections=form.sections(),
                 )
                 messages.success(request, _("Draft saved."))
-            return redirect("report_detail", incident.pk, report.version)
+            return redirect("incidents:report_detail", incident.pk, report.version)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             status = 400

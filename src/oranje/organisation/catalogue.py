@@ -40,3 +40,11 @@ def load_catalogue(function_model: Any, region_model: Any, region_function_model
                 region=region, function=functions[row["code"]], defaults=defaults
             )
     return len(rows)
+
+
+def catalogue_load() -> str:
+    """The reference loader organisation registers with core (`oranje load_reference`)."""
+    from oranje.core.models import Region
+    from oranje.organisation.models import Function, RegionFunction
+
+    return f"{load_catalogue(Function, Region, RegionFunction)} functies"

@@ -39,7 +39,7 @@ def send_alarm_test(test_id: int) -> int:
             "person", "function"
         ):
             link = settings.SITE_URL + reverse(
-                "alarm_respond", kwargs={"token": alarm_link_token(recipient)}
+                "readiness:alarm_respond", kwargs={"token": alarm_link_token(recipient)}
             )
             subject = _("TEST ALARM %(function)s — this is a test, not a real incident") % {
                 "function": recipient.function.code
@@ -89,7 +89,8 @@ def send_lapse_reminders(today_iso: str | None = None) -> int:
                 "function": qualification.function.name,
                 "date": date_format(qualification.qualified_until, "j-n-Y"),
                 "days": days,
-                "link": settings.SITE_URL + reverse("passport", args=[qualification.person_id]),
+                "link": settings.SITE_URL
+                + reverse("readiness:passport", args=[qualification.person_id]),
             }
             try:
                 send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)

@@ -118,8 +118,8 @@ def activity_new(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("%(count)s activities recorded.") % {"count": len(created)})
             if len(created) == 1:
-                return redirect("passport", pk=created[0].person_id)
-            return redirect("readiness")
+                return redirect("readiness:passport", pk=created[0].person_id)
+            return redirect("readiness:readiness")
     return render(request, "readiness/activity_form.html", {"form": form, "nav": "readiness"})
 
 
@@ -148,7 +148,7 @@ def activity_import_view(request: HttpRequest) -> HttpResponse:
                     _("%(created)s activities imported, %(skipped)s already known.")
                     % {"created": report.created, "skipped": report.skipped},
                 )
-                return redirect("readiness")
+                return redirect("readiness:readiness")
     return render(
         request,
         "readiness/import.html",
@@ -219,7 +219,7 @@ def profile_edit(request: HttpRequest, code: str, scope: str) -> HttpResponse:
             errors = exc.messages
         else:
             messages.success(request, _("New version of the profile published."))
-            return redirect("profiles")
+            return redirect("readiness:profiles")
     versions = QualificationProfile.objects.filter(function=function, region=target).select_related(
         "published_by"
     )
@@ -278,7 +278,7 @@ def exercise_new(request: HttpRequest) -> HttpResponse:
             observers=list(data["observers"]),
         )
         messages.success(request, _("Exercise planned."))
-        return redirect("exercise_detail", pk=exercise.pk)
+        return redirect("readiness:exercise_detail", pk=exercise.pk)
     return render(request, "readiness/exercise_form.html", {"form": form, "nav": "exercises"})
 
 
@@ -317,7 +317,7 @@ def exercise_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 _("Attendance recorded: %(count)s exercise records added.")
                 % {"count": len(created)},
             )
-            return redirect("exercise_detail", pk=exercise.pk)
+            return redirect("readiness:exercise_detail", pk=exercise.pk)
     return render(
         request,
         "readiness/exercise_detail.html",
@@ -354,7 +354,7 @@ def alarm_tests(request: HttpRequest) -> HttpResponse:
                     request,
                     _("Test alarm sent to %(count)s people.") % {"count": test.recipients.count()},
                 )
-                return redirect("alarm_test_detail", pk=test.pk)
+                return redirect("readiness:alarm_test_detail", pk=test.pk)
     tests = access.alarm_tests_for_user(request.user).filter(region=region)
     tests = tests.prefetch_related("functions")[:50]
     return render(
@@ -418,4 +418,4 @@ def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
     activity = access.activity_for_user(request.user, pk, manage=True)
     services.activity_delete(actor=core_access.authenticated(request.user), activity=activity)
     messages.success(request, _("Activity removed."))
-    return redirect("passport", pk=activity.person_id)
+    return redirect("readiness:passport", pk=activity.person_id)

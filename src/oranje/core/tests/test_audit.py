@@ -45,6 +45,6 @@ def test_the_stored_value_is_the_code_and_the_page_shows_the_sentence(world):
     client = Client()
     client.force_login(world.coordinator)
     with translation.override("nl"):
-        body = client.get(reverse("audit"), HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+        body = client.get(reverse("core:audit"), HTTP_ACCEPT_LANGUAGE="nl").content.decode()
     assert "Piketdienst verwijderd" in body
     assert "shift.delete" in body

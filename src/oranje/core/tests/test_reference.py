@@ -1,4 +1,3 @@
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -6,17 +5,14 @@ from django.core.management import CommandError, call_command
 
 from oranje.core.models import Municipality, Region
 from oranje.core.reference import MUNICIPALITIES_CSV, load_division
-from oranje.organisation.models import Function, Person, RegionFunction
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_reference_data_is_loaded_by_the_migrations():
+def test_the_regions_and_municipalities_are_loaded_by_the_migrations():
     assert Region.objects.count() == 25
     assert Municipality.objects.current().count() == 342
     assert Municipality.objects.filter(region__code="VR12").count() == 9
-    assert Function.objects.count() == 18
-    assert RegionFunction.objects.count() == 25 * 18
 
 
 def _division_with_merger(tmp_path: Path) -> Path:
@@ -30,29 +26,6 @@ def _division_with_merger(tmp_path: Path) -> Path:
         encoding="utf-8",
     )
     return path
-
-
-def test_a_new_division_ends_merged_municipalities_without_losing_them(tmp_path, world):
-    beverwijk = Municipality.objects.get(cbs_code="GM0375")
-    person = Person.objects.create(
-        region=world.region,
-        municipality=beverwijk,
-        given_name="A",
-        surname="B",
-        email="a@b.nl",
-        phone="+31612345678",
-    )
-    call_command(
-        "load_reference", division=_division_with_merger(tmp_path), valid_from=dt.date(2027, 1, 1)
-    )
-
-    beverwijk.refresh_from_db()
-    assert beverwijk.valid_until == dt.date(2026, 12, 31)
-    assert [m.name for m in beverwijk.successors.all()] == ["Beverwijk-Heemskerk"]
-    assert Municipality.objects.current().count() == 341
-    assert Municipality.objects.count() == 343
-    person.refresh_from_db()
-    assert person.municipality == beverwijk  # history is kept; the coordinator moves people on
 
 
 def test_a_bad_division_file_reports_every_row_and_changes_nothing(tmp_path):

@@ -11,7 +11,7 @@ from oranje.organisation.tests.factories import World
 def _list_page(world: World, query: str = "") -> str:
     client = Client()
     client.force_login(world.coordinator)
-    return client.get(reverse("incidents") + query).content.decode()
+    return client.get(reverse("incidents:incidents") + query).content.decode()
 
 
 def test_a_running_exercise_is_shown_marked_instead_of_no_incidents(world: World) -> None:

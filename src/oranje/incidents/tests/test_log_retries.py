@@ -94,11 +94,11 @@ def test_the_quick_entry_form_carries_a_fresh_key_and_a_resent_form_writes_once(
     incident = start_incident(world)
     client = Client()
     client.force_login(world.functionary)
-    page = client.get(reverse("logbook", args=[incident.pk])).content.decode()
-    again = client.get(reverse("logbook", args=[incident.pk])).content.decode()
+    page = client.get(reverse("incidents:logbook", args=[incident.pk])).content.decode()
+    again = client.get(reverse("incidents:logbook", args=[incident.pk])).content.decode()
     key = page.split('name="client_key" value="')[1].split('"')[0]
     assert len(key) == 32 and key not in again
-    url = reverse("log_entry_new", args=[incident.pk])
+    url = reverse("incidents:log_entry_new", args=[incident.pk])
     form = {"text": "Stank van gas", "process": "surroundings", "client_key": key}
     replies = [client.post(url, form, HTTP_HX_REQUEST="true") for _ in range(2)]
     assert [r["HX-Trigger"] for r in replies] == ["log-saved", "log-saved"]

@@ -15,16 +15,16 @@ from oranje.incidents.tests.factories import OnCall, scale, start_incident
 from oranje.organisation.tests.factories import World
 
 PAGES = [
-    "logbook",
-    "alert_board",
-    "alert_board_rows",
-    "incident_scale",
-    "decisions",
-    "checklists",
-    "reports",
-    "handover",
-    "incident_times",
-    "logbook_since",
+    "incidents:logbook",
+    "alerting:alert_board",
+    "alerting:alert_board_rows",
+    "incidents:incident_scale",
+    "incidents:decisions",
+    "incidents:checklists",
+    "incidents:reports",
+    "incidents:handover",
+    "alerting:incident_times",
+    "incidents:logbook_since",
 ]
 
 
@@ -49,18 +49,18 @@ def test_every_incident_page_is_readable_in_the_region_and_hidden_outside(
 def test_a_viewer_reads_but_cannot_write(world: World) -> None:
     incident = start_incident(world)
     viewer = client_for(world.viewer)
-    page = viewer.get(reverse("logbook", args=[incident.pk])).content.decode()
+    page = viewer.get(reverse("incidents:logbook", args=[incident.pk])).content.decode()
     assert "Toevoegen aan logboek" not in page
-    response = viewer.post(reverse("log_entry_new", args=[incident.pk]), {"text": "x"})
+    response = viewer.post(reverse("incidents:log_entry_new", args=[incident.pk]), {"text": "x"})
     assert response.status_code == 403
-    assert viewer.get(reverse("incident_new")).status_code == 403
-    assert viewer.get(reverse("incident_close", args=[incident.pk])).status_code == 403
+    assert viewer.get(reverse("incidents:incident_new")).status_code == 403
+    assert viewer.get(reverse("incidents:incident_close", args=[incident.pk])).status_code == 403
 
 
 def test_starting_an_incident_through_the_form(world: World) -> None:
     client = client_for(world.coordinator)
     response = client.post(
-        reverse("incident_new"),
+        reverse("incidents:incident_new"),
         {
             "title": "Gasstoring Velsen-Noord",
             "kind": "utility_outage",
@@ -75,13 +75,13 @@ def test_starting_an_incident_through_the_form(world: World) -> None:
     assert response.status_code == 302
     incident = world.region.incidents.get()
     assert incident.is_exercise and incident.area[0] == incident.area[-1]
-    page = client.get(reverse("logbook", args=[incident.pk])).content.decode()
+    page = client.get(reverse("incidents:logbook", args=[incident.pk])).content.decode()
     assert "OEFENING" in page
 
 
 def test_a_bad_point_is_named_in_dutch(world: World) -> None:
     response = client_for(world.coordinator).post(
-        reverse("incident_new"),
+        reverse("incidents:incident_new"),
         {
             "title": "x",
             "kind": "fire",
@@ -100,7 +100,7 @@ def test_a_bad_point_is_named_in_dutch(world: World) -> None:
 def test_scaling_with_nobody_on_call_says_so_at_once(world: World) -> None:
     incident = start_incident(world)
     response = client_for(world.coordinator).post(
-        reverse("incident_scale", args=[incident.pk]),
+        reverse("incidents:incident_scale", args=[incident.pk]),
         {"mode": "grip", "grip_level": "1", "decided_by": "Leider CoPI", "reason": "Gaslek"},
         follow=True,
     )
@@ -114,16 +114,18 @@ def test_quick_entry_through_htmx_answers_with_an_empty_form_and_the_poll_brings
     incident = start_incident(world)
     client = client_for(world.functionary)
     response = client.post(
-        reverse("log_entry_new", args=[incident.pk]),
+        reverse("incidents:log_entry_new", args=[incident.pk]),
         {"text": "Stank van gas in de Lange Nieuwstraat", "process": "surroundings"},
         HTTP_HX_REQUEST="true",
     )
     assert response.status_code == 200 and response["HX-Trigger"] == "log-saved"
     assert "Regel #2 opgeslagen." in response.content.decode()
-    since = client.get(reverse("logbook_since", args=[incident.pk]) + "?na=1").content.decode()
+    since = client.get(
+        reverse("incidents:logbook_since", args=[incident.pk]) + "?na=1"
+    ).content.decode()
     assert "Stank van gas" in since and 'na=2"' in since
     empty = client.post(
-        reverse("log_entry_new", args=[incident.pk]), {"text": ""}, HTTP_HX_REQUEST="true"
+        reverse("incidents:log_entry_new", args=[incident.pk]), {"text": ""}, HTTP_HX_REQUEST="true"
     )
     assert "Dit veld is vereist." in empty.content.decode()
 
@@ -133,7 +135,7 @@ def test_the_answer_link_works_without_login_once(on_call: OnCall) -> None:
     incident = start_incident(world, exercise=True)
     scale(world, incident, 1)
     alert = Alert.objects.get()
-    url = reverse("alert_answer", args=[alerting.answer_token(alert)])
+    url = reverse("alerting:alert_answer", args=[alerting.answer_token(alert)])
     client = Client()
     page = client.get(url).content.decode()
     assert "OEFENING" in page and "Test Visser, kunt u komen?" in page
@@ -151,14 +153,14 @@ def test_the_board_records_a_phoned_answer_and_an_arrival(on_call: OnCall) -> No
     scale(world, incident, 1)
     alert = Alert.objects.get()
     client = client_for(world.coordinator)
-    url = reverse("board_record", args=[incident.pk, alert.pk])
+    url = reverse("alerting:board_record", args=[incident.pk, alert.pk])
     client.post(url, {"what": "accepted", "eta_minutes": "20"})
     client.post(url, {"what": "arrived"})
     alert.refresh_from_db()
     assert alert.answered_via == "board" and alert.arrived_at is not None
-    board = client.get(reverse("alert_board", args=[incident.pk])).content.decode()
+    board = client.get(reverse("alerting:alert_board", args=[incident.pk])).content.decode()
     assert "1/1 komt" in board
-    times = client.get(reverse("incident_times", args=[incident.pk])).content.decode()
+    times = client.get(reverse("alerting:incident_times", args=[incident.pk])).content.decode()
     assert "Eerste aankomst" in times and "gehaald" in times
 
 
@@ -168,14 +170,19 @@ def test_my_alerts_answers_in_the_app(on_call: OnCall) -> None:
     scale(world, incident, 1)
     client = client_for(world.functionary)
     alert = Alert.objects.get()
-    assert "Gasstoring" in client.get(reverse("my_alerts")).content.decode()
-    client.post(reverse("my_alerts"), {"alert": alert.pk, "what": "accepted", "eta_minutes": "9"})
+    assert "Gasstoring" in client.get(reverse("alerting:my_alerts")).content.decode()
+    client.post(
+        reverse("alerting:my_alerts"), {"alert": alert.pk, "what": "accepted", "eta_minutes": "9"}
+    )
     alert.refresh_from_db()
     assert alert.answered_via == "app" and alert.eta_minutes == 9
     # Someone else's alert is not found.
     other = client_for(world.coordinator)
     assert (
-        other.post(reverse("my_alerts"), {"alert": alert.pk, "what": "arrived"}).status_code == 404
+        other.post(
+            reverse("alerting:my_alerts"), {"alert": alert.pk, "what": "arrived"}
+        ).status_code
+        == 404
     )
 
 
@@ -183,10 +190,10 @@ def test_the_situation_report_prints_as_pdf_and_json_marked_as_exercise(world: W
     incident = start_incident(world, exercise=True)
     report = services.report_draft(actor=world.coordinator, incident=incident)
     client = client_for(world.viewer)
-    pdf = client.get(reverse("report_pdf", args=[incident.pk, report.version]))
+    pdf = client.get(reverse("incidents:report_pdf", args=[incident.pk, report.version]))
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
     assert "OEFENING" in pdf["Content-Disposition"]
-    data = client.get(reverse("report_json", args=[incident.pk, report.version])).json()
+    data = client.get(reverse("incidents:report_json", args=[incident.pk, report.version])).json()
     assert data["marking"] == "OEFENING" and data["version"] == 1
     assert {s["process"] for s in data["sections"]} >= {"communication", "shelter"}
 
@@ -195,26 +202,26 @@ def test_decisions_actions_and_checklists_through_the_pages(world: World) -> Non
     incident = start_incident(world)
     client = client_for(world.coordinator)
     bad = client.post(
-        reverse("decisions", args=[incident.pk]),
+        reverse("incidents:decisions", args=[incident.pk]),
         {"d-team": "", "d-decided_by": "Burgemeester", "d-text": "Informatiepunt"},
     )
     assert bad.status_code == 400 and "kies het team" in bad.content.decode()
     client.post(
-        reverse("decisions", args=[incident.pk]),
+        reverse("incidents:decisions", args=[incident.pk]),
         {"d-team": "gbt", "d-decided_by": "Burgemeester", "d-text": "Informatiepunt"},
     )
     client.post(
-        reverse("decisions", args=[incident.pk]),
+        reverse("incidents:decisions", args=[incident.pk]),
         {
             "a-text": "Bewonersbrief",
             "a-owner_function": world.ovd.pk,
             "a-deadline": (timezone.localtime() - dt.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"),
         },
     )
-    page = client.get(reverse("decisions", args=[incident.pk])).content.decode()
+    page = client.get(reverse("incidents:decisions", args=[incident.pk])).content.decode()
     assert "Informatiepunt" in page and "over de deadline" in page
     item = services.checklist_items(world.region, world.ovd)[0]
-    client.post(reverse("checklist_tick", args=[incident.pk, item.pk]))
+    client.post(reverse("incidents:checklist_tick", args=[incident.pk, item.pk]))
     assert incident.ticks.filter(item=item, undone_at__isnull=True).exists()
 
 
@@ -223,25 +230,26 @@ def test_exercises_are_kept_apart_in_the_list(world: World) -> None:
     start_incident(world, exercise=True, title="Oefenbrand")
     client = client_for(world.viewer)
     real, running = (
-        client.get(reverse("incidents")).content.decode().split('id="running-exercises"')
+        client.get(reverse("incidents:incidents")).content.decode().split('id="running-exercises"')
     )
     assert "Echte brand" in real and "Oefenbrand" not in real
     assert "Oefenbrand" in running  # a running exercise is shown, in its own marked section
-    drills = client.get(reverse("incidents") + "?oefeningen=1").content.decode()
+    drills = client.get(reverse("incidents:incidents") + "?oefeningen=1").content.decode()
     assert "Oefenbrand" in drills and "Echte brand" not in drills
     assert (
-        "Echte brand" not in client_for(world.outsider).get(reverse("incidents")).content.decode()
+        "Echte brand"
+        not in client_for(world.outsider).get(reverse("incidents:incidents")).content.decode()
     )
 
 
 def test_alert_rules_are_kept_per_region_by_its_coordinators(world: World) -> None:
     client = client_for(world.coordinator)
     response = client.post(
-        reverse("alert_rules"),
+        reverse("alerting:alert_rules"),
         {"trigger": "rot", "function": world.cpg.pk, "people_needed": 2, "escalation_minutes": 3},
     )
     assert response.status_code == 302
     assert world.region.alert_rules.filter(team="rot", function=world.cpg, people_needed=2).exists()
     viewer = client_for(world.viewer)
-    assert viewer.get(reverse("alert_rules")).status_code == 200
-    assert viewer.post(reverse("alert_rules"), {"trigger": "rot"}).status_code == 403
+    assert viewer.get(reverse("alerting:alert_rules")).status_code == 200
+    assert viewer.post(reverse("alerting:alert_rules"), {"trigger": "rot"}).status_code == 403

@@ -15,7 +15,9 @@ def test_the_feed_is_valid_icalendar_with_a_timezone_and_one_event_per_shift(cli
     person = world.officers[0]
     make_shift(world.ovd_pool, world.ovd, person, monday)
     make_shift(world.ovd_pool, world.ovd, person, monday + dt.timedelta(days=14))
-    response = client.get(reverse("calendar_feed", kwargs={"token": person.calendar_token}))
+    response = client.get(
+        reverse("organisation:calendar_feed", kwargs={"token": person.calendar_token})
+    )
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
     calendar = Calendar.from_ical(response.content)
@@ -36,7 +38,9 @@ def test_a_shift_across_the_clock_change_keeps_local_times_in_the_feed(client, w
     make_shift(world.ovd_pool, world.ovd, world.officers[0], start.astimezone(dt.UTC), hours=167)
     calendar = Calendar.from_ical(
         client.get(
-            reverse("calendar_feed", kwargs={"token": world.officers[0].calendar_token})
+            reverse(
+                "organisation:calendar_feed", kwargs={"token": world.officers[0].calendar_token}
+            )
         ).content
     )
     event = calendar.walk("VEVENT")[0]
@@ -51,12 +55,19 @@ def test_a_revoked_address_stops_working(client, world):
     person = world.officers[0]
     old = person.calendar_token
     services.person_renew_calendar_token(actor=world.functionary, person=person)
-    assert client.get(reverse("calendar_feed", kwargs={"token": old})).status_code == 404
     assert (
-        client.get(reverse("calendar_feed", kwargs={"token": person.calendar_token})).status_code
+        client.get(reverse("organisation:calendar_feed", kwargs={"token": old})).status_code == 404
+    )
+    assert (
+        client.get(
+            reverse("organisation:calendar_feed", kwargs={"token": person.calendar_token})
+        ).status_code
         == 200
     )
 
 
 def test_a_guessed_token_finds_nothing(client, world):
-    assert client.get(reverse("calendar_feed", kwargs={"token": "x" * 43})).status_code == 404
+    assert (
+        client.get(reverse("organisation:calendar_feed", kwargs={"token": "x" * 43})).status_code
+        == 404
+    )

@@ -27,28 +27,28 @@ def client_for(user) -> Client:
 
 def urls(world, shift) -> dict[str, str]:
     return {
-        "oncall": reverse("oncall_now"),
-        "gaps": reverse("gaps"),
-        "roster": reverse("roster"),
-        "roster_month": reverse("roster") + "?weergave=maand",
-        "people": reverse("people"),
-        "person": reverse("person_detail", args=[world.officers[0].pk]),
-        "person_edit": reverse("person_edit", args=[world.officers[0].pk]),
-        "contact_edit": reverse("person_edit", args=[world.contacts[0].pk]),
-        "pools": reverse("pools"),
-        "pool": reverse("pool_detail", args=[world.ovd_pool.pk]),
-        "pool_edit": reverse("pool_edit", args=[world.ovd_pool.pk]),
-        "cpg_pool_edit": reverse("pool_edit", args=[world.cpg_haarlem.pk]),
-        "shift": reverse("shift_detail", args=[shift.pk]),
-        "shift_new": reverse("shift_new"),
-        "pattern": reverse("pattern_new"),
-        "import": reverse("roster_import"),
-        "functions": reverse("functions"),
-        "function_edit": reverse("function_edit", args=["OVD-BZ"]),
-        "district_new": reverse("district_new"),
-        "municipalities": reverse("municipalities"),
-        "audit": reverse("audit"),
-        "mine": reverse("my_shifts"),
+        "oncall": reverse("organisation:oncall_now"),
+        "gaps": reverse("organisation:gaps"),
+        "roster": reverse("organisation:roster"),
+        "roster_month": reverse("organisation:roster") + "?weergave=maand",
+        "people": reverse("organisation:people"),
+        "person": reverse("organisation:person_detail", args=[world.officers[0].pk]),
+        "person_edit": reverse("organisation:person_edit", args=[world.officers[0].pk]),
+        "contact_edit": reverse("organisation:person_edit", args=[world.contacts[0].pk]),
+        "pools": reverse("organisation:pools"),
+        "pool": reverse("organisation:pool_detail", args=[world.ovd_pool.pk]),
+        "pool_edit": reverse("organisation:pool_edit", args=[world.ovd_pool.pk]),
+        "cpg_pool_edit": reverse("organisation:pool_edit", args=[world.cpg_haarlem.pk]),
+        "shift": reverse("organisation:shift_detail", args=[shift.pk]),
+        "shift_new": reverse("organisation:shift_new"),
+        "pattern": reverse("organisation:pattern_new"),
+        "import": reverse("organisation:roster_import"),
+        "functions": reverse("organisation:functions"),
+        "function_edit": reverse("organisation:function_edit", args=["OVD-BZ"]),
+        "district_new": reverse("organisation:district_new"),
+        "municipalities": reverse("core:municipalities"),
+        "audit": reverse("core:audit"),
+        "mine": reverse("organisation:my_shifts"),
     }
 
 
@@ -150,17 +150,24 @@ def test_each_persona_sees_exactly_what_it_may(world, shift, persona):
 
 def test_an_outsider_works_in_their_own_region_and_never_sees_kennemerland(world, shift):
     client = client_for(world.outsider)
-    for url in (reverse("oncall_now"), reverse("people"), reverse("pools"), reverse("roster")):
+    for url in (
+        reverse("organisation:oncall_now"),
+        reverse("organisation:people"),
+        reverse("organisation:pools"),
+        reverse("organisation:roster"),
+    ):
         body = client.get(url).content.decode()
         assert "Kennemerland" not in body
         assert "Visser" not in body
-    assert client.post(reverse("choose_region"), {"region": "VR12"}).status_code == 404
+    assert client.post(reverse("core:choose_region"), {"region": "VR12"}).status_code == 404
 
 
 def test_anonymous_visitors_are_sent_to_the_login_page(world, shift):
     for url in urls(world, shift).values():
         response = Client().get(url)
-        assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+        assert response.status_code == 302 and response["Location"].startswith(
+            reverse("core:login")
+        )
 
 
 def test_on_call_now_shows_names_and_phone_numbers(world, shift, monday, settings):
@@ -168,7 +175,7 @@ def test_on_call_now_shows_names_and_phone_numbers(world, shift, monday, setting
     from unittest import mock
 
     with mock.patch("django.utils.timezone.now", return_value=monday + dt.timedelta(hours=2)):
-        body = client.get(reverse("oncall_now")).content.decode()
+        body = client.get(reverse("organisation:oncall_now")).content.decode()
     assert "Test Visser" in body
     assert "06 12345678" in body
     assert 'href="tel:+31612345678"' in body
@@ -177,7 +184,7 @@ def test_on_call_now_shows_names_and_phone_numbers(world, shift, monday, setting
 def test_a_coordinator_adds_a_shift_through_the_form(world, monday):
     client = client_for(world.coordinator)
     response = client.post(
-        reverse("shift_new"),
+        reverse("organisation:shift_new"),
         {
             "pool": world.ovd_pool.pk,
             "function": world.ovd.pk,
@@ -195,7 +202,7 @@ def test_a_coordinator_adds_a_shift_through_the_form(world, monday):
 def test_the_form_shows_the_rule_that_was_broken_in_dutch(world, shift, monday):
     client = client_for(world.coordinator)
     response = client.post(
-        reverse("shift_new"),
+        reverse("organisation:shift_new"),
         {
             "pool": world.ovd_pool.pk,
             "function": world.ovd.pk,
@@ -213,16 +220,18 @@ def test_the_form_shows_the_rule_that_was_broken_in_dutch(world, shift, monday):
 def test_the_holder_hands_over_their_own_shift_and_both_see_it(world, shift):
     client = client_for(world.functionary)
     response = client.post(
-        reverse("shift_detail", args=[shift.pk]),
+        reverse("organisation:shift_detail", args=[shift.pk]),
         {"to_person": world.officers[1].pk, "reason": "ruil"},
     )
     assert response.status_code == 302
     shift.refresh_from_db()
     assert shift.person == world.officers[1]
-    mine = client.get(reverse("my_shifts")).content.decode()
+    mine = client.get(reverse("organisation:my_shifts")).content.decode()
     assert "Door u overgedragen" in mine
     detail = (
-        client_for(world.coordinator).get(reverse("shift_detail", args=[shift.pk])).content.decode()
+        client_for(world.coordinator)
+        .get(reverse("organisation:shift_detail", args=[shift.pk]))
+        .content.decode()
     )
     assert "droeg over van Test Visser" in detail
 
@@ -230,15 +239,15 @@ def test_the_holder_hands_over_their_own_shift_and_both_see_it(world, shift):
 def test_forms_refuse_a_post_without_csrf_token(world, shift):
     client = Client(enforce_csrf_checks=True)
     client.force_login(world.coordinator)
-    assert client.post(reverse("shift_delete", args=[shift.pk])).status_code == 403
+    assert client.post(reverse("organisation:shift_delete", args=[shift.pk])).status_code == 403
     assert OnCallShift.objects.filter(pk=shift.pk).exists()
 
 
 def test_the_audit_log_shows_old_and_new_values(world, shift):
     client = client_for(world.coordinator)
-    client.post(reverse("shift_delete", args=[shift.pk]))
+    client.post(reverse("organisation:shift_delete", args=[shift.pk]))
     assert AuditEntry.objects.filter(action="shift.delete").exists()
-    body = client.get(reverse("audit")).content.decode()
+    body = client.get(reverse("core:audit")).content.decode()
     assert "shift.delete" in body and "Test Visser" in body
 
 
@@ -250,7 +259,7 @@ def test_an_import_with_errors_lists_them_and_keeps_nothing(world):
         "rooster.csv",
         b"email;functie;pool;soort;begin;einde\nx@y.nl;OVD-BZ;P;hard;1-1-2027 08:00;2-1-2027 08:00\n",
     )
-    body = client.post(reverse("roster_import"), {"file": upload}).content.decode()
+    body = client.post(reverse("organisation:roster_import"), {"file": upload}).content.decode()
     assert "Niets geïmporteerd: 2 problemen." in body
     assert OnCallShift.objects.count() == 0
 
@@ -258,19 +267,21 @@ def test_an_import_with_errors_lists_them_and_keeps_nothing(world):
 def test_the_interface_switches_to_english(world):
     client = client_for(world.viewer)
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
-    assert "On call now" in client.get(reverse("oncall_now")).content.decode()
+    assert "On call now" in client.get(reverse("organisation:oncall_now")).content.decode()
 
 
 def test_the_interface_is_dutch_whatever_the_browser_prefers(world):
     client = client_for(world.viewer)
-    body = client.get(reverse("oncall_now"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    body = client.get(
+        reverse("organisation:oncall_now"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9"
+    ).content.decode()
     assert "Nu piket" in body
 
 
 def test_a_regional_coordinator_sets_the_readiness_minimum_and_response_norm(world):
     client = client_for(world.coordinator)
     response = client.post(
-        reverse("function_edit", args=["OVD-BZ"]),
+        reverse("organisation:function_edit", args=["OVD-BZ"]),
         {
             "local_name": "OvD Bevolkingszorg",
             "coverage_unit": "region",

@@ -63,7 +63,7 @@ def function_edit(request: HttpRequest, code: str) -> HttpResponse:
             **form.cleaned_data,
         )
         messages.success(request, _("Changes saved."))
-        return redirect("functions")
+        return redirect("organisation:functions")
     return render(
         request,
         "organisation/function_form.html",

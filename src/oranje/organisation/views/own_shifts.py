@@ -29,7 +29,7 @@ def my_shifts(request: HttpRequest) -> HttpResponse:
         messages.success(
             request, _("A new calendar address was made; the old one no longer works.")
         )
-        return redirect("my_shifts")
+        return redirect("organisation:my_shifts")
     context: dict[str, object] = {"person": person, "nav": "mine"}
     if person is not None:
         since = timezone.now() - dt.timedelta(days=7)
@@ -38,7 +38,7 @@ def my_shifts(request: HttpRequest) -> HttpResponse:
             "to_person", "shift", "shift__function"
         )[:20]
         context["feed_url"] = request.build_absolute_uri(
-            reverse("calendar_feed", kwargs={"token": person.calendar_token})
+            reverse("organisation:calendar_feed", kwargs={"token": person.calendar_token})
         )
     return render(request, "organisation/my_shifts.html", context)
 

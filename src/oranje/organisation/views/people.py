@@ -84,7 +84,7 @@ def person_new(request: HttpRequest) -> HttpResponse:
         person = _person_form_save(request, form, None)
         if person:
             messages.success(request, _("%(person)s added.") % {"person": person})
-            return redirect("person_detail", pk=person.pk)
+            return redirect("organisation:person_detail", pk=person.pk)
     return render(request, "organisation/person_form.html", {"form": form, "nav": "people"})
 
 
@@ -105,7 +105,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = PersonForm(request.POST or None, region=person.region, initial=initial)
     if request.method == "POST" and form.is_valid() and _person_form_save(request, form, person):
         messages.success(request, _("Changes saved."))
-        return redirect("person_detail", pk=person.pk)
+        return redirect("organisation:person_detail", pk=person.pk)
     return render(
         request, "organisation/person_form.html", {"form": form, "person": person, "nav": "people"}
     )
@@ -130,7 +130,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 apply_errors(form, exc)
             else:
                 messages.success(request, _("Unavailability recorded."))
-                return redirect("person_detail", pk=person.pk)
+                return redirect("organisation:person_detail", pk=person.pk)
     since = timezone.now() - dt.timedelta(days=7)
     context = {
         "person": person,
@@ -153,4 +153,4 @@ def unavailability_delete(request: HttpRequest, pk: int) -> HttpResponse:
     item = unavailability_for_user(request.user, pk)
     services.unavailability_delete(actor=core_access.authenticated(request.user), item=item)
     messages.success(request, _("Unavailability withdrawn."))
-    return redirect("person_detail", pk=item.person_id)
+    return redirect("organisation:person_detail", pk=item.person_id)

@@ -90,7 +90,7 @@ def _pool_form(request: HttpRequest, pool: Pool | None) -> HttpResponse:
             apply_errors(form, exc)
         else:
             messages.success(request, _("Pool saved."))
-            return redirect("pool_detail", pk=saved.pk)
+            return redirect("organisation:pool_detail", pk=saved.pk)
     return render(
         request, "organisation/pool_form.html", {"form": form, "pool": pool, "nav": "pools"}
     )
@@ -129,7 +129,7 @@ def _district_form(request: HttpRequest, district: District | None) -> HttpRespo
             apply_errors(form, exc)
         else:
             messages.success(request, _("District saved."))
-            return redirect("pools")
+            return redirect("organisation:pools")
     return render(
         request,
         "organisation/district_form.html",

@@ -88,7 +88,7 @@ def roster(request: HttpRequest) -> HttpResponse:
     )
     # Everything the calendar prints is worked out here once: a week of a large region has
     # thousands of cells, and per-cell template filters made the page slow under load.
-    detail_url = reverse("shift_detail", args=[0])[:-2]
+    detail_url = reverse("organisation:shift_detail", args=[0])[:-2]
     kind_labels = dict(OnCallKind.choices)
     for shift in shifts:
         s_local = timezone.localtime(shift.starts_at)
@@ -187,7 +187,7 @@ def shift_new(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Shift added to the roster."))
             start_day = timezone.localtime(data["starts_at"]).date().isoformat()
-            return redirect(f"{reverse('roster')}?datum={start_day}")
+            return redirect(f"{reverse('organisation:roster')}?datum={start_day}")
     return render(request, "organisation/shift_form.html", {"form": form, "nav": "roster"})
 
 
@@ -233,7 +233,7 @@ def shift_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(
                     request, _("Shift handed over to %(person)s.") % {"person": taken.person}
                 )
-                return redirect("shift_detail", pk=taken.pk)
+                return redirect("organisation:shift_detail", pk=taken.pk)
     history = shift.handovers.select_related("from_person", "to_person", "by")
     return render(
         request,
@@ -256,7 +256,7 @@ def shift_delete(request: HttpRequest, pk: int) -> HttpResponse:
     day = timezone.localtime(shift.starts_at).date().isoformat()
     services.shift_delete(actor=core_access.authenticated(request.user), shift=shift)
     messages.success(request, _("Shift removed from the roster."))
-    return redirect(f"{reverse('roster')}?datum={day}")
+    return redirect(f"{reverse('organisation:roster')}?datum={day}")
 
 
 @login_required
@@ -287,7 +287,9 @@ def pattern_new(request: HttpRequest) -> HttpResponse:
                 request, _("%(count)s shifts created.") % {"count": len(result.created)}
             )
             if not result.unfilled:
-                return redirect(f"{reverse('roster')}?datum={data['first_day'].isoformat()}")
+                return redirect(
+                    f"{reverse('organisation:roster')}?datum={data['first_day'].isoformat()}"
+                )
     return render(
         request, "organisation/pattern_form.html", {"form": form, "result": result, "nav": "roster"}
     )
@@ -317,7 +319,7 @@ def roster_import_view(request: HttpRequest) -> HttpResponse:
                 messages.success(
                     request, _("%(count)s shifts imported.") % {"count": report.created}
                 )
-                return redirect("roster")
+                return redirect("organisation:roster")
     return render(
         request,
         "organisation/import.html",

@@ -23,18 +23,18 @@ def client_for(user):
 def test_readiness_pages_for_each_persona(profiled):
     person = profiled.officers[0]
     pages = [
-        reverse("readiness"),
-        reverse("readiness_national"),
-        reverse("profiles"),
-        reverse("passport", args=[person.pk]),
-        reverse("exercises"),
-        reverse("alarm_tests"),
+        reverse("readiness:readiness"),
+        reverse("readiness:readiness_national"),
+        reverse("readiness:profiles"),
+        reverse("readiness:passport", args=[person.pk]),
+        reverse("readiness:exercises"),
+        reverse("readiness:alarm_tests"),
     ]
     manager_pages = [
-        reverse("activity_new"),
-        reverse("activity_import"),
-        reverse("exercise_new"),
-        reverse("profile_edit", args=["OVD-BZ", "regio"]),
+        reverse("readiness:activity_new"),
+        reverse("readiness:activity_import"),
+        reverse("readiness:exercise_new"),
+        reverse("readiness:profile_edit", args=["OVD-BZ", "regio"]),
     ]
     for user in (profiled.coordinator, profiled.admin):
         client = client_for(user)
@@ -47,26 +47,29 @@ def test_readiness_pages_for_each_persona(profiled):
         assert viewer.get(url).status_code == 403, url
     assert (
         client_for(profiled.coordinator)
-        .get(reverse("profile_edit", args=["OVD-BZ", "landelijk"]))
+        .get(reverse("readiness:profile_edit", args=["OVD-BZ", "landelijk"]))
         .status_code
         == 403
     )
     assert (
-        client_for(profiled.outsider).get(reverse("passport", args=[person.pk])).status_code == 404
+        client_for(profiled.outsider)
+        .get(reverse("readiness:passport", args=[person.pk]))
+        .status_code
+        == 404
     )
 
 
 def test_the_passport_says_why_in_words(profiled):
     body = (
         client_for(profiled.viewer)
-        .get(reverse("passport", args=[profiled.officers[2].pk]))
+        .get(reverse("readiness:passport", args=[profiled.officers[2].pk]))
         .content.decode()
     )
     assert "niet vakbekwaam" in body
     assert "Opleiding OvD-BZ: ontbreekt" in body
     body = (
         client_for(profiled.viewer)
-        .get(reverse("passport", args=[profiled.officers[0].pk]))
+        .get(reverse("readiness:passport", args=[profiled.officers[0].pk]))
         .content.decode()
     )
     assert "Aan alle eisen voldaan tot en met" in body
@@ -74,7 +77,7 @@ def test_the_passport_says_why_in_words(profiled):
 
 def test_the_matrix_counts_against_the_minimum(profiled):
     profiled.region.function_settings.filter(function=profiled.ovd).update(min_qualified=3)
-    body = client_for(profiled.coordinator).get(reverse("readiness")).content.decode()
+    body = client_for(profiled.coordinator).get(reverse("readiness:readiness")).content.decode()
     assert "onder het minimum" in body
     data = APIClient()
     data.force_authenticate(profiled.viewer)
@@ -122,7 +125,9 @@ def test_the_alarm_response_page_works_without_login_and_only_once(profiled, cli
     test = services.alarm_test_start(
         actor=profiled.coordinator, region=profiled.region, functions=[profiled.ovd]
     )
-    url = reverse("alarm_respond", args=[services.alarm_link_token(test.recipients.get())])
+    url = reverse(
+        "readiness:alarm_respond", args=[services.alarm_link_token(test.recipients.get())]
+    )
     page = client.get(url)
     assert page.status_code == 200 and "TESTALARM" in page.content.decode()
     done = client.post(url, {"answer": "coming", "eta_minutes": "15"})
@@ -158,7 +163,7 @@ def test_an_exercise_through_the_pages(profiled):
     client = client_for(profiled.coordinator)
     start = (timezone.localtime() - dt.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
     response = client.post(
-        reverse("exercise_new"),
+        reverse("readiness:exercise_new"),
         {
             "title": "Tabletop",
             "exercise_type": "tabletop",
@@ -172,7 +177,7 @@ def test_an_exercise_through_the_pages(profiled):
     assert response.status_code == 302
     participant = exercise.participants.get()
     client.post(
-        reverse("exercise_detail", args=[exercise.pk]),
+        reverse("readiness:exercise_detail", args=[exercise.pk]),
         {
             f"attended-{participant.pk}": "on",
             f"observation-{participant.pk}": "Scherp",

@@ -5,14 +5,19 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from oranje.core.models import Municipality, Region
-from oranje.core.reference import MUNICIPALITIES_CSV, REGIONS_CSV, load_division, load_regions
-from oranje.organisation.catalogue import load_catalogue
-from oranje.organisation.models import Function, RegionFunction
+from oranje.core.reference import (
+    MUNICIPALITIES_CSV,
+    REGIONS_CSV,
+    load_division,
+    load_regions,
+    run_loaders,
+)
 
 
 class Command(BaseCommand):
     help = (
-        "Load the safety regions, a municipal division and the function catalogue. "
+        "Load the safety regions, a municipal division and what the rooms registered (the "
+        "function catalogue). "
         "With --division FILE --valid-from DATE, apply a new division: merged municipalities "
         "are ended, never deleted."
     )
@@ -29,8 +34,15 @@ class Command(BaseCommand):
         )
         if report.errors:
             raise CommandError("Niets geladen:\n" + "\n".join(report.errors))
-        functions = load_catalogue(Function, Region, RegionFunction)
+        summaries = run_loaders()
         self.stdout.write(
-            f"{regions} veiligheidsregio's; gemeenten: {len(report.created)} nieuw, "
-            f"{len(report.updated)} gewijzigd, {len(report.ended)} beëindigd; {functions} functies."
+            "; ".join(
+                [
+                    f"{regions} veiligheidsregio's",
+                    f"gemeenten: {len(report.created)} nieuw, {len(report.updated)} gewijzigd, "
+                    f"{len(report.ended)} beëindigd",
+                    *summaries,
+                ]
+            )
+            + "."
         )
