@@ -74,7 +74,7 @@ def alert_answer(
     is single-use and the app offers no second answer either."""
     now = now or timezone.now()
     alert = (
-        Alert.objects.select_for_update()
+        Alert.objects.select_for_update(of=("self",))
         .select_related("call__incident", "call__function", "call__municipality", "person")
         .get(pk=alert.pk)
     )
@@ -95,7 +95,7 @@ def alert_answer(
     alert.eta_minutes = eta_minutes if answer == Answer.ACCEPTED else None
     alert.save(update_fields=["answer", "answered_at", "answered_via", "eta_minutes"])
     call = (
-        FunctionCall.objects.select_for_update()
+        FunctionCall.objects.select_for_update(of=("self",))
         .select_related("incident", "function", "municipality")
         .get(pk=alert.call_id)
     )
@@ -131,7 +131,7 @@ def alert_arrive(
     """Record arrival at the team or scene; only after accepting, and once."""
     now = now or timezone.now()
     alert = (
-        Alert.objects.select_for_update()
+        Alert.objects.select_for_update(of=("self",))
         .select_related("call__incident", "call__function", "person")
         .get(pk=alert.pk)
     )
@@ -202,7 +202,7 @@ def delivery_result(*, delivery_id: int, error: str | None, final: bool) -> None
         alert.unreachable = True
         alert.save(update_fields=["unreachable"])
         call = (
-            FunctionCall.objects.select_for_update()
+            FunctionCall.objects.select_for_update(of=("self",))
             .select_related("incident", "function", "municipality")
             .get(pk=alert.call_id)
         )

@@ -213,7 +213,7 @@ def call_escalate(
     moved on) does nothing. Returns whether the call moved."""
     now = now or timezone.now()
     call = (
-        FunctionCall.objects.select_for_update()
+        FunctionCall.objects.select_for_update(of=("self",))
         .select_related("incident", "function", "municipality")
         .filter(pk=call_id)
         .first()

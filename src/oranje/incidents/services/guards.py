@@ -31,5 +31,14 @@ def _actor_name(actor: User | None) -> str:
 
 def _locked(incident: Incident) -> Incident:
     """The incident row locked for this transaction: writes to one incident queue up here,
-    which keeps log numbers gapless and a close from racing a new entry."""
-    return Incident.objects.select_for_update().select_related("region").get(pk=incident.pk)
+    which keeps log numbers gapless and a close from racing a new entry.
+
+    Only the incident's own row (`of`): without it PostgreSQL also locks the region the query
+    joins, and every write of the region that merely refers to it (an audit entry, an answer
+    in another incident) waits — or deadlocks. `no_key`: rows referring to the incident may
+    still be written meanwhile; its key never changes."""
+    return (
+        Incident.objects.select_for_update(of=("self",), no_key=True)
+        .select_related("region")
+        .get(pk=incident.pk)
+    )

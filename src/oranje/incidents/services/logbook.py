@@ -46,7 +46,7 @@ def log_append(
     """Write one logbook line with the next number. Takes the incident's row lock itself
     (a no-op when the caller already holds it), so that two answers arriving at once for
     the same incident cannot draw the same number."""
-    Incident.objects.select_for_update().filter(pk=incident.pk).values_list("pk").first()
+    Incident.objects.select_for_update(no_key=True).filter(pk=incident.pk).values_list("pk").first()
     number = (incident.log.aggregate(n=Max("number"))["n"] or 0) + 1
     now = timezone.now()
     entry = LogEntry(
