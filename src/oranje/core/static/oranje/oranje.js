@@ -30,3 +30,33 @@
   window.addEventListener("hashchange", openTarget);
   document.addEventListener("DOMContentLoaded", openTarget);
 })();
+
+/* The phone menu: on a narrow screen the main menu folds behind one "Menu" button, so it no
+   longer fills half the screen. Without JavaScript the menu simply stays open. */
+(function () {
+  "use strict";
+  function setUp() {
+    var button = document.querySelector(".menu-toggle");
+    var menu = button && document.getElementById(button.getAttribute("aria-controls"));
+    if (!menu) { return; }
+    var header = button.closest(".top");
+    button.hidden = false;
+    header.classList.add("menu-ready");
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("aria-expanded") !== "true";
+      button.setAttribute("aria-expanded", String(open));
+      header.classList.toggle("menu-open", open);
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && button.getAttribute("aria-expanded") === "true") {
+        button.click();
+        button.focus();
+      }
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
+  }
+})();
