@@ -36,10 +36,46 @@ class CalendarEntry:
     kind: str
     kind_label: str
     person: str
+    person_pk: int
     surname: str
     function: str
     starts: str  # "08:00" on the day the shift starts, else empty
     ends: str  # "08:00" on the day it ends, else empty
+
+
+@dataclass(frozen=True)
+class MonthGroup:
+    """Entries of one day of the month view that are shown, or folded, together."""
+
+    function: str
+    entries: list[CalendarEntry]
+    people: int
+
+    @property
+    def folded(self) -> bool:
+        return self.people > MONTH_LIST_MAX
+
+
+#: In the month view a function with more people on one day than this is folded into a count.
+MONTH_LIST_MAX = 2
+
+
+def _month_cell(entries: list[CalendarEntry]) -> tuple[list[MonthGroup], list[CalendarEntry], int]:
+    """A day of the month view: hard on-call per function, listed when it is one or two people
+    and folded into a count when more; soft on-call (pools that list everyone every day)
+    folded into one count of people. Listing all of it made the month 15,000 px long."""
+    by_function: dict[str, list[CalendarEntry]] = {}
+    soft: list[CalendarEntry] = []
+    for entry in entries:
+        if entry.kind == OnCallKind.HARD:
+            by_function.setdefault(entry.function, []).append(entry)
+        else:
+            soft.append(entry)
+    hard = [
+        MonthGroup(code, group, len({e.person_pk for e in group}))
+        for code, group in by_function.items()
+    ]
+    return hard, soft, len({e.person_pk for e in soft})
 
 
 def _parse_day(text: str | None, fallback: dt.date) -> dt.date:
@@ -108,6 +144,7 @@ def roster(request: HttpRequest) -> HttpResponse:
                     kind=shift.kind,
                     kind_label=str(kind_labels[shift.kind]),
                     person=shift.person.full_name,
+                    person_pk=shift.person_id,
                     surname=shift.person.surname,
                     function=shift.function.code,
                     starts=s_local.strftime("%H:%M") if d == s_day else "",
@@ -133,7 +170,7 @@ def roster(request: HttpRequest) -> HttpResponse:
         "today": today,
         "days": days,
         "weeks": [
-            [(d, d == today, d.month != day.month, by_day.get(d, [])) for d in week]
+            [(d, d == today, d.month != day.month, *_month_cell(by_day.get(d, []))) for d in week]
             for week in weeks
         ],
         "lane_rows": lane_rows,
