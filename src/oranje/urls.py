@@ -11,6 +11,9 @@ from oranje.incidents import api as incidents_api
 from oranje.organisation import api as org_api
 from oranje.readiness import api as readiness_api
 
+#: drf-spectacular's Swagger UI page with a language, a landmark and readable colours.
+SWAGGER_TEMPLATE = "core/swagger_ui.html"
+
 router = DefaultRouter()
 router.register("regions", core_api.RegionViewSet, basename="region")
 router.register("municipalities", core_api.MunicipalityViewSet, basename="municipality")
@@ -36,7 +39,11 @@ api_v1: list[URLPattern | URLResolver] = [
     path("incidents/<int:pk>/times/", alerting_api.times, name="api-incident-times"),
     path("alerts/<int:pk>/answer/", alerting_api.answer, name="api-alert-answer"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="v1:schema"), name="docs"),
+    path(
+        "docs/",
+        SpectacularSwaggerView.as_view(url_name="v1:schema", template_name=SWAGGER_TEMPLATE),
+        name="docs",
+    ),
     path("redoc/", SpectacularRedocView.as_view(url_name="v1:schema"), name="redoc"),
 ]
 
@@ -48,6 +55,10 @@ urlpatterns = [
     path("", include("oranje.alerting.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include((api_v1, "v1"), namespace="v1")),
-    path("api/", SpectacularSwaggerView.as_view(url_name="v1:schema"), name="api_docs"),
+    path(
+        "api/",
+        SpectacularSwaggerView.as_view(url_name="v1:schema", template_name=SWAGGER_TEMPLATE),
+        name="api_docs",
+    ),
     path("beheer/", admin.site.urls),
 ]

@@ -1,0 +1,127 @@
+"""The main pages of the demo world in a real browser: axe-core (served from the
+axe-playwright-python package, never from the internet) finds no serious or critical
+accessibility violation, and the long pages stay short enough to read at 3 a.m."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from oranje.conftest import BROWSER_TEST
+from oranje.demo.world import build
+from oranje.incidents.models import Incident
+
+pytestmark = BROWSER_TEST
+
+PASSWORD = "demo-pass-for-browser-tests"
+#: What fails the test; "moderate" and "minor" findings are printed, not fatal.
+FATAL = {"serious", "critical"}
+
+
+@pytest.fixture
+def demo(live_server: Any, monkeypatch: pytest.MonkeyPatch) -> Incident:
+    monkeypatch.setenv("ORANJE_DEMO_PASSWORD", PASSWORD)
+    build(lambda _line: None)
+    return Incident.objects.get(title="Gasstoring Velsen-Noord")
+
+
+@pytest.fixture
+def browser_page(page: Any) -> Any:
+    """A page whose content security policy does not stop axe being injected."""
+    context = page.context.browser.new_context(
+        locale="nl-NL",
+        timezone_id="Europe/Amsterdam",
+        viewport={"width": 1280, "height": 900},
+        bypass_csp=True,
+    )
+    yield context.new_page()
+    context.close()
+
+
+def _log_in(page: Any, live_server: Any, username: str = "coordinator.kennemerland") -> None:
+    page.goto(f"{live_server.url}/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(f"{live_server.url}/piket/nu/")
+
+
+def _violations(page: Any) -> list[str]:
+    results = Axe().run(page)
+    found = []
+    for violation in results.response["violations"]:
+        targets = ", ".join(str(n["target"]) for n in violation["nodes"][:3])
+        line = f"{violation['id']} ({violation['impact']}) ×{len(violation['nodes'])}: {targets}"
+        if violation["impact"] in FATAL:
+            found.append(line)
+        else:
+            print(f"  axe, not fatal: {line}")
+    return found
+
+
+def test_the_main_pages_have_no_serious_accessibility_violations(
+    browser_page: Any, live_server: Any, demo: Incident
+) -> None:
+    page = browser_page
+    pk = demo.pk
+    report = demo.reports.order_by("-version").first()
+    problems: dict[str, list[str]] = {}
+
+    page.goto(f"{live_server.url}/inloggen/")
+    problems["/inloggen/"] = _violations(page)
+    _log_in(page, live_server)
+    pages = [
+        "/incidenten/",
+        f"/incidenten/{pk}/",
+        f"/incidenten/{pk}/opschalen/",
+        f"/incidenten/{pk}/alarmering/",
+        f"/incidenten/{pk}/situatierapport/",
+        f"/incidenten/{pk}/situatierapport/{report.version}/",
+        "/rooster/",
+        "/rooster/?weergave=maand",
+        "/piket/nu/",
+        "/vakbekwaamheid/",
+        "/mijn-alarmeringen/",
+        "/bestaat-niet/",
+        "/api/",
+    ]
+    for path in pages:
+        page.goto(f"{live_server.url}{path}")
+        if path == "/api/":
+            page.wait_for_selector(".swagger-ui .opblock", timeout=30_000)
+            problems[path] = _violations(page)
+            # An operation opened shows parameters and example code: checked as well.
+            page.locator(".opblock-summary-control").first.click()
+            page.wait_for_selector(".opblock-body", timeout=10_000)
+            problems[f"{path} (opened)"] = _violations(page)
+            continue
+        problems[path] = _violations(page)
+    # The folded parts opened: the people on the alert board, the soft pool of a day.
+    page.goto(f"{live_server.url}/incidenten/{pk}/alarmering/")
+    page.locator("details.board-row summary").first.click()
+    page.goto(f"{live_server.url}/rooster/?weergave=maand")
+    page.locator("details.fold-day summary").first.click()
+    problems["month, a day opened"] = _violations(page)
+
+    failing = {path: found for path, found in problems.items() if found}
+    assert not failing, "\n".join(f"{p}: {'; '.join(f)}" for p, f in failing.items())
+
+
+def test_the_alert_board_and_the_month_roster_of_the_demo_fit_a_few_screens(
+    browser_page: Any, live_server: Any, demo: Incident
+) -> None:
+    page = browser_page
+    _log_in(page, live_server)
+    heights = {}
+    for name, path in [
+        ("alert board", f"/incidenten/{demo.pk}/alarmering/"),
+        ("month roster", "/rooster/?weergave=maand"),
+    ]:
+        page.goto(f"{live_server.url}{path}")
+        heights[name] = page.evaluate("document.documentElement.scrollHeight")
+    print(f"\n  demo page heights at 1280 px wide: {heights}")
+    # Before issue 10: alert board 5,570 px, month roster 15,576 px.
+    assert heights["alert board"] < 3_000, heights
+    assert heights["month roster"] < 5_000, heights
