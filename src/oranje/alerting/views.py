@@ -106,14 +106,13 @@ def _answer_page(request: HttpRequest, token: str, *, arrival: bool) -> HttpResp
     if request.method == "POST":
         try:
             if arrival:
-                services.alert_arrive(alert=alert, via=AnsweredVia.LINK)
+                services.alert_arrive(token=token)
                 context["done"] = "arrived"
             elif form.is_valid():
                 alert = services.alert_answer(
-                    alert=alert,
+                    token=token,
                     answer=form.cleaned_data["answer"],
                     eta_minutes=form.cleaned_data["eta_minutes"],
-                    via=AnsweredVia.LINK,
                 )
                 context["done"] = alert.answer
                 context["alert"] = alert

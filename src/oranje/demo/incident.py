@@ -122,7 +122,7 @@ LOG = [
 ]
 
 
-def _shift_alert_times(incident: Incident) -> None:
+def _shift_alert_times(incident: Incident, coordinator: User) -> None:
     """Put each call's alerts at the moment of its scaling, and answer most of them."""
     for call in FunctionCall.objects.filter(incident=incident).select_related("scaling_step"):
         at = call.scaling_step.at if call.scaling_step else incident.started_at
@@ -135,16 +135,22 @@ def _shift_alert_times(incident: Incident) -> None:
             answered = at + dt.timedelta(minutes=2 + 3 * n)
             if n == call.people_needed:  # one declines, as people do
                 alerting.alert_answer(
-                    alert=alert, answer=Answer.DECLINED, eta_minutes=None, via="link", now=answered
+                    token=alerting.answer_token(alert),
+                    answer=Answer.DECLINED,
+                    eta_minutes=None,
+                    now=answered,
                 )
                 continue
             eta = 15 + 5 * (call.pk % 4)
             alert = alerting.alert_answer(
-                alert=alert, answer=Answer.ACCEPTED, eta_minutes=eta, via="link", now=answered
+                token=alerting.answer_token(alert),
+                answer=Answer.ACCEPTED,
+                eta_minutes=eta,
+                now=answered,
             )
             arrival = answered + dt.timedelta(minutes=eta + (call.pk % 3) * 6)
             if arrival < timezone.now():
-                alerting.alert_arrive(alert=alert, via="board", now=arrival)
+                alerting.alert_arrive(alert=alert, via="board", actor=coordinator, now=arrival)
 
 
 def build(region: Region, coordinator: User, log: Callable[[str], None]) -> Incident | None:
@@ -215,7 +221,7 @@ def build(region: Region, coordinator: User, log: Callable[[str], None]) -> Inci
             LogEntry.objects.filter(incident=incident, kind=EntryKind.ALERT, at__gt=at).update(
                 at=at
             )
-        _shift_alert_times(incident)
+        _shift_alert_times(incident, coordinator)
         for minutes, team, process, text in LOG:
             services.log_entry_add(
                 actor=coordinator,

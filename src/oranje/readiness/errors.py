@@ -29,3 +29,6 @@ LINK_INVALID = _("This link is not valid. Use the link from the message exactly 
 LINK_EXPIRED = _("This link has expired.")
 LINK_USED = _("You already answered this alarm at %(time)s.")
 ETA_REQUIRED = _("Say in how many minutes you can be there (0–1440).")
+EXERCISE_COMPLETED = _(
+    "This exercise was already completed; its attendance and observations stay as recorded."
+)

@@ -19,7 +19,7 @@ from oranje.core.views import apply_errors, current_region
 from oranje.organisation.access import can_manage_person, managed_people_for_user, person_for_user
 from oranje.organisation.models import Function, Pool
 from oranje.readiness import access, errors, selectors, services
-from oranje.readiness.constants import ParticipantRole
+from oranje.readiness.constants import ExerciseStatus, ParticipantRole
 from oranje.readiness.forms import (
     ActivityForm,
     AlarmResponseForm,
@@ -285,7 +285,11 @@ def exercise_new(request: HttpRequest) -> HttpResponse:
 @login_required
 def exercise_detail(request: HttpRequest, pk: int) -> HttpResponse:
     exercise = access.exercise_for_user(request.user, pk)
-    may_manage = access.can_manage_exercise(request.user, exercise)
+    # Completed once: afterwards the page only shows what was recorded.
+    may_manage = (
+        access.can_manage_exercise(request.user, exercise)
+        and exercise.status == ExerciseStatus.PLANNED
+    )
     participants = list(exercise.participants.select_related("person", "function"))
     error = ""
     if request.method == "POST":

@@ -11,13 +11,11 @@ channel failed). A call never waits silently on a step that cannot succeed.
 
 from __future__ import annotations
 
+from oranje.alerting.access import ARRIVAL_SALT, LINK_SALT, alert_from_token
 from oranje.alerting.selectors import candidates, figures, my_open_alerts, required_functions
 from oranje.alerting.services.answers import (
-    ARRIVAL_SALT,
-    LINK_SALT,
     alert_answer,
     alert_arrive,
-    alert_from_token,
     alert_record,
     answer_token,
     arrival_token,

@@ -4,29 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.core import signing
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from oranje.alerting import errors
+from oranje.alerting.access import ARRIVAL_SALT, LINK_SALT, alert_to_answer
 from oranje.alerting.constants import Answer, AnsweredVia, DeliveryStatus
 from oranje.alerting.models import Alert, Delivery, FunctionCall
 from oranje.alerting.services.ladder import _after_change
-from oranje.core import access as core_access
 from oranje.core.audit import audit_record
 from oranje.core.audit_actions import AuditAction
-from oranje.core.links import read_link
 from oranje.core.models import User
-from oranje.incidents.access import can_operate
 from oranje.incidents.constants import EntryKind
 from oranje.incidents.services import log_append
-
-LINK_SALT = "oranje.alerting.answer"
-ARRIVAL_SALT = "oranje.alerting.arrival"
 
 
 def answer_token(alert: Alert) -> str:
@@ -37,50 +31,43 @@ def arrival_token(alert: Alert) -> str:
     return signing.dumps({"a": alert.pk}, salt=ARRIVAL_SALT)
 
 
-def alert_from_token(token: str, *, salt: str = LINK_SALT) -> Alert:
-    """The alert a link belongs to; ValidationError for a forged or expired link."""
-    data = read_link(
-        token,
-        salt=salt,
-        max_age=settings.ALERT_LINK_HOURS * 3600,
-        expired=str(errors.LINK_EXPIRED),
-        invalid=str(errors.LINK_INVALID),
-    )
-    alert = (
-        Alert.objects.select_related("call__incident", "call__function", "person")
-        .filter(pk=data.get("a", 0))
-        .first()
-    )
-    if alert is None:
-        raise ValidationError(str(errors.LINK_INVALID), code="invalid")
-    return alert
-
-
 def _when(moment: dt.datetime) -> str:
     return date_format(timezone.localtime(moment), "j-n-Y H:i")
+
+
+def _checked(
+    *, alert: Alert | None, token: str | None, actor: User | None, via: str, salt: str
+) -> tuple[Alert, str]:
+    """The alert and how it was answered, after the check: a valid signed link (then it is
+    'by link'), or a logged-in actor who may answer it ('in the app' or 'on the board').
+    Nobody answers 'by link' without the link."""
+    if token is None and via == AnsweredVia.LINK:
+        raise PermissionDenied
+    checked = alert_to_answer(actor=actor, alert=alert, token=token, salt=salt)
+    return checked, AnsweredVia.LINK if token is not None else via
 
 
 @transaction.atomic
 def alert_answer(
     *,
-    alert: Alert,
     answer: str,
     eta_minutes: int | None,
-    via: str,
+    alert: Alert | None = None,
+    token: str | None = None,
+    via: str = AnsweredVia.APP,
     actor: User | None = None,
     now: dt.datetime | None = None,
 ) -> Alert:
-    """Record 'coming, there in N minutes' or 'cannot come'. One answer per alert: the link
-    is single-use and the app offers no second answer either."""
+    """Record 'coming, there in N minutes' or 'cannot come', given the link from the message
+    (`token`) or by a logged-in `actor` who may answer the alert. One answer per alert: the
+    link is single-use and the app offers no second answer either."""
     now = now or timezone.now()
+    checked, via = _checked(alert=alert, token=token, actor=actor, via=via, salt=LINK_SALT)
     alert = (
         Alert.objects.select_for_update(of=("self",))
         .select_related("call__incident", "call__function", "call__municipality", "person")
-        .get(pk=alert.pk)
+        .get(pk=checked.pk)
     )
-    if actor is not None and via != AnsweredVia.LINK:
-        mine = alert.person.user_id == actor.pk
-        core_access.require(mine or can_operate(actor, alert.call.incident))
     if alert.answered_at is not None:
         raise ValidationError(
             str(errors.LINK_USED % {"time": _when(alert.answered_at)}), code="used"
@@ -126,18 +113,22 @@ def alert_answer(
 
 @transaction.atomic
 def alert_arrive(
-    *, alert: Alert, via: str, actor: User | None = None, now: dt.datetime | None = None
+    *,
+    alert: Alert | None = None,
+    token: str | None = None,
+    via: str = AnsweredVia.APP,
+    actor: User | None = None,
+    now: dt.datetime | None = None,
 ) -> Alert:
-    """Record arrival at the team or scene; only after accepting, and once."""
+    """Record arrival at the team or scene, given the arrival link (`token`) or by an `actor`
+    who may answer the alert; only after accepting, and once."""
     now = now or timezone.now()
+    checked, via = _checked(alert=alert, token=token, actor=actor, via=via, salt=ARRIVAL_SALT)
     alert = (
         Alert.objects.select_for_update(of=("self",))
         .select_related("call__incident", "call__function", "person")
-        .get(pk=alert.pk)
+        .get(pk=checked.pk)
     )
-    if actor is not None and via != AnsweredVia.LINK:
-        mine = alert.person.user_id == actor.pk
-        core_access.require(mine or can_operate(actor, alert.call.incident))
     if alert.answer != Answer.ACCEPTED:
         raise ValidationError(str(errors.NOT_ACCEPTED), code="not_accepted")
     if alert.arrived_at is not None:

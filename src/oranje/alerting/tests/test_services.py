@@ -4,6 +4,7 @@ import time
 import pytest
 from django.core import mail, signing
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 
 from oranje.alerting import errors, services
 from oranje.alerting.constants import Answer, AnsweredVia, CallStatus, Channel, Step
@@ -97,7 +98,9 @@ def test_an_accept_fills_the_call_and_stops_the_escalation(on_call: OnCall) -> N
     scale(world, incident, 1)
     call = _call(incident)
     alert = call.alerts.get()
-    services.alert_answer(alert=alert, answer=Answer.ACCEPTED, eta_minutes=20, via=AnsweredVia.LINK)
+    services.alert_answer(
+        token=services.answer_token(alert), answer=Answer.ACCEPTED, eta_minutes=20
+    )
     call.refresh_from_db()
     assert call.status == CallStatus.FILLED and call.next_escalation_at is None
     assert not services.call_escalate(call_id=call.pk, due_at=None)
@@ -110,7 +113,7 @@ def test_a_decline_climbs_at_once(on_call: OnCall) -> None:
     scale(world, incident, 1)
     call = _call(incident)
     services.alert_answer(
-        alert=call.alerts.get(), answer=Answer.DECLINED, eta_minutes=None, via=AnsweredVia.LINK
+        token=services.answer_token(call.alerts.get()), answer=Answer.DECLINED, eta_minutes=None
     )
     call.refresh_from_db()
     assert call.step == Step.SOFT
@@ -126,10 +129,14 @@ def test_a_function_that_needs_two_keeps_alerting_until_two_accepted(on_call: On
     # One on hard on-call cannot fill two places: the soft pool is alerted straight away.
     assert call.step == Step.SOFT
     first, *others = list(call.alerts.order_by("pk"))
-    services.alert_answer(alert=first, answer=Answer.ACCEPTED, eta_minutes=10, via="link")
+    services.alert_answer(
+        token=services.answer_token(first), answer=Answer.ACCEPTED, eta_minutes=10
+    )
     call.refresh_from_db()
     assert call.status == CallStatus.OPEN
-    services.alert_answer(alert=others[0], answer=Answer.ACCEPTED, eta_minutes=25, via="link")
+    services.alert_answer(
+        token=services.answer_token(others[0]), answer=Answer.ACCEPTED, eta_minutes=25
+    )
     call.refresh_from_db()
     assert call.status == CallStatus.FILLED
 
@@ -163,9 +170,13 @@ def test_answer_links_refuse_forgery_expiry_and_reuse(
     with pytest.raises(ValidationError):
         services.alert_from_token(services.arrival_token(alert))
     assert services.alert_from_token(token) == alert
-    services.alert_answer(alert=alert, answer=Answer.DECLINED, eta_minutes=None, via="link")
+    services.alert_answer(
+        token=services.answer_token(alert), answer=Answer.DECLINED, eta_minutes=None
+    )
     with pytest.raises(ValidationError) as used:
-        services.alert_answer(alert=alert, answer=Answer.ACCEPTED, eta_minutes=5, via="link")
+        services.alert_answer(
+            token=services.answer_token(alert), answer=Answer.ACCEPTED, eta_minutes=5
+        )
     assert used.value.code == "used"
     settings.ALERT_LINK_HOURS = 1
     now = time.time()
@@ -183,14 +194,16 @@ def test_arrival_only_after_accepting_and_only_once(on_call: OnCall) -> None:
     scale(world, incident, 1)
     alert = _call(incident).alerts.get()
     with pytest.raises(ValidationError) as early:
-        services.alert_arrive(alert=alert, via="link")
+        services.alert_arrive(token=services.arrival_token(alert))
     assert early.value.messages == [str(errors.NOT_ACCEPTED)]
-    services.alert_answer(alert=alert, answer=Answer.ACCEPTED, eta_minutes=15, via="link")
-    services.alert_arrive(alert=alert, via="link")
+    services.alert_answer(
+        token=services.answer_token(alert), answer=Answer.ACCEPTED, eta_minutes=15
+    )
+    services.alert_arrive(token=services.arrival_token(alert))
     alert.refresh_from_db()
     assert alert.arrived_at is not None
     with pytest.raises(ValidationError):
-        services.alert_arrive(alert=alert, via="link")
+        services.alert_arrive(token=services.arrival_token(alert))
 
 
 def test_someone_else_cannot_answer_for_a_person_in_the_app(on_call: OnCall) -> None:
@@ -198,9 +211,13 @@ def test_someone_else_cannot_answer_for_a_person_in_the_app(on_call: OnCall) -> 
     incident = start_incident(world)
     scale(world, incident, 1)
     alert = _call(incident).alerts.get()
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(Http404):  # another region's alert is not even seen
         services.alert_answer(
             alert=alert, answer=Answer.ACCEPTED, eta_minutes=5, via="app", actor=world.outsider
+        )
+    with pytest.raises(PermissionDenied):  # a viewer sees it but may not answer for anyone
+        services.alert_answer(
+            alert=alert, answer=Answer.ACCEPTED, eta_minutes=5, via="app", actor=world.viewer
         )
     services.alert_answer(
         alert=alert, answer=Answer.ACCEPTED, eta_minutes=5, via="app", actor=world.functionary
@@ -250,7 +267,36 @@ def test_alert_rows_keep_every_time(on_call: OnCall) -> None:
     incident = start_incident(world)
     scale(world, incident, 1)
     alert = Alert.objects.get()
-    services.alert_answer(alert=alert, answer=Answer.ACCEPTED, eta_minutes=10, via="link")
-    services.alert_arrive(alert=alert, via="link")
+    services.alert_answer(
+        token=services.answer_token(alert), answer=Answer.ACCEPTED, eta_minutes=10
+    )
+    services.alert_arrive(token=services.arrival_token(alert))
     alert.refresh_from_db()
     assert alert.alerted_at <= alert.answered_at <= alert.arrived_at
+
+
+def test_an_answer_by_link_needs_the_link_itself(on_call: OnCall) -> None:
+    """'via=link' once switched the access check off: anyone holding an alert could answer it."""
+    world = on_call.world
+    incident = start_incident(world)
+    scale(world, incident, 1)
+    alert = _call(incident).alerts.get()
+    for actor in (None, world.viewer, world.outsider):
+        with pytest.raises(PermissionDenied):
+            services.alert_answer(
+                alert=alert, answer=Answer.ACCEPTED, eta_minutes=5, via="link", actor=actor
+            )
+        with pytest.raises(PermissionDenied):
+            services.alert_arrive(alert=alert, via="link", actor=actor)
+    with pytest.raises(PermissionDenied):  # no link and no login
+        services.alert_answer(alert=alert, answer=Answer.ACCEPTED, eta_minutes=5)
+    with pytest.raises(ValidationError):  # an arrival link does not answer
+        services.alert_answer(
+            token=services.arrival_token(alert), answer=Answer.ACCEPTED, eta_minutes=5
+        )
+    alert.refresh_from_db()
+    assert alert.answer == Answer.PENDING
+    answered = services.alert_answer(
+        token=services.answer_token(alert), answer=Answer.ACCEPTED, eta_minutes=5
+    )
+    assert answered.answered_via == AnsweredVia.LINK

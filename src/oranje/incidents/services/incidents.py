@@ -17,7 +17,7 @@ from oranje.core.audit import audit_record
 from oranje.core.audit_actions import AuditAction
 from oranje.core.models import Municipality, Region, User
 from oranje.incidents import errors
-from oranje.incidents.access import can_operate
+from oranje.incidents.access import can_command
 from oranje.incidents.constants import EntryKind, IncidentType
 from oranje.incidents.hooks import registry
 from oranje.incidents.models import Incident
@@ -98,9 +98,10 @@ def incident_start(
 
 @transaction.atomic
 def incident_close(*, actor: User, incident: Incident, note: str = "") -> Incident:
-    """Close the incident: no more entries; the alerting room stops escalating."""
+    """Close the incident: no more entries; the alerting room stops escalating. For those
+    who lead it (`can_command`)."""
     incident = _locked(incident)
-    core_access.require(can_operate(actor, incident))
+    core_access.require(can_command(actor, incident))
     if incident.closed_at is not None:
         raise ValidationError(str(errors.ALREADY_CLOSED), code="closed")
     now = timezone.now()

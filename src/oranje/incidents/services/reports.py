@@ -16,7 +16,7 @@ from oranje.core.audit import audit_record
 from oranje.core.audit_actions import AuditAction
 from oranje.core.models import User
 from oranje.incidents import errors
-from oranje.incidents.access import can_operate
+from oranje.incidents.access import can_command, can_operate
 from oranje.incidents.constants import OPEN_ACTION_STATUSES, EntryKind, Process, ReportStatus
 from oranje.incidents.hooks import registry
 from oranje.incidents.models import Incident, SituationReport
@@ -132,7 +132,7 @@ def report_update(
 def report_approve(*, actor: User, report: SituationReport) -> SituationReport:
     """Approve a draft: from here on the version is fixed."""
     incident = _locked(report.incident)
-    core_access.require(can_operate(actor, incident))
+    core_access.require(can_command(actor, incident))
     report = SituationReport.objects.select_for_update().get(pk=report.pk)
     _require_draft(report)
     report.status = ReportStatus.APPROVED
@@ -153,7 +153,7 @@ def report_approve(*, actor: User, report: SituationReport) -> SituationReport:
 def report_publish(*, actor: User, report: SituationReport) -> SituationReport:
     """Publish an approved version to the crisis teams (a logbook line says so)."""
     incident = _locked(report.incident)
-    core_access.require(can_operate(actor, incident))
+    core_access.require(can_command(actor, incident))
     report = SituationReport.objects.select_for_update().get(pk=report.pk)
     if report.status != ReportStatus.APPROVED:
         raise ValidationError(str(errors.REPORT_NOT_APPROVED), code="not_approved")

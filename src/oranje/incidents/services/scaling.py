@@ -15,7 +15,7 @@ from oranje.core.audit import audit_record
 from oranje.core.audit_actions import AuditAction
 from oranje.core.models import User
 from oranje.incidents import errors
-from oranje.incidents.access import can_operate
+from oranje.incidents.access import can_command
 from oranje.incidents.constants import EntryKind, GripLevel, ScalingMode, Team
 from oranje.incidents.hooks import registry
 from oranje.incidents.models import Incident, ScalingStep
@@ -38,9 +38,9 @@ def incident_scale(
 ) -> tuple[ScalingStep, list[str]]:
     """Record a scaling decision and let the alerting room alert what it requires. Returns
     the step and the warnings the person who scaled must see at once (e.g. a function with
-    nobody on hard on-call)."""
+    nobody on hard on-call). For those who lead the incident (`can_command`)."""
     incident = _locked(incident)
-    core_access.require(can_operate(actor, incident))
+    core_access.require(can_command(actor, incident))
     require_open(incident)
     problems: dict[str, list[str]] = {}
     if mode not in ScalingMode.values:

@@ -66,3 +66,38 @@ def test_a_viewer_never_commands_even_when_alerted(on_call: OnCall) -> None:
     world.officers[0].save()
     scale(world, incident, 1)
     assert not access.can_command(world.viewer, incident)
+
+
+def test_the_services_hold_the_command_rule_themselves(world) -> None:
+    """Any functionary could scale, approve, publish and close; a municipal coordinator every
+    municipality's incident."""
+    from oranje.incidents import services
+    from oranje.incidents.constants import ScalingMode
+
+    incident = start_incident(world)  # scene: Velsen
+    report = services.report_draft(actor=world.functionary, incident=incident)
+    services.report_update(
+        actor=world.functionary, report=report, summary="Gas is af in Velsen-Noord.", sections={}
+    )
+    for actor in (world.functionary, world.haarlem_coordinator):
+        with pytest.raises(PermissionDenied):
+            services.incident_scale(
+                actor=actor,
+                incident=incident,
+                mode=ScalingMode.GRIP,
+                grip_level=1,
+                reason="Effecten buiten het plaats incident",
+                decided_by="Leider CoPI",
+            )
+        with pytest.raises(PermissionDenied):
+            services.report_approve(actor=actor, report=report)
+        with pytest.raises(PermissionDenied):
+            services.incident_close(actor=actor, incident=incident)
+    services.report_approve(actor=world.coordinator, report=report)
+    with pytest.raises(PermissionDenied):
+        services.report_publish(actor=world.functionary, report=report)
+    services.report_publish(actor=world.coordinator, report=report)
+    incident.municipalities.add(world.haarlem)
+    services.incident_close(actor=world.haarlem_coordinator, incident=incident)
+    incident.refresh_from_db()
+    assert incident.closed_at is not None

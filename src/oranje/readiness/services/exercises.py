@@ -17,7 +17,7 @@ from oranje.core.audit_actions import AuditAction
 from oranje.core.models import Region, User
 from oranje.organisation import errors as org_errors
 from oranje.organisation.models import Function, Person
-from oranje.readiness import errors
+from oranje.readiness import access, errors
 from oranje.readiness.constants import ActivityKind, ExerciseStatus, ParticipantRole
 from oranje.readiness.models import Activity, Exercise, ExerciseParticipant, LearningPoint
 from oranje.readiness.services.recompute import readiness_recompute
@@ -37,8 +37,13 @@ def exercise_plan(
     participants: Sequence[tuple[Person, Function | None]],
     observers: Sequence[Person] = (),
 ) -> Exercise:
-    """Plan an exercise with its participants (each in a function) and observers."""
+    """Plan an exercise with its participants (each in a function) and observers. Everyone in
+    it must be someone the actor manages, as for a single activity: completing the exercise
+    writes a record for each of them."""
     core_access.require(core_access.can_manage_anything(actor, region.pk))
+    core_access.require(
+        access.can_manage_people(actor, [p for p, _f in participants] + list(observers))
+    )
     outsiders = [p for p, _f in participants if p.region_id != region.pk] + [
         p for p in observers if p.region_id != region.pk
     ]
@@ -88,8 +93,13 @@ def exercise_complete(
     learning_points: Sequence[tuple[str, Function | None]] = (),
 ) -> list[Activity]:
     """Record attendance and observations; attended participants get an exercise record that
-    counts towards upkeep. Learning points are kept for the evaluation library."""
-    core_access.require(core_access.can_manage_anything(actor, exercise.region_id))
+    counts towards upkeep. Learning points are kept for the evaluation library. Only whoever
+    manages every participant and observer completes it, and only once: a second completion
+    would overwrite the attendance and observations recorded."""
+    exercise = Exercise.objects.select_for_update().get(pk=exercise.pk)
+    core_access.require(access.can_manage_exercise(actor, exercise))
+    if exercise.status == ExerciseStatus.COMPLETED:
+        raise ValidationError({"attendance": [str(errors.EXERCISE_COMPLETED)]})
     day = timezone.localtime(exercise.starts_at).date()
     if day > timezone.localdate():
         raise ValidationError(

@@ -153,3 +153,46 @@ def test_alarm_tests_are_read_in_the_region_and_started_by_its_managers(world):
     with pytest.raises(Http404):
         access.alarm_test_for_user(world.outsider, test.pk)
     assert not access.alarm_tests_for_user(world.outsider).exists()
+
+
+def test_the_exercise_services_hold_the_rule_themselves(world):
+    """The exercise bypass: 99-hour records for another municipality's people."""
+    with pytest.raises(PermissionDenied):
+        services.exercise_plan(
+            actor=world.haarlem_coordinator,
+            region=world.region,
+            title="Oefening",
+            exercise_type=ExerciseType.TABLETOP,
+            starts_at=timezone.now() - dt.timedelta(days=1),
+            hours=Decimal(99),
+            scenario="",
+            functions=[world.ovd],
+            participants=[(world.officers[1], world.ovd)],
+        )
+    exercise = _exercise(world, [world.contacts[0], world.officers[1]])
+    attendance = {p.pk: (True, "") for p in exercise.participants.all()}
+    with pytest.raises(PermissionDenied):
+        services.exercise_complete(
+            actor=world.haarlem_coordinator, exercise=exercise, attendance=attendance
+        )
+    assert not Activity.objects.filter(exercise=exercise).exists()
+
+
+def test_an_exercise_is_completed_once(world):
+    from django.core.exceptions import ValidationError
+
+    from oranje.readiness import errors
+
+    exercise = _exercise(world, world.contacts)
+    first = exercise.participants.get(person=world.contacts[0])
+    services.exercise_complete(
+        actor=world.coordinator, exercise=exercise, attendance={first.pk: (True, "Goed")}
+    )
+    with pytest.raises(ValidationError) as again:
+        services.exercise_complete(
+            actor=world.coordinator, exercise=exercise, attendance={first.pk: (False, "")}
+        )
+    assert again.value.message_dict == {"attendance": [str(errors.EXERCISE_COMPLETED)]}
+    first.refresh_from_db()
+    assert first.attended is True and first.observation == "Goed"
+    assert Activity.objects.filter(exercise=exercise).count() == 1

@@ -226,12 +226,14 @@ def test_exercise_attendance_becomes_activity_records_and_learning_points_are_ke
     assert [a.person for a in created] == [profiled.officers[2]]
     assert created[0].kind == ActivityKind.EXERCISE and created[0].hours == Decimal(3)
     assert exercise.learning_points.get().text == "Lijst verminderd zelfredzamen ontbrak"
-    again = services.exercise_complete(
-        actor=profiled.coordinator,
-        exercise=exercise,
-        attendance={participants[profiled.officers[2].pk]: (True, "")},
-    )
-    assert again == [] and Activity.objects.filter(exercise=exercise).count() == 1
+    # Completing again is refused: it would overwrite the attendance and observations.
+    with pytest.raises(ValidationError):
+        services.exercise_complete(
+            actor=profiled.coordinator,
+            exercise=exercise,
+            attendance={participants[profiled.officers[2].pk]: (True, "")},
+        )
+    assert Activity.objects.filter(exercise=exercise).count() == 1
 
 
 def test_an_alarm_test_mails_the_people_on_call_with_a_single_use_link(
