@@ -13,7 +13,7 @@ from oranje.organisation.tests.factories import World, make_person, make_shift
 def _month(world: World, day: dt.date) -> str:
     client = Client()
     client.force_login(world.coordinator)
-    url = reverse("roster") + f"?weergave=maand&datum={day.isoformat()}"
+    url = reverse("organisation:roster") + f"?weergave=maand&datum={day.isoformat()}"
     return client.get(url).content.decode()
 
 
