@@ -182,6 +182,10 @@ class Fleet:
                 str(self.app_workers),
                 "--log-level",
                 "warning",
+                # On a busy machine importing Django alone can pass the default 30 s, and the
+                # master would kill its workers while they boot.
+                "--timeout",
+                "120",
             ],
             env=self._env(name),
             cwd=str(ROOT),
@@ -189,7 +193,7 @@ class Fleet:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 300
         while time.monotonic() < deadline:
             try:
                 urllib.request.urlopen(f"http://127.0.0.1:{port}/inloggen/", timeout=2).read()

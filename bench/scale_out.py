@@ -50,7 +50,7 @@ def options(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--people", type=int, default=500, help="people alerted per scaling")
     parser.add_argument("--scalings", type=int, default=3, choices=range(1, len(SCALINGS) + 1))
-    parser.add_argument("--app-workers", type=int, default=3, help="gunicorn workers per app")
+    parser.add_argument("--app-workers", type=int, default=2, help="gunicorn workers per app")
     parser.add_argument(
         "--drain", type=float, default=180, help="seconds to wait for the last messages"
     )
