@@ -121,15 +121,22 @@ def _deliveries(mail: MailSink, gateway: GatewaySink, incidents: list[int], targ
     }
     sinks = {Channel.EMAIL: mail, Channel.SMS: gateway}
     for channel, wanted in expected.items():
-        got = sinks[channel].received
-        arrived = sum(1 for pk in wanted if got[pk] > 0)
-        again = sum(n - 1 for n in got.values() if n > 1)
+        sink = sinks[channel]
+        arrived = sum(1 for pk in wanted if sink.distinct[pk] > 0)
+        again = sum(n - 1 for n in sink.received.values() if n > 1)
+        twice = sum(n - 1 for n in sink.distinct.values() if n > 1)
+        how = (
+            f"{again} resent, {gateway.dropped} of them dropped by the gateway by Idempotency-Key"
+            if channel == Channel.SMS
+            else f"{again} resent, {again - twice} of them with the first one's Message-ID"
+        )
         target(
             f"{channel.label} sent / expected",
-            f"{arrived} / {len(wanted)}  ({again} sent twice, {sinks[channel].unreadable} unreadable)",
+            f"{arrived} / {len(wanted)}  ({how}; {sink.unreadable} unreadable)",
             "equal",
-            arrived == len(wanted) and not (set(got) - wanted),
+            arrived == len(wanted) and not (set(sink.received) - wanted),
         )
+        target(f"{channel.label} received twice as a new message", str(twice), "0", twice == 0)
     deliveries = Delivery.objects.filter(
         alert__call__incident_id__in=incidents, channel__in=[Channel.EMAIL, Channel.SMS]
     )

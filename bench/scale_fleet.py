@@ -41,25 +41,36 @@ def alert_of(text: str) -> tuple[int, str] | None:
 
 
 class Sink:
-    """Counts messages per alert; `received[alert] > 1` is a message sent twice."""
+    """Counts messages per alert. A resend carrying the key of the first (Message-ID,
+    Idempotency-Key) is recognisable as the same message; one without is a second message."""
 
     def __init__(self) -> None:
-        self.received: Counter[int] = Counter()
+        self.received: Counter[int] = Counter()  # every message that came in, per alert
+        self.distinct: Counter[int] = Counter()  # ... as the recipient tells them apart
+        self.keys: dict[int, set[str]] = {}
         self.unreadable = 0
         self.lock = threading.Lock()
         #: (alert, token) of each answer link, in the order they came, for the users to open.
         self.tokens: list[tuple[int, str]] = []
 
-    def record(self, text: str, *, keep_token: bool) -> None:
+    def record(self, text: str, *, keep_token: bool, key: str = "") -> bool:
+        """Count one message; False when it repeats a key already seen for its alert."""
         found = alert_of(text)
         with self.lock:
             if found is None:
                 self.unreadable += 1
-                return
+                return True
             alert, token = found
             self.received[alert] += 1
-            if keep_token and self.received[alert] == 1:
+            seen = self.keys.setdefault(alert, set())
+            if key and key in seen:
+                return False
+            if key:
+                seen.add(key)
+            self.distinct[alert] += 1
+            if keep_token and self.distinct[alert] == 1:
                 self.tokens.append((alert, token))
+            return True
 
     def count(self) -> int:
         with self.lock:
@@ -88,7 +99,11 @@ class MailSink(Sink):
                 message = email.message_from_bytes(envelope.content)
                 part = next(iter(message.walk()))
                 body = part.get_payload(decode=True) or b""
-                sink.record(body.decode(part.get_content_charset() or "utf-8"), keep_token=True)
+                sink.record(
+                    body.decode(part.get_content_charset() or "utf-8"),
+                    keep_token=True,
+                    key=str(message.get("Message-ID", "")),
+                )
                 return "250 OK"
 
         self.controller = Controller(Handler(), hostname="127.0.0.1", port=self.port)
@@ -100,17 +115,23 @@ class MailSink(Sink):
 
 
 class GatewaySink(Sink):
-    """A local SMS gateway stub: accepts JSON {"to", "from", "text"}, answers 202."""
+    """A local SMS gateway stub: accepts JSON {"to", "from", "text"}, answers 202. Like a
+    real gateway it sends a message again under an Idempotency-Key it has seen only once
+    (`dropped` counts those)."""
 
     def __init__(self, port: int) -> None:
         super().__init__()
+        self.dropped = 0
         sink = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length", "0"))
                 body = json.loads(self.rfile.read(length) or b"{}")
-                sink.record(str(body.get("text", "")), keep_token=False)
+                key = self.headers.get("Idempotency-Key", "")
+                if not sink.record(str(body.get("text", "")), keep_token=False, key=key):
+                    with sink.lock:
+                        sink.dropped += 1
                 self.send_response(202)
                 self.send_header("Content-Type", "application/json")
                 self.end_headers()

@@ -261,7 +261,7 @@ class Traffic:
         body = {"mode": "flexible", "teams": teams, "reason": reason, "decided_by": "bench"}
         path = f"/api/v1/incidents/{incident}/scale/"
         for _try in range(5):
-            reply = self.send(session, "scaling (500 alerts)", path, payload=body, retry=False)
+            reply = self.send(session, "scaling", path, payload=body, retry=False)
             if reply is not None and reply.status == 201:
                 with self.lock:
                     self.acked_scalings.append((incident, reason))
