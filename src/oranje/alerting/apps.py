@@ -15,3 +15,8 @@ class AlertingConfig(AppConfig):
         registry.closed.append(services.on_closed)
         registry.figures.append(services.figures)
         registry.leads.append(access.leads_incident)
+
+        from oranje.alerting.reaper import reap
+        from oranje.core.worker import register_upkeep
+
+        register_upkeep("alerting.reap", reap)

@@ -31,6 +31,7 @@ class Channel(models.TextChoices):
 
 class DeliveryStatus(models.TextChoices):
     PENDING = "pending", _("queued")
+    SENDING = "sending", _("sending")
     SENT = "sent", _("sent")
     FAILED = "failed", _("failed")
 

@@ -5,6 +5,8 @@ kept: the norms (DOMAIN.md §6) are computed from these rows."""
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -184,7 +186,9 @@ class Alert(models.Model):
 
 
 class Delivery(models.Model):
-    """One message on one channel for one alert, with its tries."""
+    """One message on one channel for one alert, with its tries: queued → sending → sent or
+    failed (alerting.delivery). `key` is the same for every resend: the mail's Message-ID
+    and the SMS gateway's Idempotency-Key are made from it."""
 
     alert = models.ForeignKey(Alert, on_delete=models.CASCADE, related_name="deliveries")
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
@@ -196,14 +200,23 @@ class Delivery(models.Model):
     created_at = models.DateTimeField(_("queued"), default=timezone.now)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     last_error = models.CharField(_("error"), max_length=255, blank=True)
+    key = models.UUIDField(_("message key"), default=uuid.uuid4, unique=True, editable=False)
+    due_at = models.DateTimeField(_("due"), default=timezone.now)
+    claimed_by = models.CharField(_("sending by"), max_length=80, blank=True)
+    claimed_until = models.DateTimeField(_("claimed until"), null=True, blank=True)
 
     class Meta:
         ordering = ["alert", "channel"]
         verbose_name = _("delivery")
         verbose_name_plural = _("deliveries")
         constraints = [
-            models.UniqueConstraint(fields=["alert", "channel"], name="delivery_once_per_channel")
+            models.UniqueConstraint(fields=["alert", "channel"], name="delivery_once_per_channel"),
+            models.CheckConstraint(
+                condition=~Q(status="sending") | Q(claimed_until__isnull=False),
+                name="delivery_sending_is_claimed",
+            ),
         ]
+        indexes = [models.Index(fields=["status", "due_at"], name="delivery_due")]
 
     def __str__(self) -> str:
         return f"{self.get_channel_display()} {self.address}: {self.get_status_display()}"

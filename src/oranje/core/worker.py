@@ -89,24 +89,51 @@ def beat(worker_id: str, now: dt.datetime | None = None) -> None:
         )
 
 
+def _running_here(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def live_workers(now: dt.datetime | None = None) -> set[str]:
-    """Ids of the workers that beat within the lease."""
+    """Ids of the workers that beat within the lease, less those of this machine whose
+    process is gone (a killed worker on this machine is known gone at once)."""
     cutoff = (now or timezone.now()) - lease()
-    return set(WorkerBeat.objects.filter(beat_at__gte=cutoff).values_list("worker_id", flat=True))
+    host = socket.gethostname()[:255]
+    beats = WorkerBeat.objects.filter(beat_at__gte=cutoff).values_list("worker_id", "host", "pid")
+    return {
+        worker_id
+        for worker_id, on, pid in beats
+        if on != host or not pid or pid == os.getpid() or _running_here(pid)
+    }
+
+
+def gone_workers() -> set[str]:
+    """Ids of the workers of this machine whose process is gone, whatever their beat says."""
+    host = socket.gethostname()[:255]
+    beats = WorkerBeat.objects.filter(host=host).exclude(pid=os.getpid())
+    return {w for w, pid in beats.values_list("worker_id", "pid") if pid and not _running_here(pid)}
 
 
 def reclaim_tasks(now: dt.datetime | None = None) -> int:
     """Put RUNNING tasks whose worker stopped beating back to READY. Returns how many."""
     now = now or timezone.now()
     cutoff = now - lease()
-    live = live_workers(now)
+    live, gone = live_workers(now), gone_workers()
     reclaimed = 0
-    stuck = DBTaskResult.objects.filter(status="RUNNING", started_at__lt=cutoff)
-    for pk, worker_ids, task_path in stuck.values_list("pk", "worker_ids", "task_path"):
-        if worker_ids and worker_ids[-1] in live:
-            continue
-        # Only if nobody claimed it again meanwhile (then started_at is fresh).
-        mine = DBTaskResult.objects.filter(pk=pk, status="RUNNING", started_at__lt=cutoff)
+    running = DBTaskResult.objects.filter(status="RUNNING")
+    for pk, worker_ids, task_path, started in running.values_list(
+        "pk", "worker_ids", "task_path", "started_at"
+    ):
+        holder = worker_ids[-1] if worker_ids else ""
+        if holder not in gone and (holder in live or started is None or started >= cutoff):
+            continue  # alive, or claimed so lately that its first beat may still come
+        # Only if nobody claimed it again meanwhile (a claim sets a new started_at).
+        mine = DBTaskResult.objects.filter(pk=pk, status="RUNNING", started_at=started)
         if len(worker_ids) >= MAX_CLAIMS:
             mine.update(
                 status="FAILED",

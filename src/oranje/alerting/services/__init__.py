@@ -19,7 +19,6 @@ from oranje.alerting.services.answers import (
     alert_record,
     answer_token,
     arrival_token,
-    delivery_result,
 )
 from oranje.alerting.services.calls import (
     alert_manual,
@@ -43,7 +42,6 @@ __all__ = [
     "call_escalate",
     "call_open",
     "candidates",
-    "delivery_result",
     "figures",
     "my_open_alerts",
     "on_closed",

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from oranje.alerting import errors
 from oranje.alerting.access import ARRIVAL_SALT, LINK_SALT, alert_to_answer
-from oranje.alerting.constants import Answer, AnsweredVia, DeliveryStatus
-from oranje.alerting.models import Alert, Delivery, FunctionCall
+from oranje.alerting.constants import Answer, AnsweredVia
+from oranje.alerting.models import Alert, FunctionCall
 from oranje.alerting.services.ladder import _after_change
 from oranje.core.audit import audit_record
 from oranje.core.audit_actions import AuditAction
@@ -167,34 +167,3 @@ def alert_record(
     if what == "arrived":
         return alert_arrive(alert=alert, via=via, actor=actor)
     return alert_answer(alert=alert, answer=what, eta_minutes=eta_minutes, via=via, actor=actor)
-
-
-@transaction.atomic
-def delivery_result(*, delivery_id: int, error: str | None, final: bool) -> None:
-    """Record a try on one channel. When the last channel of an alert finally fails the
-    person counts as unreachable and the call may climb at once."""
-    now = timezone.now()
-    delivery = Delivery.objects.select_for_update().get(pk=delivery_id)
-    delivery.attempts += 1
-    if error is None:
-        delivery.status = DeliveryStatus.SENT
-        delivery.sent_at = now
-        delivery.last_error = ""
-    else:
-        delivery.last_error = error[:255]
-        if final:
-            delivery.status = DeliveryStatus.FAILED
-    delivery.save(update_fields=["attempts", "status", "sent_at", "last_error"])
-    if error is None or not final:
-        return
-    alert = Alert.objects.select_for_update().get(pk=delivery.alert_id)
-    statuses = set(alert.deliveries.values_list("status", flat=True))
-    if statuses == {DeliveryStatus.FAILED} and alert.answer == Answer.PENDING:
-        alert.unreachable = True
-        alert.save(update_fields=["unreachable"])
-        call = (
-            FunctionCall.objects.select_for_update(of=("self",))
-            .select_related("incident", "function", "municipality")
-            .get(pk=alert.call_id)
-        )
-        _after_change(call, now)

@@ -1,5 +1,7 @@
 """A local stand-in for an SMS gateway (the outside world), for tests and the benchmark:
-a real HTTP server on 127.0.0.1 that records what it is sent and answers `status`."""
+a real HTTP server on 127.0.0.1 (on `port`, or a free one) that records what it is sent and
+answers `status`. `keys` are the Idempotency-Key headers of the accepted requests, so a
+caller can count resends."""
 
 from __future__ import annotations
 
@@ -10,10 +12,11 @@ from typing import Any
 
 
 class GatewayStub:
-    def __init__(self, status: int = 202) -> None:
+    def __init__(self, status: int = 202, port: int = 0) -> None:
         self.status = status
         self.received: list[dict[str, Any]] = []
         self.tokens: list[str] = []
+        self.keys: list[str] = []
         stub = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -23,6 +26,7 @@ class GatewayStub:
                 if stub.status < 300:
                     stub.received.append(body)
                     stub.tokens.append(self.headers.get("Authorization", ""))
+                    stub.keys.append(self.headers.get("Idempotency-Key", ""))
                 self.send_response(stub.status)
                 self.send_header("Content-Type", "application/json")
                 self.end_headers()
@@ -31,7 +35,7 @@ class GatewayStub:
             def log_message(self, format: str, *args: Any) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/sms"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 

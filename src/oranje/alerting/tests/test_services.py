@@ -250,13 +250,13 @@ def test_an_exercise_says_oefening_in_subject_mail_and_sms(
     settings,
     django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
 ) -> None:
-    from oranje.alerting.tasks import _texts
+    from oranje.alerting.delivery import texts
 
     world = on_call.world
     incident = start_incident(world, exercise=True)
     scale(world, incident, 1)
     delivery = Delivery.objects.filter(channel=Channel.EMAIL).get()
-    subject, text, sms = _texts(delivery)
+    subject, text, sms = texts(delivery)
     assert subject.startswith("OEFENING ALARM OVD-BZ")
     assert "OEFENING" in text and sms.startswith("OEFENING ")
     assert len(mail.outbox) == 0

@@ -78,10 +78,37 @@ def test_upkeep_runs_when_due_and_one_failure_does_not_stop_the_rest(monkeypatch
     assert ran == ["broken", "b", "broken", "b"]
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_batch_worker_beats_schedules_the_daily_round_and_leaves_no_beat() -> None:
+    # A real transaction: the worker opens and closes its own database connections.
     from django.core.management import call_command
 
     call_command("worker", batch=True)
     path = "oranje.readiness.tasks.readiness_daily"
     assert DBTaskResult.objects.filter(task_path=path, status="READY").count() == 1
     assert not WorkerBeat.objects.exists()
+
+
+def test_a_worker_of_this_machine_whose_process_is_gone_is_taken_over_at_once(settings) -> None:
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    settings.WORKER_LEASE_SECONDS = 30
+    dead_pid = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead_pid.wait()
+    now = timezone.now()
+    WorkerBeat.objects.create(
+        worker_id="killed", host=socket.gethostname(), pid=dead_pid.pid, beat_at=now
+    )
+    WorkerBeat.objects.create(
+        worker_id="me", host=socket.gethostname(), pid=os.getppid(), beat_at=now
+    )
+    killed = _running(["killed"], now)  # claimed a moment ago, beat a moment ago
+    running = _running(["me"], now)
+    assert worker.gone_workers() == {"killed"}
+    assert worker.reclaim_tasks(now) == 1
+    killed.refresh_from_db()
+    running.refresh_from_db()
+    assert (killed.status, running.status) == ("READY", "RUNNING")
