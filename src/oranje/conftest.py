@@ -8,8 +8,6 @@ coordinator of Utrecht (VR09) who must see nothing of Kennemerland, and a nation
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,7 +15,10 @@ import pytest
 from django.db import connections
 from django.utils import translation
 
+from oranje.core.tests.browser import BROWSER_TEST, CHROMIUM, log_in
 from oranje.organisation.tests.factories import World, build_world
+
+__all__ = ["BROWSER_TEST", "log_in"]
 
 
 @pytest.fixture(autouse=True)
@@ -54,20 +55,6 @@ def monday() -> dt.datetime:
     return dt.datetime.combine(day, dt.time(8, 0), tzinfo=local_zone())
 
 
-#: Debian's chromium, driven by Playwright in the browser tests.
-CHROMIUM = os.environ.get("ORANJE_CHROMIUM", "/usr/bin/chromium")
-
-#: The marks of every browser test module: a real server, and chromium (CI never skips).
-BROWSER_TEST = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        not shutil.which(CHROMIUM) and os.environ.get("CI") != "true",
-        reason="Debian's chromium is not installed (CI installs it and never skips)",
-    ),
-]
-
-
 @pytest.fixture
 def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
     # Playwright's sync API runs an event loop in this thread; the ORM calls of the test
@@ -98,14 +85,6 @@ def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
         connections.close_all()
         context.close()
         browser.close()
-
-
-def log_in(page: Any, live_server: Any, username: str) -> None:
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill("test-pass-123")
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(f"{live_server.url}/piket/nu/")
 
 
 @pytest.fixture

@@ -8,13 +8,13 @@ from django_tasks_db.models import DBTaskResult
 
 from oranje.core import worker
 from oranje.core.models import WorkerBeat
-from oranje.readiness.tasks import readiness_daily
+from oranje.core.tests.tasks import nothing
 
 pytestmark = pytest.mark.django_db
 
 
 def _running(worker_ids: list[str], started: dt.datetime) -> DBTaskResult:
-    result = readiness_daily.enqueue()
+    result = nothing.enqueue()
     task = DBTaskResult.objects.get(pk=result.id)
     task.status, task.worker_ids, task.started_at = "RUNNING", worker_ids, started
     task.save()

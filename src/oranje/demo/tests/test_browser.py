@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from oranje.conftest import BROWSER_TEST
+from oranje.core.tests.browser import BROWSER_TEST
 from oranje.demo.world import build
 from oranje.incidents.models import Incident
 

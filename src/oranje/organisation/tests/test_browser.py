@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from oranje.conftest import BROWSER_TEST, log_in
+from oranje.core.tests.browser import BROWSER_TEST, log_in
 from oranje.organisation.models import OnCallShift
 from oranje.organisation.tests.factories import build_world, make_shift
 

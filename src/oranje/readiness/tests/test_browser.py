@@ -8,7 +8,7 @@ import re
 from django.core import mail
 from django.utils import timezone
 
-from oranje.conftest import BROWSER_TEST, log_in
+from oranje.core.tests.browser import BROWSER_TEST, log_in
 from oranje.organisation.tests.factories import build_world, make_shift
 from oranje.readiness import services
 from oranje.readiness.tests.conftest import OVD_PROFILE, qualify

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from oranje.alerting.models import AlertRule
 from oranje.alerting.tasks import deliver
-from oranje.conftest import BROWSER_TEST, log_in
+from oranje.core.tests.browser import BROWSER_TEST, log_in
 from oranje.incidents.tests.factories import put_on_call
 from oranje.organisation.tests.factories import build_world
 

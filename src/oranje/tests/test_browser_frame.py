@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from oranje.conftest import BROWSER_TEST, log_in
+from oranje.core.tests.browser import BROWSER_TEST, log_in
 from oranje.organisation.tests.factories import build_world
 
 pytestmark = BROWSER_TEST

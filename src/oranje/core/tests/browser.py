@@ -1,0 +1,31 @@
+"""What the browser tests of every room share: the marks of a browser test and logging in.
+Here, in the lowest room, so that any room's tests may use it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from typing import Any
+
+import pytest
+
+#: Debian's chromium, driven by Playwright in the browser tests.
+CHROMIUM = os.environ.get("ORANJE_CHROMIUM", "/usr/bin/chromium")
+
+#: The marks of every browser test module: a real server, and chromium (CI never skips).
+BROWSER_TEST = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(
+        not shutil.which(CHROMIUM) and os.environ.get("CI") != "true",
+        reason="Debian's chromium is not installed (CI installs it and never skips)",
+    ),
+]
+
+
+def log_in(page: Any, live_server: Any, username: str) -> None:
+    page.goto(f"{live_server.url}/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill("test-pass-123")
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(f"{live_server.url}/piket/nu/")
