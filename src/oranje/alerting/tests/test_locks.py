@@ -12,7 +12,6 @@ import pytest
 from django.db import connection, connections, transaction
 
 from oranje.alerting import services
-from oranje.alerting.constants import AnsweredVia
 from oranje.alerting.models import Alert
 from oranje.incidents.services.guards import _locked
 from oranje.incidents.tests.factories import OnCall, scale, start_incident
@@ -50,7 +49,7 @@ def test_an_answer_and_a_scaling_elsewhere_in_the_region_do_not_wait_for_each_ot
     def answer() -> None:
         try:
             services.alert_answer(
-                alert=alert, answer="accepted", eta_minutes=10, via=AnsweredVia.LINK
+                token=services.answer_token(alert), answer="accepted", eta_minutes=10
             )
         except Exception as exc:  # collected: an exception in a thread fails nothing itself
             failures.append(exc)
