@@ -1,10 +1,13 @@
-"""`make bench`: every benchmark, each in its own process, figures printed as they come."""
+"""`make bench`: every benchmark, each in its own process, figures printed as they come. Exits
+non-zero when any benchmark missed a target (or failed), and says which (bench.targets)."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 import time
+
+from bench.targets import check_that, exit_status
 
 BENCHMARKS = [
     "bench.roster_import",
@@ -20,14 +23,17 @@ BENCHMARKS = [
 
 def main() -> int:
     chosen = sys.argv[1:] or BENCHMARKS
-    failed = 0
+    results = {}
     for module in chosen:
         print(f"\n### {module}", flush=True)
         began = time.perf_counter()
         result = subprocess.run([sys.executable, "-m", module], check=False)
         print(f"    ({time.perf_counter() - began:.0f} s)", flush=True)
-        failed += result.returncode != 0
-    return 1 if failed else 0
+        results[module] = result.returncode
+    print("\n### every target met", flush=True)
+    for module, code in results.items():
+        check_that(module, f"exit {code}", code == 0, "exit 0")
+    return exit_status()
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ import urllib.request
 
 from bench.common import report, setup_django
 from bench.server import bench_users, gunicorn, login
+from bench.targets import check_that, exit_status
 
 USERS = 50
 SECONDS = float(os.environ.get("BENCH_INCIDENT_SECONDS", "120"))
@@ -139,12 +140,18 @@ def main() -> None:
             p50 = statistics.median(values) * 1000
             p95 = values[int(len(values) * 0.95) - 1] * 1000
             report(f"{name}: p50 / p95", f"{p50:.0f} ms / {p95:.0f} ms  ({len(values)} requests)")
-    report("entries written / acknowledged", f"{written} / {acknowledged[0]}", "equal")
-    report("log numbers gapless", str(gapless))
-    report("failures", str(len(failures)))
+    check_that(
+        "entries written / acknowledged",
+        f"{written} / {acknowledged[0]}",
+        written == acknowledged[0],
+        "equal",
+    )
+    check_that("log numbers gapless", str(gapless), gapless, "True")
+    check_that("failures", str(len(failures)), not failures, "0")
     if failures:
         print("  first failures:", failures[:3])
 
 
 if __name__ == "__main__":
     main()
+    raise SystemExit(exit_status())

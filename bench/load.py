@@ -16,6 +16,7 @@ import urllib.request
 
 from bench.common import report, setup_django
 from bench.server import bench_users, gunicorn, login
+from bench.targets import check_that, exit_status
 
 USERS = 20
 SECONDS = float(os.environ.get("BENCH_LOAD_SECONDS", "30"))
@@ -90,10 +91,12 @@ def main() -> None:
         p50 = statistics.median(values) * 1000
         p95 = values[int(len(values) * 0.95) - 1] * 1000
         report(f"{name}: p50 / p95", f"{p50:.0f} ms / {p95:.0f} ms  ({len(values)} requests)")
-    report("throughput", f"{total / SECONDS:.0f} pages/s, {len(failures)} failures")
+    report("throughput", f"{total / SECONDS:.0f} pages/s")
+    check_that("failures", str(len(failures)), not failures, "0")
     if failures:
         print("  first failures:", failures[:3])
 
 
 if __name__ == "__main__":
     main()
+    raise SystemExit(exit_status())

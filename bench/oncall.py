@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bench.common import report, setup_django, timed
+from bench.common import setup_django, timed
+from bench.targets import check, exit_status
 
 
 def main() -> None:
@@ -29,46 +30,63 @@ def main() -> None:
     regions = list(Region.objects.all())
     large = Region.objects.get(code="VR16")  # Hollands Midden, 19 municipalities
     median, best, rows = timed(lambda: selectors.on_call_at(large, now))
-    report(
+    check(
         "who is on call now, one region (VR16)",
-        f"{median * 1000:.0f} ms median, {best * 1000:.0f} ms best",
-        "< 200 ms",
+        median * 1000,
+        200,
+        unit="ms",
+        shown=f"{median * 1000:.0f} ms median, {best * 1000:.0f} ms best",
     )
     median, best, gaps = timed(
         lambda: selectors.coverage_gaps([large], now, now + dt.timedelta(weeks=8))
     )
-    report(
+    check(
         "coverage gaps, one region, next 8 weeks",
-        f"{median * 1000:.0f} ms median ({len(gaps)} gaps)",
-        "< 200 ms",
+        median * 1000,
+        200,
+        unit="ms",
+        shown=f"{median * 1000:.0f} ms median ({len(gaps)} gaps)",
     )
     median, best, gaps = timed(
         lambda: selectors.coverage_gaps([large], now, now + dt.timedelta(weeks=52))
     )
-    report(
+    check(
         "coverage gaps, one region, next 52 weeks",
-        f"{median * 1000:.0f} ms median ({len(gaps)} gaps)",
-        "< 200 ms",
+        median * 1000,
+        200,
+        unit="ms",
+        shown=f"{median * 1000:.0f} ms median ({len(gaps)} gaps)",
     )
     median, best, _ = timed(lambda: [selectors.on_call_at(r, now) for r in regions], repeat=3)
-    report("who is on call now, all 25 regions", f"{median * 1000:.0f} ms median", "< 2 s")
+    check(
+        "who is on call now, all 25 regions",
+        median,
+        2,
+        unit="s",
+        shown=f"{median * 1000:.0f} ms median",
+    )
     median, best, gaps = timed(
         lambda: selectors.coverage_gaps(regions, now, now + dt.timedelta(weeks=8)), repeat=3
     )
-    report(
+    check(
         "coverage gaps, national, next 8 weeks",
-        f"{median * 1000:.0f} ms median ({len(gaps)} gaps)",
-        "< 2 s",
+        median,
+        2,
+        unit="s",
+        shown=f"{median * 1000:.0f} ms median ({len(gaps)} gaps)",
     )
     median, best, gaps = timed(
         lambda: selectors.coverage_gaps(regions, now, now + dt.timedelta(weeks=52)), repeat=3
     )
-    report(
+    check(
         "coverage gaps, national, next 52 weeks",
-        f"{median * 1000:.0f} ms median ({len(gaps)} gaps)",
-        "< 2 s",
+        median,
+        2,
+        unit="s",
+        shown=f"{median * 1000:.0f} ms median ({len(gaps)} gaps)",
     )
 
 
 if __name__ == "__main__":
     main()
+    raise SystemExit(exit_status())

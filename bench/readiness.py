@@ -11,6 +11,7 @@ import time
 from decimal import Decimal
 
 from bench.common import report, setup_django, timed
+from bench.targets import check, exit_status
 
 ACTIVITIES = 500_000
 IMPORT_ROWS = 100_000
@@ -151,16 +152,20 @@ def main() -> None:
     today = timezone.localdate()
     region = Region.objects.get(code="VR16")
     median, best, result = timed(lambda: selectors.matrix(region, today))
-    report(
+    check(
         "readiness matrix, one region (VR16)",
-        f"{median * 1000:.0f} ms median ({len(result.rows)} people)",
-        "< 300 ms",
+        median * 1000,
+        300,
+        unit="ms",
+        shown=f"{median * 1000:.0f} ms median ({len(result.rows)} people)",
     )
     median, best, rows = timed(lambda: list(selectors.national_counts(today)))
-    report(
+    check(
         "national counts per function",
-        f"{median * 1000:.0f} ms median ({len(rows)} functions)",
-        "< 3 s",
+        median,
+        3,
+        unit="s",
+        shown=f"{median * 1000:.0f} ms median ({len(rows)} functions)",
     )
 
     user = User.objects.get(username="bench-admin")
@@ -191,3 +196,4 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+    raise SystemExit(exit_status())

@@ -7,6 +7,7 @@ import io
 import time
 
 from bench.common import report, setup_django
+from bench.targets import exit_status
 
 ROWS = 10_000
 
@@ -98,3 +99,4 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+    raise SystemExit(exit_status())

@@ -36,6 +36,7 @@ from bench.incident_load import ensure_database
 from bench.scale_fleet import Fleet, GatewaySink, MailSink
 from bench.scale_users import Traffic, Users
 from bench.server import free_port
+from bench.targets import exit_status
 
 PG_DEFAULT = "postgres://postgres@127.0.0.1:5432/oranje_bench_scale"
 REGION = "VR15"
@@ -216,9 +217,9 @@ def main(argv: list[str] | None = None) -> int:
     for line in fleet.events:
         report(line[0], line[1])
     report("drained after the run", f"{drained:.0f} s")
-    ok = figures(traffic, mail, gateway, world["incidents"])  # type: ignore[arg-type]
+    figures(traffic, mail, gateway, world["incidents"])  # type: ignore[arg-type]
     report("whole run", f"{time.monotonic() - began:.0f} s")
-    return 0 if ok else 1
+    return exit_status()
 
 
 def _chaos(fleet: Fleet, traffic: Traffic, seconds: float) -> None:
