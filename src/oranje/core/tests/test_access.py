@@ -37,3 +37,34 @@ def test_an_inactive_user_has_no_access(world):
     world.coordinator.save()
     world.coordinator.refresh_from_db()
     assert not access.can_read_region(world.coordinator, world.region.pk)
+
+
+def test_operating_in_incidents_is_for_every_role_but_viewers_and_quality_monitors(world):
+    from oranje.core.constants import Role
+    from oranje.core.models import Membership, User
+
+    for role in Role:
+        user = User.objects.create_user(username=f"op-{role.value}")
+        Membership.objects.create(user=user, role=role, region=world.region)
+        expected = role not in (Role.VIEWER, Role.QUALITY_MONITOR)
+        assert access.can_operate_region(user, world.region.pk) is expected, role
+        assert not access.can_operate_region(user, world.other_region.pk), role
+    assert access.can_operate_region(world.admin, world.other_region.pk)
+
+
+def test_managing_anything_in_a_region_includes_a_municipality_of_it(world):
+    assert access.can_manage_anything(world.haarlem_coordinator, world.region.pk)
+    assert not access.can_manage_anything(world.haarlem_coordinator, world.other_region.pk)
+    assert not access.can_manage_anything(world.viewer, world.region.pk)
+
+
+def test_an_anonymous_user_has_no_scope_and_is_refused(world):
+    from django.contrib.auth.models import AnonymousUser
+    from django.core.exceptions import PermissionDenied
+
+    anonymous = AnonymousUser()
+    assert not access.readable_regions(anonymous).exists()
+    with pytest.raises(PermissionDenied):
+        access.authenticated(anonymous)
+    with pytest.raises(PermissionDenied):
+        access.require(False)

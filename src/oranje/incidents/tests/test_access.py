@@ -101,3 +101,10 @@ def test_the_services_hold_the_command_rule_themselves(world) -> None:
     services.incident_close(actor=world.haarlem_coordinator, incident=incident)
     incident.refresh_from_db()
     assert incident.closed_at is not None
+
+
+def test_the_incident_list_follows_the_readable_regions(world) -> None:
+    incident = start_incident(world)
+    assert list(access.incidents_for_user(world.viewer)) == [incident]
+    assert not access.incidents_for_user(world.outsider).exists()
+    assert list(access.incidents_for_user(world.admin)) == [incident]
