@@ -14,7 +14,10 @@ from oranje.readiness import api as readiness_api
 #: drf-spectacular's Swagger UI page with a language, a landmark and readable colours.
 SWAGGER_TEMPLATE = "core/swagger_ui.html"
 
-router = DefaultRouter()
+# Paths with converters: an id in a path is <id:…>, never a bare string (core.converters).
+router = DefaultRouter(use_regex_path=False)
+# ?format=json chooses the format; a ".json" suffix on every path would double the document.
+router.include_format_suffixes = False
 router.register("regions", core_api.RegionViewSet, basename="region")
 router.register("municipalities", core_api.MunicipalityViewSet, basename="municipality")
 router.register("functions", org_api.FunctionViewSet, basename="function")
@@ -34,10 +37,10 @@ api_v1: list[URLPattern | URLResolver] = [
     path("regions/<str:code>/gaps/", org_api.gaps, name="api-gaps"),
     path("regions/<str:code>/readiness/", readiness_api.region_matrix, name="api-readiness-matrix"),
     path("readiness/national/", readiness_api.national, name="api-readiness-national"),
-    path("persons/<int:pk>/passport/", readiness_api.passport, name="api-passport"),
-    path("incidents/<int:pk>/alerts/", alerting_api.board, name="api-alert-board"),
-    path("incidents/<int:pk>/times/", alerting_api.times, name="api-incident-times"),
-    path("alerts/<int:pk>/answer/", alerting_api.answer, name="api-alert-answer"),
+    path("persons/<id:pk>/passport/", readiness_api.passport, name="api-passport"),
+    path("incidents/<id:pk>/alerts/", alerting_api.board, name="api-alert-board"),
+    path("incidents/<id:pk>/times/", alerting_api.times, name="api-incident-times"),
+    path("alerts/<id:pk>/answer/", alerting_api.answer, name="api-alert-answer"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path(
         "docs/",

@@ -11,63 +11,112 @@ from rest_framework.decorators import api_view
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from oranje.alerting import access, errors, selectors, services
+from oranje.alerting import access, selectors, services
 from oranje.alerting.constants import AnsweredVia
 from oranje.core import access as core_access
+from oranje.core.fields import FreeTextField
 from oranje.incidents.access import incident_for_user
 from oranje.incidents.models import Incident
-from oranje.organisation.models import Function
+from oranje.organisation.fields import FunctionCodeField
+
+#: More people than this in one manual alert is a typing error.
+MAX_PEOPLE_NEEDED = 1000
+#: An arrival time further away than a day is no answer to an alert.
+MAX_ETA_MINUTES = 24 * 60
 
 
 class ManualIn(serializers.Serializer):
-    function = serializers.CharField()
-    people_needed = serializers.IntegerField(default=1)
-    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    function = FunctionCodeField()
+    people_needed = serializers.IntegerField(default=1, min_value=1, max_value=MAX_PEOPLE_NEEDED)
+    reason = FreeTextField(required=False, allow_blank=True, default="")
 
 
 class AnswerIn(serializers.Serializer):
     answer = serializers.ChoiceField(choices=["accepted", "declined", "arrived"])
-    eta_minutes = serializers.IntegerField(required=False, allow_null=True, default=None)
+    eta_minutes = serializers.IntegerField(
+        required=False, allow_null=True, default=None, min_value=0, max_value=MAX_ETA_MINUTES
+    )
 
 
-def _board(incident: Incident) -> list[dict[str, Any]]:
-    return [
-        {
-            "call": row.call.pk,
-            "function": row.call.function.code,
-            "municipality": row.call.municipality.cbs_code,
-            "people_needed": row.call.people_needed,
-            "status": row.call.status,
-            "step": row.call.step,
-            "unstaffed": row.call.unstaffed,
-            "next_escalation_at": row.call.next_escalation_at,
-            "accepted": row.accepted,
-            "arrived": row.arrived,
-            "late": row.late,
-            "alerts": [
-                {
-                    "id": line.alert.pk,
-                    "person": line.alert.person_id,
-                    "name": line.alert.person.full_name,
-                    "step": line.alert.step,
-                    "alerted_at": line.alert.alerted_at,
-                    "answer": line.alert.answer,
-                    "answered_at": line.alert.answered_at,
-                    "eta_minutes": line.alert.eta_minutes,
-                    "expected_at": line.expected_at,
-                    "arrived_at": line.alert.arrived_at,
-                    "late": line.late,
-                    "unreachable": line.alert.unreachable,
-                    "failures": line.failures,
-                }
-                for line in row.lines
-            ],
-        }
-        for row in selectors.board(incident)
-    ]
+class BoardAlertOut(serializers.Serializer):
+    id = serializers.IntegerField(source="alert.pk")
+    person = serializers.IntegerField(source="alert.person_id")
+    name = serializers.CharField(source="alert.person.full_name")
+    step = serializers.IntegerField(source="alert.step")
+    alerted_at = serializers.DateTimeField(source="alert.alerted_at")
+    answer = serializers.CharField(source="alert.answer")
+    answered_at = serializers.DateTimeField(source="alert.answered_at", allow_null=True)
+    eta_minutes = serializers.IntegerField(source="alert.eta_minutes", allow_null=True)
+    expected_at = serializers.DateTimeField(allow_null=True)
+    arrived_at = serializers.DateTimeField(source="alert.arrived_at", allow_null=True)
+    late = serializers.BooleanField()
+    unreachable = serializers.BooleanField(source="alert.unreachable")
+    failures = serializers.ListField(child=serializers.CharField())
 
 
-@extend_schema(methods=["POST"], request=ManualIn)
+class BoardCallOut(serializers.Serializer):
+    """One function call on the alert board, with everyone alerted for it."""
+
+    call = serializers.IntegerField(source="call.pk")
+    function = FunctionCodeField(source="call.function", read_only=True)
+    municipality = serializers.CharField(source="call.municipality.cbs_code")
+    people_needed = serializers.IntegerField(source="call.people_needed")
+    status = serializers.CharField(source="call.status")
+    step = serializers.IntegerField(source="call.step")
+    unstaffed = serializers.BooleanField(source="call.unstaffed")
+    next_escalation_at = serializers.DateTimeField(
+        source="call.next_escalation_at", allow_null=True
+    )
+    accepted = serializers.IntegerField()
+    arrived = serializers.IntegerField()
+    late = serializers.IntegerField()
+    alerts = BoardAlertOut(source="lines", many=True)
+
+
+class ManualOut(serializers.Serializer):
+    warnings = serializers.ListField(child=serializers.CharField())
+    board = BoardCallOut(many=True)
+
+
+class AnswerOut(serializers.Serializer):
+    id = serializers.IntegerField()
+    answer = serializers.CharField()
+    eta_minutes = serializers.IntegerField(allow_null=True)
+    arrived_at = serializers.DateTimeField(allow_null=True)
+
+
+class ScalingMomentOut(serializers.Serializer):
+    label = serializers.CharField()  # type: ignore[assignment]
+    at = serializers.DateTimeField()
+
+
+class FunctionTimesOut(serializers.Serializer):
+    function = FunctionCodeField(read_only=True)
+    first_alert = serializers.DateTimeField(allow_null=True)
+    first_accept = serializers.DateTimeField(allow_null=True)
+    first_arrival = serializers.DateTimeField(allow_null=True)
+    arrival_minutes = serializers.FloatField(allow_null=True)
+    norm_minutes = serializers.IntegerField(allow_null=True)
+    within_norm = serializers.BooleanField(allow_null=True)
+
+
+class TimesOut(serializers.Serializer):
+    """The moments the norms are measured by, computed from what happened."""
+
+    exercise = serializers.BooleanField(source="incident.is_exercise")
+    started_at = serializers.DateTimeField(source="incident.started_at")
+    closed_at = serializers.DateTimeField(source="incident.closed_at", allow_null=True)
+    scaling = ScalingMomentOut(many=True)
+    first_alert = serializers.DateTimeField(allow_null=True)
+    functions = FunctionTimesOut(many=True)
+
+
+def _board(incident: Incident) -> Any:
+    return BoardCallOut(selectors.board(incident), many=True).data
+
+
+@extend_schema(methods=["GET"], responses=BoardCallOut(many=True))
+@extend_schema(methods=["POST"], request=ManualIn, responses={201: ManualOut})
 @api_view(["GET", "POST"])
 def board(request: Request, pk: int) -> Response:
     """The alert board per function; POST alerts a function by hand."""
@@ -75,11 +124,7 @@ def board(request: Request, pk: int) -> Response:
         incident = incident_for_user(request.user, pk, operate=True)
         data = ManualIn(data=request.data)
         data.is_valid(raise_exception=True)
-        function = Function.objects.filter(code=data.validated_data["function"].upper()).first()
-        if function is None:
-            raise serializers.ValidationError(
-                {"function": [errors.UNKNOWN_FUNCTION % {"value": data.validated_data["function"]}]}
-            )
+        function = data.validated_data["function"]
         _call, warnings = services.alert_manual(
             actor=core_access.authenticated(request.user),
             incident=incident,
@@ -88,12 +133,13 @@ def board(request: Request, pk: int) -> Response:
             reason=data.validated_data["reason"],
         )
         return Response(
-            {"warnings": warnings, "board": _board(incident)}, status=status.HTTP_201_CREATED
+            ManualOut({"warnings": warnings, "board": selectors.board(incident)}).data,
+            status=status.HTTP_201_CREATED,
         )
     return Response(_board(incident_for_user(request.user, pk)))
 
 
-@extend_schema(request=AnswerIn)
+@extend_schema(request=AnswerIn, responses=AnswerOut)
 @api_view(["POST"])
 def answer(request: Request, pk: int) -> Response:
     """Answer an alert in the app (your own), or record an answer or arrival for someone
@@ -111,39 +157,11 @@ def answer(request: Request, pk: int) -> Response:
         via=via,
         actor=user,
     )
-    return Response(
-        {
-            "id": alert.pk,
-            "answer": alert.answer,
-            "eta_minutes": alert.eta_minutes,
-            "arrived_at": alert.arrived_at,
-        }
-    )
+    return Response(AnswerOut(alert).data)
 
 
+@extend_schema(responses=TimesOut)
 @api_view(["GET"])
 def times(request: Request, pk: int) -> Response:
     """Start, each scaling, first alert; per function first alert, accept and arrival."""
-    timeline = selectors.timeline(incident_for_user(request.user, pk))
-    incident = timeline.incident
-    return Response(
-        {
-            "exercise": incident.is_exercise,
-            "started_at": incident.started_at,
-            "closed_at": incident.closed_at,
-            "scaling": [{"label": s.label, "at": s.at} for s in timeline.scaling],
-            "first_alert": timeline.first_alert,
-            "functions": [
-                {
-                    "function": f.function.code,
-                    "first_alert": f.first_alert,
-                    "first_accept": f.first_accept,
-                    "first_arrival": f.first_arrival,
-                    "arrival_minutes": f.arrival_minutes,
-                    "norm_minutes": f.norm_minutes,
-                    "within_norm": f.within_norm,
-                }
-                for f in timeline.functions
-            ],
-        }
-    )
+    return Response(TimesOut(selectors.timeline(incident_for_user(request.user, pk))).data)

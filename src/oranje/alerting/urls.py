@@ -7,14 +7,14 @@ from oranje.alerting import views
 app_name = "alerting"
 
 urlpatterns = [
-    path("incidenten/<int:pk>/alarmering/", views.alert_board, name="alert_board"),
-    path("incidenten/<int:pk>/alarmering/bord/", views.alert_board_rows, name="alert_board_rows"),
+    path("incidenten/<id:pk>/alarmering/", views.alert_board, name="alert_board"),
+    path("incidenten/<id:pk>/alarmering/bord/", views.alert_board_rows, name="alert_board_rows"),
     path(
-        "incidenten/<int:pk>/alarmering/<int:alert_pk>/",
+        "incidenten/<id:pk>/alarmering/<id:alert_pk>/",
         views.board_record,
         name="board_record",
     ),
-    path("incidenten/<int:pk>/tijden/", views.incident_times, name="incident_times"),
+    path("incidenten/<id:pk>/tijden/", views.incident_times, name="incident_times"),
     path("alarmregels/", views.rules, name="alert_rules"),
     path("mijn-alarmeringen/", views.my_alerts, name="my_alerts"),
     path("alarmering/<str:token>/", views.alert_answer, name="alert_answer"),

@@ -16,6 +16,7 @@ from oranje.alerting import access, selectors, services
 from oranje.alerting.constants import Answer, AnsweredVia
 from oranje.alerting.forms import AnswerForm, ManualAlertForm, RuleForm
 from oranje.core import access as core_access
+from oranje.core import params
 from oranje.core.views import apply_errors, current_region
 from oranje.incidents.access import incident_for_user
 from oranje.incidents.views import incident_context
@@ -66,8 +67,12 @@ def alert_board_rows(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _minutes(request: HttpRequest) -> int | None:
-    eta = request.POST.get("eta_minutes", "").strip()
-    return int(eta) if eta.isdigit() else None
+    # Anything but a whole number counts as "not given": the service then asks for the
+    # minutes with its own message beside the form.
+    try:
+        return params.optional_int(request.POST, "eta_minutes")
+    except params.InvalidParameter:
+        return None
 
 
 @login_required
@@ -148,10 +153,8 @@ def alert_arrival(request: HttpRequest, token: str) -> HttpResponse:
 def my_alerts(request: HttpRequest) -> HttpResponse:
     user = core_access.authenticated(request.user)
     if request.method == "POST":
-        raw = request.POST.get("alert", "")
-        if not (raw.isascii() and raw.isdigit() and len(raw) <= 18):
-            raise Http404
-        alert = access.my_alerts_for_user(user).filter(pk=int(raw)).first()
+        alert_id = params.parse_id(request.POST.get("alert", ""), field="alert")
+        alert = access.my_alerts_for_user(user).filter(pk=alert_id).first()
         if alert is None:
             raise Http404
         try:
@@ -197,10 +200,8 @@ def rules(request: HttpRequest) -> HttpResponse:
         core_access.require(manages)
         user = core_access.authenticated(request.user)
         if "delete" in request.POST:
-            raw = request.POST["delete"]
-            if not (raw.isascii() and raw.isdigit() and len(raw) <= 18):
-                raise Http404
-            rule = access.rule_for_user(user, int(raw), manage=True)
+            rule_id = params.parse_id(request.POST["delete"], field="delete")
+            rule = access.rule_for_user(user, rule_id, manage=True)
             if rule.region_id != region.pk:
                 raise Http404
             services.rule_delete(actor=user, rule=rule)

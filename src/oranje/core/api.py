@@ -13,16 +13,19 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from oranje.core import access
 from oranje.core.models import Municipality, Region
+from oranje.core.params import InvalidParameter
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
-    """Services raise Django's ValidationError (field → messages): answer 400 with those
-    field errors, never 500."""
+    """Services raise Django's ValidationError (field → messages) and the parameter parser
+    InvalidParameter: answer 400 with those field errors, never 500."""
     if isinstance(exc, DjangoValidationError):
         detail = (
             exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
         )
         exc = ValidationError(detail=detail)
+    elif isinstance(exc, InvalidParameter):
+        exc = ValidationError(detail={exc.field: [exc.message]})
     elif isinstance(exc, DjangoPermissionDenied):
         exc = PermissionDenied()
     return drf_exception_handler(exc, context)

@@ -6,3 +6,10 @@ class CoreConfig(AppConfig):
     name = "oranje.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self) -> None:
+        from django.urls import register_converter
+
+        from oranje.core.converters import IdConverter
+
+        register_converter(IdConverter, "id")

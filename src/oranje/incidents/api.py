@@ -13,10 +13,20 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from oranje.core import access as core_access
+from oranje.core import params
+from oranje.core.fields import FreeTextField, IdField, MomentField
 from oranje.core.models import Municipality
+from oranje.core.text import LONG_TEXT
 from oranje.incidents import errors, selectors, services
 from oranje.incidents.access import incident_for_user
-from oranje.incidents.constants import ActionStatus, IncidentType, ScalingMode
+from oranje.incidents.constants import (
+    ActionStatus,
+    GripLevel,
+    IncidentType,
+    Process,
+    ReportStatus,
+    ScalingMode,
+)
 from oranje.incidents.models import (
     Action,
     ChecklistItem,
@@ -27,7 +37,10 @@ from oranje.incidents.models import (
     SituationReport,
 )
 from oranje.incidents.reports import report_as_dict
-from oranje.organisation.models import Function
+from oranje.organisation.fields import FunctionCodeField
+
+#: An affected area of more points than this is no drawn area (the map draws far fewer).
+MAX_AREA_POINTS = 5000
 
 
 class ScalingOut(serializers.ModelSerializer):
@@ -78,40 +91,53 @@ class IncidentOut(serializers.ModelSerializer):
 
 class IncidentIn(serializers.Serializer):
     region = serializers.CharField(help_text="Region code, e.g. VR12.")
-    title = serializers.CharField(max_length=200)
+    title = FreeTextField(max_length=200)
     kind = serializers.ChoiceField(choices=IncidentType.choices)
-    started_at = serializers.DateTimeField()
+    started_at = MomentField()
     municipality = serializers.CharField(help_text="CBS code of the municipality of the scene.")
     municipalities = serializers.ListField(
-        child=serializers.CharField(), required=False, default=list
+        child=serializers.CharField(max_length=6), required=False, default=list, max_length=400
     )
     is_exercise = serializers.BooleanField(default=False)
-    location_text = serializers.CharField(required=False, allow_blank=True, default="")
+    location_text = FreeTextField(required=False, allow_blank=True, default="", max_length=255)
     point = serializers.CharField(
-        required=False, allow_blank=True, default="", help_text="'lat, lon'"
+        required=False, allow_blank=True, default="", max_length=100, help_text="'lat, lon'"
     )
     area = serializers.ListField(
-        child=serializers.ListField(child=serializers.FloatField(), min_length=2, max_length=2),
+        child=serializers.ListField(
+            child=serializers.FloatField(min_value=-180, max_value=180),
+            min_length=2,
+            max_length=2,
+        ),
         required=False,
         default=list,
+        max_length=MAX_AREA_POINTS,
         help_text="[[lat, lon], …], at least three points.",
     )
-    description = serializers.CharField(required=False, allow_blank=True, default="")
+    description = FreeTextField(required=False, allow_blank=True, default="", max_length=LONG_TEXT)
+
+
+class CloseIn(serializers.Serializer):
+    note = FreeTextField(required=False, allow_blank=True, default="")
 
 
 class ScaleIn(serializers.Serializer):
     mode = serializers.ChoiceField(choices=ScalingMode.choices)
-    grip_level = serializers.IntegerField(required=False, allow_null=True, default=None)
-    teams = serializers.ListField(child=serializers.CharField(), required=False, default=list)
-    custom_teams = serializers.ListField(
-        child=serializers.CharField(), required=False, default=list
+    grip_level = serializers.ChoiceField(
+        choices=GripLevel.choices, required=False, allow_null=True, default=None
     )
-    reason = serializers.CharField()
-    decided_by = serializers.CharField()
+    teams = serializers.ListField(
+        child=serializers.CharField(max_length=60), required=False, default=list, max_length=50
+    )
+    custom_teams = serializers.ListField(
+        child=FreeTextField(max_length=60), required=False, default=list, max_length=50
+    )
+    reason = FreeTextField()
+    decided_by = FreeTextField(max_length=150)
 
 
 class LogEntryOut(serializers.ModelSerializer):
-    function = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    function = FunctionCodeField(read_only=True)
     corrects = serializers.SlugRelatedField(slug_field="number", read_only=True)
 
     class Meta:
@@ -133,16 +159,17 @@ class LogEntryOut(serializers.ModelSerializer):
 
 
 class LogEntryIn(serializers.Serializer):
-    text = serializers.CharField()
-    team = serializers.CharField(required=False, allow_blank=True, default="")
-    process = serializers.CharField(required=False, allow_blank=True, default="")
-    function = serializers.CharField(required=False, allow_blank=True, default="")
-    at = serializers.DateTimeField(required=False, allow_null=True, default=None)
-    corrects = serializers.IntegerField(required=False, allow_null=True, default=None)
+    text = FreeTextField()
+    team = FreeTextField(required=False, allow_blank=True, default="", max_length=60)
+    process = serializers.CharField(required=False, allow_blank=True, default="", max_length=20)
+    function = FunctionCodeField(required=False, allow_null=True, default=None)
+    at = MomentField(required=False, allow_null=True, default=None)
+    corrects = IdField(required=False, allow_null=True, default=None)
     client_key = serializers.CharField(
         required=False,
         allow_blank=True,
         default="",
+        max_length=64,
         help_text="Your key for this line (e.g. a UUID), unique within the incident: sending "
         "the line again with the same key writes it once and answers 200 with the line "
         "written the first time.",
@@ -156,15 +183,15 @@ class DecisionOut(serializers.ModelSerializer):
 
 
 class DecisionIn(serializers.Serializer):
-    team = serializers.CharField(allow_blank=True)
-    decided_by = serializers.CharField(allow_blank=True)
-    text = serializers.CharField(allow_blank=True)
-    process = serializers.CharField(required=False, allow_blank=True, default="")
-    decided_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    team = FreeTextField(allow_blank=True, max_length=60)
+    decided_by = FreeTextField(allow_blank=True, max_length=150)
+    text = FreeTextField(allow_blank=True)
+    process = serializers.CharField(required=False, allow_blank=True, default="", max_length=20)
+    decided_at = MomentField(required=False, allow_null=True, default=None)
 
 
 class ActionOut(serializers.ModelSerializer):
-    owner_function = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    owner_function = FunctionCodeField(read_only=True)
     overdue = serializers.BooleanField(source="is_overdue", read_only=True)
 
     class Meta:
@@ -184,29 +211,30 @@ class ActionOut(serializers.ModelSerializer):
 
 
 class ActionIn(serializers.Serializer):
-    text = serializers.CharField()
-    owner_function = serializers.CharField(required=False, allow_blank=True, default="")
-    deadline = serializers.DateTimeField(required=False, allow_null=True, default=None)
-    team = serializers.CharField(required=False, allow_blank=True, default="")
-    process = serializers.CharField(required=False, allow_blank=True, default="")
-    decision = serializers.IntegerField(required=False, allow_null=True, default=None)
+    text = FreeTextField()
+    owner_function = FunctionCodeField(required=False, allow_null=True, default=None)
+    deadline = MomentField(required=False, allow_null=True, default=None)
+    team = FreeTextField(required=False, allow_blank=True, default="", max_length=60)
+    process = serializers.CharField(required=False, allow_blank=True, default="", max_length=20)
+    decision = IdField(required=False, allow_null=True, default=None)
 
 
 class StatusIn(serializers.Serializer):
     status = serializers.ChoiceField(choices=ActionStatus.choices)
-    note = serializers.CharField(required=False, allow_blank=True, default="")
+    note = FreeTextField(required=False, allow_blank=True, default="")
 
 
 class TickIn(serializers.Serializer):
-    item = serializers.IntegerField()
-    note = serializers.CharField(required=False, allow_blank=True, default="")
+    item = IdField()
+    note = FreeTextField(required=False, allow_blank=True, default="", max_length=255)
     undo = serializers.BooleanField(required=False, default=False)
 
 
 class ReportIn(serializers.Serializer):
-    summary = serializers.CharField(allow_blank=True, default="")
+    summary = FreeTextField(allow_blank=True, default="", max_length=LONG_TEXT)
+    # Sections per process, each with its parts; unknown keys are dropped by the service.
     sections = serializers.DictField(
-        child=serializers.DictField(child=serializers.CharField(allow_blank=True))
+        child=serializers.DictField(child=FreeTextField(allow_blank=True, max_length=LONG_TEXT))
     )
 
 
@@ -214,18 +242,64 @@ class ReportStepIn(serializers.Serializer):
     step = serializers.ChoiceField(choices=["approve", "publish"])
 
 
-def _function(code: str) -> Function | None:
-    if not code:
-        return None
-    found = Function.objects.filter(code=code.upper()).first()
-    if found is None:
-        raise serializers.ValidationError({"function": [errors.UNKNOWN_FUNCTION % {"value": code}]})
-    return found
+class ChecklistLineOut(serializers.Serializer):
+    id = serializers.IntegerField(source="item.pk")
+    text = serializers.CharField(source="item.text")
+    ticked_at = serializers.DateTimeField(source="tick.ticked_at", allow_null=True, default=None)
+    ticked_by = serializers.CharField(source="tick.ticked_by_name", allow_null=True, default=None)
+
+
+class ChecklistOut(serializers.Serializer):
+    """One function's checklist in this incident, with what was ticked when and by whom."""
+
+    function = FunctionCodeField(read_only=True)
+    items = ChecklistLineOut(source="lines", many=True)
+
+
+class ReportIncidentOut(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    type = serializers.ChoiceField(choices=IncidentType.choices)
+    region = serializers.CharField()
+    municipality = serializers.CharField(help_text="Name of the municipality of the scene.")
+    location = serializers.CharField(allow_blank=True)
+    started_at = serializers.DateTimeField()
+    scaling = serializers.CharField(allow_null=True)
+
+
+class ReportSectionOut(serializers.Serializer):
+    process = serializers.ChoiceField(choices=Process.choices)
+    label = serializers.CharField()  # type: ignore[assignment]
+    picture = serializers.CharField(allow_blank=True)
+    judgement = serializers.CharField(allow_blank=True)
+    advice = serializers.CharField(allow_blank=True)
+
+
+class ReportOut(serializers.Serializer):
+    """A situation report version as the JSON export gives it (incidents.reports)."""
+
+    exercise = serializers.BooleanField()
+    marking = serializers.CharField(allow_blank=True, help_text="OEFENING for an exercise.")
+    incident = ReportIncidentOut()
+    version = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=ReportStatus.choices)
+    created_at = serializers.DateTimeField()
+    approved_at = serializers.DateTimeField(allow_null=True)
+    published_at = serializers.DateTimeField(allow_null=True)
+    summary = serializers.CharField(allow_blank=True)
+    sections = ReportSectionOut(many=True)
+    figures = serializers.DictField()
+
+
+def _report(report: SituationReport) -> Any:
+    return ReportOut(report_as_dict(report)).data
 
 
 class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Incidents the user may see; `?exercises=1` lists exercises instead of real ones,
     `?closed=1` includes closed incidents."""
+
+    lookup_value_converter = "id"
 
     serializer_class = IncidentOut
 
@@ -237,13 +311,13 @@ class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         ).prefetch_related("municipalities", "scaling")
 
     def get_object(self) -> Incident:
-        return incident_for_user(self.request.user, int(self.kwargs["pk"]))
+        return incident_for_user(self.request.user, self.kwargs["pk"])
 
     def _operate(self) -> Incident:
-        return incident_for_user(self.request.user, int(self.kwargs["pk"]), operate=True)
+        return incident_for_user(self.request.user, self.kwargs["pk"], operate=True)
 
     def _command(self) -> Incident:
-        return incident_for_user(self.request.user, int(self.kwargs["pk"]), command=True)
+        return incident_for_user(self.request.user, self.kwargs["pk"], command=True)
 
     @extend_schema(request=IncidentIn, responses={201: IncidentOut})
     def create(self, request: Request) -> Response:
@@ -287,7 +361,7 @@ class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
 
     @extend_schema(request=ScaleIn, responses={201: ScalingOut})
     @action(detail=True, methods=["post"])
-    def scale(self, request: Request, pk: str) -> Response:
+    def scale(self, request: Request, pk: int) -> Response:
         """Scale (GRIP or flexible). The answer lists warnings the caller must show, such as
         a function with nobody on hard on-call."""
         incident = self._command()
@@ -299,13 +373,14 @@ class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
             {**ScalingOut(step).data, "warnings": warnings}, status=status.HTTP_201_CREATED
         )
 
+    @extend_schema(request=CloseIn, responses={200: IncidentOut})
     @action(detail=True, methods=["post"])
-    def close(self, request: Request, pk: str) -> Response:
+    def close(self, request: Request, pk: int) -> Response:
         """Close the incident."""
+        incident = self._command()
+        data = _valid(CloseIn, request.data)
         incident = services.incident_close(
-            actor=core_access.authenticated(request.user),
-            incident=self._command(),
-            note=str(request.data.get("note", "")),
+            actor=core_access.authenticated(request.user), incident=incident, note=data["note"]
         )
         return Response(IncidentOut(incident).data)
 
@@ -322,16 +397,15 @@ class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         methods=["POST"], request=LogEntryIn, responses={201: LogEntryOut, 200: LogEntryOut}
     )
     @action(detail=True, methods=["get", "post"])
-    def log(self, request: Request, pk: str) -> Response:
+    def log(self, request: Request, pk: int) -> Response:
         """The logbook, newest first (`after` gives only newer lines); POST appends a line."""
         if request.method == "GET":
             incident = self.get_object()
-            after = request.query_params.get("after", "")
             entries = selectors.logbook(
                 incident,
                 process=request.query_params.get("process", ""),
                 team=request.query_params.get("team", ""),
-                after=int(after) if after.isdigit() else None,
+                after=params.optional_int(request.query_params, "after"),
             )
             return Response(LogEntryOut(entries, many=True).data)
         incident = self._operate()
@@ -341,7 +415,7 @@ class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
             corrects = incident.log.filter(number=data["corrects"]).first()
             if corrects is None:
                 raise serializers.ValidationError(
-                    {"corrects": [f"Er is geen regel #{data['corrects']}."]}
+                    {"corrects": [errors.UNKNOWN_LOG_LINE % {"value": data["corrects"]}]}
                 )
         entry = services.log_entry_add(
             actor=core_access.authenticated(request.user),
@@ -349,7 +423,7 @@ class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
             text=data["text"],
             team=data["team"],
             process=data["process"],
-            function=_function(data["function"]),
+            function=data["function"],
             at=data["at"],
             corrects=corrects,
             client_key=data["client_key"],
@@ -362,7 +436,7 @@ class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     @extend_schema(methods=["GET"], responses=DecisionOut(many=True))
     @extend_schema(methods=["POST"], request=DecisionIn, responses={201: DecisionOut})
     @action(detail=True, methods=["get", "post"])
-    def decisions(self, request: Request, pk: str) -> Response:
+    def decisions(self, request: Request, pk: int) -> Response:
         """Decisions; POST records one (a team is required)."""
         if request.method == "GET":
             return Response(DecisionOut(self.get_object().decisions.all(), many=True).data)
@@ -376,20 +450,24 @@ class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     @extend_schema(methods=["GET"], responses=ActionOut(many=True))
     @extend_schema(methods=["POST"], request=ActionIn, responses={201: ActionOut})
     @action(detail=True, methods=["get", "post"])
-    def actions(self, request: Request, pk: str) -> Response:
+    def actions(self, request: Request, pk: int) -> Response:
         """Actions with owner, deadline, status and whether they are overdue."""
         if request.method == "GET":
             return Response(ActionOut(selectors.actions(self.get_object()), many=True).data)
         incident = self._operate()
         data = _valid(ActionIn, request.data)
-        decision = (
-            incident.decisions.filter(pk=data["decision"]).first() if data["decision"] else None
-        )
+        decision = None
+        if data["decision"] is not None:
+            decision = incident.decisions.filter(pk=data["decision"]).first()
+            if decision is None:
+                raise serializers.ValidationError(
+                    {"decision": [errors.UNKNOWN_DECISION % {"value": data["decision"]}]}
+                )
         created = services.action_create(
             actor=core_access.authenticated(request.user),
             incident=incident,
             text=data["text"],
-            owner_function=_function(data["owner_function"]),
+            owner_function=data["owner_function"],
             deadline=data["deadline"],
             team=data["team"],
             process=data["process"],
@@ -398,20 +476,21 @@ class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         return Response(ActionOut(created).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=StatusIn, responses=ActionOut)
-    @action(detail=True, methods=["post"], url_path=r"actions/(?P<action_pk>\d+)/status")
-    def action_status(self, request: Request, pk: str, action_pk: str) -> Response:
+    @action(detail=True, methods=["post"], url_path="actions/<id:action_pk>/status")
+    def action_status(self, request: Request, pk: int, action_pk: int) -> Response:
         """Move an action to another status."""
         incident = self._operate()
         data = _valid(StatusIn, request.data)
-        item = get_object_or_404(incident.actions, pk=int(action_pk))
+        item = get_object_or_404(incident.actions, pk=action_pk)
         item = services.action_set_status(
             actor=core_access.authenticated(request.user), action=item, **data
         )
         return Response(ActionOut(item).data)
 
-    @extend_schema(methods=["POST"], request=TickIn)
+    @extend_schema(methods=["GET"], responses=ChecklistOut(many=True))
+    @extend_schema(methods=["POST"], request=TickIn, responses=ChecklistOut(many=True))
     @action(detail=True, methods=["get", "post"])
-    def checklists(self, request: Request, pk: str) -> Response:
+    def checklists(self, request: Request, pk: int) -> Response:
         """Each function's checklist with what was ticked, when and by whom; POST ticks."""
         if request.method == "POST":
             incident = self._operate()
@@ -425,48 +504,41 @@ class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
             else:
                 services.checklist_tick(actor=user, incident=incident, item=item, note=data["note"])
         incident = self.get_object()
-        return Response(
-            [
-                {
-                    "function": c.function.code,
-                    "items": [
-                        {
-                            "id": line.item.pk,
-                            "text": line.item.text,
-                            "ticked_at": line.tick.ticked_at if line.tick else None,
-                            "ticked_by": line.tick.ticked_by_name if line.tick else None,
-                        }
-                        for line in c.lines
-                    ],
-                }
-                for c in selectors.checklists(incident)
-            ]
-        )
+        return Response(ChecklistOut(selectors.checklists(incident), many=True).data)
 
-    @extend_schema(methods=["POST"], request=None)
+    @extend_schema(methods=["GET"], responses=ReportOut(many=True))
+    @extend_schema(methods=["POST"], request=None, responses={201: ReportOut})
     @action(detail=True, methods=["get", "post"])
-    def reports(self, request: Request, pk: str) -> Response:
+    def reports(self, request: Request, pk: int) -> Response:
         """Situation report versions; POST starts a new draft, prefilled."""
         if request.method == "POST":
             report = services.report_draft(
                 actor=core_access.authenticated(request.user), incident=self._operate()
             )
-            return Response(report_as_dict(report), status=status.HTTP_201_CREATED)
-        return Response([report_as_dict(r) for r in self.get_object().reports.all()])
+            return Response(_report(report), status=status.HTTP_201_CREATED)
+        return Response([_report(r) for r in self.get_object().reports.all()])
 
-    @extend_schema(methods=["GET"], operation_id="v1_incidents_report_version_retrieve")
     @extend_schema(
-        methods=["PUT"], request=ReportIn, operation_id="v1_incidents_report_version_update"
+        methods=["GET"], responses=ReportOut, operation_id="v1_incidents_report_version_retrieve"
     )
     @extend_schema(
-        methods=["POST"], request=ReportStepIn, operation_id="v1_incidents_report_version_step"
+        methods=["PUT"],
+        request=ReportIn,
+        responses=ReportOut,
+        operation_id="v1_incidents_report_version_update",
     )
-    @action(detail=True, methods=["get", "put", "post"], url_path=r"reports/(?P<version>\d+)")
-    def report(self, request: Request, pk: str, version: str) -> Response:
+    @extend_schema(
+        methods=["POST"],
+        request=ReportStepIn,
+        responses=ReportOut,
+        operation_id="v1_incidents_report_version_step",
+    )
+    @action(detail=True, methods=["get", "put", "post"], url_path="reports/<id:version>")
+    def report(self, request: Request, pk: int, version: int) -> Response:
         """One version: GET it (the JSON export), PUT changes a draft, POST {"step":
         "approve"|"publish"} moves it on."""
         incident = self.get_object() if request.method == "GET" else self._operate()
-        report: SituationReport = get_object_or_404(incident.reports, version=int(version))
+        report: SituationReport = get_object_or_404(incident.reports, version=version)
         user = core_access.authenticated(request.user)
         if request.method == "PUT":
             data = _valid(ReportIn, request.data)
@@ -478,7 +550,7 @@ class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
                 report = services.report_approve(actor=user, report=report)
             else:
                 report = services.report_publish(actor=user, report=report)
-        return Response(report_as_dict(report))
+        return Response(_report(report))
 
 
 def _valid(serializer: type[serializers.Serializer], data: Any) -> dict[str, Any]:

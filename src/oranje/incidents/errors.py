@@ -38,3 +38,5 @@ CLIENT_KEY_USED = _(
     "This key was already used for entry #%(n)s with other text or by someone else; "
     "send a new line with a new key."
 )
+UNKNOWN_DECISION = _("This incident has no decision %(value)s.")
+UNKNOWN_LOG_LINE = _("This logbook has no line #%(value)s.")

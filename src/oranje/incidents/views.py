@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from oranje.core import access as core_access
+from oranje.core import params
 from oranje.core.views import apply_errors, current_region
 from oranje.incidents import selectors, services
 from oranje.incidents.access import can_command, can_operate, incident_for_user
@@ -193,8 +194,7 @@ def logbook_since(request: HttpRequest, pk: int) -> HttpResponse:
     """The live part of the logbook: lines newer than `na`, for htmx to put on top."""
     incident = incident_for_user(request.user, pk)
     process, team = _log_filters(request)
-    after = request.GET.get("na", "0")
-    after_number = int(after) if after.isdigit() else 0
+    after_number = params.optional_int(request.GET, "na", default=0) or 0
     entries = list(selectors.logbook(incident, process=process, team=team, after=after_number))
     last = incident.log.order_by("-number").values_list("number", flat=True).first() or 0
     return render(

@@ -17,9 +17,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from oranje.core import access as core_access
+from oranje.core import params
+from oranje.core.fields import FreeTextField, IdField, MomentField
 from oranje.core.models import Municipality
 from oranje.organisation import access, errors, selectors, services
 from oranje.organisation.constants import CoverageUnit, OnCallKind, PoolKind, UnavailabilityReason
+from oranje.organisation.fields import FunctionCodeField
 from oranje.organisation.imports import read_table, roster_import
 from oranje.organisation.models import Function, OnCallShift, Person, Pool, Unavailability
 
@@ -35,7 +38,7 @@ class FunctionSerializer(serializers.ModelSerializer):
 class PersonOut(serializers.ModelSerializer):
     region = serializers.SlugRelatedField(slug_field="code", read_only=True)
     municipality = serializers.SlugRelatedField(slug_field="cbs_code", read_only=True)
-    functions = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    functions = FunctionCodeField(many=True, read_only=True)
 
     class Meta:
         model = Person
@@ -58,7 +61,7 @@ class PersonOut(serializers.ModelSerializer):
 class PoolOut(serializers.ModelSerializer):
     region = serializers.SlugRelatedField(slug_field="code", read_only=True)
     municipalities = serializers.SlugRelatedField(slug_field="cbs_code", many=True, read_only=True)
-    functions = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    functions = FunctionCodeField(many=True, read_only=True)
     members = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
 
     class Meta:
@@ -77,7 +80,7 @@ class PoolOut(serializers.ModelSerializer):
 
 
 class ShiftOut(serializers.ModelSerializer):
-    function = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    function = FunctionCodeField(read_only=True)
     person_name = serializers.CharField(source="person.full_name", read_only=True)
 
     class Meta:
@@ -104,27 +107,22 @@ class UnavailabilityOut(serializers.ModelSerializer):
 
 # ---------------------------------------------------------------- input serializers
 
-
-def _functions(codes: list[str]) -> list[Function]:
-    found = list(Function.objects.filter(code__in=codes))
-    missing = set(codes) - {f.code for f in found}
-    if missing:
-        raise serializers.ValidationError(f"Onbekende functiecode(s): {', '.join(sorted(missing))}")
-    return found
+#: More members than this in one request is no pool.
+MAX_MEMBERS = 2000
 
 
 class PersonIn(serializers.Serializer):
     region = serializers.CharField(help_text="Region code, e.g. VR12", required=False)
-    given_name = serializers.CharField(max_length=100)
-    prefix = serializers.CharField(max_length=10, required=False, allow_blank=True, default="")
-    surname = serializers.CharField(max_length=100)
-    email = serializers.EmailField()
+    given_name = FreeTextField(max_length=100)
+    prefix = FreeTextField(max_length=10, required=False, allow_blank=True, default="")
+    surname = FreeTextField(max_length=100)
+    email = serializers.EmailField(max_length=254)
     phone = serializers.CharField(max_length=30)
     phone_alt = serializers.CharField(max_length=30, required=False, allow_blank=True, default="")
     municipality = serializers.CharField(
         required=False, allow_null=True, default=None, help_text="CBS code"
     )
-    functions = serializers.ListField(child=serializers.CharField(), required=False, default=list)
+    functions = FunctionCodeField(many=True, required=False, default=list)
     active = serializers.BooleanField(required=False, default=True)
 
     def validate_municipality(self, value: str | None) -> Municipality | None:
@@ -135,21 +133,20 @@ class PersonIn(serializers.Serializer):
             raise serializers.ValidationError(errors.UNKNOWN_MUNICIPALITY % {"value": value})
         return found
 
-    def validate_functions(self, value: list[str]) -> list[Function]:
-        return _functions([v.upper() for v in value])
-
 
 class PoolIn(serializers.Serializer):
     region = serializers.CharField(required=False)
-    name = serializers.CharField(max_length=150)
+    name = FreeTextField(max_length=150)
     kind = serializers.ChoiceField(choices=PoolKind.choices)
     municipalities = serializers.ListField(
-        child=serializers.CharField(), required=False, default=list
+        child=serializers.CharField(max_length=6), required=False, default=list, max_length=400
     )
-    functions = serializers.ListField(child=serializers.CharField(), min_length=1)
-    members = serializers.ListField(child=serializers.IntegerField(), required=False, default=list)
-    coordinator = serializers.IntegerField(required=False, allow_null=True, default=None)
-    description = serializers.CharField(required=False, allow_blank=True, default="")
+    functions = FunctionCodeField(many=True, allow_empty=False)
+    members = serializers.ListField(
+        child=IdField(), required=False, default=list, max_length=MAX_MEMBERS
+    )
+    coordinator = IdField(required=False, allow_null=True, default=None)
+    description = FreeTextField(required=False, allow_blank=True, default="")
 
     def validate_municipalities(self, value: list[str]) -> list[Municipality]:
         codes = [v.upper() for v in value]
@@ -161,35 +158,29 @@ class PoolIn(serializers.Serializer):
             )
         return found
 
-    def validate_functions(self, value: list[str]) -> list[Function]:
-        return _functions([v.upper() for v in value])
-
 
 class ShiftIn(serializers.Serializer):
-    pool = serializers.IntegerField()
-    function = serializers.CharField(help_text="Function code, e.g. OVD-BZ")
-    person = serializers.IntegerField()
+    pool = IdField()
+    function = FunctionCodeField(help_text="Function code, e.g. OVD-BZ")
+    person = IdField()
     kind = serializers.ChoiceField(choices=OnCallKind.choices)
-    starts_at = serializers.DateTimeField()
-    ends_at = serializers.DateTimeField()
-    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=255)
-
-    def validate_function(self, value: str) -> Function:
-        return _functions([value.upper()])[0]
+    starts_at = MomentField()
+    ends_at = MomentField()
+    note = FreeTextField(required=False, allow_blank=True, default="", max_length=255)
 
 
 class HandoverIn(serializers.Serializer):
-    to_person = serializers.IntegerField()
-    from_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
-    reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=255)
+    to_person = IdField()
+    from_at = MomentField(required=False, allow_null=True, default=None)
+    reason = FreeTextField(required=False, allow_blank=True, default="", max_length=255)
 
 
 class UnavailabilityIn(serializers.Serializer):
-    person = serializers.IntegerField()
-    starts_at = serializers.DateTimeField()
-    ends_at = serializers.DateTimeField()
+    person = IdField()
+    starts_at = MomentField()
+    ends_at = MomentField()
     reason = serializers.ChoiceField(choices=UnavailabilityReason.choices)
-    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=255)
+    note = FreeTextField(required=False, allow_blank=True, default="", max_length=255)
 
 
 def _people(user: Any, ids: list[int]) -> list[Person]:
@@ -222,6 +213,8 @@ class FunctionViewSet(viewsets.ReadOnlyModelViewSet):
 class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Functionaries in the regions the user may see."""
 
+    lookup_value_converter = "id"
+
     serializer_class = PersonOut
 
     def get_queryset(self):
@@ -230,7 +223,7 @@ class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         return (qs.filter(region__code=region.upper()) if region else qs).order_by("surname", "id")
 
     def get_object(self) -> Person:
-        return access.person_for_user(self.request.user, int(self.kwargs["pk"]))
+        return access.person_for_user(self.request.user, self.kwargs["pk"])
 
     @extend_schema(request=PersonIn, responses={201: PersonOut})
     def create(self, request: Request) -> Response:
@@ -246,8 +239,8 @@ class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         return Response(PersonOut(person).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=PersonIn, responses={200: PersonOut})
-    def partial_update(self, request: Request, pk: str) -> Response:
-        person = access.person_for_user(request.user, int(pk), manage=True)
+    def partial_update(self, request: Request, pk: int) -> Response:
+        person = access.person_for_user(request.user, pk, manage=True)
         data_in = PersonIn(data=request.data, partial=True)
         data_in.is_valid(raise_exception=True)
         data = dict(data_in.validated_data)
@@ -265,6 +258,8 @@ class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
 class PoolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Pools: municipal, intermunicipal and regional."""
 
+    lookup_value_converter = "id"
+
     serializer_class = PoolOut
 
     def get_queryset(self):
@@ -275,7 +270,7 @@ class PoolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         return (qs.filter(region__code=region.upper()) if region else qs).order_by("name")
 
     def get_object(self) -> Pool:
-        return access.pool_for_user(self.request.user, int(self.kwargs["pk"]))
+        return access.pool_for_user(self.request.user, self.kwargs["pk"])
 
     def _save(self, request: Request, pool: Pool | None) -> Pool:
         data_in = PoolIn(data=request.data)
@@ -304,13 +299,15 @@ class PoolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         return Response(PoolOut(self._save(request, None)).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=PoolIn, responses={200: PoolOut})
-    def update(self, request: Request, pk: str) -> Response:
-        pool = access.pool_for_user(request.user, int(pk), manage=True)
+    def update(self, request: Request, pk: int) -> Response:
+        pool = access.pool_for_user(request.user, pk, manage=True)
         return Response(PoolOut(self._save(request, pool)).data)
 
 
 class ShiftViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """On-call shifts. Filter with region, from, until, person, pool, function."""
+
+    lookup_value_converter = "id"
 
     serializer_class = ShiftOut
 
@@ -333,18 +330,19 @@ class ShiftViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         if p.get("region"):
             qs = qs.filter(pool__region__code=p["region"].upper())
         for key, lookup in (("from", "ends_at__gt"), ("until", "starts_at__lt")):
-            if p.get(key):
-                moment = serializers.DateTimeField().to_internal_value(p[key])
+            moment = params.optional_moment(p, key)
+            if moment is not None:
                 qs = qs.filter(**{lookup: moment})
         for key in ("person", "pool"):
-            if p.get(key, "").isdigit():
-                qs = qs.filter(**{key: int(p[key])})
+            pk = params.optional_id(p, key)
+            if pk is not None:
+                qs = qs.filter(**{key: pk})
         if p.get("function"):
             qs = qs.filter(function__code=p["function"].upper())
         return qs.order_by("starts_at", "id")
 
     def get_object(self) -> OnCallShift:
-        return access.shift_for_user(self.request.user, int(self.kwargs["pk"]))
+        return access.shift_for_user(self.request.user, self.kwargs["pk"])
 
     @extend_schema(request=ShiftIn, responses={201: ShiftOut})
     def create(self, request: Request) -> Response:
@@ -365,16 +363,16 @@ class ShiftViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         )
         return Response(ShiftOut(shift).data, status=status.HTTP_201_CREATED)
 
-    def destroy(self, request: Request, pk: str) -> Response:
-        shift = access.shift_for_user(request.user, int(pk), manage=True)
+    def destroy(self, request: Request, pk: int) -> Response:
+        shift = access.shift_for_user(request.user, pk, manage=True)
         services.shift_delete(actor=core_access.authenticated(request.user), shift=shift)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(request=HandoverIn, responses={200: ShiftOut})
     @action(detail=True, methods=["post"], url_path="handover")
-    def handover(self, request: Request, pk: str) -> Response:
+    def handover(self, request: Request, pk: int) -> Response:
         """Hand the shift (or its remainder from `from_at`) to another pool member."""
-        shift = access.shift_for_user(request.user, int(pk), manage=True)
+        shift = access.shift_for_user(request.user, pk, manage=True)
         data_in = HandoverIn(data=request.data)
         data_in.is_valid(raise_exception=True)
         to_person = _people(request.user, [data_in.validated_data["to_person"]])[0]
@@ -439,6 +437,8 @@ class UnavailabilityViewSet(
 ):
     """Periods people cannot be on call."""
 
+    lookup_value_converter = "id"
+
     serializer_class = UnavailabilityOut
 
     def get_queryset(self):
@@ -457,7 +457,7 @@ class UnavailabilityViewSet(
         return Response(UnavailabilityOut(item).data, status=status.HTTP_201_CREATED)
 
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        item = access.unavailability_for_user(request.user, int(kwargs["pk"]))
+        item = access.unavailability_for_user(request.user, kwargs["pk"])
         services.unavailability_delete(actor=core_access.authenticated(request.user), item=item)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -489,9 +489,7 @@ class OnCallRowOut(serializers.Serializer):
 def on_call_now(request: Request, code: str) -> Response:
     """Who is on call, per function and area, at `at` (default now)."""
     region = core_access.region_for_user(request.user, code)
-    at = timezone.now()
-    if request.query_params.get("at"):
-        at = serializers.DateTimeField().to_internal_value(request.query_params["at"])
+    at = params.optional_moment(request.query_params, "at") or timezone.now()
 
     def person(entry: selectors.OnCallEntry) -> dict[str, Any]:
         p = entry.shift.person
@@ -539,11 +537,9 @@ def on_call_now(request: Request, code: str) -> Response:
 def gaps(request: Request, code: str) -> Response:
     """Coverage gaps in the coming weeks."""
     region = core_access.region_for_user(request.user, code)
-    weeks_raw = request.query_params.get("weeks", "8")
-    if not weeks_raw.isdigit() or not 1 <= int(weeks_raw) <= 26:
-        raise DjangoValidationError({"weeks": ["Geef een aantal weken van 1 tot en met 26."]})
+    weeks = params.optional_int(request.query_params, "weeks", default=8, minimum=1, maximum=26)
     start = timezone.now()
-    found = selectors.coverage_gaps([region], start, start + dt.timedelta(weeks=int(weeks_raw)))
+    found = selectors.coverage_gaps([region], start, start + dt.timedelta(weeks=weeks or 8))
     return Response(
         [
             {

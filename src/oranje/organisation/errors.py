@@ -29,6 +29,7 @@ PATTERN_PERIOD = _("The last day must be on or after the first day, at most two 
 
 IMPORT_UNKNOWN_PERSON = _("No functionary with e-mail address '%(value)s' in this region.")
 IMPORT_UNKNOWN_FUNCTION = _("Unknown function code '%(value)s'.")
+UNKNOWN_FUNCTION = IMPORT_UNKNOWN_FUNCTION
 IMPORT_UNKNOWN_POOL = _("No pool named '%(value)s' in this region.")
 IMPORT_BAD_KIND = _("'%(value)s' is not an on-call kind (use hard or soft / hard or zacht).")
 IMPORT_OVERLAP_IN_FILE = _("Overlaps with row %(line)s of this file for the same person.")

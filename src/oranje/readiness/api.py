@@ -17,26 +17,28 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from oranje.core import access as core_access
+from oranje.core import params
+from oranje.core.fields import DayField, FreeTextField, IdField, MomentField
+from oranje.core.text import LONG_TEXT
 from oranje.organisation.access import person_for_user
-from oranje.organisation.models import Function, Pool
+from oranje.organisation.fields import FunctionCodeField
+from oranje.organisation.models import Pool
 from oranje.readiness import access, selectors, services
 from oranje.readiness.constants import ActivityKind, ExerciseType, RequirementKind
 from oranje.readiness.evaluation import FOREVER
 from oranje.readiness.imports import activity_import, read_table
 from oranje.readiness.models import Activity, Exercise, QualificationProfile
 
-
-def _function(code: str | None) -> Function | None:
-    if not code:
-        return None
-    found = Function.objects.filter(code=code.upper()).first()
-    if found is None:
-        raise serializers.ValidationError(f"Onbekende functiecode '{code}'.")
-    return found
+#: Bounds of what one request may ask: people in one record or exercise, requirements in a
+#: profile, months of validity, a count of activities.
+MAX_PEOPLE = 2000
+MAX_REQUIREMENTS = 100
+MAX_MONTHS = 1200
+MAX_COUNT = 1000
 
 
 class ActivityOut(serializers.ModelSerializer):
-    function = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    function = FunctionCodeField(read_only=True)
 
     class Meta:
         model = Activity
@@ -58,11 +60,11 @@ class ActivityOut(serializers.ModelSerializer):
 
 
 class ActivityIn(serializers.Serializer):
-    persons = serializers.ListField(child=serializers.IntegerField(), min_length=1)
+    persons = serializers.ListField(child=IdField(), min_length=1, max_length=MAX_PEOPLE)
     kind = serializers.ChoiceField(choices=ActivityKind.choices)
-    title = serializers.CharField(max_length=200)
-    code = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
-    completed_on = serializers.DateField()
+    title = FreeTextField(max_length=200)
+    code = FreeTextField(max_length=40, required=False, allow_blank=True, default="")
+    completed_on = DayField()
     hours = serializers.DecimalField(
         max_digits=5, decimal_places=1, required=False, default=Decimal(0)
     )
@@ -70,26 +72,23 @@ class ActivityIn(serializers.Serializer):
     score = serializers.DecimalField(
         max_digits=3, decimal_places=1, required=False, allow_null=True, default=None
     )
-    function = serializers.CharField(
-        required=False, allow_blank=True, allow_null=True, default=None
-    )
+    function = FunctionCodeField(required=False, allow_null=True, default=None)
     exercise_type = serializers.ChoiceField(
         choices=ExerciseType.choices, required=False, allow_blank=True, default=""
     )
-
-    def validate_function(self, value: str | None) -> Function | None:
-        return _function(value)
 
 
 class ActivityViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     """Activity records of the people the user may see. Filter with `person`."""
 
+    lookup_value_converter = "id"
+
     serializer_class = ActivityOut
 
     def get_queryset(self):
         qs = access.activities_for_user(self.request.user)
-        person = self.request.query_params.get("person", "")
-        return qs.filter(person_id=int(person)) if person.isdigit() else qs
+        person = params.optional_id(self.request.query_params, "person")
+        return qs.filter(person_id=person) if person is not None else qs
 
     @extend_schema(request=ActivityIn, responses={201: ActivityOut(many=True)})
     def create(self, request: Request) -> Response:
@@ -141,21 +140,25 @@ class ActivityViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
 class RequirementIO(serializers.Serializer):
     kind = serializers.ChoiceField(choices=RequirementKind.choices)
-    code = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
+    code = FreeTextField(max_length=40, required=False, allow_blank=True, default="")
     # Shadows Field.label in the class body only; the serializer metaclass collects it.
-    label = serializers.CharField(max_length=150)  # type: ignore[assignment]
+    label = FreeTextField(max_length=150)  # type: ignore[assignment]
     valid_months = serializers.IntegerField(
-        min_value=1, required=False, allow_null=True, default=None
+        min_value=1, max_value=MAX_MONTHS, required=False, allow_null=True, default=None
     )
-    min_count = serializers.IntegerField(min_value=1, required=False, allow_null=True, default=None)
+    min_count = serializers.IntegerField(
+        min_value=1, max_value=MAX_COUNT, required=False, allow_null=True, default=None
+    )
     min_hours = serializers.DecimalField(
         max_digits=6, decimal_places=1, required=False, allow_null=True, default=None
     )
-    window_months = serializers.IntegerField(min_value=1, required=False, default=12)
+    window_months = serializers.IntegerField(
+        min_value=1, max_value=MAX_MONTHS, required=False, default=12
+    )
 
 
 class ProfileOut(serializers.ModelSerializer):
-    function = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    function = FunctionCodeField(read_only=True)
     region = serializers.SlugRelatedField(slug_field="code", read_only=True)
     requirements = RequirementIO(many=True, read_only=True)
 
@@ -165,17 +168,19 @@ class ProfileOut(serializers.ModelSerializer):
 
 
 class ProfileIn(serializers.Serializer):
-    function = serializers.CharField()
+    function = FunctionCodeField()
     region = serializers.CharField(
         required=False, allow_null=True, default=None, help_text="Empty: national"
     )
-    requirements = RequirementIO(many=True)
-    note = serializers.CharField(required=False, allow_blank=True, default="")
+    requirements = RequirementIO(many=True, max_length=MAX_REQUIREMENTS)  # type: ignore[call-arg]
+    note = FreeTextField(required=False, allow_blank=True, default="")
 
 
 class ProfileViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     """All versions of the national qualification profiles and of the regional ones of the
     regions the user may see (newest first)."""
+
+    lookup_value_converter = "id"
 
     serializer_class = ProfileOut
 
@@ -188,8 +193,7 @@ class ProfileViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         data_in = ProfileIn(data=request.data)
         data_in.is_valid(raise_exception=True)
         data = data_in.validated_data
-        function = _function(data["function"])
-        assert function is not None
+        function = data["function"]
         region = (
             core_access.region_for_user(request.user, data["region"]) if data["region"] else None
         )
@@ -204,7 +208,7 @@ class ProfileViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
 
 class ExerciseOut(serializers.ModelSerializer):
-    functions = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    functions = FunctionCodeField(many=True, read_only=True)
     region = serializers.SlugRelatedField(slug_field="code", read_only=True)
 
     class Meta:
@@ -224,25 +228,26 @@ class ExerciseOut(serializers.ModelSerializer):
 
 class ExerciseIn(serializers.Serializer):
     region = serializers.CharField()
-    title = serializers.CharField(max_length=200)
+    title = FreeTextField(max_length=200)
     exercise_type = serializers.ChoiceField(choices=ExerciseType.choices)
-    starts_at = serializers.DateTimeField()
+    starts_at = MomentField()
     hours = serializers.DecimalField(max_digits=4, decimal_places=1, default=Decimal(2))
-    scenario = serializers.CharField(required=False, allow_blank=True, default="")
-    functions = serializers.ListField(child=serializers.CharField(), required=False, default=list)
+    scenario = FreeTextField(required=False, allow_blank=True, default="", max_length=LONG_TEXT)
+    functions = FunctionCodeField(many=True, required=False, default=list)
     participants = serializers.ListField(
         child=inline_serializer(
             "ParticipantIn",
             {
-                "person": serializers.IntegerField(),
-                "function": serializers.CharField(required=False, allow_null=True),
+                "person": IdField(),
+                "function": FunctionCodeField(required=False, allow_null=True),
             },
         ),
         required=False,
         default=list,
+        max_length=MAX_PEOPLE,
     )
     observers = serializers.ListField(
-        child=serializers.IntegerField(), required=False, default=list
+        child=IdField(), required=False, default=list, max_length=MAX_PEOPLE
     )
 
 
@@ -251,19 +256,22 @@ class CompletionIn(serializers.Serializer):
         child=inline_serializer(
             "AttendanceIn",
             {
-                "participant": serializers.IntegerField(),
+                "participant": IdField(),
                 "attended": serializers.BooleanField(),
-                "observation": serializers.CharField(required=False, allow_blank=True, default=""),
+                "observation": FreeTextField(required=False, allow_blank=True, default=""),
             },
-        )
+        ),
+        max_length=MAX_PEOPLE,
     )
     learning_points = serializers.ListField(
-        child=serializers.CharField(), required=False, default=list
+        child=FreeTextField(), required=False, default=list, max_length=MAX_PEOPLE
     )
 
 
 class ExerciseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Exercises in the regions the user may see."""
+
+    lookup_value_converter = "id"
 
     serializer_class = ExerciseOut
 
@@ -279,7 +287,7 @@ class ExerciseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         # Every participant and observer gets (or may get) a record: each must be someone
         # the user manages, as for a single activity.
         participants = [
-            (person_for_user(request.user, p["person"], manage=True), _function(p.get("function")))
+            (person_for_user(request.user, p["person"], manage=True), p.get("function"))
             for p in data["participants"]
         ]
         exercise = services.exercise_plan(
@@ -290,7 +298,7 @@ class ExerciseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
             starts_at=data["starts_at"],
             hours=data["hours"],
             scenario=data["scenario"],
-            functions=[f for f in (_function(c) for c in data["functions"]) if f],
+            functions=data["functions"],
             participants=participants,
             observers=[person_for_user(request.user, pk, manage=True) for pk in data["observers"]],
         )
@@ -298,7 +306,7 @@ class ExerciseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
 
     @extend_schema(request=CompletionIn, responses={200: ActivityOut(many=True)})
     @action(detail=True, methods=["post"])
-    def complete(self, request: Request, pk: str) -> Response:
+    def complete(self, request: Request, pk: int) -> Response:
         """Record attendance, observations and learning points; attendance becomes activities."""
         exercise = access.exercise_for_user(request.user, self.get_object().pk, manage=True)
         data_in = CompletionIn(data=request.data)
@@ -331,8 +339,8 @@ class AlarmLineOut(serializers.Serializer):
 
 class AlarmTestIn(serializers.Serializer):
     region = serializers.CharField()
-    functions = serializers.ListField(child=serializers.CharField(), min_length=1)
-    message = serializers.CharField(required=False, allow_blank=True, default="")
+    functions = FunctionCodeField(many=True, allow_empty=False)
+    message = FreeTextField(required=False, allow_blank=True, default="")
 
 
 class AlarmTestOut(serializers.Serializer):
@@ -342,6 +350,8 @@ class AlarmTestOut(serializers.Serializer):
 
 class AlarmTestViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     """Unannounced alarm tests; `retrieve` gives the report."""
+
+    lookup_value_converter = "id"
 
     serializer_class = AlarmTestOut
 
@@ -354,8 +364,8 @@ class AlarmTestViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         )
 
     @extend_schema(responses=AlarmLineOut(many=True))
-    def retrieve(self, request: Request, pk: str) -> Response:
-        test = self.get_queryset().filter(pk=int(pk)).first()
+    def retrieve(self, request: Request, pk: int) -> Response:
+        test = self.get_queryset().filter(pk=pk).first()
         if test is None:
             raise Http404
         return Response(AlarmLineOut(selectors.alarm_report(test), many=True).data)
@@ -365,7 +375,7 @@ class AlarmTestViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         data_in = AlarmTestIn(data=request.data)
         data_in.is_valid(raise_exception=True)
         region = core_access.region_for_user(request.user, data_in.validated_data["region"])
-        functions = [f for f in (_function(c) for c in data_in.validated_data["functions"]) if f]
+        functions = data_in.validated_data["functions"]
         test = services.alarm_test_start(
             actor=core_access.authenticated(request.user),
             region=region,
@@ -415,10 +425,8 @@ def passport(request: Request, pk: int) -> Response:
 def region_matrix(request: Request, code: str) -> Response:
     """People × functions with each cell's status and the counts against the minimum."""
     region = core_access.region_for_user(request.user, code)
-    pool_id = request.query_params.get("pool", "")
-    pool = (
-        Pool.objects.filter(region=region, pk=int(pool_id)).first() if pool_id.isdigit() else None
-    )
+    pool_id = params.optional_id(request.query_params, "pool")
+    pool = Pool.objects.filter(region=region, pk=pool_id).first() if pool_id else None
     result = selectors.matrix(
         region,
         timezone.localdate(),

@@ -11,7 +11,7 @@ urlpatterns = [
     path("vakbekwaamheid/landelijk/", views.national_counts, name="readiness_national"),
     path("vakbekwaamheid/activiteit/nieuw/", views.activity_new, name="activity_new"),
     path(
-        "vakbekwaamheid/activiteit/<int:pk>/verwijderen/",
+        "vakbekwaamheid/activiteit/<id:pk>/verwijderen/",
         views.activity_delete,
         name="activity_delete",
     ),
@@ -22,11 +22,11 @@ urlpatterns = [
         views.profile_edit,
         name="profile_edit",
     ),
-    path("mensen/<int:pk>/paspoort/", views.passport, name="passport"),
+    path("mensen/<id:pk>/paspoort/", views.passport, name="passport"),
     path("oefeningen/", views.exercises, name="exercises"),
     path("oefeningen/nieuw/", views.exercise_new, name="exercise_new"),
-    path("oefeningen/<int:pk>/", views.exercise_detail, name="exercise_detail"),
+    path("oefeningen/<id:pk>/", views.exercise_detail, name="exercise_detail"),
     path("alarmtest/", views.alarm_tests, name="alarm_tests"),
-    path("alarmtest/<int:pk>/", views.alarm_test_detail, name="alarm_test_detail"),
+    path("alarmtest/<id:pk>/", views.alarm_test_detail, name="alarm_test_detail"),
     path("alarm/<str:token>/", views.alarm_respond, name="alarm_respond"),
 ]

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from oranje.core import access as core_access
+from oranje.core import params
 from oranje.core.views import apply_errors, current_region
 from oranje.organisation.access import can_manage_person, managed_people_for_user, person_for_user
 from oranje.organisation.models import Function, Pool
@@ -40,8 +41,8 @@ def _manages(request: HttpRequest) -> bool:
 def readiness_matrix(request: HttpRequest) -> HttpResponse:
     region = current_region(request)
     pools = Pool.objects.filter(region=region).order_by("name")
-    pool_id = request.GET.get("pool", "")
-    pool = pools.filter(pk=int(pool_id)).first() if pool_id.isdigit() else None
+    pool_id = params.optional_id(request.GET, "pool")
+    pool = pools.filter(pk=pool_id).first() if pool_id else None
     codes = [c for c in request.GET.getlist("functie") if c]
     result = selectors.matrix(region, timezone.localdate(), pool=pool, function_codes=codes or None)
     return render(
@@ -89,8 +90,9 @@ def activity_new(request: HttpRequest) -> HttpResponse:
     region = current_region(request)
     core_access.require(_manages(request))
     initial = {}
-    if request.GET.get("persoon", "").isdigit():
-        initial["persons"] = [int(request.GET["persoon"])]
+    person_id = params.optional_id(request.GET, "persoon")
+    if person_id:
+        initial["persons"] = [person_id]
     form = ActivityForm(
         request.POST or None,
         region=region,

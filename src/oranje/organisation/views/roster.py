@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from oranje.core import access as core_access
+from oranje.core import params
 from oranje.core.validation import local_zone
 from oranje.core.views import apply_errors, current_region
 from oranje.organisation import selectors, services
@@ -78,13 +79,6 @@ def _month_cell(entries: list[CalendarEntry]) -> tuple[list[MonthGroup], list[Ca
     return hard, soft, len({e.person_pk for e in soft})
 
 
-def _parse_day(text: str | None, fallback: dt.date) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text) if text else fallback
-    except ValueError:
-        return fallback
-
-
 @login_required
 def roster(request: HttpRequest) -> HttpResponse:
     """Week view (lanes per pool and function, columns per day) or month view (a grid)."""
@@ -92,10 +86,10 @@ def roster(request: HttpRequest) -> HttpResponse:
     zone = local_zone()
     today = timezone.localdate()
     view = request.GET.get("weergave", "week")
-    day = _parse_day(request.GET.get("datum"), today)
+    day = params.optional_date(request.GET, "datum", default=today) or today
     pools = Pool.objects.filter(region=region).order_by("name")
-    pool_id = request.GET.get("pool", "")
-    pool = pools.filter(pk=int(pool_id)).first() if pool_id.isdigit() else None
+    pool_id = params.optional_id(request.GET, "pool")
+    pool = pools.filter(pk=pool_id).first() if pool_id else None
     functions = Function.objects.filter(pools__region=region).distinct()
     function = (
         functions.filter(code=request.GET.get("functie")).first()
@@ -198,9 +192,7 @@ def shift_new(request: HttpRequest) -> HttpResponse:
             initial[key] = request.GET[key]
     if "function" in initial:
         code_or_pk = str(initial["function"])
-        found = (
-            Function.objects.filter(code=code_or_pk).first() if not code_or_pk.isdigit() else None
-        )
+        found = Function.objects.filter(code=code_or_pk.upper()[:40]).first()
         if found:
             initial["function"] = found.pk
     form = ShiftForm(request.POST or None, region=region, initial=initial)
@@ -233,10 +225,12 @@ def pool_people_options(request: HttpRequest) -> HttpResponse:
     """<option>s for the person field: members of the chosen pool holding the function."""
     region = current_region(request)
     people = Person.objects.filter(region=region, active=True)
-    if request.GET.get("pool", "").isdigit():
-        people = people.filter(pools__pk=int(request.GET["pool"]), pools__region=region)
-    if request.GET.get("function", "").isdigit():
-        people = people.filter(functions__pk=int(request.GET["function"]))
+    pool_id = params.optional_id(request.GET, "pool")
+    if pool_id:
+        people = people.filter(pools__pk=pool_id, pools__region=region)
+    function_id = params.optional_id(request.GET, "function")
+    if function_id:
+        people = people.filter(functions__pk=function_id)
     return render(
         request,
         "organisation/_person_options.html",
