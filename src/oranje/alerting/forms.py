@@ -4,11 +4,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from oranje.alerting.constants import Answer
+from oranje.core.forms import InputForm
 from oranje.incidents.constants import GripLevel, Team
 from oranje.organisation.models import Function
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(InputForm):
     answer = forms.ChoiceField(
         label=_("Your answer"),
         choices=[(Answer.ACCEPTED, _("I am coming")), (Answer.DECLINED, _("I cannot come"))],
@@ -19,7 +20,7 @@ class AnswerForm(forms.Form):
     )
 
 
-class ManualAlertForm(forms.Form):
+class ManualAlertForm(InputForm):
     function = forms.ModelChoiceField(label=_("Function"), queryset=Function.objects.all())
     people_needed = forms.IntegerField(
         label=_("People needed"), min_value=1, max_value=1000, initial=1
@@ -27,7 +28,7 @@ class ManualAlertForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=200, required=False)
 
 
-class RuleForm(forms.Form):
+class RuleForm(InputForm):
     trigger = forms.ChoiceField(
         label=_("When"),
         choices=[

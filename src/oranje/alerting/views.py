@@ -149,12 +149,19 @@ def alert_arrival(request: HttpRequest, token: str) -> HttpResponse:
     return _answer_page(request, token, arrival=True)
 
 
+def _posted_id(request: HttpRequest, name: str) -> int:
+    """The id of the object a button posts; anything else finds nothing (404)."""
+    try:
+        return params.parse_id(request.POST.get(name, ""), field=name)
+    except params.InvalidParameter:
+        raise Http404 from None
+
+
 @login_required
 def my_alerts(request: HttpRequest) -> HttpResponse:
     user = core_access.authenticated(request.user)
     if request.method == "POST":
-        alert_id = params.parse_id(request.POST.get("alert", ""), field="alert")
-        alert = access.my_alerts_for_user(user).filter(pk=alert_id).first()
+        alert = access.my_alerts_for_user(user).filter(pk=_posted_id(request, "alert")).first()
         if alert is None:
             raise Http404
         try:
@@ -200,8 +207,7 @@ def rules(request: HttpRequest) -> HttpResponse:
         core_access.require(manages)
         user = core_access.authenticated(request.user)
         if "delete" in request.POST:
-            rule_id = params.parse_id(request.POST["delete"], field="delete")
-            rule = access.rule_for_user(user, rule_id, manage=True)
+            rule = access.rule_for_user(user, _posted_id(request, "delete"), manage=True)
             if rule.region_id != region.pk:
                 raise Http404
             services.rule_delete(actor=user, rule=rule)

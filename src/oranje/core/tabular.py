@@ -1,5 +1,9 @@
 """Reading spreadsheets (CSV or .xlsx) for imports: header names mapped to canonical columns,
-every data row with its line number. Imports validate the rows themselves."""
+every data row with its line number. Imports validate the rows themselves.
+
+CSV files come in the encoding and with the separator the spreadsheet program chose (Dutch
+Excel: Windows-1252 with ';'); a file that is no table gets a message saying what to do,
+never a Python error."""
 
 from __future__ import annotations
 
@@ -36,7 +40,27 @@ class ImportReport:
 
 MISSING_COLUMNS = _("The file lacks the column(s): %(columns)s.")
 EMPTY = _("The file contains no rows.")
-UNREADABLE = _("The file could not be read as CSV or .xlsx: %(error)s")
+NOT_A_TABLE = _(
+    "This file is neither a CSV file nor an Excel workbook (.xlsx). Save it from your "
+    "spreadsheet program as .xlsx or as CSV and try again."
+)
+OLD_EXCEL = _(
+    "This is a workbook in the old Excel format (.xls). Save it as .xlsx (Excel workbook) "
+    "or as CSV and try again."
+)
+DAMAGED_XLSX = _(
+    "This .xlsx workbook cannot be opened; it may be damaged or protected with a password. "
+    "Save it again as .xlsx or as CSV and try again."
+)
+UNKNOWN_ENCODING = _(
+    "The characters of this CSV file cannot be read. Save it as 'CSV UTF-8' or as .xlsx "
+    "and try again."
+)
+
+#: Encodings a CSV file from a Dutch office arrives in: UTF-8 (with or without the mark
+#: Excel puts in front), UTF-16 ("Unicode text"), and Windows-1252 / Latin-1, which Dutch
+#: Excel uses for "CSV (gescheiden door lijstscheidingsteken)".
+_ENCODINGS = ["utf_8", "utf_16", "cp1252", "latin_1"]
 
 
 def read_table(
@@ -51,10 +75,11 @@ def read_table(
     `columns` maps each canonical column to the header names accepted for it (lower case).
     """
     data = stream.read()
-    if filename.lower().endswith(".xlsx") or data[:2] == b"PK":
-        raw_rows = _xlsx_rows(data)
-    else:
-        raw_rows = _csv_rows(data)
+    name = filename.lower()
+    if data[:4] == b"\xd0\xcf\x11\xe0" or name.endswith(".xls"):
+        raise ValidationError(str(OLD_EXCEL))
+    is_xlsx = name.endswith(".xlsx") or data[:2] == b"PK"
+    raw_rows = _xlsx_rows(data) if is_xlsx else _csv_rows(data)
     if not raw_rows:
         raise ValidationError(str(EMPTY))
     header = [str(h or "").strip().lower() for h in raw_rows[0]]
@@ -78,11 +103,31 @@ def read_table(
     return rows
 
 
-def _csv_rows(data: bytes) -> list[list[object]]:
+def decode_text(data: bytes) -> str:
+    """The text of a CSV file in whichever of the usual encodings it was saved."""
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValidationError(str(UNREADABLE % {"error": exc})) from exc
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ValidationError(str(UNKNOWN_ENCODING)) from exc
+    if b"\x00" in data:  # a binary file: a PDF, an image, a zip without the xlsx parts
+        raise ValidationError(str(NOT_A_TABLE))
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=_ENCODINGS).best()
+    if best is None:
+        raise ValidationError(str(UNKNOWN_ENCODING))
+    return str(best)
+
+
+def _csv_rows(data: bytes) -> list[list[object]]:
+    text = decode_text(data)
+    if any(ch in text for ch in "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f"):
+        raise ValidationError(str(NOT_A_TABLE))
     first_line = text.split("\n", 1)[0]
     # Dutch spreadsheet programs write semicolons; others commas.
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
@@ -92,10 +137,12 @@ def _csv_rows(data: bytes) -> list[list[object]]:
 def _xlsx_rows(data: bytes) -> list[list[Any]]:
     from openpyxl import load_workbook
 
+    if data[:2] != b"PK":
+        raise ValidationError(str(NOT_A_TABLE))
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise ValidationError(str(UNREADABLE % {"error": exc})) from exc
+        raise ValidationError(str(DAMAGED_XLSX)) from exc
     sheet = workbook.worksheets[0]
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
     workbook.close()

@@ -37,10 +37,8 @@ from oranje.incidents.models import (
     SituationReport,
 )
 from oranje.incidents.reports import report_as_dict
+from oranje.incidents.services.parsing import MAX_AREA_POINTS
 from oranje.organisation.fields import FunctionCodeField
-
-#: An affected area of more points than this is no drawn area (the map draws far fewer).
-MAX_AREA_POINTS = 5000
 
 
 class ScalingOut(serializers.ModelSerializer):

@@ -40,3 +40,4 @@ CLIENT_KEY_USED = _(
 )
 UNKNOWN_DECISION = _("This incident has no decision %(value)s.")
 UNKNOWN_LOG_LINE = _("This logbook has no line #%(value)s.")
+AREA_TOO_LARGE = _("An affected area has at most %(limit)s points; draw it with fewer.")

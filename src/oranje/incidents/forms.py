@@ -9,7 +9,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from oranje.core.forms import InputForm
 from oranje.core.models import Municipality, Region
+from oranje.core.params import MAX_ID
+from oranje.core.text import LONG_TEXT
 from oranje.incidents.constants import (
     ActionStatus,
     GripLevel,
@@ -19,6 +22,7 @@ from oranje.incidents.constants import (
     Team,
 )
 from oranje.incidents.services import parse_point, parse_polygon
+from oranje.incidents.services.parsing import MAX_AREA_POINTS
 from oranje.organisation.forms import DateTimeLocalInput
 from oranje.organisation.models import Function
 
@@ -30,7 +34,7 @@ def team_choices(teams: list[str]) -> list[tuple[str, str]]:
     return [*BLANK, *[(t, str(labels.get(t, t))) for t in teams]]
 
 
-class IncidentForm(forms.Form):
+class IncidentForm(InputForm):
     title = forms.CharField(label=_("Title"), max_length=200)
     kind = forms.ChoiceField(label=_("Type"), choices=IncidentType.choices)
     is_exercise = forms.BooleanField(
@@ -57,13 +61,18 @@ class IncidentForm(forms.Form):
     area = forms.CharField(
         label=_("Affected area"),
         required=False,
+        # Enough for MAX_AREA_POINTS lines; parse_polygon counts the points themselves.
+        max_length=MAX_AREA_POINTS * 40,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_(
             "One point 'latitude, longitude' per line, at least three — or draw on the map."
         ),
     )
     description = forms.CharField(
-        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Description"),
+        required=False,
+        max_length=LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
@@ -84,7 +93,7 @@ class IncidentForm(forms.Form):
         return parse_polygon(text) if text else []
 
 
-class ScalingForm(forms.Form):
+class ScalingForm(InputForm):
     mode = forms.ChoiceField(
         label=_("Scaling"), choices=ScalingMode.choices, widget=forms.RadioSelect, initial="grip"
     )
@@ -111,7 +120,7 @@ class ScalingForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class LogEntryForm(forms.Form):
+class LogEntryForm(InputForm):
     text = forms.CharField(
         label=_("What happened?"), widget=forms.Textarea(attrs={"rows": 2, "autofocus": True})
     )
@@ -129,7 +138,9 @@ class LogEntryForm(forms.Form):
         label=_("Time (if not now)"), required=False, widget=DateTimeLocalInput()
     )
     attachment = forms.FileField(label=_("Attachment"), required=False)
-    corrects = forms.IntegerField(label=_("Corrects entry #"), required=False, min_value=1)
+    corrects = forms.IntegerField(
+        label=_("Corrects entry #"), required=False, min_value=1, max_value=MAX_ID
+    )
     # A new key with every empty form: a form sent twice (a double click, a retry after the
     # server died) writes one line.
     client_key = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -141,7 +152,7 @@ class LogEntryForm(forms.Form):
             self.initial.setdefault("client_key", uuid.uuid4().hex)
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(InputForm):
     team = forms.ChoiceField(label=_("Team"), choices=BLANK, required=False)
     decided_by = forms.CharField(label=_("Decided by"), max_length=150)
     text = forms.CharField(label=_("Decision"), widget=forms.Textarea(attrs={"rows": 2}))
@@ -154,7 +165,7 @@ class DecisionForm(forms.Form):
         self.fields["team"].choices = team_choices(teams)  # type: ignore[attr-defined]
 
 
-class ActionForm(forms.Form):
+class ActionForm(InputForm):
     text = forms.CharField(label=_("Action"), widget=forms.Textarea(attrs={"rows": 2}))
     owner_function = forms.ModelChoiceField(
         label=_("Owner function"), queryset=Function.objects.all(), required=False
@@ -170,15 +181,18 @@ class ActionForm(forms.Form):
         self.fields["team"].choices = team_choices(teams)  # type: ignore[attr-defined]
 
 
-class ActionStatusForm(forms.Form):
+class ActionStatusForm(InputForm):
     status = forms.ChoiceField(label=_("Status"), choices=ActionStatus.choices)
 
 
-class ReportForm(forms.Form):
+class ReportForm(InputForm):
     """The general picture plus picture/judgement/advice per process."""
 
     summary = forms.CharField(
-        label=_("General picture"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("General picture"),
+        required=False,
+        max_length=LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -193,6 +207,7 @@ class ReportForm(forms.Form):
                 self.fields[f"{process}__{part}"] = forms.CharField(
                     label=f"{label}: {part_label}",
                     required=False,
+                    max_length=LONG_TEXT,
                     widget=forms.Textarea(attrs={"rows": 3}),
                 )
 
@@ -213,23 +228,24 @@ class ReportForm(forms.Form):
         return initial
 
 
-class HandoverForm(forms.Form):
+class HandoverForm(InputForm):
     to_name = forms.CharField(label=_("Taken over by"), max_length=150)
     note = forms.CharField(
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
-class CloseForm(forms.Form):
+class CloseForm(InputForm):
     note = forms.CharField(
         label=_("Closing note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     confirm = forms.BooleanField(label=_("Yes, close this incident"))
 
 
-class ChecklistEditForm(forms.Form):
+class ChecklistEditForm(InputForm):
     lines = forms.CharField(
         label=_("Lines"),
+        max_length=LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 12}),
         help_text=_("One line per item, in order."),
     )

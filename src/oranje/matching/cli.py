@@ -3,7 +3,8 @@
 Both inputs: UTF-8 CSV with a header row and the columns
 id,given_names,prefix,surname,birth_date,sex,street,house_number,postcode,city,phone
 (all but id may be empty). Writes inquiry_id,rank,person_id,score,decision — up to ten
-candidates per inquiry, best first — and prints the index build time and the per-inquiry
+candidates per inquiry, best first; an id that a spreadsheet would run as a formula gets a
+leading ' — and prints the index build time and the per-inquiry
 latency p50/p99. `--profile linkage` is for lists of unrelated people (see engine.Model).
 """
 
@@ -35,8 +36,20 @@ COLUMNS = (
 )
 
 
+#: A cell starting with one of these is a formula to Excel and LibreOffice ("=HYPERLINK(…)",
+#: "@SUM(…)", "+cmd|…"): CSV injection.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 class InputError(Exception):
     pass
+
+
+def spreadsheet_safe(value: str) -> str:
+    """The value as a spreadsheet shows it as text: a leading ' before = + - @ (OWASP's
+    advice against CSV injection); ids from the input files are copied out, so they pass
+    through here."""
+    return f"'{value}" if value.startswith(_FORMULA_START) else value
 
 
 def read_records(path: Path) -> Iterator[Record]:
@@ -103,9 +116,9 @@ def main(argv: list[str] | None = None) -> int:
             for rank, candidate in enumerate(candidates, start=1):
                 writer.writerow(
                     [
-                        inquiry.id,
+                        spreadsheet_safe(inquiry.id),
                         rank,
-                        candidate.person_id,
+                        spreadsheet_safe(candidate.person_id),
                         f"{candidate.score:.2f}",
                         candidate.decision,
                     ]

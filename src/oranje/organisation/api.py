@@ -20,6 +20,7 @@ from oranje.core import access as core_access
 from oranje.core import params
 from oranje.core.fields import FreeTextField, IdField, MomentField
 from oranje.core.models import Municipality
+from oranje.core.text import LONG_TEXT
 from oranje.organisation import access, errors, selectors, services
 from oranje.organisation.constants import CoverageUnit, OnCallKind, PoolKind, UnavailabilityReason
 from oranje.organisation.fields import FunctionCodeField
@@ -146,7 +147,7 @@ class PoolIn(serializers.Serializer):
         child=IdField(), required=False, default=list, max_length=MAX_MEMBERS
     )
     coordinator = IdField(required=False, allow_null=True, default=None)
-    description = FreeTextField(required=False, allow_blank=True, default="")
+    description = FreeTextField(required=False, allow_blank=True, default="", max_length=LONG_TEXT)
 
     def validate_municipalities(self, value: list[str]) -> list[Municipality]:
         codes = [v.upper() for v in value]

@@ -8,7 +8,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from oranje.core.forms import InputForm
 from oranje.core.models import Municipality, Region
+from oranje.core.text import LONG_TEXT
 from oranje.organisation.constants import (
     CoverageUnit,
     OnCallKind,
@@ -36,7 +38,7 @@ def _person_choices(queryset: Any) -> Any:
     return queryset.order_by("surname", "given_name")
 
 
-class PersonForm(forms.Form):
+class PersonForm(InputForm):
     given_name = forms.CharField(label=_("Given name"), max_length=100)
     # Shadows Form.prefix in the class body only; the form metaclass moves it into fields.
     prefix = forms.CharField(  # type: ignore[assignment]
@@ -67,7 +69,7 @@ class PersonForm(forms.Form):
         )
 
 
-class DistrictForm(forms.Form):
+class DistrictForm(InputForm):
     name = forms.CharField(label=_("Name"), max_length=100)
     municipalities = forms.ModelMultipleChoiceField(
         label=_("Municipalities"),
@@ -82,7 +84,7 @@ class DistrictForm(forms.Form):
         )
 
 
-class PoolForm(forms.Form):
+class PoolForm(InputForm):
     name = forms.CharField(label=_("Name"), max_length=150)
     kind = forms.ChoiceField(label=_("Kind"), choices=PoolKind.choices)
     municipalities = forms.ModelMultipleChoiceField(
@@ -108,7 +110,10 @@ class PoolForm(forms.Form):
         label=_("Pool coordinator"), queryset=Person.objects.none(), required=False
     )
     description = forms.CharField(
-        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Description"),
+        required=False,
+        max_length=LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
@@ -121,7 +126,7 @@ class PoolForm(forms.Form):
         _choices(self, "coordinator").queryset = people
 
 
-class RegionFunctionForm(forms.Form):
+class RegionFunctionForm(InputForm):
     local_name = forms.CharField(label=_("Regional name"), max_length=150, required=False)
     coverage_unit = forms.ChoiceField(label=_("Minimum applies"), choices=CoverageUnit.choices)
     min_hard_on_call = forms.IntegerField(
@@ -146,7 +151,7 @@ class RegionFunctionForm(forms.Form):
     )
 
 
-class ShiftForm(forms.Form):
+class ShiftForm(InputForm):
     pool = forms.ModelChoiceField(label=_("Pool"), queryset=Pool.objects.none())
     function = forms.ModelChoiceField(label=_("Function"), queryset=Function.objects.all())
     person = forms.ModelChoiceField(label=_("Person"), queryset=Person.objects.none())
@@ -174,7 +179,7 @@ class ShiftForm(forms.Form):
         )
 
 
-class HandoverForm(forms.Form):
+class HandoverForm(InputForm):
     to_person = forms.ModelChoiceField(label=_("Hand over to"), queryset=Person.objects.none())
     from_at = forms.DateTimeField(
         label=_("From"),
@@ -191,14 +196,14 @@ class HandoverForm(forms.Form):
         )
 
 
-class UnavailabilityForm(forms.Form):
+class UnavailabilityForm(InputForm):
     starts_at = forms.DateTimeField(label=_("From"), widget=DateTimeLocalInput())
     ends_at = forms.DateTimeField(label=_("Until"), widget=DateTimeLocalInput())
     reason = forms.ChoiceField(label=_("Reason"), choices=UnavailabilityReason.choices)
     note = forms.CharField(label=_("Note"), max_length=255, required=False)
 
 
-class PatternForm(forms.Form):
+class PatternForm(InputForm):
     pool = forms.ModelChoiceField(label=_("Pool"), queryset=Pool.objects.none())
     function = forms.ModelChoiceField(label=_("Function"), queryset=Function.objects.all())
     kind = forms.ChoiceField(
@@ -234,7 +239,7 @@ class PatternForm(forms.Form):
         )
 
 
-class ImportForm(forms.Form):
+class ImportForm(InputForm):
     file = forms.FileField(
         label=_("Spreadsheet"),
         help_text=_("CSV (comma or semicolon) or .xlsx, first row the column names."),

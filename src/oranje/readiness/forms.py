@@ -7,7 +7,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from oranje.core.forms import InputForm
 from oranje.core.models import Region
+from oranje.core.text import LONG_TEXT
 from oranje.organisation.forms import DateTimeLocalInput
 from oranje.organisation.models import Function, Person
 from oranje.readiness.constants import (
@@ -26,7 +28,7 @@ def _people(region: Region, people: Any = None) -> Any:
     return qs.filter(active=True).order_by("surname", "given_name")
 
 
-class ActivityForm(forms.Form):
+class ActivityForm(InputForm):
     persons = forms.ModelMultipleChoiceField(
         label=_("People"),
         queryset=Person.objects.none(),
@@ -77,7 +79,7 @@ class ActivityForm(forms.Form):
         field.queryset = _people(region, people)
 
 
-class RequirementForm(forms.Form):
+class RequirementForm(InputForm):
     kind = forms.ChoiceField(
         label=_("Kind"), choices=[("", "—"), *RequirementKind.choices], required=False
     )
@@ -106,7 +108,7 @@ class RequirementForm(forms.Form):
 RequirementFormSet = forms.formset_factory(RequirementForm, extra=3, max_num=20)
 
 
-class ExerciseForm(forms.Form):
+class ExerciseForm(InputForm):
     title = forms.CharField(label=_("Title"), max_length=200)
     exercise_type = forms.ChoiceField(label=_("Type"), choices=ExerciseType.choices)
     starts_at = forms.DateTimeField(label=_("Date and time"), widget=DateTimeLocalInput())
@@ -114,7 +116,10 @@ class ExerciseForm(forms.Form):
         label=_("Duration in hours"), min_value=0, max_digits=4, decimal_places=1, initial=2
     )
     scenario = forms.CharField(
-        label=_("Scenario"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Scenario"),
+        required=False,
+        max_length=LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
     functions = forms.ModelMultipleChoiceField(
         label=_("Functions involved"),
@@ -143,7 +148,7 @@ class ExerciseForm(forms.Form):
             field.queryset = _people(region, people)
 
 
-class AlarmTestForm(forms.Form):
+class AlarmTestForm(InputForm):
     functions = forms.ModelMultipleChoiceField(
         label=_("Functions"),
         queryset=Function.objects.all(),
@@ -157,7 +162,7 @@ class AlarmTestForm(forms.Form):
     )
 
 
-class AlarmResponseForm(forms.Form):
+class AlarmResponseForm(InputForm):
     answer = forms.ChoiceField(
         label=_("Your answer"), choices=AlarmAnswer.choices, widget=forms.RadioSelect
     )
@@ -166,7 +171,7 @@ class AlarmResponseForm(forms.Form):
     )
 
 
-class ImportForm(forms.Form):
+class ImportForm(InputForm):
     file = forms.FileField(
         label=_("Spreadsheet"),
         help_text=_("CSV (comma or semicolon) or .xlsx, first row the column names."),

@@ -195,3 +195,48 @@ def test_the_roster_refuses_dates_outside_the_window_and_unicode_digits(world: W
     assert client.get("/rooster/?pool=³").status_code == 400
     assert client.get("/rooster/dienst/personen/?pool=³").status_code == 400
     assert client.get("/rooster/?datum=2026-03-01&weergave=maand").status_code == 200
+
+
+def test_a_log_line_typed_on_the_page_has_the_same_limit_and_loses_bidi_controls(
+    world: World,
+) -> None:
+    incident = start_incident(world)
+    client = page_client(world.coordinator)
+    url = f"/incidenten/{incident.pk}/logboek/nieuw/"
+    too_long = client.post(url, {"text": "x" * 4001}, HTTP_HX_REQUEST="true")
+    assert "niet meer dan 4000 tekens" in too_long.content.decode()
+    assert not incident.log.filter(text__startswith="xxxx").exists()
+    client.post(url, {"text": "zie bijlage \u202egpj.exe"}, HTTP_HX_REQUEST="true")
+    assert incident.log.filter(text="zie bijlage gpj.exe").exists()
+
+
+def test_the_incident_form_refuses_an_area_of_more_than_5000_points(world: World) -> None:
+    client = page_client(world.coordinator)
+    area = "\n".join(f"52.{i:06d}, 4.6" for i in range(5001))
+    response = client.post(
+        "/incidenten/nieuw/",
+        {
+            "title": "Brand",
+            "kind": "fire",
+            "started_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+            "municipality": world.velsen.pk,
+            "area": area,
+        },
+    )
+    assert response.status_code == 200
+    assert "hoogstens 5000 punten" in response.content.decode()
+
+
+def test_a_form_date_outside_2000_to_2100_names_the_window(world: World) -> None:
+    client = page_client(world.coordinator)
+    response = client.post(
+        "/incidenten/nieuw/",
+        {
+            "title": "Brand",
+            "kind": "fire",
+            "started_at": "2999-01-01T10:00",
+            "municipality": world.velsen.pk,
+        },
+    )
+    assert response.status_code == 200
+    assert "tussen 2000 en 2100" in response.content.decode()

@@ -12,6 +12,8 @@ from oranje.incidents.constants import Process
 from oranje.incidents.models import Incident
 from oranje.incidents.selectors import incident_teams
 
+#: An affected area of more points than this is no drawn area (the map draws far fewer).
+MAX_AREA_POINTS = 5000
 #: The Netherlands' bounding box, generously: a point outside is a typo, not an incident.
 NL_LATITUDE = (Decimal("50.6"), Decimal("53.7"))
 NL_LONGITUDE = (Decimal("3.2"), Decimal("7.3"))
@@ -24,6 +26,8 @@ def parse_point(text: str) -> tuple[Decimal, Decimal]:
         if len(parts) != 2:
             raise ValueError
         lat, lon = Decimal(parts[0]), Decimal(parts[1])
+        if not (lat.is_finite() and lon.is_finite()):  # NaN cannot even be compared
+            raise ValueError
     except (ValueError, ArithmeticError):
         raise ValidationError(str(errors.BAD_POINT % {"value": text}), code="bad_point") from None
     if not (NL_LATITUDE[0] <= lat <= NL_LATITUDE[1] and NL_LONGITUDE[0] <= lon <= NL_LONGITUDE[1]):
@@ -32,7 +36,8 @@ def parse_point(text: str) -> tuple[Decimal, Decimal]:
 
 
 def parse_polygon(text: str) -> list[list[float]]:
-    """One 'lat, lon' per line, at least three distinct points → a closed ring."""
+    """One 'lat, lon' per line, at least three distinct and at most MAX_AREA_POINTS points
+    → a closed ring."""
     points: list[list[float]] = []
     for line_no, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -47,6 +52,10 @@ def parse_polygon(text: str) -> list[list[float]]:
                 code="bad_polygon",
             ) from None
         points.append([float(lat), float(lon)])
+        if len(points) > MAX_AREA_POINTS:
+            raise ValidationError(
+                str(errors.AREA_TOO_LARGE % {"limit": MAX_AREA_POINTS}), code="area_too_large"
+            )
     if points and points[0] == points[-1]:
         points.pop()
     if len({tuple(p) for p in points}) < 3:

@@ -230,6 +230,23 @@ def test_match_eval_writes_ranked_candidates(tmp_path, capsys):
     assert "index: 6 records built in" in printed and "p99" in printed
 
 
+def test_match_eval_output_runs_no_formula_in_a_spreadsheet(tmp_path):
+    registry = write_csv(
+        tmp_path / "registry.csv",
+        [Record('=HYPERLINK("http://x")', "Jan", "", "Smit", "1950-01-01", "M")],
+    )
+    inquiries = write_csv(
+        tmp_path / "inquiries.csv",
+        [Record("@SUM(A1)", "Jan", "", "Smit", "1950-01-01", "M")],
+    )
+    out = tmp_path / "results.csv"
+    assert match_eval([str(registry), str(inquiries), "--out", str(out)]) == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert rows[0]["inquiry_id"] == "'@SUM(A1)"
+    assert rows[0]["person_id"] == '\'=HYPERLINK("http://x")'
+    assert not any(v.startswith(("=", "+", "-", "@")) for row in rows for v in row.values())
+
+
 def test_match_eval_refuses_a_file_without_an_id_column(tmp_path, capsys):
     bad = tmp_path / "bad.csv"
     bad.write_text("naam,achternaam\nJan,Smit\n", encoding="utf-8")
