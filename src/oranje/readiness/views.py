@@ -177,8 +177,8 @@ def profiles(request: HttpRequest) -> HttpResponse:
         {
             "rows": rows,
             "nav": "readiness",
-            "national_admin": core_access.scopes_for(request.user).national_manage,
-            "manages_region": core_access.can_manage_region(request.user, region.pk),
+            "national_admin": access.can_publish_profile(request.user, None),
+            "manages_region": access.can_publish_profile(request.user, region),
         },
     )
 

@@ -23,8 +23,11 @@ Statuses: 200/201/204 done, 302 to the login page (or on after a done form), 400
 but the (deliberately empty) input is refused, 403 may see but not do, 404 may not see (the
 object's existence is not revealed), 405 method not offered.
 
-Every write is sent with an empty body, inside a transaction that is rolled back: the
-matrix tests who gets through the door, not what the form then says. The world is built
+Every write is sent with an empty body (or the query string as its body: "?step=approve" is
+the button), inside a transaction that is rolled back: the matrix tests who gets through the
+door, not what the form then says. An API create answers 400 to everyone: its body names the
+region or person it is for, so the body is read before the door (a valid body from someone
+who may not write there gets 403 or 404 from the service). The world is built
 once per module. `ORANJE_MATRIX_PRINT=1 pytest -s …` prints the table as it is now.
 """
 
