@@ -5,7 +5,6 @@ every message by the alert it belongs to. Traffic goes only to 127.0.0.1."""
 from __future__ import annotations
 
 import email
-import json
 import os
 import re
 import signal
@@ -15,7 +14,6 @@ import threading
 import time
 import urllib.request
 from collections import Counter
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +47,7 @@ class Sink:
         self.distinct: Counter[int] = Counter()  # ... as the recipient tells them apart
         self.keys: dict[int, set[str]] = {}
         self.unreadable = 0
+        self.dropped = 0  # resends recognised by their key (a gateway does not send them)
         self.lock = threading.Lock()
         #: (alert, token) of each answer link, in the order they came, for the users to open.
         self.tokens: list[tuple[int, str]] = []
@@ -89,7 +88,7 @@ class MailSink(Sink):
         self.port = port
         self.controller: Any = None
 
-    def start(self) -> None:
+    def __enter__(self) -> MailSink:
         from aiosmtpd.controller import Controller
 
         sink = self
@@ -108,48 +107,20 @@ class MailSink(Sink):
 
         self.controller = Controller(Handler(), hostname="127.0.0.1", port=self.port)
         self.controller.start()
+        return self
 
-    def stop(self) -> None:
-        if self.controller is not None:
-            self.controller.stop()
+    def __exit__(self, *exc: object) -> None:
+        self.controller.stop()
 
 
-class GatewaySink(Sink):
-    """A local SMS gateway stub: accepts JSON {"to", "from", "text"}, answers 202. Like a
-    real gateway it sends a message again under an Idempotency-Key it has seen only once
-    (`dropped` counts those)."""
-
-    def __init__(self, port: int) -> None:
-        super().__init__()
-        self.dropped = 0
-        sink = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                length = int(self.headers.get("Content-Length", "0"))
-                body = json.loads(self.rfile.read(length) or b"{}")
-                key = self.headers.get("Idempotency-Key", "")
-                if not sink.record(str(body.get("text", "")), keep_token=False, key=key):
-                    with sink.lock:
-                        sink.dropped += 1
-                self.send_response(202)
-                self.send_header("Content-Type", "application/json")
-                self.end_headers()
-                self.wfile.write(b'{"id": "ok"}')
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
-        self.url = f"http://127.0.0.1:{port}/sms"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def start(self) -> None:
-        self.thread.start()
-
-    def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+def sms_tally(gateway: Any) -> Sink:
+    """The messages the SMS gateway stub (oranje.alerting.tests.gateway) accepted, counted per
+    alert as a gateway would deliver them: a repeated Idempotency-Key is not sent again."""
+    tally = Sink()
+    for body, key in zip(gateway.received, gateway.keys, strict=True):
+        if not tally.record(str(body.get("text", "")), keep_token=False, key=key):
+            tally.dropped += 1
+    return tally
 
 
 class Fleet:

@@ -4,7 +4,8 @@ PostgreSQL database, one of each killed with SIGKILL mid-run and restarted.
 - two gunicorn instances on two ports, as if behind a load balancer: every user sends each
   request to the next instance in turn (no sticky sessions) and, when an instance does not
   answer, retries the same request on the other one — with the same idempotency key, so a
-  retried log line is never written twice;
+  retried log line is never written twice — and, like a balancer with health checks, sends
+  nothing to that instance until it answers again after its restart;
 - two `oranje worker` processes delivering to a local SMTP server and SMS gateway stub;
 - 50 users writing log lines (page and API), answering alerts through the link in the mail
   they received, and scalings that each alert 500 people;
@@ -30,10 +31,11 @@ import secrets
 import sys
 import threading
 import time
+from typing import Any
 
 from bench.common import OUT, report, setup_django
 from bench.incident_load import ensure_database
-from bench.scale_fleet import Fleet, GatewaySink, MailSink
+from bench.scale_fleet import Fleet, MailSink
 from bench.scale_users import Traffic, Users
 from bench.server import free_port
 from bench.targets import exit_status
@@ -144,6 +146,7 @@ def prepare(args: argparse.Namespace, password: str) -> dict[str, object]:
         "coordinators": coordinators,
         "users": coordinators + functionaries,
         "incidents": incidents,
+        "password": password,
     }
 
 
@@ -153,9 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     ensure_database(url)
     # One key for every process, as on separate machines sharing one configuration: sessions,
     # CSRF tokens and the signed links in messages must be valid on every instance.
-    os.environ["ORANJE_SECRET_KEY"] = os.environ.get("ORANJE_SECRET_KEY") or secrets.token_urlsafe(
-        50
-    )
+    os.environ.setdefault("ORANJE_SECRET_KEY", secrets.token_urlsafe(50))
     setup_django("scale_out")
     password = secrets.token_urlsafe(12)
     world = prepare(args, password)
@@ -164,49 +165,28 @@ def main(argv: list[str] | None = None) -> int:
         if args.port_base
         else [free_port() for _ in range(4)]
     )
-    mail = MailSink(ports[2])
-    gateway = GatewaySink(ports[3])
-    fleet = Fleet(
-        data_root=OUT / "scale_out",
-        env={
-            "DATABASE_URL": url,
-            "ORANJE_SECRET_KEY": os.environ["ORANJE_SECRET_KEY"],
-            "ORANJE_SITE_URL": f"http://127.0.0.1:{ports[0]}",
-            "ORANJE_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "ORANJE_SMTP_HOST": "127.0.0.1",
-            "ORANJE_SMTP_PORT": str(ports[2]),
-            "ORANJE_SMS_GATEWAY_URL": gateway.url,
-        },
-        app_workers=args.app_workers,
-    )
+    from oranje.alerting.tests.gateway import GatewayStub
+
     began = time.monotonic()
-    try:
-        mail.start()
-        gateway.start()
-        fleet.start_app("app-a", ports[0])
-        fleet.start_app("app-b", ports[1])
-        fleet.start_worker("worker-1")
-        fleet.start_worker("worker-2")
-        bases = [f"http://127.0.0.1:{p}" for p in ports[:2]]
-        users = Users.login(bases, world["users"], password)  # type: ignore[arg-type]
-        traffic = Traffic(
-            users=users,
-            incidents=world["incidents"],  # type: ignore[arg-type]
-            coordinators=len(world["coordinators"]),  # type: ignore[arg-type]
-            scalings=[team for team, _code in SCALINGS[: args.scalings]],
-            mail=mail,
-            seconds=args.seconds,
+    with MailSink(ports[2]) as mail, GatewayStub(port=ports[3]) as gateway:
+        fleet = Fleet(
+            data_root=OUT / "scale_out",
+            env={
+                "DATABASE_URL": url,
+                "ORANJE_SECRET_KEY": os.environ["ORANJE_SECRET_KEY"],
+                "ORANJE_SITE_URL": f"http://127.0.0.1:{ports[0]}",
+                "ORANJE_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+                "ORANJE_SMTP_HOST": "127.0.0.1",
+                "ORANJE_SMTP_PORT": str(ports[2]),
+                "ORANJE_SMS_GATEWAY_URL": gateway.url,
+            },
+            app_workers=args.app_workers,
         )
-        chaos = threading.Thread(target=_chaos, args=(fleet, traffic, args.seconds), daemon=True)
-        traffic.began = fleet.zero = time.monotonic()
-        chaos.start()
-        traffic.run()
-        chaos.join()
-        drained = _drain(world["incidents"], mail, gateway, args.drain)  # type: ignore[arg-type]
-    finally:
-        fleet.stop_all()
-        mail.stop()
-        gateway.stop()
+        try:
+            traffic = _run(args, world, fleet, mail, ports)
+            drained = _drain(world["incidents"], mail, gateway, args.drain)  # type: ignore[arg-type]
+        finally:
+            fleet.stop_all()
     from bench.scale_figures import figures
 
     print(
@@ -222,6 +202,35 @@ def main(argv: list[str] | None = None) -> int:
     return exit_status()
 
 
+def _run(
+    args: argparse.Namespace,
+    world: dict[str, object],
+    fleet: Fleet,
+    mail: MailSink,
+    ports: list[int],
+) -> Traffic:
+    """Start the machines, log everyone in, and let the users work while the chaos runs."""
+    fleet.start_app("app-a", ports[0])
+    fleet.start_app("app-b", ports[1])
+    fleet.start_worker("worker-1")
+    fleet.start_worker("worker-2")
+    bases = [f"http://127.0.0.1:{p}" for p in ports[:2]]
+    traffic = Traffic(
+        users=Users.login(bases, world["users"], world["password"]),  # type: ignore[arg-type]
+        incidents=world["incidents"],  # type: ignore[arg-type]
+        coordinators=len(world["coordinators"]),  # type: ignore[arg-type]
+        scalings=[team for team, _code in SCALINGS[: args.scalings]],
+        mail=mail,
+        seconds=args.seconds,
+    )
+    chaos = threading.Thread(target=_chaos, args=(fleet, traffic, args.seconds), daemon=True)
+    traffic.began = fleet.zero = time.monotonic()
+    chaos.start()
+    traffic.run()
+    chaos.join()
+    return traffic
+
+
 def _chaos(fleet: Fleet, traffic: Traffic, seconds: float) -> None:
     """Kill app instance A and worker 1 with SIGKILL mid-run and restart them: the worker
     right after the second scaling (while it is sending), the app at 55 % of the run."""
@@ -234,10 +243,11 @@ def _chaos(fleet: Fleet, traffic: Traffic, seconds: float) -> None:
     traffic.sleep_until(seconds * 0.55)
     fleet.kill("app-a")
     time.sleep(5)
-    fleet.restart("app-a")
+    fleet.restart("app-a")  # returns once it answers: the balancer's health check passes
+    traffic.up(0)
 
 
-def _drain(incidents: list[int], mail: MailSink, gateway: GatewaySink, limit: float) -> float:
+def _drain(incidents: list[int], mail: MailSink, gateway: Any, limit: float) -> float:
     """Wait until every delivery of the run is sent or failed and the sinks are quiet."""
     from oranje.alerting.constants import DeliveryStatus
     from oranje.alerting.models import Delivery
@@ -248,7 +258,7 @@ def _drain(incidents: list[int], mail: MailSink, gateway: GatewaySink, limit: fl
     )
     quiet_since, last = time.monotonic(), -1
     while time.monotonic() - began < limit:
-        seen = mail.count() + gateway.count()
+        seen = mail.count() + len(gateway.received)
         if seen != last:
             quiet_since, last = time.monotonic(), seen
         if not open_.exists() and time.monotonic() - quiet_since > 3:

@@ -99,6 +99,14 @@ class Traffic:
     server_errors: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
     unanswered: list[str] = field(default_factory=list)
+    #: Instances the balancer takes out after a failed connection, until their health check
+    #: passes again (`up`): a restarting instance gets no traffic while it boots.
+    down: set[int] = field(default_factory=set)
+    replayed: int = 0
+
+    def up(self, instance: int) -> None:
+        with self.lock:
+            self.down.discard(instance)
 
     def elapsed(self) -> float:
         return time.monotonic() - self.began
@@ -143,8 +151,11 @@ class Traffic:
             head["Content-Type"] = "application/json"
         for _attempt in range(10 if retry else 1):
             instance = session.turn % len(session.bases)
-            base = session.bases[instance]
             session.turn += 1
+            if instance in self.down and len(self.down) < len(session.bases):
+                instance = session.turn % len(session.bases)  # the balancer skips it
+                session.turn += 1
+            base = session.bases[instance]
             if data is not None:
                 head.setdefault("X-CSRFToken", session.csrf)
                 head["Referer"] = base + path
@@ -157,6 +168,7 @@ class Traffic:
             except (OSError, http.client.HTTPException):
                 with self.lock:
                     self.failovers[kind] += 1
+                    self.down.add(instance)
                 time.sleep(0.3)
                 continue
             session.answered_by = instance
@@ -198,6 +210,9 @@ class Traffic:
                 session, "log line (API)", f"/api/v1/incidents/{incident}/log/", payload=fields
             )
             acked = reply is not None and reply.status in (200, 201)
+            if reply is not None and reply.status == 200:
+                with self.lock:  # a retry whose first try had been written: answered once
+                    self.replayed += 1
         else:
             reply = self.send(
                 session,
