@@ -42,3 +42,13 @@ def timed(fn: Callable[[], object], repeat: int = 5) -> tuple[float, float, obje
 def report(name: str, value: str, target: str = "") -> None:
     suffix = f"   (target {target})" if target else ""
     print(f"  {name:<58} {value}{suffix}", flush=True)
+
+
+def alert_world(
+    n: int, *, region_code: str = "VR13", function_code: str = "IC-BZ", prefix: str = "fan"
+):  # type: ignore[no-untyped-def]
+    """n people on hard on-call for one function and a rule that alerts all of them at GRIP 1
+    (oranje.alerting.tests.fanout, shared with the worker-kill test). Needs Django set up."""
+    from oranje.alerting.tests.fanout import alert_world as build
+
+    return build(n, region_code=region_code, function_code=function_code, prefix=prefix)

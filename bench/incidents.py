@@ -16,93 +16,24 @@ import os
 import statistics
 import subprocess
 import sys
-import threading
 import time
 
-from bench.common import ROOT, report, setup_django, timed
+from bench.common import ROOT, alert_world, report, setup_django, timed
+from bench.server import SmtpSink, gateway_stub
 from bench.targets import check, check_that, exit_status
 
 FAN_OUT = 1000
 
 
-def _smtp_server() -> tuple[object, list[int], int]:
-    """A local SMTP server (aiosmtpd) that counts what it receives."""
-    from aiosmtpd.controller import Controller
-
-    received = [0]
-    lock = threading.Lock()
-
-    class Handler:
-        async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
-            with lock:
-                received[0] += 1
-            return "250 OK"
-
-    from bench.server import free_port
-
-    port = free_port()
-    controller = Controller(Handler(), hostname="127.0.0.1", port=port)
-    controller.start()
-    return controller, received, port
-
-
 def _world(n: int):  # type: ignore[no-untyped-def]
-    """A region with n people on hard on-call for IC-BZ now, and a rule that asks for all."""
-    from django.db import transaction
-    from django.utils import timezone
-
-    from oranje.alerting.models import AlertRule
-    from oranje.core.constants import Role
-    from oranje.core.models import Membership, Municipality, Region, User
-    from oranje.organisation.constants import OnCallKind, PoolKind
-    from oranje.organisation.models import Function, OnCallShift, Person, Pool
-
-    region = Region.objects.get(code="VR13")
-    function = Function.objects.get(code="IC-BZ")
-    user, _ = User.objects.get_or_create(username="bench-coordinator")
-    Membership.objects.get_or_create(user=user, role=Role.COORDINATOR, region=region)
-    AlertRule.objects.filter(region=region).delete()
-    AlertRule.objects.create(
-        region=region, grip_level=1, function=function, people_needed=n, escalation_minutes=5
-    )
-    municipality = Municipality.objects.current().filter(region=region).first()
-    if Person.objects.filter(region=region, email__startswith="fan").count() < n:
-        with transaction.atomic():
-            people = Person.objects.bulk_create(
-                Person(
-                    region=region,
-                    given_name="Fan",
-                    surname=f"Out{i:04d}",
-                    email=f"fan{i:04d}@bench.example",
-                    phone=f"+316{10000000 + i}",
-                )
-                for i in range(n)
-            )
-            pool = Pool.objects.create(region=region, name="Fan-out", kind=PoolKind.REGIONAL)
-            pool.functions.set([function])
-            start = timezone.now() - dt.timedelta(hours=1)
-            OnCallShift.objects.bulk_create(
-                OnCallShift(
-                    pool=pool,
-                    function=function,
-                    person=p,
-                    kind=OnCallKind.HARD,
-                    starts_at=start,
-                    ends_at=start + dt.timedelta(days=30),
-                )
-                for p in people
-            )
-    return region, user, municipality, function
+    w = alert_world(n)
+    return w.region, w.user, w.municipality, w.function
 
 
 def _worker(env: dict[str, str]) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "oranje.cli", "worker"],
-        env=env,
-        cwd=str(ROOT),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    from oranje.alerting.tests.fanout import start_worker
+
+    return start_worker(env)
 
 
 def fan_out() -> None:
@@ -111,19 +42,17 @@ def fan_out() -> None:
 
     from oranje.alerting.constants import DeliveryStatus
     from oranje.alerting.models import Delivery
-    from oranje.alerting.tests.gateway import GatewayStub
     from oranje.incidents import services
     from oranje.incidents.constants import ScalingMode
 
     DBTaskResult.objects.all().delete()
     region, user, municipality, _function = _world(FAN_OUT)
-    controller, received, smtp_port = _smtp_server()
-    with GatewayStub() as gateway:
+    with SmtpSink() as smtp, gateway_stub() as gateway:
         env = dict(
             os.environ,
             PYTHONPATH=str(ROOT / "src"),
             ORANJE_SMTP_HOST="127.0.0.1",
-            ORANJE_SMTP_PORT=str(smtp_port),
+            ORANJE_SMTP_PORT=str(smtp.port),
             ORANJE_SMS_GATEWAY_URL=gateway.url,
             ORANJE_EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
         )
@@ -165,7 +94,6 @@ def fan_out() -> None:
                 w.terminate()
             for w in workers:
                 w.wait(timeout=10)
-            controller.stop()  # type: ignore[attr-defined]
     print(
         f"fan-out: one scaling alerts {FAN_OUT} people by mail (SMTP) and SMS (HTTP gateway), 2 worker processes"
     )
@@ -173,7 +101,7 @@ def fan_out() -> None:
     report("until every message was handed over", f"{done:.1f} s")
     check_that(
         "deliveries handed over",
-        f"{total - failed} of {total} (SMTP got {received[0]}, gateway got {len(gateway.received)})",
+        f"{total - failed} of {total} (SMTP got {smtp.count()}, gateway got {len(gateway.received)})",
         failed == 0,
         "all",
     )

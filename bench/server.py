@@ -3,17 +3,20 @@ HTTP sessions against it. Traffic goes only to 127.0.0.1."""
 
 from __future__ import annotations
 
+import email
 import http.cookiejar
 import os
 import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from bench.common import ROOT
 
@@ -92,3 +95,45 @@ def bench_users(region_code: str, prefix: str, role: str, count: int, password: 
         Membership.objects.get_or_create(user=user, role=role, region=region)
         names.append(user.username)
     return names
+
+
+class SmtpSink:
+    """A local SMTP server (aiosmtpd) that keeps the Message-ID of every message it accepts,
+    in arrival order (a resend shows up twice). Use as a context manager; `.port`."""
+
+    def __init__(self, port: int = 0) -> None:
+        self.port = port or free_port()
+        self.message_ids: list[str] = []
+        self._lock = threading.Lock()
+        self._controller: Any = None
+
+    def __enter__(self) -> SmtpSink:
+        from aiosmtpd.controller import Controller
+
+        sink = self
+
+        class Handler:
+            async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+                message = email.message_from_bytes(envelope.original_content or envelope.content)
+                with sink._lock:
+                    sink.message_ids.append(str(message.get("Message-ID", "")))
+                return "250 OK"
+
+        self._controller = Controller(Handler(), hostname="127.0.0.1", port=self.port)
+        self._controller.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._controller.stop()
+
+    def count(self) -> int:
+        with self._lock:
+            return len(self.message_ids)
+
+
+def gateway_stub(port: int = 0, status: int = 202):  # type: ignore[no-untyped-def]
+    """The SMS gateway stand-in of the tests (oranje.alerting.tests.gateway.GatewayStub): a
+    context manager with `.url`, `.received` (bodies) and `.keys` (Idempotency-Keys)."""
+    from oranje.alerting.tests.gateway import GatewayStub
+
+    return GatewayStub(status=status, port=port)

@@ -26,6 +26,8 @@ class BoardLine:
     expected_at: dt.datetime | None
     late: bool
     failures: list[str]
+    #: Titles of other open incidents this person said "coming" to.
+    elsewhere: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -80,6 +82,7 @@ def board(incident: Incident, now: dt.datetime | None = None) -> list[BoardRow]:
         .order_by("alerted_at", "pk")
     )
     rows = {c.pk: BoardRow(c) for c in calls}
+    elsewhere = committed_elsewhere(incident)
     for alert in alerts:
         row = rows[alert.call_id]
         norm = row.call.arrival_norm_minutes
@@ -100,8 +103,34 @@ def board(incident: Incident, now: dt.datetime | None = None) -> list[BoardRow]:
             for d in alert.deliveries.all()
             if d.last_error and d.status != DeliveryStatus.SENT
         ]
-        row.lines.append(BoardLine(alert, expected, late, failures))
+        row.lines.append(
+            BoardLine(alert, expected, late, failures, elsewhere.get(alert.person_id, []))
+        )
     return list(rows.values())
+
+
+def committed_elsewhere(
+    incident: Incident, people: Iterable[int] | None = None
+) -> dict[int, list[str]]:
+    """Person id → titles of the other open incidents they said "coming" to (and have not
+    left), for the people alerted for this incident (or `people`)."""
+    if people is None:
+        people = Alert.objects.filter(call__incident=incident).values_list("person_id", flat=True)
+    found: dict[int, list[str]] = {}
+    rows = (
+        Alert.objects.filter(
+            person_id__in=list(people),
+            answer=Answer.ACCEPTED,
+            call__incident__closed_at__isnull=True,
+        )
+        .exclude(call__incident=incident)
+        .values_list("person_id", "call__incident__title")
+        .distinct()
+        .order_by("person_id", "call__incident__title")
+    )
+    for person_id, title in rows:
+        found.setdefault(person_id, []).append(title)
+    return found
 
 
 @dataclass
@@ -215,7 +244,9 @@ def _available(person_ids: Iterable[int], now: dt.datetime) -> set[int]:
 
 
 def candidates(call: FunctionCall, step: int, now: dt.datetime) -> list[Person]:
-    """The people to alert on a step of the ladder, not yet alerted for this call."""
+    """The people to alert on a step of the ladder, not yet alerted for this call and not
+    already coming to this incident (someone who said "coming" for one function of an
+    incident is not asked again for another one, nor by a manual alert)."""
     pools = _serving_pools(call.incident.region_id, call.function_id, call.municipality_id)
     on_now = OnCallShift.objects.filter(
         pool_id__in=pools, function_id=call.function_id, starts_at__lte=now, ends_at__gt=now
@@ -238,6 +269,11 @@ def candidates(call: FunctionCall, step: int, now: dt.datetime) -> list[Person]:
     else:
         return []
     already = set(call.alerts.values_list("person_id", flat=True))
+    already |= set(
+        Alert.objects.filter(
+            call__incident_id=call.incident_id, answer=Answer.ACCEPTED
+        ).values_list("person_id", flat=True)
+    )
     fresh = [pk for pk in dict.fromkeys(ids) if pk not in already]
     ok = _available(fresh, now)
     people = {p.pk: p for p in Person.objects.filter(pk__in=[pk for pk in fresh if pk in ok])}

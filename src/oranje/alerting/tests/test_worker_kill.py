@@ -9,6 +9,7 @@ import os
 import random
 import re
 import sqlite3
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -87,15 +88,15 @@ def test_a_worker_killed_mid_fan_out_loses_no_alert(tmp_path: Path, settings) ->
             total=PEOPLE,
             done=lambda: _unfinished(tmp_path) == 0,
             rng=random.Random(10),
-            timeout=90,
+            timeout=600,  # a busy machine starts a worker slowly
             patience=(60, 60),  # always kill in the middle of sending
         )
         sms_keys = list(gateway.keys)
     _take_back(tmp_path)
 
     assert kills == 2
-    statuses = list(Delivery.objects.values_list("status", flat=True))
-    assert statuses == [DeliveryStatus.SENT] * total
+    statuses = Counter(Delivery.objects.values_list("status", flat=True))
+    assert statuses == {DeliveryStatus.SENT: total}
     assert not DBTaskResult.objects.filter(status="RUNNING").exists()
     mails = b"".join(p.read_bytes() for p in (tmp_path / "mail").iterdir())
     sent_ids = set(MESSAGE_ID.findall(mails))
