@@ -15,6 +15,7 @@ BENCHMARKS = [
     "bench.readiness",
     "bench.load",
     "bench.incidents",
+    "bench.worker_kill",
     "bench.incident_load",
     "bench.scale_out",
     "bench.matching",
