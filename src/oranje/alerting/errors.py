@@ -18,4 +18,8 @@ NOBODY_AT_ALL = _(
 RULE_NEEDS_TRIGGER = _("A rule is for a GRIP level or for a team, not both and not neither.")
 PEOPLE_NEEDED_RANGE = _("Between 1 and 1,000 people.")
 ESCALATION_RANGE = _("The escalation delay lies between 1 and 120 minutes.")
+COMMITTED_ELSEWHERE = _(
+    "%(function)s: %(count)s of the people alerted already said they are coming to another "
+    "open incident; see the alert board."
+)
 UNKNOWN_FUNCTION = _("Unknown function code '%(value)s'.")

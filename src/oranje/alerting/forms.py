@@ -23,7 +23,14 @@ class AnswerForm(InputForm):
 class ManualAlertForm(InputForm):
     function = forms.ModelChoiceField(label=_("Function"), queryset=Function.objects.all())
     people_needed = forms.IntegerField(
-        label=_("People needed"), min_value=1, max_value=1000, initial=1
+        label=_("Extra people needed"),
+        help_text=_(
+            "On top of whoever is already coming for this function. Nobody who already said "
+            "they are coming to this incident is alerted again."
+        ),
+        min_value=1,
+        max_value=1000,
+        initial=1,
     )
     reason = forms.CharField(label=_("Reason"), max_length=200, required=False)
 
@@ -38,7 +45,7 @@ class RuleForm(InputForm):
     )
     function = forms.ModelChoiceField(label=_("Function"), queryset=Function.objects.all())
     people_needed = forms.IntegerField(
-        label=_("People needed"), min_value=1, max_value=1000, initial=1
+        label=_("People needed in total"), min_value=1, max_value=1000, initial=1
     )
     escalation_minutes = forms.IntegerField(
         label=_("Escalate after (minutes)"), min_value=1, max_value=120, initial=5

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from oranje.alerting import errors
 from oranje.alerting.constants import DEFAULT_ESCALATION_MINUTES, CallStatus, Step
 from oranje.alerting.models import AlertRule, Escalation, FunctionCall
-from oranje.alerting.selectors import candidates, required_functions
+from oranje.alerting.selectors import candidates, committed_elsewhere, required_functions
 from oranje.alerting.services.ladder import _alert, _climb, _fill, _place, _reach, _schedule
 from oranje.core import access as core_access
 from oranje.core.audit import audit_record
@@ -90,6 +90,11 @@ def call_open(
         text=_("Alerted %(count)s× %(function)s (%(reason)s).")
         % {"count": call.alerts.count(), "function": function.code, "reason": reason},
     )
+    busy = committed_elsewhere(incident, call.alerts.values_list("person_id", flat=True))
+    if busy:
+        warnings.append(
+            str(errors.COMMITTED_ELSEWHERE % {"function": function.code, "count": len(busy)})
+        )
     return call, warnings
 
 
