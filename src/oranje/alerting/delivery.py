@@ -197,7 +197,25 @@ def deliver_batch(ids: list[int], *, now: dt.datetime | None = None) -> Outcome:
         )
     }
     outcome = Outcome(retry=[])
+    try:
+        _send(batch, claim, outcome)
+    finally:
+        # Whatever was not recorded (an error of this process, not of a channel) goes back
+        # to the queue at once instead of waiting for the reaper.
+        Delivery.objects.filter(
+            pk__in=list(batch), status=DeliveryStatus.SENDING, claimed_by=claim
+        ).update(status=DeliveryStatus.PENDING, claimed_by="", claimed_until=None)
+    if outcome.retry:
+        outcome.retry_at = (
+            Delivery.objects.filter(pk__in=outcome.retry)
+            .order_by("due_at")
+            .values_list("due_at", flat=True)
+            .first()
+        )
+    return outcome
 
+
+def _send(batch: dict[int, Delivery], claim: str, outcome: Outcome) -> None:
     def record(pk: int, error: str | None, *, broken: bool = False) -> None:
         d = batch[pk]
         final = broken or _final(d)  # a message that cannot be built will not build later
@@ -236,11 +254,3 @@ def deliver_batch(ids: list[int], *, now: dt.datetime | None = None) -> Outcome:
                 else:
                     record(d.pk, None)
         send_emails(mails, after=record)
-    if outcome.retry:
-        outcome.retry_at = (
-            Delivery.objects.filter(pk__in=outcome.retry)
-            .order_by("due_at")
-            .values_list("due_at", flat=True)
-            .first()
-        )
-    return outcome

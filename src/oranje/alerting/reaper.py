@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 
 #: Tries (claims) after which a delivery whose worker keeps vanishing counts as failed.
 MAX_ATTEMPTS = 5
+#: A claim this far past its lease is taken back even from a worker that still beats.
+STUCK = dt.timedelta(minutes=15)
 WORKER_STOPPED = "Werkproces stopte tijdens het verzenden"
 
 
@@ -61,8 +63,10 @@ def reap(now: dt.datetime | None = None) -> Reaped:
         "pk", "claimed_by", "attempts", "claimed_until"
     ):
         holder = claim.rsplit("/", 1)[0]
-        if holder not in gone and (holder in live or (until is not None and until >= now)):
-            continue  # a long batch of a worker that still beats, or a fresh claim
+        if until is None or holder in gone:
+            pass
+        elif until >= now or (holder in live and until >= now - STUCK):
+            continue  # a fresh claim, or a long batch of a worker that still beats
         if attempts >= MAX_ATTEMPTS:
             if delivery_record(delivery_id=pk, claim=claim, error=WORKER_STOPPED, final=True):
                 done.failed += 1

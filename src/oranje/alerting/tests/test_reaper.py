@@ -117,3 +117,37 @@ def test_an_escalation_timer_whose_task_was_lost_runs(
 
     assert escalate_call.call(*timer.args_kwargs["args"])  # and it climbs
     assert FunctionCall.objects.get().step == Step.SOFT
+
+
+def test_a_claim_stuck_far_past_its_lease_is_taken_back_even_from_a_live_worker(
+    on_call: OnCall,
+    settings,
+    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+) -> None:
+    settings.WORKER_LEASE_SECONDS = 30
+    [pk] = _queued(on_call, django_capture_on_commit_callbacks)
+    an_hour_ago = timezone.now() - dt.timedelta(hours=1)
+    Delivery.objects.update(due_at=an_hour_ago)
+    worker.beat("alive")
+    delivery_claim([pk], claim="alive/x", now=an_hour_ago)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert reap().requeued == 1
+
+
+def test_a_batch_that_breaks_off_gives_its_claims_back_at_once(
+    on_call: OnCall,
+    monkeypatch,
+    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+) -> None:
+    from oranje.alerting import delivery
+
+    [pk] = _queued(on_call, django_capture_on_commit_callbacks)
+
+    def database_gone(**kwargs: object) -> bool:
+        raise RuntimeError("database gone")
+
+    monkeypatch.setattr(delivery, "delivery_record", database_gone)
+    with pytest.raises(RuntimeError):
+        delivery.deliver_batch([pk])
+    d = Delivery.objects.get()
+    assert (d.status, d.claimed_by, d.attempts) == (DeliveryStatus.PENDING, "", 1)
