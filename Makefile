@@ -26,6 +26,8 @@ install: $(VENV)/.installed
 # The demo has no mail server: mail (test alarms, reminders) is written to var/mail/ instead.
 demo: export ORANJE_EMAIL_BACKEND ?= django.core.mail.backends.filebased.EmailBackend
 demo: export ORANJE_SITE_URL ?= http://127.0.0.1:$(PORT)
+# The demo personas log in in one step; production requires two-factor for coordinators.
+demo: export ORANJE_REQUIRE_2FA ?= false
 demo: install
 	$(BIN)/oranje migrate --noinput -v0
 	$(BIN)/oranje demo

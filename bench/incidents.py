@@ -189,6 +189,7 @@ def logbook_page(entries: int = 5000) -> None:
     from django.test import Client
     from django.utils import timezone
 
+    from oranje.core.tests.logins import complete_second_step
     from oranje.incidents import services
     from oranje.incidents.constants import EntryKind, Process, Team
     from oranje.incidents.models import Incident, LogEntry
@@ -226,6 +227,7 @@ def logbook_page(entries: int = 5000) -> None:
     )
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(user)
+    complete_second_step(client, user)
     url = f"/incidenten/{incident.pk}/"
     assert client.get(url).status_code == 200
     median, best, response = timed(lambda: client.get(url), repeat=7)

@@ -33,6 +33,10 @@ def gunicorn(workers: str) -> Iterator[str]:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    # The load tests measure pages, not the login: one-step logins, no API throttling.
+    env.setdefault("ORANJE_REQUIRE_2FA", "false")
+    env.setdefault("ORANJE_API_RATE_USER", "100000/minute")
+    env.setdefault("ORANJE_API_RATE_ANON", "100000/minute")
     server = subprocess.Popen(
         [
             sys.executable,

@@ -32,6 +32,46 @@ def _fast_passwords(settings: object) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    # API throttling counts requests in the cache; every test starts with none counted.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+_raw_login = False
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _second_step_done() -> Iterator[None]:
+    """`client.force_login(user)` also completes two-factor authentication's second step, as
+    if the user had typed a code, in fixtures of any scope (tests marked `raw_login` get the
+    half-logged-in state)."""
+    from django.test import Client
+
+    from oranje.core.tests.logins import complete_second_step
+
+    original = Client.force_login
+
+    def force_login(self: Client, user: Any, backend: str | None = None) -> None:
+        original(self, user, backend)
+        if not _raw_login:
+            complete_second_step(self, user)
+
+    Client.force_login = force_login  # type: ignore[method-assign,assignment]
+    yield
+    Client.force_login = original  # type: ignore[method-assign]
+
+
+@pytest.fixture(autouse=True)
+def _raw_login_marker(request: pytest.FixtureRequest) -> Iterator[None]:
+    global _raw_login
+    _raw_login = request.node.get_closest_marker("raw_login") is not None
+    yield
+    _raw_login = False
+
+
+@pytest.fixture(autouse=True)
 def _dutch() -> object:
     # The interface speaks Dutch; messages asserted in tests are the Dutch ones.
     with translation.override("nl"):
@@ -56,10 +96,14 @@ def monday() -> dt.datetime:
 
 
 @pytest.fixture
-def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+def page(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
     # Playwright's sync API runs an event loop in this thread; the ORM calls of the test
     # itself are still plain synchronous code.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    # Playwright's own helpers (wait_for_function with an expression) evaluate strings, which
+    # the Content-Security-Policy forbids: tests run with it bypassed, except those marked
+    # `strict_csp`, which check that the pages keep to it.
+    strict = request.node.get_closest_marker("strict_csp") is not None
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -75,7 +119,10 @@ def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
             ],
         )
         context = browser.new_context(
-            locale="nl-NL", timezone_id="Europe/Amsterdam", viewport={"width": 1280, "height": 900}
+            locale="nl-NL",
+            timezone_id="Europe/Amsterdam",
+            viewport={"width": 1280, "height": 900},
+            bypass_csp=not strict,
         )
         yield context.new_page()
         # Inside sync_playwright the test runs in a greenlet with its own context variables,

@@ -6,6 +6,7 @@ that refuses to start.
 """
 
 import os
+import re
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -47,3 +48,27 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_choices(name: str, default: list[str], *, allowed: list[str]) -> list[str]:
+    """A comma-separated list whose every item must be one of `allowed`."""
+    values = env_list(name, default)
+    unknown = [value for value in values if value not in allowed]
+    if unknown:
+        raise ImproperlyConfigured(
+            f"{name}: unknown value(s) {', '.join(unknown)}; choose from {', '.join(allowed)}"
+        )
+    return values
+
+
+_RATE = re.compile(r"^[1-9][0-9]{0,8}/(second|minute|hour|day)$")
+
+
+def env_rate(name: str, default: str) -> str:
+    """A request rate as DRF reads it: a number of requests per second, minute, hour or day."""
+    value = os.environ.get(name, default).strip()
+    if not _RATE.match(value):
+        raise ImproperlyConfigured(
+            f"{name} must look like 60/minute (per second, minute, hour or day), got {value!r}"
+        )
+    return value

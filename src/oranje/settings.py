@@ -1,5 +1,6 @@
 """Django settings for Oranje, read from the environment (see README, "Configuration")."""
 
+import datetime as dt
 import importlib.util
 import secrets
 from pathlib import Path
@@ -8,7 +9,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from oranje.env import env_bool, env_int, env_list, env_str
+from oranje.core.constants import Role
+from oranje.env import env_bool, env_choices, env_int, env_list, env_rate, env_str
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("ORANJE_DATA_DIR", str(BASE_DIR.parent.parent / "var"))).resolve()
@@ -52,6 +54,10 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "oranje.core",
@@ -70,11 +76,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "oranje.core.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "oranje.core.middleware.ScopeMiddleware",
     "oranje.core.middleware.InvalidParameterMiddleware",
+    # Last: turns a lockout signalled by the login backend into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "oranje.urls"
@@ -118,6 +129,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.User"
+# Axes first: it refuses a locked-out account or address before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "core:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:login"
@@ -152,6 +168,81 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
+# Behind HTTPS (secure cookies) browsers are told to use HTTPS only, for a year.
+SECURE_HSTS_SECONDS = env_int(
+    "ORANJE_HSTS_SECONDS", 31_536_000 if SESSION_COOKIE_SECURE else 0, minimum=0
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("ORANJE_HSTS_INCLUDE_SUBDOMAINS", SESSION_COOKIE_SECURE)
+SECURE_HSTS_PRELOAD = env_bool("ORANJE_HSTS_PRELOAD", SESSION_COOKIE_SECURE)
+SECURE_SSL_REDIRECT = env_bool("ORANJE_SSL_REDIRECT", False)
+# Behind a reverse proxy that ends TLS: trust its X-Forwarded-Proto for "is this HTTPS" and its
+# X-Forwarded-For for the client's address (lockouts are per address). Never set this without
+# such a proxy in front: a client could then claim any address.
+BEHIND_PROXY = env_bool("ORANJE_BEHIND_PROXY", False)
+if BEHIND_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Content-Security-Policy: everything from Oranje itself, no inline script or style, no frames.
+# Map tiles are the one outside source, from the tile server the region configured.
+_SELF, _NONE = "'self'", "'none'"
+
+
+def _tile_origin(url: str) -> list[str]:
+    """The origin of the tile URL template ({s}.tiles.example.nl becomes *.tiles.example.nl)."""
+    if not url:
+        return []
+    scheme, _sep, rest = url.partition("://")
+    host = rest.split("/", 1)[0].replace("{s}", "*")
+    if not scheme or not host or "{" in host:
+        raise ImproperlyConfigured(f"ORANJE_MAP_TILE_URL must be an http(s) URL, got {url!r}")
+    return [f"{scheme}://{host}"]
+
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF],
+        "style-src": [_SELF],
+        "img-src": [_SELF, "data:", *_tile_origin(env_str("ORANJE_MAP_TILE_URL", ""))],
+        "font-src": [_SELF],
+        "connect-src": [_SELF],
+        "object-src": [_NONE],
+        "base-uri": [_SELF],
+        "form-action": [_SELF],
+        "frame-ancestors": [_NONE],
+    }
+}
+
+# Brute-force protection (django-axes): an account is locked after a few failed passwords in a
+# window; an address after more, because a crisis centre's staff may share one address behind
+# its network. The lockout lasts the window, counted from the last failed attempt.
+LOGIN_FAILURES_PER_ACCOUNT = env_int("ORANJE_LOGIN_FAILURES_PER_ACCOUNT", 5, minimum=1)
+LOGIN_FAILURES_PER_ADDRESS = env_int(
+    "ORANJE_LOGIN_FAILURES_PER_ADDRESS", max(20, LOGIN_FAILURES_PER_ACCOUNT), minimum=1
+)
+LOGIN_LOCKOUT_MINUTES = env_int("ORANJE_LOGIN_LOCKOUT_MINUTES", 15, minimum=1)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = "oranje.core.lockout.failure_limit"
+AXES_COOLOFF_TIME = dt.timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_CALLABLE = "oranje.core.lockout.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+# A successful login clears that account's failures only (core/lockout.py): axes's own reset
+# would also clear the address's, which any one valid account could then undo.
+AXES_RESET_ON_SUCCESS = False
+AXES_VERBOSE = False
+if BEHIND_PROXY:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    AXES_IPWARE_PROXY_COUNT = 1
+
+# Two-factor authentication (django-otp): TOTP with single-use recovery codes. Required for the
+# roles listed (when ORANJE_REQUIRE_2FA is on, as in production); optional for everyone else.
+REQUIRE_2FA = env_bool("ORANJE_REQUIRE_2FA", True)
+TWO_FACTOR_ROLES = env_choices(
+    "ORANJE_2FA_ROLES",
+    ["administrator", "coordinator"],
+    allowed=[role.value for role in Role],
+)
+OTP_TOTP_ISSUER = "Oranje"
 
 EMAIL_HOST = env_str("ORANJE_SMTP_HOST", "127.0.0.1")
 EMAIL_PORT = env_int("ORANJE_SMTP_PORT", 25, minimum=1)
@@ -204,6 +295,14 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 100,
     "EXCEPTION_HANDLER": "oranje.core.api.exception_handler",
     "DEFAULT_VERSIONING_CLASS": "rest_framework.versioning.NamespaceVersioning",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_rate("ORANJE_API_RATE_ANON", "60/minute"),
+        "user": env_rate("ORANJE_API_RATE_USER", "1200/minute"),
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Oranje API",

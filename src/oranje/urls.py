@@ -1,8 +1,13 @@
 """The project's URLs: each room's pages under its own namespace, and the versioned API."""
 
+from csp.decorators import csp_update
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import (
+    SpectacularAPIView,
+    SpectacularRedocView,
+    SpectacularSwaggerSplitView,
+)
 from rest_framework.routers import DefaultRouter
 
 from oranje.alerting import api as alerting_api
@@ -13,6 +18,15 @@ from oranje.readiness import api as readiness_api
 
 #: drf-spectacular's Swagger UI page with a language, a landmark and readable colours.
 SWAGGER_TEMPLATE = "core/swagger_ui.html"
+
+# The API browsers: Swagger UI loads its start-up script as a file (no inline script); Redoc
+# styles itself with <style> elements, so its page alone allows inline style (never script).
+swagger_ui = SpectacularSwaggerSplitView.as_view(
+    url_name="v1:schema", template_name=SWAGGER_TEMPLATE
+)
+redoc = csp_update({"style-src": ["'unsafe-inline'"]})(
+    SpectacularRedocView.as_view(url_name="v1:schema", template_name="core/redoc.html")
+)
 
 # Paths with converters: an id in a path is <id:…>, never a bare string (core.converters).
 router = DefaultRouter(use_regex_path=False)
@@ -42,12 +56,8 @@ api_v1: list[URLPattern | URLResolver] = [
     path("incidents/<id:pk>/times/", alerting_api.times, name="api-incident-times"),
     path("alerts/<id:pk>/answer/", alerting_api.answer, name="api-alert-answer"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path(
-        "docs/",
-        SpectacularSwaggerView.as_view(url_name="v1:schema", template_name=SWAGGER_TEMPLATE),
-        name="docs",
-    ),
-    path("redoc/", SpectacularRedocView.as_view(url_name="v1:schema"), name="redoc"),
+    path("docs/", swagger_ui, name="docs"),
+    path("redoc/", redoc, name="redoc"),
 ]
 
 urlpatterns = [
@@ -58,10 +68,6 @@ urlpatterns = [
     path("", include("oranje.alerting.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include((api_v1, "v1"), namespace="v1")),
-    path(
-        "api/",
-        SpectacularSwaggerView.as_view(url_name="v1:schema", template_name=SWAGGER_TEMPLATE),
-        name="api_docs",
-    ),
+    path("api/", swagger_ui, name="api_docs"),
     path("beheer/", admin.site.urls),
 ]

@@ -6,8 +6,9 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
 from rest_framework import serializers, viewsets
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import PermissionDenied, Throttled, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -28,7 +29,15 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         exc = ValidationError(detail={exc.field: [exc.message]})
     elif isinstance(exc, DjangoPermissionDenied):
         exc = PermissionDenied()
-    return drf_exception_handler(exc, context)
+    response = drf_exception_handler(exc, context)
+    if isinstance(exc, Throttled) and response is not None:
+        # DRF's own wording is half English; say plainly what to do (Retry-After is set).
+        seconds = int(getattr(exc, "wait", None) or 1)
+        response.data = {
+            "detail": _("Too many requests. Try again in %(seconds)s seconds.")
+            % {"seconds": seconds}
+        }
+    return response
 
 
 class RegionSerializer(serializers.ModelSerializer):

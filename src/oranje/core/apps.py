@@ -13,3 +13,6 @@ class CoreConfig(AppConfig):
         from oranje.core.converters import IdConverter
 
         register_converter(IdConverter, "id")
+
+        # Listeners on the login: the lockout's audit entry.
+        from oranje.core import lockout  # noqa: F401

@@ -9,7 +9,7 @@ from typing import Any
 from django.db import models
 
 from oranje.core.audit_actions import AuditAction
-from oranje.core.models import AuditEntry, Region, User
+from oranje.core.models import AuditEntry, Membership, Region, User
 
 
 def _plain(value: Any) -> Any:
@@ -62,3 +62,16 @@ def audit_record(
         changes=changes or {},
         note=note,
     )
+
+
+def user_region(user: User) -> Region | None:
+    """The region whose audit log shows events about this user's own account (their first
+    membership's region; none for a national membership)."""
+    membership = (
+        Membership.objects.filter(user=user).select_related("municipality").order_by("pk").first()
+    )
+    if membership is None:
+        return None
+    if membership.municipality is not None:
+        return membership.municipality.region
+    return membership.region

@@ -64,6 +64,20 @@ class AuditAction(models.TextChoices):
     ALERT_MANUAL = "alert.manual", _("Person alerted by hand")
     ALERT_ANSWER = "alert.answer", _("Alert answered")
     ALERT_ARRIVE = "alert.arrive", _("Arrival reported")
+    # logins
+    USER_LOCKED_OUT = "user.locked_out", _("Logging in blocked after too many failed attempts")
+    USER_2FA_ENABLED = "user.two_factor_enabled", _("Two-factor authentication turned on")
+    USER_2FA_DISABLED = "user.two_factor_disabled", _("Two-factor authentication turned off")
+    USER_2FA_VERIFIED = "user.two_factor_verified", _("Logged in with the second step")
+    USER_2FA_FAILED = "user.two_factor_failed", _("Wrong code at the second step")
+    USER_2FA_RECOVERY_CODE_USED = (
+        "user.recovery_code_used",
+        _("Logged in with a recovery code"),
+    )
+    USER_2FA_RECOVERY_CODES_RENEWED = (
+        "user.recovery_codes_renewed",
+        _("New recovery codes made"),
+    )
 
 
 def action_label(value: str) -> str:

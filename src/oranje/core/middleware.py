@@ -1,12 +1,16 @@
-"""Request set-up: the interface language, and the region the user works in; unusable
-parameters answered with 400."""
+"""Request set-up: the interface language, the second login step, and the region the user
+works in; unusable parameters answered with 400."""
 
 from collections.abc import Callable
+from urllib.parse import urlencode
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
+from django_htmx.http import HttpResponseClientRedirect
 
 from oranje.core import access
 from oranje.core.params import InvalidParameter
@@ -77,3 +81,58 @@ class InvalidParameterMiddleware:
             {"field": exception.field, "message": exception.message},
             status=400,
         )
+
+
+class SecondFactorMiddleware:
+    """After the password, nothing opens until the second step is done.
+
+    A logged-in user whose session is not yet verified by a code is sent to the second step
+    when they have an authenticator app, or to set one up when their role requires it. The
+    pages of the login itself, the language switch and the token links (alerts, test alarms,
+    calendar feeds, which need no login) stay open. The API answers 403 instead of redirecting.
+    """
+
+    OPEN = frozenset(
+        {
+            "login",
+            "logout",
+            "second_step",
+            "two_factor_setup",
+            "set_language",
+            "accessibility",
+            "alarm_respond",
+            "alert_answer",
+            "alert_arrival",
+            "calendar_feed",
+        }
+    )
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or user.is_verified():
+            return self.get_response(request)
+        from oranje.core import twofactor
+
+        if twofactor.has_second_factor(user):
+            step = "core:second_step"
+        elif twofactor.second_factor_required(user):
+            step = "core:two_factor_setup"
+        else:
+            return self.get_response(request)
+        try:
+            name = resolve(request.path_info).url_name
+        except Resolver404:
+            name = None
+        if name in self.OPEN or request.path_info.startswith(settings.STATIC_URL):
+            return self.get_response(request)
+        if request.path_info.startswith("/api/"):
+            return JsonResponse(
+                {"detail": str(_("Finish logging in with your second step first."))}, status=403
+            )
+        target = f"{reverse(step)}?{urlencode({'next': request.get_full_path()})}"
+        if request.headers.get("HX-Request") == "true":
+            return HttpResponseClientRedirect(target)
+        return HttpResponseRedirect(target)

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from oranje.core import access
@@ -43,7 +44,16 @@ def choose_region(request: HttpRequest) -> HttpResponse:
     code = request.POST.get("region", "")
     region = access.region_for_user(request.user, code)
     request.session[SESSION_KEY] = region.code
-    return redirect(request.POST.get("next") or "core:home")
+    return redirect(safe_next(request, request.POST.get("next", "")) or "core:home")
+
+
+def safe_next(request: HttpRequest, target: str) -> str:
+    """`target` if it is a page of this site (never another host or scheme), else ''."""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return ""
 
 
 @login_required

@@ -96,6 +96,12 @@ method path                                                             scope an
 GET    /                                                                -     302  302  302  302  302  302  302  302  302  302  302
 GET    /inloggen/                                                       -     200  200  200  200  200  200  200  200  200  200  200
 POST   /uitloggen/                                                      -     302  302  302  302  302  302  302  302  302  302  302
+GET    /inloggen/tweede-stap/                                           -     302  302  302  302  302  302  302  302  302  302  302
+POST   /inloggen/tweede-stap/                                           -     302  302  302  302  302  302  302  302  302  302  302
+GET    /account/tweestapsverificatie/                                   -     302  200  200  200  200  200  200  200  200  200  200
+POST   /account/tweestapsverificatie/                                   -     302  200  200  200  200  200  200  200  200  200  200
+GET    /account/tweestapsverificatie/instellen/                         -     302  302  302  302  302  302  302  302  302  302  302
+POST   /account/tweestapsverificatie/instellen/                         -     302  302  302  302  302  302  302  302  302  302  302
 POST   /regio/kies/?region=VR12                                         -     302  302  302  302  302  302  302  302  302  302  302
 POST   /regio/kies/?region=VR09                                         -     302  404  404  404  404  404  404  404  404  404  302
 GET    /gemeenten/                                                      -     302  200  200  200  200  200  200  200  200  200  200

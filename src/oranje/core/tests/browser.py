@@ -24,8 +24,22 @@ BROWSER_TEST = [
 
 
 def log_in(page: Any, live_server: Any, username: str) -> None:
+    """Log in through the pages, with the second step (a code from the user's authenticator,
+    set up for them first) when their role requires it."""
+    from oranje.core.models import User
+    from oranje.core.tests.logins import authenticator, current_code
+    from oranje.core.twofactor import has_second_factor, second_factor_required
+
+    user = User.objects.get(username=username)
+    device = None
+    if has_second_factor(user) or second_factor_required(user):
+        device = authenticator(user)
     page.goto(f"{live_server.url}/inloggen/")
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill("test-pass-123")
     page.get_by_role("button", name="Inloggen").click()
+    if device is not None:
+        page.wait_for_url("**/inloggen/tweede-stap/**")
+        page.get_by_label("Code").fill(current_code(device))
+        page.get_by_role("button", name="Bevestigen").click()
     page.wait_for_url(f"{live_server.url}/piket/nu/")

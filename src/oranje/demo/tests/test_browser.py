@@ -21,8 +21,9 @@ FATAL = {"serious", "critical"}
 
 
 @pytest.fixture
-def demo(live_server: Any, monkeypatch: pytest.MonkeyPatch) -> Incident:
+def demo(live_server: Any, monkeypatch: pytest.MonkeyPatch, settings: Any) -> Incident:
     monkeypatch.setenv("ORANJE_DEMO_PASSWORD", PASSWORD)
+    settings.REQUIRE_2FA = False  # as `make demo` runs it: the personas log in in one step
     build(lambda _line: None)
     return Incident.objects.get(title="Gasstoring Velsen-Noord")
 

@@ -60,3 +60,69 @@
     setUp();
   }
 })();
+
+/* Behaviours bound through data-attributes, in place of inline onclick/onchange/onsubmit
+   handlers (the Content-Security-Policy allows no inline script):
+     data-print                      a button that prints the page
+     data-confirm="question"         a form that asks before it is sent
+     data-autosubmit                 a select that sends its form when changed
+     data-options-url, data-options-from="id_a,id_b", data-options-target="id_c"
+                                     on a form: the options of select id_c are fetched again
+                                     (htmx) when field id_a or id_b changes; the query carries
+                                     the three fields' names and values */
+(function () {
+  "use strict";
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("[data-print]") : null;
+    if (button) { event.preventDefault(); window.print(); }
+  });
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.dataset && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+      event.preventDefault();
+    }
+  });
+
+  document.addEventListener("change", function (event) {
+    var field = event.target;
+    if (field.dataset && field.dataset.autosubmit !== undefined && field.form) {
+      if (field.form.requestSubmit) { field.form.requestSubmit(); } else { field.form.submit(); }
+    }
+  });
+
+  // Narrow a select's options to what the other fields allow, keeping the choice made meanwhile.
+  function bindOptions(holder) {
+    var target = document.getElementById(holder.dataset.optionsTarget || "");
+    if (!target) { return; }
+    var sources = (holder.dataset.optionsFrom || "").split(",").map(function (id) {
+      return document.getElementById(id.trim());
+    }).filter(Boolean);
+    function refresh() {
+      if (!window.htmx) { return; }
+      var query = sources.concat([target]).map(function (field) {
+        return encodeURIComponent(field.name) + "=" + encodeURIComponent(field.value);
+      }).join("&");
+      window.htmx.ajax("GET", holder.dataset.optionsUrl + "?" + query,
+        { target: "#" + target.id, swap: "innerHTML" });
+    }
+    sources.forEach(function (field) { field.addEventListener("change", refresh); });
+    var keep = "";
+    target.addEventListener("htmx:beforeSwap", function () { keep = target.value; });
+    target.addEventListener("htmx:afterSwap", function () {
+      if (keep && target.querySelector('option[value="' + window.CSS.escape(keep) + '"]')) {
+        target.value = keep;
+      }
+    });
+  }
+
+  function start() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-options-url]"), bindOptions);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from oranje.demo.world import build, demo_password
@@ -14,3 +15,8 @@ class Command(BaseCommand):
         self.stdout.write(f"\nInloggen (wachtwoord voor alle personas: {password}):")
         for username, description in personas.items():
             self.stdout.write(f"  {username:<28} {description}")
+        if settings.REQUIRE_2FA:
+            self.stdout.write(
+                "Coördinatoren en beheerders stellen bij hun eerste login tweestapsverificatie in "
+                "(ORANJE_REQUIRE_2FA=false, zoals make demo zet, slaat dat over)."
+            )

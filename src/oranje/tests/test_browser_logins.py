@@ -1,0 +1,86 @@
+"""Logins in a real browser: two-factor set-up and login, and no Content-Security-Policy
+violation on the way (no inline script or style anywhere)."""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+import pytest
+from django_otp.oath import TOTP
+
+from oranje.core.tests.browser import BROWSER_TEST, log_in
+from oranje.organisation.tests.factories import build_world
+
+pytestmark = [*BROWSER_TEST, pytest.mark.strict_csp]
+
+
+def csp_violations(page: Any) -> list[str]:
+    """Collects what Chromium reports as blocked by the Content-Security-Policy."""
+    seen: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            seen.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    return seen
+
+
+def test_a_coordinator_sets_up_two_factor_then_logs_in_with_a_recovery_code(page, live_server):  # type: ignore[no-untyped-def]
+    build_world()
+    violations = csp_violations(page)
+    page.goto(f"{live_server.url}/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill("coordinator")
+    page.get_by_label("Wachtwoord").fill("test-pass-123")
+    page.get_by_role("button", name="Inloggen").click()
+
+    # First login of a coordinator: the set-up page, with a QR code and the key to type.
+    page.wait_for_url("**/account/tweestapsverificatie/instellen/**")
+    assert page.get_by_role("heading", name="Tweestapsverificatie instellen").is_visible()
+    assert page.locator(".qr svg").is_visible()
+    key = page.locator("code.secret").inner_text().replace(" ", "")
+    code = str(TOTP(base64.b32decode(key)).token()).zfill(6)
+    page.get_by_label("Code uit de app").fill(code)
+    page.get_by_role("button", name="Aanzetten").click()
+
+    assert page.get_by_role("heading", name="Uw herstelcodes").is_visible()
+    codes = page.locator("ul.codes code").all_inner_texts()
+    assert len(codes) == 10
+    page.get_by_role("link", name="Genoteerd, verder").click()
+    page.wait_for_url(f"{live_server.url}/piket/nu/")
+
+    # Log out and in again: now the password is followed by the second step.
+    page.get_by_role("button", name="Uitloggen").click()
+    page.get_by_label("Gebruikersnaam").fill("coordinator")
+    page.get_by_label("Wachtwoord").fill("test-pass-123")
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url("**/inloggen/tweede-stap/**")
+    page.get_by_label("Code").fill("000000")
+    page.get_by_role("button", name="Bevestigen").click()
+    assert page.get_by_role("alert").filter(has_text="Deze code klopt niet").is_visible()
+    page.wait_for_timeout(1100)  # a wrong code makes the next one wait a second
+    page.get_by_label("Code").fill(codes[0])
+    page.get_by_role("button", name="Bevestigen").click()
+    page.wait_for_url(f"{live_server.url}/piket/nu/")
+    page.get_by_role("link", name="Tweestapsverificatie").click()
+    assert page.get_by_text("nog 9 ongebruikte herstelcodes").is_visible()
+    assert violations == []
+
+
+def test_the_main_pages_break_no_content_security_policy(page, live_server):  # type: ignore[no-untyped-def]
+    build_world()
+    violations = csp_violations(page)
+    log_in(page, live_server, "admin")
+    for path in ("/piket/nu/", "/rooster/", "/rooster/dienst/nieuw/", "/mensen/", "/incidenten/"):
+        page.goto(f"{live_server.url}{path}")
+        page.wait_for_load_state("networkidle")
+    # The region switch sends itself when changed (bound in oranje.js, not inline).
+    page.goto(f"{live_server.url}/piket/nu/")
+    with page.expect_navigation():
+        page.get_by_label("Regio").select_option(label="VR09 Utrecht")
+    assert page.url == f"{live_server.url}/piket/nu/"
+    assert page.get_by_role("heading", name="Utrecht").is_visible()
+    page.goto(f"{live_server.url}/api/")
+    page.locator(".swagger-ui .info").first.wait_for()
+    assert violations == []
