@@ -39,6 +39,7 @@ from oranje.alerting.channels import ChannelError, Message, one_line, send_email
 from oranje.alerting.constants import DELIVERY_RETRY_DELAYS, Answer, Channel, DeliveryStatus
 from oranje.alerting.models import Alert, Delivery, FunctionCall
 from oranje.core.worker import current_worker_id, lease
+from oranje.incidents.services import incident_lock
 
 log = logging.getLogger(__name__)
 
@@ -163,6 +164,8 @@ def delivery_record(
 def _unreachable_if_all_failed(alert_id: int, now: dt.datetime) -> None:
     from oranje.alerting.services.ladder import _after_change
 
+    # The incident first, as every write under it (see incident_lock).
+    incident_lock(Alert.objects.values_list("call__incident_id", flat=True).get(pk=alert_id))
     alert = Alert.objects.select_for_update().get(pk=alert_id)
     statuses = set(alert.deliveries.values_list("status", flat=True))
     if statuses == {DeliveryStatus.FAILED} and alert.answer == Answer.PENDING:

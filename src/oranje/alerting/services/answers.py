@@ -20,7 +20,7 @@ from oranje.core.audit import audit_record
 from oranje.core.audit_actions import AuditAction
 from oranje.core.models import User
 from oranje.incidents.constants import EntryKind
-from oranje.incidents.services import log_append
+from oranje.incidents.services import incident_lock, log_append
 
 
 def answer_token(alert: Alert) -> str:
@@ -63,6 +63,7 @@ def alert_answer(
     link is single-use and the app offers no second answer either."""
     now = now or timezone.now()
     checked, via = _checked(alert=alert, token=token, actor=actor, via=via, salt=LINK_SALT)
+    incident_lock(checked.call.incident_id)  # the incident first: one lock order for all
     alert = (
         Alert.objects.select_for_update(of=("self",))
         .select_related("call__incident", "call__function", "call__municipality", "person")
@@ -124,6 +125,7 @@ def alert_arrive(
     who may answer the alert; only after accepting, and once."""
     now = now or timezone.now()
     checked, via = _checked(alert=alert, token=token, actor=actor, via=via, salt=ARRIVAL_SALT)
+    incident_lock(checked.call.incident_id)  # the incident first: one lock order for all
     alert = (
         Alert.objects.select_for_update(of=("self",))
         .select_related("call__incident", "call__function", "person")

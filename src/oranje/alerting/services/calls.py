@@ -21,7 +21,7 @@ from oranje.core.models import Municipality, User
 from oranje.incidents.access import can_operate
 from oranje.incidents.constants import EntryKind
 from oranje.incidents.models import Incident, ScalingStep
-from oranje.incidents.services import log_append, require_open
+from oranje.incidents.services import incident_lock, log_append, require_open
 from oranje.organisation.constants import CoverageUnit
 from oranje.organisation.models import Function, Person, Pool, RegionFunction
 
@@ -217,6 +217,10 @@ def call_escalate(
     """Run a due escalation timer. A stale timer (the call was filled, stopped or already
     moved on) does nothing. Returns whether the call moved."""
     now = now or timezone.now()
+    incident_id = FunctionCall.objects.filter(pk=call_id).values_list("incident_id").first()
+    if incident_id is None:
+        return False
+    incident_lock(incident_id[0])  # the incident first: one lock order for all
     call = (
         FunctionCall.objects.select_for_update(of=("self",))
         .select_related("incident", "function", "municipality")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from oranje.incidents.selectors import checklist_items, incident_teams
 from oranje.incidents.services.checklists import checklist_save, checklist_tick, checklist_untick
 from oranje.incidents.services.decisions import action_create, action_set_status, decision_record
-from oranje.incidents.services.guards import CLOCK_SLACK, require_open
+from oranje.incidents.services.guards import CLOCK_SLACK, incident_lock, require_open
 from oranje.incidents.services.incidents import incident_close, incident_start
 from oranje.incidents.services.logbook import handover_record, log_append, log_entry_add
 from oranje.incidents.services.parsing import NL_LATITUDE, NL_LONGITUDE, parse_point, parse_polygon
@@ -35,6 +35,7 @@ __all__ = [
     "decision_record",
     "handover_record",
     "incident_close",
+    "incident_lock",
     "incident_scale",
     "incident_start",
     "incident_teams",

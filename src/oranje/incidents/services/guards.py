@@ -42,3 +42,13 @@ def _locked(incident: Incident) -> Incident:
         .select_related("region")
         .get(pk=incident.pk)
     )
+
+
+def incident_lock(incident_id: int) -> None:
+    """Take the incident's row lock (as `_locked`) by id. Every write under an incident —
+    here and in the rooms above (calls, alerts, deliveries) — takes it before its own rows:
+    one order, so two writers queue instead of waiting for each other in a circle (a close
+    stopping the calls while an answer holds its call and wants the incident for its line)."""
+    Incident.objects.select_for_update(of=("self",), no_key=True).filter(
+        pk=incident_id
+    ).values_list("pk").first()

@@ -21,7 +21,13 @@ from oranje.incidents import errors
 from oranje.incidents.access import can_operate
 from oranje.incidents.constants import ATTACHMENT_MAX_BYTES, EntryKind
 from oranje.incidents.models import Incident, LogEntry
-from oranje.incidents.services.guards import CLOCK_SLACK, _actor_name, _locked, require_open
+from oranje.incidents.services.guards import (
+    CLOCK_SLACK,
+    _actor_name,
+    _locked,
+    incident_lock,
+    require_open,
+)
 from oranje.incidents.services.parsing import _check_tags
 from oranje.organisation.models import Function
 
@@ -46,7 +52,7 @@ def log_append(
     """Write one logbook line with the next number. Takes the incident's row lock itself
     (a no-op when the caller already holds it), so that two answers arriving at once for
     the same incident cannot draw the same number."""
-    Incident.objects.select_for_update(no_key=True).filter(pk=incident.pk).values_list("pk").first()
+    incident_lock(incident.pk)
     number = (incident.log.aggregate(n=Max("number"))["n"] or 0) + 1
     now = timezone.now()
     entry = LogEntry(
