@@ -9,7 +9,7 @@ from collections import Counter
 from typing import Any
 
 from bench.common import report
-from bench.scale_fleet import MailSink, sms_tally
+from bench.scale_fleet import MailTally, sms_tally
 from bench.scale_users import Traffic
 from bench.targets import check_that, missed
 
@@ -20,7 +20,7 @@ def _percentile(values: list[float], fraction: float) -> float:
     return values[max(0, math.ceil(len(values) * fraction) - 1)]
 
 
-def figures(traffic: Traffic, mail: MailSink, gateway: Any, incidents: list[int]) -> bool:
+def figures(traffic: Traffic, mail: MailTally, gateway: Any, incidents: list[int]) -> bool:
     """Print every figure; True when every target is met (each is checked in bench.targets)."""
 
     def target(name: str, value: str, wanted: str, met: bool) -> None:
@@ -100,7 +100,7 @@ def _lost(traffic: Traffic, incidents: list[int], target) -> None:  # type: igno
     )
 
 
-def _deliveries(mail: MailSink, gateway: Any, incidents: list[int], target) -> None:  # type: ignore[no-untyped-def]
+def _deliveries(mail: MailTally, gateway: Any, incidents: list[int], target) -> None:  # type: ignore[no-untyped-def]
     """Messages the outside world got against the alerts made; deliveries recorded once."""
     from django.db.models import Count
 

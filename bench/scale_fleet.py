@@ -4,7 +4,7 @@ every message by the alert it belongs to. Traffic goes only to 127.0.0.1."""
 
 from __future__ import annotations
 
-import email
+import email.message
 import os
 import re
 import signal
@@ -80,37 +80,14 @@ class Sink:
             return self.tokens.pop(0) if self.tokens else None
 
 
-class MailSink(Sink):
-    """A local SMTP server (aiosmtpd)."""
+class MailTally(Sink):
+    """The mail the SMTP sink (bench.server.SmtpSink) accepts, by alert; hand `take` to it."""
 
-    def __init__(self, port: int) -> None:
-        super().__init__()
-        self.port = port
-        self.controller: Any = None
-
-    def __enter__(self) -> MailSink:
-        from aiosmtpd.controller import Controller
-
-        sink = self
-
-        class Handler:
-            async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-                message = email.message_from_bytes(envelope.content)
-                part = next(iter(message.walk()))
-                body = part.get_payload(decode=True) or b""
-                sink.record(
-                    body.decode(part.get_content_charset() or "utf-8"),
-                    keep_token=True,
-                    key=str(message.get("Message-ID", "")),
-                )
-                return "250 OK"
-
-        self.controller = Controller(Handler(), hostname="127.0.0.1", port=self.port)
-        self.controller.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.controller.stop()
+    def take(self, message: email.message.Message) -> None:
+        part = next(iter(message.walk()))
+        body = part.get_payload(decode=True)
+        text = body.decode(part.get_content_charset() or "utf-8") if isinstance(body, bytes) else ""
+        self.record(text, keep_token=True, key=str(message.get("Message-ID", "")))
 
 
 def sms_tally(gateway: Any) -> Sink:

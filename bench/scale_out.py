@@ -35,9 +35,9 @@ from typing import Any
 
 from bench.common import OUT, report, setup_django
 from bench.incident_load import ensure_database
-from bench.scale_fleet import Fleet, MailSink
+from bench.scale_fleet import Fleet, MailTally
 from bench.scale_users import Traffic, Users
-from bench.server import free_port
+from bench.server import SmtpSink, free_port, gateway_stub
 from bench.targets import exit_status
 
 PG_DEFAULT = "postgres://postgres@127.0.0.1:5432/oranje_bench_scale"
@@ -62,69 +62,38 @@ def options(argv: list[str]) -> argparse.Namespace:
 
 
 def prepare(args: argparse.Namespace, password: str) -> dict[str, object]:
-    """The world: per scaling a regional pool of `people` on hard on-call and a team rule
-    that alerts them all; two exercise incidents; the users. Earlier runs' incidents are
+    """The world: per scaling `people` on hard on-call in a pool of their own (bench.common's
+    alert_world) and a team rule that alerts them all; two exercise incidents; the users. Earlier runs' incidents are
     closed so that nothing of them is still moving."""
-    import datetime as dt
-
-    from django.db import transaction
     from django.utils import timezone
     from django_tasks_db.models import DBTaskResult
 
+    from bench.common import alert_world
     from bench.server import bench_users
     from oranje.alerting.models import AlertRule
     from oranje.core.constants import Role
     from oranje.core.models import Municipality, Region, User
     from oranje.incidents import services
     from oranje.incidents.models import Incident
-    from oranje.organisation.constants import OnCallKind, PoolKind
-    from oranje.organisation.models import Function, OnCallShift, Person, Pool
+    from oranje.organisation.models import Function
 
     region = Region.objects.get(code=REGION)
     now = timezone.now()
     Incident.objects.filter(region=region, closed_at__isnull=True).update(closed_at=now)
     DBTaskResult.objects.all().delete()
+    scalings = SCALINGS[: args.scalings]
+    for k, (_team, code) in enumerate(scalings):
+        alert_world(args.people, region_code=REGION, function_code=code, prefix=f"schaal{k + 1}-")
+    # alert_world leaves one GRIP 1 rule; here each scaling activates a team of its own.
     AlertRule.objects.filter(region=region).delete()
-    for k, (team, code) in enumerate(SCALINGS[: args.scalings]):
-        function = Function.objects.get(code=code)
+    for team, code in scalings:
         AlertRule.objects.create(
             region=region,
             team=team,
-            function=function,
+            function=Function.objects.get(code=code),
             people_needed=args.people,
             escalation_minutes=120,  # no timers within the run: every alert comes from a scaling
         )
-        pool, _created = Pool.objects.get_or_create(
-            region=region, name=f"Schaal {k + 1}", defaults={"kind": PoolKind.REGIONAL}
-        )
-        pool.functions.set([function])
-        have = Person.objects.filter(email__startswith=f"schaal{k + 1}-").count()
-        with transaction.atomic():
-            people = Person.objects.bulk_create(
-                Person(
-                    region=region,
-                    given_name="Schaal",
-                    surname=f"Proef {k + 1}-{i:04d}",
-                    email=f"schaal{k + 1}-{i:04d}@bench.example",
-                    phone=f"+316{20000000 + 10000 * k + i}",
-                )
-                for i in range(have, args.people)
-            )
-            OnCallShift.objects.filter(pool=pool).delete()
-            OnCallShift.objects.bulk_create(
-                OnCallShift(
-                    pool=pool,
-                    function=function,
-                    person=p,
-                    kind=OnCallKind.HARD,
-                    starts_at=now - dt.timedelta(hours=1),
-                    ends_at=now + dt.timedelta(days=2),
-                )
-                for p in [
-                    *Person.objects.filter(email__startswith=f"schaal{k + 1}-").order_by("email")
-                ][: args.people]
-            )
-            del people
     # Coordinators scale; functionaries write the logbook (every user writes log lines).
     coordinators = bench_users(REGION, "scaleco", Role.COORDINATOR, 2, password)
     functionaries = bench_users(REGION, "scale", Role.FUNCTIONARY, args.users - 2, password)
@@ -165,10 +134,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.port_base
         else [free_port() for _ in range(4)]
     )
-    from oranje.alerting.tests.gateway import GatewayStub
-
     began = time.monotonic()
-    with MailSink(ports[2]) as mail, GatewayStub(port=ports[3]) as gateway:
+    mail = MailTally()
+    with SmtpSink(ports[2], on_message=mail.take) as smtp, gateway_stub(port=ports[3]) as gateway:
         fleet = Fleet(
             data_root=OUT / "scale_out",
             env={
@@ -179,12 +147,15 @@ def main(argv: list[str] | None = None) -> int:
                 "ORANJE_SMTP_HOST": "127.0.0.1",
                 "ORANJE_SMTP_PORT": str(ports[2]),
                 "ORANJE_SMS_GATEWAY_URL": gateway.url,
+                # The coordinators who scale log in with a password only: this measures the
+                # machines, not the second factor (as `make demo` does).
+                "ORANJE_REQUIRE_2FA": "false",
             },
             app_workers=args.app_workers,
         )
         try:
             traffic = _run(args, world, fleet, mail, ports)
-            drained = _drain(world["incidents"], mail, gateway, args.drain)  # type: ignore[arg-type]
+            drained = _drain(world["incidents"], smtp, gateway, args.drain)  # type: ignore[arg-type]
         finally:
             fleet.stop_all()
     from bench.scale_figures import figures
@@ -206,7 +177,7 @@ def _run(
     args: argparse.Namespace,
     world: dict[str, object],
     fleet: Fleet,
-    mail: MailSink,
+    mail: MailTally,
     ports: list[int],
 ) -> Traffic:
     """Start the machines, log everyone in, and let the users work while the chaos runs."""
@@ -247,7 +218,7 @@ def _chaos(fleet: Fleet, traffic: Traffic, seconds: float) -> None:
     traffic.up(0)
 
 
-def _drain(incidents: list[int], mail: MailSink, gateway: Any, limit: float) -> float:
+def _drain(incidents: list[int], smtp: SmtpSink, gateway: Any, limit: float) -> float:
     """Wait until every delivery of the run is sent or failed and the sinks are quiet."""
     from oranje.alerting.constants import DeliveryStatus
     from oranje.alerting.models import Delivery
@@ -258,7 +229,7 @@ def _drain(incidents: list[int], mail: MailSink, gateway: Any, limit: float) -> 
     )
     quiet_since, last = time.monotonic(), -1
     while time.monotonic() - began < limit:
-        seen = mail.count() + len(gateway.received)
+        seen = smtp.count() + len(gateway.received)
         if seen != last:
             quiet_since, last = time.monotonic(), seen
         if not open_.exists() and time.monotonic() - quiet_since > 3:

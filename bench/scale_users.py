@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from bench.scale_fleet import MailSink
+from bench.scale_fleet import MailTally
 from bench.server import login
 
 #: Scalings at these fractions of the run (the first n of them).
@@ -84,7 +84,7 @@ class Traffic:
     incidents: list[int]
     coordinators: int
     scalings: list[str]  # the team each scaling activates
-    mail: MailSink
+    mail: MailTally
     seconds: float
     began: float = 0.0
     scaled: Tally = field(default_factory=Tally)

@@ -4,6 +4,7 @@ HTTP sessions against it. Traffic goes only to 127.0.0.1."""
 from __future__ import annotations
 
 import email
+import email.message
 import http.cookiejar
 import os
 import re
@@ -14,7 +15,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -105,8 +106,11 @@ class SmtpSink:
     """A local SMTP server (aiosmtpd) that keeps the Message-ID of every message it accepts,
     in arrival order (a resend shows up twice). Use as a context manager; `.port`."""
 
-    def __init__(self, port: int = 0) -> None:
+    def __init__(
+        self, port: int = 0, on_message: Callable[[email.message.Message], object] | None = None
+    ) -> None:
         self.port = port or free_port()
+        self.on_message = on_message  # called with each message as it is accepted
         self.message_ids: list[str] = []
         self._lock = threading.Lock()
         self._controller: Any = None
@@ -121,6 +125,8 @@ class SmtpSink:
                 message = email.message_from_bytes(envelope.original_content or envelope.content)
                 with sink._lock:
                     sink.message_ids.append(str(message.get("Message-ID", "")))
+                if sink.on_message is not None:
+                    sink.on_message(message)
                 return "250 OK"
 
         self._controller = Controller(Handler(), hostname="127.0.0.1", port=self.port)
