@@ -15,6 +15,7 @@ class AlertingConfig(AppConfig):
         registry.closed.append(services.on_closed)
         registry.figures.append(services.figures)
         registry.leads.append(access.leads_incident)
+        registry.level_teams.append(services.teams_per_level)
 
         from oranje.alerting.reaper import reap
         from oranje.core.worker import register_upkeep

@@ -132,6 +132,11 @@ class ScaleIn(serializers.Serializer):
     )
     reason = FreeTextField()
     decided_by = FreeTextField(max_length=150)
+    scale_down = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Confirms a lower level or fewer teams than before (afschalen).",
+    )
 
 
 class LogEntryOut(serializers.ModelSerializer):

@@ -27,6 +27,9 @@ DEADLINE_REQUIRED = _("An action needs a deadline.")
 OWNER_REQUIRED = _("An action needs an owner function.")
 REPORT_NOT_DRAFT = _("Only a draft can be changed; this version is %(status)s.")
 REPORT_NOT_APPROVED = _("Only an approved report can be published.")
+REPORT_SUMMARY_REQUIRED = _(
+    "General picture: fill it in before approving; an empty version cannot be approved."
+)
 ALREADY_CLOSED = _("This incident is already closed.")
 ALREADY_TICKED = _("This item was already ticked by %(person)s at %(time)s.")
 UNKNOWN_FUNCTION = _("Unknown function code '%(value)s'.")
@@ -41,3 +44,6 @@ CLIENT_KEY_USED = _(
 UNKNOWN_DECISION = _("This incident has no decision %(value)s.")
 UNKNOWN_LOG_LINE = _("This logbook has no line #%(value)s.")
 AREA_TOO_LARGE = _("An affected area has at most %(limit)s points; draw it with fewer.")
+SCALE_DOWN_UNCONFIRMED = _(
+    "This scales down, from %(before)s to %(after)s: tick 'Yes, scale down' to confirm."
+)

@@ -118,6 +118,11 @@ class ScalingForm(InputForm):
     )
     decided_by = forms.CharField(label=_("Decided by"), max_length=150)
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    scale_down = forms.BooleanField(
+        label=_("Yes, scale down"),
+        required=False,
+        help_text=_("Needed when the level goes down or a team is no longer named."),
+    )
 
 
 class LogEntryForm(InputForm):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from oranje.core.models import User
+    from oranje.core.models import Region, User
     from oranje.incidents.models import Incident, ScalingStep
 
 
@@ -31,6 +31,9 @@ FigureProvider = Callable[["Incident"], list[Figure]]
 #: Whether the user leads this incident in one of the given leading functions (alerted for
 #: it and not declined); the alerting room knows who was alerted for what.
 LeadsListener = Callable[["Incident", "User", frozenset[str]], bool]
+#: Per GRIP level, the standard teams the region's alert rules tie to that level: the scaling
+#: page ticks them when the level is chosen.
+LevelTeamsProvider = Callable[["Region"], dict[int, list[str]]]
 
 
 @dataclass
@@ -39,6 +42,7 @@ class Registry:
     closed: list[ClosedListener] = field(default_factory=list)
     figures: list[FigureProvider] = field(default_factory=list)
     leads: list[LeadsListener] = field(default_factory=list)
+    level_teams: list[LevelTeamsProvider] = field(default_factory=list)
 
 
 registry = Registry()

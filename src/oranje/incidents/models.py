@@ -103,6 +103,11 @@ class ScalingStep(models.Model):
     )
     reason = models.TextField(_("reason"))
     decided_by = models.CharField(_("decided by"), max_length=150)
+    scaled_down = models.BooleanField(
+        _("scaled down"),
+        default=False,
+        help_text=_("A lower level or fewer teams than the step before, confirmed as such."),
+    )
     recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

@@ -85,37 +85,68 @@ class _ReportPDF(FPDF):
         self.cell(0, 6, _safe(text), align="C")
 
 
+def _when(moment: Any) -> str:
+    return date_format(timezone.localtime(moment), "j-n-Y H:i") if moment else "-"
+
+
+def _name(user: Any) -> str:
+    return (user.get_full_name() or user.get_username()) if user else "-"
+
+
 def report_pdf(report: SituationReport) -> bytes:
-    """The report as an A4 PDF."""
+    """The report as an A4 PDF: a title block (region, report and version, incident), the
+    facts a reader checks first (status, who approved and when), then the content."""
     incident = report.incident
+    region = incident.region
     data = report_as_dict(report)
     title = _("Situation report %(version)s") % {"version": report.version}
+    status = str(ReportStatus(report.status).label)
     pdf = _ReportPDF(
-        "OEFENING" if incident.is_exercise else "", _safe(f"{title} - {incident.title}")
+        "OEFENING" if incident.is_exercise else "",
+        _safe(f"{region.name} - {title} ({status}) - {incident.title}"),
     )
     pdf.alias_nb_pages()
     pdf.add_page()
-    pdf.set_font("helvetica", "B", 16)
-    pdf.multi_cell(0, 8, _safe(f"{title}: {incident.title}"), new_x="LMARGIN", new_y="NEXT")
+    # Title block: who issues it, what it is, about which incident; a rule underneath.
+    pdf.set_font("helvetica", "B", 10)
+    pdf.set_text_color(154, 52, 18)
+    pdf.cell(
+        0,
+        5,
+        _safe(f"{_('Safety region')} {region.name} ({region.code}) - {_('population care')}"),
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
+    pdf.set_text_color(0, 0, 0)
+    pdf.set_font("helvetica", "B", 20)
+    pdf.cell(0, 10, _safe(f"{title} - {status}"), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("helvetica", "", 14)
+    pdf.multi_cell(0, 7, _safe(incident.title), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_draw_color(194, 65, 12)
+    pdf.set_line_width(0.8)
+    pdf.line(pdf.l_margin, pdf.get_y() + 2, pdf.w - pdf.r_margin, pdf.get_y() + 2)
+    pdf.ln(5)
     pdf.set_font("helvetica", "", 10)
-    status = ReportStatus(report.status).label
     facts = [
-        (_("Status"), str(status)),
-        (_("Scaling"), data["incident"]["scaling"] or "-"),
+        (_("Region"), f"{region.name} ({region.code})"),
+        (_("Version"), f"{report.version} ({status})"),
+        (_("Drawn up"), f"{_when(report.created_at)}, {_name(report.created_by)}"),
         (
-            _("Start of the incident"),
-            date_format(timezone.localtime(incident.started_at), "j-n-Y H:i"),
+            _("Approved"),
+            f"{_when(report.approved_at)}, {_name(report.approved_by)}"
+            if report.approved_at
+            else _("not yet approved"),
         ),
-        (_("Location"), incident.location_text or incident.municipality.name),
     ]
-    if report.approved_at:
-        facts.append(
-            (_("Approved"), date_format(timezone.localtime(report.approved_at), "j-n-Y H:i"))
-        )
     if report.published_at:
         facts.append(
-            (_("Published"), date_format(timezone.localtime(report.published_at), "j-n-Y H:i"))
+            (_("Published"), f"{_when(report.published_at)}, {_name(report.published_by)}")
         )
+    facts += [
+        (_("Scaling"), data["incident"]["scaling"] or "-"),
+        (_("Start of the incident"), _when(incident.started_at)),
+        (_("Location"), incident.location_text or incident.municipality.name),
+    ]
     for label, value in facts:
         pdf.set_font("helvetica", "B", 10)
         pdf.cell(45, 6, _safe(str(label)))

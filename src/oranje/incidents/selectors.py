@@ -12,6 +12,7 @@ from oranje.core.access import AnyUser
 from oranje.core.models import Region
 from oranje.incidents.access import incidents_for_user
 from oranje.incidents.constants import OPEN_ACTION_STATUSES, EntryKind, ReportStatus, Team
+from oranje.incidents.hooks import registry
 from oranje.incidents.models import (
     Action,
     ChecklistItem,
@@ -170,3 +171,14 @@ def checklist_items(region: Region, function: Function) -> list[ChecklistItem]:
             "position"
         )
     )
+
+
+def teams_per_level(region: Region) -> dict[int, list[str]]:
+    """Per GRIP level, the teams the region's alert rules tie to it (from the rooms that
+    keep the rules, through `hooks.registry.level_teams`)."""
+    result: dict[int, list[str]] = {}
+    for provider in registry.level_teams:
+        for level, teams in provider(region).items():
+            known = result.setdefault(level, [])
+            known.extend(t for t in teams if t not in known)
+    return result

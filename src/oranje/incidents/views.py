@@ -3,6 +3,7 @@ Decisions, actions, checklists, reports and handover are in views_work.py."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.conf import settings
@@ -115,7 +116,23 @@ def _map_settings() -> dict[str, str]:
 @login_required
 def incident_scale(request: HttpRequest, pk: int) -> HttpResponse:
     incident = incident_for_user(request.user, pk)
-    form = ScalingForm(request.POST or None)
+    current = selectors.current_step(incident)
+    # The form starts from the teams active now: leaving one out is scaling down.
+    form = ScalingForm(
+        request.POST or None,
+        initial={
+            "teams": current.teams if current else [],
+            "custom_teams": ", ".join(current.custom_teams) if current else "",
+        },
+    )
+    # For scaling.js: choosing a level ticks its teams; going down asks for confirmation.
+    form.fields["grip_level"].widget.attrs.update(
+        {
+            "data-level-teams": json.dumps(selectors.teams_per_level(incident.region)),
+            "data-current-level": "" if current is None else str(current.grip_level or ""),
+            "data-current-teams": json.dumps(current.teams if current else []),
+        }
+    )
     if request.method == "POST":
         incident = incident_for_user(request.user, pk, command=True)
         user = core_access.authenticated(request.user)
@@ -131,6 +148,7 @@ def incident_scale(request: HttpRequest, pk: int) -> HttpResponse:
                     custom_teams=parse_custom_teams(data["custom_teams"]),
                     reason=data["reason"],
                     decided_by=data["decided_by"],
+                    scale_down=data["scale_down"],
                 )
             except ValidationError as exc:
                 apply_errors(form, exc)

@@ -237,8 +237,16 @@ def report_detail(request: HttpRequest, pk: int, version: int) -> HttpResponse:
         user = core_access.authenticated(request.user)
         try:
             if step == "approve":
-                services.report_approve(actor=user, report=report)
-                messages.success(request, _("Version approved."))
+                # "Save and approve": the text on the screen is saved with the approval, so
+                # nothing typed is lost; when refused, the typed text stays in the form.
+                text = {}
+                if "summary" in request.POST:
+                    form = ReportForm(request.POST)
+                    if not form.is_valid():
+                        raise ValidationError(_("Check the fields."))
+                    text = {"summary": form.cleaned_data["summary"], "sections": form.sections()}
+                services.report_approve(actor=user, report=report, **text)
+                messages.success(request, _("Version saved and approved."))
             elif step == "publish":
                 services.report_publish(actor=user, report=report)
                 messages.success(request, _("Published to the crisis teams."))
@@ -255,6 +263,8 @@ def report_detail(request: HttpRequest, pk: int, version: int) -> HttpResponse:
                 messages.success(request, _("Draft saved."))
             return redirect("incidents:report_detail", incident.pk, report.version)
         except ValidationError as exc:
+            if form.is_bound and hasattr(exc, "error_dict"):
+                apply_errors(form, exc)
             messages.error(request, " ".join(exc.messages))
             status = 400
     sections = [

@@ -511,7 +511,7 @@ def _scoped(
         reason="matrix",
     )
     alert = Alert.objects.create(call=call, person=person, step=Step.HARD)
-    report = SituationReport.objects.create(incident=incident, version=1)
+    report = SituationReport.objects.create(incident=incident, version=1, summary="Stand van zaken")
     entry = LogEntry(
         incident=incident,
         number=1,

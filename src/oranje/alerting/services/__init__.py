@@ -27,7 +27,7 @@ from oranje.alerting.services.calls import (
     on_closed,
     on_scaled,
 )
-from oranje.alerting.services.rules import rule_delete, rule_save
+from oranje.alerting.services.rules import rule_delete, rule_save, teams_per_level
 
 __all__ = [
     "ARRIVAL_SALT",
@@ -49,4 +49,5 @@ __all__ = [
     "required_functions",
     "rule_delete",
     "rule_save",
+    "teams_per_level",
 ]

@@ -11,6 +11,7 @@ from oranje.core import access as core_access
 from oranje.core.audit import audit_record
 from oranje.core.audit_actions import AuditAction
 from oranje.core.models import Region, User
+from oranje.incidents.constants import GripLevel, Team
 from oranje.organisation.models import Function
 
 
@@ -64,3 +65,28 @@ def rule_delete(*, actor: User, rule: AlertRule) -> None:
         changes={"rule": [str(rule), None]},
     )
     rule.delete()
+
+
+def teams_per_level(region: Region) -> dict[int, list[str]]:
+    """Per GRIP level, the standard teams whose every function (by the region's team rules)
+    the region's level rules already alert at that level or below. Choosing the level
+    pre-ticks them; ticking another team alerts more people."""
+    level_functions: dict[int, set[int]] = {}
+    team_functions: dict[str, set[int]] = {}
+    for level, team, function in AlertRule.objects.filter(region=region).values_list(
+        "grip_level", "team", "function_id"
+    ):
+        if level is not None:
+            level_functions.setdefault(level, set()).add(function)
+        elif team:
+            team_functions.setdefault(team, set()).add(function)
+    result: dict[int, list[str]] = {}
+    alerted: set[int] = set()
+    for level in sorted(GripLevel.values):
+        alerted |= level_functions.get(level, set())
+        result[level] = [
+            team
+            for team in Team.values
+            if team_functions.get(team) and team_functions[team] <= alerted
+        ]
+    return result

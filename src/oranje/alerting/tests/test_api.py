@@ -50,6 +50,9 @@ def test_the_whole_incident_flow_through_the_api(on_call: OnCall) -> None:
     assert ticked[0]["items"][0]["ticked_by"] is not None
     report = client.post(f"{base}/reports/").json()
     assert report["marking"] == "OEFENING"
+    empty = client.post(f"{base}/reports/1/", {"step": "approve"})
+    assert empty.status_code == 400 and "summary" in empty.json()
+    client.put(f"{base}/reports/1/", {"summary": "Gaslek", "sections": {}}, format="json")
     assert client.post(f"{base}/reports/1/", {"step": "approve"}).json()["status"] == "approved"
     assert client.post(f"{base}/reports/1/", {"step": "publish"}).json()["status"] == "published"
     times = client.get(f"/api/v1/incidents/{incident['id']}/times/").json()

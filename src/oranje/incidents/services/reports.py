@@ -129,16 +129,41 @@ def report_update(
 
 
 @transaction.atomic
-def report_approve(*, actor: User, report: SituationReport) -> SituationReport:
-    """Approve a draft: from here on the version is fixed."""
+def report_approve(
+    *,
+    actor: User,
+    report: SituationReport,
+    summary: str | None = None,
+    sections: dict[str, Any] | None = None,
+) -> SituationReport:
+    """Approve a draft: from here on the version is fixed.
+
+    Text passed along (what the approver has typed on the screen) is saved first, in the
+    same transaction: approving never throws typed text away. A version without a general
+    picture is refused."""
     incident = _locked(report.incident)
     core_access.require(can_command(actor, incident))
     report = SituationReport.objects.select_for_update().get(pk=report.pk)
     _require_draft(report)
+    fields = ["status", "approved_at", "approved_by"]
+    if summary is not None:
+        report.summary = summary.strip()
+        fields.append("summary")
+    if sections is not None:
+        report.sections = _clean_sections(sections)
+        fields.append("sections")
+    if not report.summary.strip():
+        raise ValidationError(
+            {"summary": [ValidationError(str(errors.REPORT_SUMMARY_REQUIRED), code="required")]}
+        )
+    now = timezone.now()
+    if len(fields) > 3:
+        report.updated_at = now
+        fields.append("updated_at")
     report.status = ReportStatus.APPROVED
-    report.approved_at = timezone.now()
+    report.approved_at = now
     report.approved_by = actor
-    report.save(update_fields=["status", "approved_at", "approved_by"])
+    report.save(update_fields=fields)
     audit_record(
         actor=actor,
         action=AuditAction.REPORT_APPROVE,

@@ -35,10 +35,15 @@ def incident_scale(
     reason: str,
     decided_by: str,
     at: dt.datetime | None = None,
+    scale_down: bool = False,
 ) -> tuple[ScalingStep, list[str]]:
     """Record a scaling decision and let the alerting room alert what it requires. Returns
     the step and the warnings the person who scaled must see at once (e.g. a function with
-    nobody on hard on-call). For those who lead the incident (`can_command`)."""
+    nobody on hard on-call). For those who lead the incident (`can_command`).
+
+    Scaling down (a lower GRIP level, or a team of the step before left out) is refused
+    unless `scale_down` confirms it, and is then recorded as such: nobody scales down by
+    a slip of the dropdown."""
     incident = _locked(incident)
     core_access.require(can_command(actor, incident))
     require_open(incident)
@@ -65,7 +70,7 @@ def incident_scale(
     if problems:
         raise ValidationError(problems)
     previous = incident.scaling.order_by("-at", "-pk").first()
-    step = ScalingStep.objects.create(
+    step = ScalingStep(
         incident=incident,
         at=at or timezone.now(),
         mode=mode,
@@ -76,23 +81,67 @@ def incident_scale(
         decided_by=decided_by.strip(),
         recorded_by=actor,
     )
+    step.scaled_down = previous is not None and is_scale_down(previous, step)
+    if step.scaled_down and not scale_down:
+        raise ValidationError(
+            {
+                "scale_down": [
+                    ValidationError(
+                        str(
+                            errors.SCALE_DOWN_UNCONFIRMED
+                            % {"before": previous.label if previous else "", "after": step.label}
+                        ),
+                        code="unconfirmed",
+                    )
+                ]
+            }
+        )
+    step.save()
+    text = (
+        _("Scaled down from %(before)s to %(label)s, decided by %(who)s: %(reason)s")
+        if step.scaled_down
+        else _("Scaled to %(label)s, decided by %(who)s: %(reason)s")
+    )
     log_append(
         incident,
         actor=actor,
         kind=EntryKind.SCALING,
         at=step.at,
-        text=_("Scaled to %(label)s, decided by %(who)s: %(reason)s")
-        % {"label": step.label, "who": step.decided_by, "reason": step.reason},
+        text=text
+        % {
+            "before": previous.label if previous else "",
+            "label": step.label,
+            "who": step.decided_by,
+            "reason": step.reason,
+        },
     )
+    changes: dict[str, list[object]] = {
+        "scaling": [previous.label if previous else None, step.label]
+    }
+    if step.scaled_down:
+        changes["scaled_down"] = [False, True]
     audit_record(
         actor=actor,
         action=AuditAction.INCIDENT_SCALE,
         obj=incident,
         region=incident.region,
-        changes={"scaling": [previous.label if previous else None, step.label]},
+        changes=changes,
         note=step.reason,
     )
     warnings: list[str] = []
     for listener in registry.scaled:
         warnings.extend(listener(step, actor))
     return step, warnings
+
+
+def is_scale_down(before: ScalingStep, after: ScalingStep) -> bool:
+    """A lower GRIP level than before, or a team active before that is no longer named."""
+    lower = (
+        before.grip_level is not None
+        and after.grip_level is not None
+        and after.grip_level < before.grip_level
+    )
+    dropped = set(before.teams) - set(after.teams) or set(before.custom_teams) - set(
+        after.custom_teams
+    )
+    return lower or bool(dropped)

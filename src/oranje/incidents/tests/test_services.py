@@ -289,7 +289,7 @@ def test_the_handover_summary_has_open_actions_the_report_and_the_functions_log(
         deadline=timezone.now() + dt.timedelta(hours=1),
     )
     report = services.report_draft(actor=world.coordinator, incident=incident)
-    services.report_approve(actor=world.coordinator, report=report)
+    services.report_approve(actor=world.coordinator, report=report, summary="Ter plaatse")
     summary = selectors.handover(incident, world.ovd)
     assert [a.text for a in summary.open_actions] == ["Ronde langs de kwetsbare adressen"]
     assert summary.report == report

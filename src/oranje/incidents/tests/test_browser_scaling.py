@@ -1,0 +1,34 @@
+"""The scaling page in a browser: a level ticks its teams; going down asks to confirm."""
+
+from oranje.conftest import BROWSER_TEST, log_in
+from oranje.incidents.tests.factories import scale, start_incident
+from oranje.organisation.tests.factories import build_world
+
+pytestmark = BROWSER_TEST
+
+
+def test_choosing_a_level_ticks_its_teams_and_going_down_shows_the_confirmation(page, live_server):
+    world = build_world()
+    incident = start_incident(world)
+    scale(world, incident, level=2, teams=("copi", "rot"))
+    log_in(page, live_server, "coordinator")
+    page.goto(f"{live_server.url}/incidenten/{incident.pk}/opschalen/")
+    confirm = page.get_by_label("Ja, afschalen")
+    assert page.get_by_label("CoPI", exact=True).is_checked()  # the teams active now
+    assert not confirm.is_visible()
+
+    page.get_by_label("GRIP-niveau").select_option("4")  # the default rules: RBT at GRIP 4
+    assert page.get_by_label("RBT", exact=True).is_checked()
+    assert page.get_by_label("GBT", exact=True).is_checked()
+    page.get_by_label("GRIP-niveau").select_option("3")
+    assert not page.get_by_label("RBT", exact=True).is_checked()  # ticked by the level only
+    assert not confirm.is_visible()
+
+    page.get_by_label("GRIP-niveau").select_option("1")
+    assert confirm.is_visible()
+    page.get_by_label("Besloten door").fill("Burgemeester")
+    page.get_by_label("Reden").fill("Gas is weer aan")
+    confirm.check()
+    page.get_by_role("button", name="Opschalen en alarmeren").click()
+    page.wait_for_url(f"{live_server.url}/incidenten/{incident.pk}/alarmering/")
+    assert incident.scaling.order_by("-at", "-pk").first().scaled_down
