@@ -39,7 +39,7 @@ from oranje.alerting.channels import ChannelError, Message, one_line, send_email
 from oranje.alerting.constants import DELIVERY_RETRY_DELAYS, Answer, Channel, DeliveryStatus
 from oranje.alerting.models import Alert, Delivery, FunctionCall
 from oranje.core.worker import current_worker_id, lease
-from oranje.incidents.services import incident_lock
+from oranje.incidents.services import briefing_lines, incident_lock
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +93,10 @@ def texts(delivery: Delivery) -> tuple[str, str, str]:
         "link": link,
         "hours": settings.ALERT_LINK_HOURS,
     }
+    # Where to report and whom to call back: set on the incident (incidents room).
+    briefing = [one_line(line) for line in briefing_lines(incident)]
+    if briefing:
+        text += "\n\n" + "\n".join(briefing)
     if incident.is_exercise:
         text += "\n\n" + _("This is an EXERCISE. Not a real incident.")
     sms = _("%(tag)sALERT %(function)s: %(title)s. Coming? %(link)s") % {
@@ -101,6 +105,8 @@ def texts(delivery: Delivery) -> tuple[str, str, str]:
         "title": title[:60],
         "link": link,
     }
+    if briefing:
+        sms += " " + " ".join(briefing)
     return one_line(subject), text, sms
 
 

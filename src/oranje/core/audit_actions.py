@@ -46,6 +46,10 @@ class AuditAction(models.TextChoices):
     INCIDENT_START = "incident.start", _("Incident started")
     INCIDENT_SCALE = "incident.scale", _("Incident scaled up or down")
     INCIDENT_CLOSE = "incident.close", _("Incident closed")
+    INCIDENT_BRIEFING = (
+        "incident.briefing",
+        _("Meeting point or call-back number of an incident set"),
+    )
     INCIDENT_HANDOVER = "incident.handover", _("Function in an incident handed over")
     LOG_ADD = "log.add", _("Logbook entry added")
     DECISION_RECORD = "decision.record", _("Decision recorded")

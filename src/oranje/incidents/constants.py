@@ -92,3 +92,5 @@ ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 #: incident (alerted for it and not declined) may scale it, approve and publish its situation
 #: reports and close it (see incidents/access.py, `can_command`).
 LEADING_FUNCTIONS = frozenset({"OVD-BZ", "AC-BZ", "L-TBZ"})
+#: Length of the meeting point an alert message carries.
+MEETING_POINT_MAX = 200

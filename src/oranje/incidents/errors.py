@@ -47,3 +47,6 @@ AREA_TOO_LARGE = _("An affected area has at most %(limit)s points; draw it with 
 SCALE_DOWN_UNCONFIRMED = _(
     "This scales down, from %(before)s to %(after)s: tick 'Yes, scale down' to confirm."
 )
+MEETING_POINT_TOO_LONG = _(
+    "Meeting point: at most %(max)s characters (this is %(length)s); put details in the logbook."
+)

@@ -14,6 +14,7 @@ from oranje.core.models import Municipality, Region
 from oranje.core.params import MAX_ID
 from oranje.core.text import LONG_TEXT
 from oranje.incidents.constants import (
+    MEETING_POINT_MAX,
     ActionStatus,
     GripLevel,
     IncidentType,
@@ -258,3 +259,18 @@ class ChecklistEditForm(InputForm):
 
 def parse_custom_teams(text: str) -> list[str]:
     return [t.strip() for t in text.split(",") if t.strip()]
+
+
+class BriefingForm(forms.Form):
+    meeting_point = forms.CharField(
+        label=_("Meeting point"),
+        required=False,
+        widget=forms.TextInput(attrs={"maxlength": MEETING_POINT_MAX}),
+        help_text=_("Where the people alerted report; empty: they report to their team."),
+    )
+    callback_phone = forms.CharField(
+        label=_("Call-back number"),
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
+        help_text=_("For questions of the people alerted, e.g. 023 5159500."),
+    )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from oranje.core.models import Municipality, Region
 from oranje.incidents.constants import (
+    MEETING_POINT_MAX,
     ActionStatus,
     EntryKind,
     GripLevel,
@@ -59,6 +60,18 @@ class Incident(models.Model):
         Municipality, related_name="incidents", verbose_name=_("municipalities involved")
     )
     description = models.TextField(_("description"), blank=True)
+    meeting_point = models.CharField(
+        _("meeting point"),
+        max_length=MEETING_POINT_MAX,
+        blank=True,
+        help_text=_("Where the people alerted report, e.g. 'Fire station Velsen, Stationsweg 1'."),
+    )
+    callback_phone = models.CharField(
+        _("call-back number"),
+        max_length=20,
+        blank=True,
+        help_text=_("The number the people alerted call with questions (stored as +31...)."),
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

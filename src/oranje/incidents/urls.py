@@ -19,6 +19,7 @@ urlpatterns = [
     ),
     path("incidenten/<id:pk>/opschalen/", views.incident_scale, name="incident_scale"),
     path("incidenten/<id:pk>/afsluiten/", views.incident_close, name="incident_close"),
+    path("incidenten/<id:pk>/opkomst/", views_work.briefing, name="briefing"),
     path("incidenten/<id:pk>/besluiten/", views_work.decisions, name="decisions"),
     path(
         "incidenten/<id:pk>/acties/<id:action_pk>/status/",

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from oranje.core import access as core_access
+from oranje.core.validation import format_phone
 from oranje.core.views import apply_errors, current_region
 from oranje.incidents import selectors, services
 from oranje.incidents.access import incident_for_user
@@ -21,6 +22,7 @@ from oranje.incidents.constants import Process
 from oranje.incidents.forms import (
     ActionForm,
     ActionStatusForm,
+    BriefingForm,
     ChecklistEditForm,
     DecisionForm,
     HandoverForm,
@@ -346,4 +348,40 @@ def handover(request: HttpRequest, pk: int) -> HttpResponse:
             "summary": selectors.handover(incident, function) if function else None,
             "form": form,
         },
+    )
+
+
+@login_required
+def briefing(request: HttpRequest, pk: int) -> HttpResponse:
+    """Meeting point and call-back number: the answer page and every alert carry them."""
+    incident = incident_for_user(request.user, pk)
+    form = BriefingForm(
+        request.POST if request.method == "POST" else None,
+        initial={
+            "meeting_point": incident.meeting_point,
+            "callback_phone": format_phone(incident.callback_phone)
+            if incident.callback_phone
+            else "",
+        },
+    )
+    if request.method == "POST":
+        incident = incident_for_user(request.user, pk, operate=True)
+        if form.is_valid():
+            try:
+                services.incident_set_briefing(
+                    actor=core_access.authenticated(request.user),
+                    incident=incident,
+                    meeting_point=form.cleaned_data["meeting_point"],
+                    callback_phone=form.cleaned_data["callback_phone"],
+                )
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(request, _("Saved: alerts from now on carry this."))
+                return redirect("alerting:alert_board", incident.pk)
+    return render(
+        request,
+        "incidents/briefing.html",
+        {**incident_context(request, incident, "alerts"), "form": form},
+        status=400 if form.errors else 200,
     )

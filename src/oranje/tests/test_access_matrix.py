@@ -224,6 +224,10 @@ GET    /incidenten/{incident}/afsluiten/                                reg   30
 POST   /incidenten/{incident}/afsluiten/                                own   302  403  403  200  200  200  403  403  403  200  200
 POST   /incidenten/{incident}/afsluiten/                                mun   302  403  403  403  403  200  403  403  403  200  200
 POST   /incidenten/{incident}/afsluiten/                                reg   302  404  404  404  404  404  404  404  404  404  200
+GET    /incidenten/{incident}/opkomst/                                  own   302  200  200  200  200  200  200  200  200  200  200
+GET    /incidenten/{incident}/opkomst/                                  reg   302  404  404  404  404  404  404  404  404  404  200
+POST   /incidenten/{incident}/opkomst/                                  own   302  403  302  302  302  302  302  302  403  302  302
+POST   /incidenten/{incident}/opkomst/                                  reg   302  404  404  404  404  404  404  404  404  404  302
 GET    /incidenten/{incident}/besluiten/                                own   302  200  200  200  200  200  200  200  200  200  200
 GET    /incidenten/{incident}/besluiten/                                reg   302  404  404  404  404  404  404  404  404  404  200
 POST   /incidenten/{incident}/besluiten/                                own   302  403  400  400  400  400  400  400  403  400  400

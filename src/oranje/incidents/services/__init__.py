@@ -5,6 +5,7 @@ logbook alone tells the whole story."""
 from __future__ import annotations
 
 from oranje.incidents.selectors import checklist_items, incident_teams
+from oranje.incidents.services.briefing import briefing_lines, incident_set_briefing
 from oranje.incidents.services.checklists import checklist_save, checklist_tick, checklist_untick
 from oranje.incidents.services.decisions import action_create, action_set_status, decision_record
 from oranje.incidents.services.guards import CLOCK_SLACK, incident_lock, require_open
@@ -28,6 +29,7 @@ __all__ = [
     "SECTION_FIELDS",
     "action_create",
     "action_set_status",
+    "briefing_lines",
     "checklist_items",
     "checklist_save",
     "checklist_tick",
@@ -37,6 +39,7 @@ __all__ = [
     "incident_close",
     "incident_lock",
     "incident_scale",
+    "incident_set_briefing",
     "incident_start",
     "incident_teams",
     "log_append",

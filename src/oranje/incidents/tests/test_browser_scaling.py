@@ -1,6 +1,6 @@
 """The scaling page in a browser: a level ticks its teams; going down asks to confirm."""
 
-from oranje.conftest import BROWSER_TEST, log_in
+from oranje.core.tests.browser import BROWSER_TEST, log_in
 from oranje.incidents.tests.factories import scale, start_incident
 from oranje.organisation.tests.factories import build_world
 
