@@ -261,7 +261,7 @@ def parse_custom_teams(text: str) -> list[str]:
     return [t.strip() for t in text.split(",") if t.strip()]
 
 
-class BriefingForm(forms.Form):
+class BriefingForm(InputForm):
     meeting_point = forms.CharField(
         label=_("Meeting point"),
         required=False,

@@ -11,6 +11,7 @@ from oranje.core import access as core_access
 from oranje.core.audit import audit_record
 from oranje.core.audit_actions import AuditAction
 from oranje.core.models import User
+from oranje.core.text import neutralise_bidi
 from oranje.core.validation import format_phone, normalise_phone
 from oranje.incidents import errors
 from oranje.incidents.access import can_operate
@@ -30,7 +31,7 @@ def incident_set_briefing(
     core_access.require(can_operate(actor, incident))
     require_open(incident)
     problems: dict[str, list[str]] = {}
-    point = " ".join(meeting_point.split())
+    point = neutralise_bidi(" ".join(meeting_point.split()))
     if len(point) > MEETING_POINT_MAX:
         problems["meeting_point"] = [
             str(errors.MEETING_POINT_TOO_LONG % {"max": MEETING_POINT_MAX, "length": len(point)})

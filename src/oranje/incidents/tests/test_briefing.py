@@ -18,7 +18,7 @@ def test_setting_them_stores_the_number_in_one_form_and_writes_log_and_audit(
     services.incident_set_briefing(
         actor=world.coordinator,
         incident=incident,
-        meeting_point="  Brandweerkazerne Velsen,\n Stationsweg 1 ",
+        meeting_point="  Brandweerkazerne Velsen,\n Stationsweg 1\u202e ",
         callback_phone="023 515 9500",
     )
     incident.refresh_from_db()
