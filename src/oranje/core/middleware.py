@@ -10,12 +10,14 @@ from django.shortcuts import render
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_htmx.http import HttpResponseClientRedirect
 
 from oranje.core import access
 from oranje.core.params import InvalidParameter
 
 SESSION_KEY = "oranje_region"
+NUL = gettext_lazy("A NUL character (code 0) cannot be used.")
 
 
 class LanguageMiddleware:
@@ -64,11 +66,23 @@ class InvalidParameterMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        # PostgreSQL can neither store nor compare a NUL character: refuse it at the door
+        # rather than as a database error deep inside a view.
+        for name, values in request.GET.lists():
+            if "\x00" in name or any("\x00" in value for value in values):
+                return self._bad(request, InvalidParameter(name.replace("\x00", ""), str(NUL)))
+        if "\x00" in request.path:
+            return self._bad(request, InvalidParameter("path", str(NUL)))
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not isinstance(exception, InvalidParameter):
             return None
+        return self._bad(request, exception)
+
+    def _bad(self, request: HttpRequest, exception: InvalidParameter) -> HttpResponse:
+        if request.path.startswith("/api/"):
+            return JsonResponse({exception.field: [exception.message]}, status=400)
         if getattr(request, "htmx", False):
             return HttpResponse(
                 f"{exception.field}: {exception.message}",

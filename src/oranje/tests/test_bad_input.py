@@ -240,3 +240,11 @@ def test_a_form_date_outside_2000_to_2100_names_the_window(world: World) -> None
     )
     assert response.status_code == 200
     assert "tussen 2000 en 2100" in response.content.decode()
+
+
+def test_a_nul_character_in_an_address_is_refused(world: World) -> None:
+    api_answer = api(world.coordinator).get("/api/v1/persons/?region=VR%0012")
+    assert api_answer.status_code == 400 and "region" in api_answer.json()
+    page = page_client(world.coordinator).get("/rooster/?functie=%00")
+    assert page.status_code == 400
+    assert api(world.coordinator).get("/api/v1/regions/VR%0012/").status_code == 400
