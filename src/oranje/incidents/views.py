@@ -186,7 +186,7 @@ def _logbook_page(
 ) -> HttpResponse:
     process, team = _log_filters(request)
     teams = services.incident_teams(incident)
-    entries = list(selectors.logbook(incident, process=process, team=team))
+    entries = selectors.logbook_lines(incident, process=process, team=team)
     return render(
         request,
         "incidents/logbook.html",
@@ -213,7 +213,7 @@ def logbook_since(request: HttpRequest, pk: int) -> HttpResponse:
     incident = incident_for_user(request.user, pk)
     process, team = _log_filters(request)
     after_number = params.optional_int(request.GET, "na", default=0) or 0
-    entries = list(selectors.logbook(incident, process=process, team=team, after=after_number))
+    entries = selectors.logbook_lines(incident, process=process, team=team, after=after_number)
     last = incident.log.order_by("-number").values_list("number", flat=True).first() or 0
     return render(
         request,

@@ -182,3 +182,59 @@ def test_exercises_are_kept_apart_in_the_list(world: World) -> None:
         "Echte brand"
         not in client_for(world.outsider).get(reverse("incidents:incidents")).content.decode()
     )
+
+
+def test_a_logbook_line_shows_its_time_author_function_tags_correction_and_attachment(
+    world: World,
+) -> None:
+    """Every part of a line, escaped, on the page and in the live update alike."""
+    from oranje.incidents.constants import EntryKind
+    from oranje.incidents.models import LogEntry
+
+    incident = start_incident(world)
+    at = timezone.localtime().replace(hour=3, minute=7, second=0, microsecond=0)
+    LogEntry.objects.create(
+        incident=incident,
+        number=2,
+        at=at,
+        author_name="Jan <b>",
+        function=world.ovd,
+        team="copi",
+        process="communication",
+        kind=EntryKind.DECISION,
+        text="Eerste\r\nregel & <script>",
+        attachment="logbook/2026/01/kaart.pdf",
+        attachment_name="kaart <1>.pdf",
+    )
+    LogEntry.objects.create(
+        incident=incident,
+        number=3,
+        at=at,
+        author_name="Piet",
+        kind=EntryKind.NOTE,
+        text="Bedoeld: tweede regel",
+        corrects=incident.log.get(number=2),
+    )
+    client = client_for(world.viewer)
+    page = client.get(reverse("incidents:logbook", args=[incident.pk])).content.decode()
+    since = client.get(
+        reverse("incidents:logbook_since", args=[incident.pk]) + "?na=1"
+    ).content.decode()
+    stamp = f'<time datetime="{at.isoformat()}">03:07</time>'
+    two = (
+        f'<li class="entry k-decision" id="e2" value="2"><span class="num">#2</span> {stamp} '
+        '<span class="who">Jan &lt;b&gt; · OVD-BZ</span> <span class="tag">COPI</span> '
+        '<span class="tag p">crisiscommunicatie</span> <span class="tag k">besluit</span>'
+        "<p>Eerste<br>regel &amp; &lt;script&gt; "
+        f'<a href="/incidenten/{incident.pk}/logboek/2/bijlage/">📎 kaart &lt;1&gt;.pdf</a>'
+        "</p></li>"
+    )
+    three = (
+        f'<li class="entry k-note" id="e3" value="3"><span class="num">#3</span> {stamp} '
+        '<span class="who">Piet</span><p><a href="#e2" class="corr">Correctie op #2:</a> '
+        "Bedoeld: tweede regel</p></li>"
+    )
+    for html in (page, since):
+        assert two in html and three in html
+        assert html.index(three) < html.index(two)  # newest first
+    assert "(3)" in page  # the count in the heading
