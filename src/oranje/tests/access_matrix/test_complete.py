@@ -1,0 +1,64 @@
+"""The tables are complete: every page and API operation has a line in one of them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, resolve
+
+from oranje.tests.access_matrix import (
+    test_api_incidents,
+    test_api_organisation,
+    test_incidents,
+    test_organisation,
+    test_readiness,
+)
+from oranje.tests.access_matrix.world import Matrix, fill
+
+pytestmark = pytest.mark.django_db
+
+TABLES = [
+    test_organisation.MATRIX,
+    test_readiness.MATRIX,
+    test_incidents.MATRIX,
+    test_api_organisation.MATRIX,
+    test_api_incidents.MATRIX,
+]
+
+
+def _routes() -> set[tuple[str, str]]:
+    """(route, method) of every page and API operation; the admin, the language switch and
+    the router's format-suffix twins aside."""
+    found: set[tuple[str, str]] = set()
+
+    def join(prefix: str, pattern: str) -> str:
+        # as Django joins the routes of a ResolverMatch: without the inner pattern's "^"
+        return prefix + (pattern.removeprefix("^") if prefix else pattern)
+
+    def walk(patterns: list[Any], prefix: str) -> None:
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                walk(p.url_patterns, join(prefix, str(p.pattern)))
+                continue
+            assert isinstance(p, URLPattern)
+            route = join(prefix, str(p.pattern))
+            if route.startswith(("beheer/", "i18n/")) or "format" in route:
+                continue
+            actions = getattr(p.callback, "actions", None) or {}
+            methods = [m.upper() for m in actions if m not in ("head", "options")]
+            found.update((route, m) for m in (methods or ["*"]))
+
+    walk(get_resolver().url_patterns, "")
+    return found
+
+
+def test_the_matrix_lists_every_page_and_api_operation(matrix: Matrix) -> None:
+    world, _clients = matrix
+    listed: set[tuple[str, str]] = set()
+    for line in (line for table in TABLES for line in table):
+        match = resolve(fill(line.path, world, line.scope).split("?")[0])
+        listed.add((match.route, line.method))
+        listed.add((match.route, "*"))
+    missing = sorted(f"{m} /{r}" for r, m in _routes() - listed)
+    assert not missing, "pages or API operations without a line in a table:\n" + "\n".join(missing)
