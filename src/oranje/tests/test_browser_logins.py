@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django_otp.oath import TOTP
+from playwright.sync_api import expect
 
 from oranje.core.tests.browser import BROWSER_TEST, log_in
 from oranje.organisation.tests.factories import build_world
@@ -37,14 +38,14 @@ def test_a_coordinator_sets_up_two_factor_then_logs_in_with_a_recovery_code(page
 
     # First login of a coordinator: the set-up page, with a QR code and the key to type.
     page.wait_for_url("**/account/tweestapsverificatie/instellen/**")
-    assert page.get_by_role("heading", name="Tweestapsverificatie instellen").is_visible()
-    assert page.locator(".qr svg").is_visible()
+    expect(page.get_by_role("heading", name="Tweestapsverificatie instellen")).to_be_visible()
+    expect(page.locator(".qr svg")).to_be_visible()
     key = page.locator("code.secret").inner_text().replace(" ", "")
     code = str(TOTP(base64.b32decode(key)).token()).zfill(6)
     page.get_by_label("Code uit de app").fill(code)
     page.get_by_role("button", name="Aanzetten").click()
 
-    assert page.get_by_role("heading", name="Uw herstelcodes").is_visible()
+    expect(page.get_by_role("heading", name="Uw herstelcodes")).to_be_visible()
     codes = page.locator("ul.codes code").all_inner_texts()
     assert len(codes) == 10
     page.get_by_role("link", name="Genoteerd, verder").click()
@@ -58,13 +59,13 @@ def test_a_coordinator_sets_up_two_factor_then_logs_in_with_a_recovery_code(page
     page.wait_for_url("**/inloggen/tweede-stap/**")
     page.get_by_label("Code").fill("000000")
     page.get_by_role("button", name="Bevestigen").click()
-    assert page.get_by_role("alert").filter(has_text="Deze code klopt niet").is_visible()
+    expect(page.get_by_role("alert").filter(has_text="Deze code klopt niet")).to_be_visible()
     page.wait_for_timeout(1100)  # a wrong code makes the next one wait a second
     page.get_by_label("Code").fill(codes[0])
     page.get_by_role("button", name="Bevestigen").click()
     page.wait_for_url(f"{live_server.url}/piket/nu/")
     page.get_by_role("link", name="Tweestapsverificatie").click()
-    assert page.get_by_text("nog 9 ongebruikte herstelcodes").is_visible()
+    expect(page.get_by_text("nog 9 ongebruikte herstelcodes")).to_be_visible()
     assert violations == []
 
 
@@ -80,7 +81,7 @@ def test_the_main_pages_break_no_content_security_policy(page, live_server):  # 
     with page.expect_navigation():
         page.get_by_label("Regio").select_option(label="VR09 Utrecht")
     assert page.url == f"{live_server.url}/piket/nu/"
-    assert page.get_by_role("heading", name="Utrecht").is_visible()
+    expect(page.get_by_role("heading", name="Utrecht")).to_be_visible()
     page.goto(f"{live_server.url}/api/")
     page.locator(".swagger-ui .info").first.wait_for()
     assert violations == []

@@ -8,6 +8,7 @@ import re
 
 from django.core import mail
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from oranje.alerting.models import AlertRule
 from oranje.alerting.tasks import deliver
@@ -31,16 +32,16 @@ def test_an_exercise_is_started_scaled_answered_and_logged_live(page, live_serve
     page.get_by_label("Gemeente van het incident").select_option(label="Velsen")
     page.get_by_label("Locatie (adres)").fill("Wijkerstraatweg")
     page.get_by_role("button", name="Incident starten").click()
-    assert page.get_by_text("Incident gestart.").is_visible()
-    assert page.locator(".exercise-banner").is_visible()
+    expect(page.get_by_text("Incident gestart.")).to_be_visible()
+    expect(page.locator(".exercise-banner")).to_be_visible()
 
     page.get_by_label("GRIP-niveau").select_option("1")
     page.get_by_label("Besloten door").fill("Leider CoPI")
     page.get_by_label("Reden").fill("Gaslucht in de wijk")
     page.get_by_role("button", name="Opschalen en alarmeren").click()
-    assert page.locator(".board-overview").get_by_role("row", name="OVD-BZ").is_visible()
+    expect(page.locator(".board-overview").get_by_role("row", name="OVD-BZ")).to_be_visible()
     board = page.locator("details", has_text="OVD-BZ")
-    assert board.get_by_text("0/1 komt").is_visible()
+    expect(board.get_by_text("0/1 komt")).to_be_visible()
     board.locator("summary").click()  # open the folded people list of OVD-BZ
 
     # The worker's job, done here: deliver the queued mail.
@@ -51,13 +52,13 @@ def test_an_exercise_is_started_scaled_answered_and_logged_live(page, live_serve
     assert mail.outbox[0].subject.startswith("OEFENING ALARM OVD-BZ")
     phone = page.context.browser.new_page(viewport={"width": 390, "height": 800})
     phone.goto(link)
-    assert phone.get_by_text("OEFENING — geen echt incident").is_visible()
+    expect(phone.get_by_text("OEFENING — geen echt incident")).to_be_visible()
     phone.get_by_label("Ik kom", exact=True).check()
     phone.get_by_label("Ik kan er zijn over (minuten)").fill("15")
     phone.get_by_role("button", name="Antwoord versturen").click()
-    assert phone.get_by_text("Verwacht over 15 minuten.").is_visible()
+    expect(phone.get_by_text("Verwacht over 15 minuten.")).to_be_visible()
     phone.get_by_role("button", name="Ik ben aangekomen").click()
-    assert phone.get_by_text("Aankomst vastgelegd").is_visible()
+    expect(phone.get_by_text("Aankomst vastgelegd")).to_be_visible()
 
     # The board updates itself (htmx polling) without a reload.
     board.get_by_text("1/1 komt").wait_for(timeout=10_000)
@@ -79,7 +80,7 @@ def test_an_exercise_is_started_scaled_answered_and_logged_live(page, live_serve
 
     page.get_by_role("link", name="Checklists").click()
     page.get_by_role("button", name="Afvinken: Moet de overheid hier iets doen?").first.click()
-    assert page.get_by_role(
-        "button", name="Ongedaan maken: Moet de overheid hier iets doen?"
-    ).first.is_visible()
+    expect(
+        page.get_by_role("button", name="Ongedaan maken: Moet de overheid hier iets doen?").first
+    ).to_be_visible()
     assert timezone.now() - dt.timedelta(minutes=5) < world.region.incidents.get().started_at

@@ -1,5 +1,7 @@
 """The scaling page in a browser: a level ticks its teams; going down asks to confirm."""
 
+from playwright.sync_api import expect
+
 from oranje.core.tests.browser import BROWSER_TEST, log_in
 from oranje.incidents.tests.factories import scale, start_incident
 from oranje.organisation.tests.factories import build_world
@@ -15,17 +17,17 @@ def test_choosing_a_level_ticks_its_teams_and_going_down_shows_the_confirmation(
     page.goto(f"{live_server.url}/incidenten/{incident.pk}/opschalen/")
     confirm = page.get_by_label("Ja, afschalen")
     assert page.get_by_label("CoPI", exact=True).is_checked()  # the teams active now
-    assert not confirm.is_visible()
+    expect(confirm).to_be_hidden()
 
     page.get_by_label("GRIP-niveau").select_option("4")  # the default rules: RBT at GRIP 4
     assert page.get_by_label("RBT", exact=True).is_checked()
     assert page.get_by_label("GBT", exact=True).is_checked()
     page.get_by_label("GRIP-niveau").select_option("3")
     assert not page.get_by_label("RBT", exact=True).is_checked()  # ticked by the level only
-    assert not confirm.is_visible()
+    expect(confirm).to_be_hidden()
 
     page.get_by_label("GRIP-niveau").select_option("1")
-    assert confirm.is_visible()
+    expect(confirm).to_be_visible()
     page.get_by_label("Besloten door").fill("Burgemeester")
     page.get_by_label("Reden").fill("Gas is weer aan")
     confirm.check()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from oranje.core.tests.browser import BROWSER_TEST, log_in
 from oranje.organisation.models import OnCallShift
@@ -25,15 +26,15 @@ def test_a_coordinator_logs_in_opens_the_roster_and_fills_a_gap(page, live_serve
     )
 
     log_in(page, live_server, "coordinator")
-    assert page.get_by_role("heading", name="Nu piket — Kennemerland").is_visible()
-    assert page.get_by_text("Test Visser").first.is_visible()
+    expect(page.get_by_role("heading", name="Nu piket — Kennemerland")).to_be_visible()
+    expect(page.get_by_text("Test Visser").first).to_be_visible()
 
     page.get_by_role("link", name="Rooster").click()
-    assert page.get_by_role("heading", name="Rooster — Kennemerland").is_visible()
-    assert page.locator("table.roster").get_by_text("Test Visser").first.is_visible()
+    expect(page.get_by_role("heading", name="Rooster — Kennemerland")).to_be_visible()
+    expect(page.locator("table.roster").get_by_text("Test Visser").first).to_be_visible()
 
     page.get_by_role("link", name="Gaten", exact=True).click()
-    assert page.get_by_text("1 gat").is_visible()
+    expect(page.get_by_text("1 gat")).to_be_visible()
     page.get_by_role("link", name="Vullen").first.click()
 
     page.get_by_label("Pool").select_option(label="OvD-BZ Kennemerland")
@@ -41,12 +42,12 @@ def test_a_coordinator_logs_in_opens_the_roster_and_fills_a_gap(page, live_serve
     page.get_by_label("Persoon").select_option(label=f"{world.officers[2].sort_name}")
     page.get_by_role("button", name="Dienst opslaan").click()
 
-    assert page.get_by_text("Dienst toegevoegd aan het rooster.").is_visible()
+    expect(page.get_by_text("Dienst toegevoegd aan het rooster.")).to_be_visible()
     filled = OnCallShift.objects.get(person=world.officers[2])
     gap_start = start + dt.timedelta(days=14)
     assert filled.starts_at == gap_start.replace(second=0, microsecond=0)
     page.get_by_role("link", name="Gaten", exact=True).click()
-    assert page.get_by_text("Geen gaten: elk minimum is gehaald.").is_visible()
+    expect(page.get_by_text("Geen gaten: elk minimum is gehaald.")).to_be_visible()
 
 
 def test_a_refused_shift_names_the_problem_in_dutch(page, live_server):  # type: ignore[no-untyped-def]
@@ -62,4 +63,4 @@ def test_a_refused_shift_names_the_problem_in_dutch(page, live_server):  # type:
     page.get_by_label("Begin").fill(monday.strftime("%Y-%m-%dT%H:%M"))
     page.get_by_label("Einde").fill((monday + dt.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"))
     page.get_by_role("button", name="Dienst opslaan").click()
-    assert page.get_by_role("alert").filter(has_text="heeft al piket").is_visible()
+    expect(page.get_by_role("alert").filter(has_text="heeft al piket")).to_be_visible()
