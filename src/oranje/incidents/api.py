@@ -59,6 +59,15 @@ class ScalingOut(serializers.ModelSerializer):
         ]
 
 
+class ScaleOut(ScalingOut):
+    """The new scaling step, with what the caller must show (nobody on hard on-call …)."""
+
+    warnings = serializers.ListField(child=serializers.CharField(), read_only=True)
+
+    class Meta(ScalingOut.Meta):
+        fields = [*ScalingOut.Meta.fields, "warnings"]
+
+
 class IncidentOut(serializers.ModelSerializer):
     region = serializers.SlugRelatedField(slug_field="code", read_only=True)
     municipality = serializers.SlugRelatedField(slug_field="cbs_code", read_only=True)
@@ -362,7 +371,7 @@ class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         )
         return Response(IncidentOut(incident).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=ScaleIn, responses={201: ScalingOut})
+    @extend_schema(request=ScaleIn, responses={201: ScaleOut})
     @action(detail=True, methods=["post"])
     def scale(self, request: Request, pk: int) -> Response:
         """Scale (GRIP or flexible). The answer lists warnings the caller must show, such as
@@ -372,9 +381,8 @@ class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         step, warnings = services.incident_scale(
             actor=core_access.authenticated(request.user), incident=incident, **data
         )
-        return Response(
-            {**ScalingOut(step).data, "warnings": warnings}, status=status.HTTP_201_CREATED
-        )
+        step.warnings = warnings  # type: ignore[attr-defined]
+        return Response(ScaleOut(step).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=CloseIn, responses={200: IncidentOut})
     @action(detail=True, methods=["post"])

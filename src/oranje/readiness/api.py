@@ -388,6 +388,29 @@ class AlarmTestViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         )
 
 
+class MatrixColumnOut(serializers.Serializer):
+    function = FunctionCodeField(read_only=True)
+    qualified = serializers.IntegerField()
+    lapsing = serializers.IntegerField()
+    minimum = serializers.IntegerField(allow_null=True)
+
+
+class MatrixRowOut(serializers.Serializer):
+    person = serializers.IntegerField()
+    name = serializers.CharField()
+    status = serializers.DictField(
+        child=serializers.CharField(), help_text="Readiness status per function code."
+    )
+
+
+class MatrixOut(serializers.Serializer):
+    """People × functions: per function the counts against the minimum, per person the
+    status in each function."""
+
+    columns = MatrixColumnOut(many=True)
+    rows = MatrixRowOut(many=True)
+
+
 class PassportRowOut(serializers.Serializer):
     function = serializers.CharField(source="function.code")
     status = serializers.CharField()
@@ -413,13 +436,7 @@ def passport(request: Request, pk: int) -> Response:
 
 @extend_schema(
     parameters=[OpenApiParameter("pool", int), OpenApiParameter("function", str, many=True)],
-    responses=inline_serializer(
-        "MatrixOut",
-        {
-            "columns": serializers.ListField(child=serializers.DictField()),
-            "rows": serializers.ListField(child=serializers.DictField()),
-        },
-    ),
+    responses=MatrixOut,
 )
 @api_view(["GET"])
 def region_matrix(request: Request, code: str) -> Response:
@@ -433,29 +450,12 @@ def region_matrix(request: Request, code: str) -> Response:
         pool=pool,
         function_codes=request.query_params.getlist("function") or None,
     )
-    return Response(
-        {
-            "columns": [
-                {
-                    "function": c.function.code,
-                    "qualified": c.qualified,
-                    "lapsing": c.lapsing,
-                    "minimum": c.minimum,
-                }
-                for c in result.columns
-            ],
-            "rows": [
-                {
-                    "person": p.pk,
-                    "name": p.full_name,
-                    "status": dict(
-                        zip([c.function.code for c in result.columns], cells, strict=True)
-                    ),
-                }
-                for p, cells in result.rows
-            ],
-        }
-    )
+    codes = [c.function.code for c in result.columns]
+    rows = [
+        {"person": p.pk, "name": p.full_name, "status": dict(zip(codes, cells, strict=True))}
+        for p, cells in result.rows
+    ]
+    return Response(MatrixOut({"columns": result.columns, "rows": rows}).data)
 
 
 @extend_schema(
