@@ -148,6 +148,9 @@ def build(
         # Most people are qualified; every seventh lapses within 90 days, every eleventh has
         # lapsed (no recent exercise), every seventeenth is new and still lacks the exam.
         lapsing, lapsed, newcomer = index % 7 == 3, index % 11 == 5, index % 17 == 8
+        if person.user_id is not None:
+            # A persona shows the functionary's own flow (shifts, alerts): always qualified.
+            lapsing = lapsed = newcomer = False
         for code in codes:
             fn = functions[code]
             for requirement in NATIONAL[code] + REGIONAL.get(code, []):
