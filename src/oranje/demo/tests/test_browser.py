@@ -126,3 +126,30 @@ def test_the_alert_board_and_the_month_roster_of_the_demo_fit_a_few_screens(
     # Before issue 10: alert board 5,570 px, month roster 15,576 px.
     assert heights["alert board"] < 3_000, heights
     assert heights["month roster"] < 5_000, heights
+
+
+@pytest.mark.parametrize("path", ["/rooster/", "/rooster/?weergave=maand", "/vakbekwaamheid/"])
+def test_on_a_phone_wide_tables_scroll_in_their_own_box(
+    demo: Incident, browser_page: Any, live_server: Any, path: str
+) -> None:
+    """At 390 px the page is no wider than the screen; a wide table scrolls inside its own box,
+    which a keyboard user can reach (tabindex 0) and a screen reader names."""
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 800})
+    _log_in(page, live_server)
+    page.goto(f"{live_server.url}{path}")
+    page_width, screen = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert page_width <= screen, f"the page is {page_width} px wide on a {screen} px screen"
+    wraps = page.locator(".table-wrap")
+    assert wraps.count() >= 1
+    for i in range(wraps.count()):
+        wrap = wraps.nth(i)
+        assert wrap.get_attribute("tabindex") == "0"
+        assert wrap.get_attribute("role") == "region"
+        assert wrap.get_attribute("aria-label")
+    assert page.evaluate(
+        "() => [...document.querySelectorAll('.table-wrap')]"
+        ".some(w => w.scrollWidth > w.clientWidth)"
+    ), "the wide table scrolls inside its box"
