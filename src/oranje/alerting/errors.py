@@ -1,6 +1,7 @@
 """Error messages of the alerting room, as named constants that tests assert on."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 LINK_INVALID = _("This link is not valid. Use the link from the message exactly as it is.")
 LINK_EXPIRED = _("This link has expired. Answer in Oranje under 'My alerts', or call in.")
@@ -18,8 +19,12 @@ NOBODY_AT_ALL = _(
 RULE_NEEDS_TRIGGER = _("A rule is for a GRIP level or for a team, not both and not neither.")
 PEOPLE_NEEDED_RANGE = _("Between 1 and 1,000 people.")
 ESCALATION_RANGE = _("The escalation delay lies between 1 and 120 minutes.")
-COMMITTED_ELSEWHERE = _(
-    "%(function)s: %(count)s of the people alerted already said they are coming to another "
-    "open incident; see the alert board."
+#: Singular or plural by "count" (ngettext): "1 van de gealarmeerden heeft", "2 ... hebben".
+COMMITTED_ELSEWHERE = ngettext_lazy(
+    "%(function)s: %(count)s person alerted already said they are coming to another "
+    "open incident; see the alert board.",
+    "%(function)s: %(count)s people alerted already said they are coming to another "
+    "open incident; see the alert board.",
+    "count",
 )
 UNKNOWN_FUNCTION = _("Unknown function code '%(value)s'.")

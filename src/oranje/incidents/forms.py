@@ -6,6 +6,7 @@ import uuid
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -84,6 +85,11 @@ class IncidentForm(InputForm):
         current = Municipality.objects.current().filter(region=region).order_by("name")
         self.fields["municipality"].queryset = current  # type: ignore[attr-defined]
         self.fields["municipalities"].queryset = current  # type: ignore[attr-defined]
+        if not settings.MAP_TILE_URL:  # no map on the page: the help does not mention one
+            self.fields["point"].help_text = _("Latitude, longitude, e.g. 52.4602, 4.6266.")
+            self.fields["area"].help_text = _(
+                "One point 'latitude, longitude' per line, at least three."
+            )
 
     def clean_point(self) -> Any:
         text = self.cleaned_data["point"].strip()

@@ -162,7 +162,7 @@ class ShiftForm(InputForm):
     ends_at = forms.DateTimeField(label=_("End"), widget=DateTimeLocalInput())
     note = forms.CharField(label=_("Note"), max_length=255, required=False)
     override_reason = forms.CharField(
-        label=_("Override: reason"),
+        label=_("Reason to roster them anyway"),
         max_length=255,
         required=False,
         help_text=_(

@@ -85,3 +85,32 @@ def test_the_main_pages_break_no_content_security_policy(page, live_server):  # 
     page.goto(f"{live_server.url}/api/")
     page.locator(".swagger-ui .info").first.wait_for()
     assert violations == []
+
+
+def test_htmx_pages_inject_no_style_and_its_indicator_comes_from_the_stylesheet(page, live_server):  # type: ignore[no-untyped-def]
+    from oranje.incidents.tests.factories import start_incident
+
+    world = build_world()
+    incident = start_incident(world)
+    violations = csp_violations(page)
+    log_in(page, live_server, "coordinator")
+    for path in (f"/incidenten/{incident.pk}/", f"/incidenten/{incident.pk}/alarmering/"):
+        page.goto(f"{live_server.url}{path}")
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("() => window.htmx.config.includeIndicatorStyles") is False
+        assert page.evaluate("() => document.querySelectorAll('style').length") == 0
+        hidden, shown = page.evaluate(
+            """() => {
+                const box = document.createElement('div');
+                box.innerHTML = '<span class="htmx-indicator">…</span>';
+                document.body.append(box);
+                const el = box.firstChild;
+                const before = getComputedStyle(el).visibility;
+                box.classList.add('htmx-request');
+                const after = getComputedStyle(el).visibility;
+                box.remove();
+                return [before, after];
+            }"""
+        )
+        assert (hidden, shown) == ("hidden", "visible")
+    assert violations == []

@@ -89,3 +89,18 @@ def test_the_manual_alert_says_the_number_is_extra(on_call: OnCall) -> None:
 
     assert str(ManualAlertForm().fields["people_needed"].label) == "Extra mensen nodig"
     assert str(RuleForm().fields["people_needed"].label) == "Aantal mensen nodig in totaal"
+
+
+def test_the_warning_and_the_board_status_say_in_dutch_what_is_true() -> None:
+    """One person "heeft" toegezegd, two "hebben"; a filled call may have people who already
+    arrived and nobody left on the way, so its status does not say "onderweg" alone."""
+    from django.utils import translation
+
+    from oranje.alerting.constants import CallStatus
+
+    with translation.override("nl"):
+        one = str(errors.COMMITTED_ELSEWHERE % {"function": "OVD-BZ", "count": 1})
+        two = str(errors.COMMITTED_ELSEWHERE % {"function": "OVD-BZ", "count": 2})
+        assert "1 van de gealarmeerden heeft al toegezegd" in one
+        assert "2 van de gealarmeerden hebben al toegezegd" in two
+        assert str(CallStatus.FILLED.label) == "genoeg mensen aangekomen of onderweg"

@@ -238,3 +238,48 @@ def test_a_logbook_line_shows_its_time_author_function_tags_correction_and_attac
         assert two in html and three in html
         assert html.index(three) < html.index(two)  # newest first
     assert "(3)" in page  # the count in the heading
+
+
+TAB_TITLES = {
+    "incidents:logbook": "Logboek",
+    "alerting:alert_board": "Alarmering",
+    "incidents:incident_scale": "Opschaling",
+    "incidents:decisions": "Besluiten en acties",
+    "incidents:checklists": "Checklists",
+    "incidents:reports": "Situatierapport",
+    "incidents:handover": "Aflossing",
+    "alerting:incident_times": "Tijden",
+    "incidents:incident_close": "Afsluiten",
+    "incidents:briefing": "Verzamelpunt",
+}
+
+
+def test_every_incident_tab_has_its_own_title_starting_with_the_tab(world: World) -> None:
+    import re
+
+    incident = start_incident(world, exercise=True, title="Gasstoring Velsen-Noord")
+    client = client_for(world.coordinator)
+    titles = {}
+    for page, tab in TAB_TITLES.items():
+        response = client.get(reverse(page, args=[incident.pk]), HTTP_ACCEPT_LANGUAGE="nl")
+        assert response.status_code == 200, page
+        title = re.search(r"<title>(.*?)</title>", response.content.decode(), re.S).group(1)
+        assert title.startswith(f"{tab}") and "Gasstoring Velsen-Noord · Oranje" in title, title
+        assert title.endswith("OEFENING"), "an exercise says so in the title too"
+        titles[page] = title
+    assert len(set(titles.values())) == len(titles)
+
+
+def test_the_start_form_offers_map_buttons_only_with_a_map(world: World, settings) -> None:  # type: ignore[no-untyped-def]
+    client = client_for(world.coordinator)
+    map_words = ["Klik zet het punt", "Klik breidt het gebied uit", "Gebied wissen"]
+    map_words += ["of klik op de kaart", "of teken op de kaart", "leaflet.js"]
+
+    settings.MAP_TILE_URL = ""
+    page = client.get(reverse("incidents:incident_new")).content.decode()
+    assert not [w for w in map_words if w in page]
+    assert "Breedtegraad, lengtegraad, bijv. 52.4602, 4.6266." in page
+
+    settings.MAP_TILE_URL = "https://tiles.example.nl/{z}/{x}/{y}.png"
+    page = client.get(reverse("incidents:incident_new")).content.decode()
+    assert [w for w in map_words if w in page] == map_words

@@ -295,3 +295,9 @@ def test_a_regional_coordinator_sets_the_readiness_minimum_and_response_norm(wor
     assert (setting.min_qualified, setting.response_norm_minutes) == (6, 20)
     entry = AuditEntry.objects.get(action="region_function.update")
     assert entry.changes["response_norm_minutes"] == [30, 20]
+
+
+def test_the_shift_form_names_the_override_in_plain_dutch(world):
+    page = client_for(world.coordinator).get(reverse("organisation:shift_new")).content.decode()
+    assert "Reden om toch in te roosteren" in page
+    assert "Overrulen" not in page
