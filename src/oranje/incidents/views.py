@@ -20,7 +20,7 @@ from oranje.core import params
 from oranje.core.views import apply_errors, current_region
 from oranje.incidents import selectors, services
 from oranje.incidents.access import can_command, can_operate, incident_for_user
-from oranje.incidents.constants import Process, Team
+from oranje.incidents.constants import Process, ScalingMode, Team
 from oranje.incidents.forms import (
     CloseForm,
     IncidentForm,
@@ -121,6 +121,8 @@ def incident_scale(request: HttpRequest, pk: int) -> HttpResponse:
     form = ScalingForm(
         request.POST or None,
         initial={
+            "mode": current.mode if current else ScalingMode.GRIP,
+            "grip_level": current.grip_level if current else None,
             "teams": current.teams if current else [],
             "custom_teams": ", ".join(current.custom_teams) if current else "",
         },
@@ -129,7 +131,9 @@ def incident_scale(request: HttpRequest, pk: int) -> HttpResponse:
     form.fields["grip_level"].widget.attrs.update(
         {
             "data-level-teams": json.dumps(selectors.teams_per_level(incident.region)),
-            "data-current-level": "" if current is None else str(current.grip_level or ""),
+            "data-current-level": ""
+            if current is None or current.grip_level is None
+            else str(current.grip_level),
             "data-current-teams": json.dumps(current.teams if current else []),
         }
     )
@@ -139,7 +143,7 @@ def incident_scale(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             try:
-                _step, warnings = services.incident_scale(
+                step, warnings = services.incident_scale(
                     actor=user,
                     incident=incident,
                     mode=data["mode"],
@@ -156,7 +160,15 @@ def incident_scale(request: HttpRequest, pk: int) -> HttpResponse:
                 # Never a silent gap: whoever scaled sees at once what could not be staffed.
                 for warning in warnings:
                     messages.error(request, warning)
-                messages.success(request, _("Scaling recorded; the alerting has started."))
+                messages.success(
+                    request,
+                    _(
+                        "Scale-down recorded; the alerting for functions no longer needed "
+                        "has stopped."
+                    )
+                    if step.scaled_down
+                    else _("Scaling recorded; the alerting has started."),
+                )
                 return redirect("alerting:alert_board", incident.pk)
     return render(
         request,

@@ -13,7 +13,15 @@ from oranje.alerting import errors
 from oranje.alerting.constants import DEFAULT_ESCALATION_MINUTES, CallStatus, Step
 from oranje.alerting.models import AlertRule, Escalation, FunctionCall
 from oranje.alerting.selectors import candidates, committed_elsewhere, required_functions
-from oranje.alerting.services.ladder import _alert, _climb, _fill, _place, _reach, _schedule
+from oranje.alerting.services.ladder import (
+    _after_change,
+    _alert,
+    _climb,
+    _fill,
+    _place,
+    _reach,
+    _schedule,
+)
 from oranje.core import access as core_access
 from oranje.core.audit import audit_record
 from oranje.core.audit_actions import AuditAction
@@ -112,11 +120,14 @@ def _targets(incident: Incident, function: Function) -> list[Municipality]:
 
 
 def on_scaled(step: ScalingStep, actor: User) -> list[str]:
-    """Listener for incident_scale: open a call for every function the scaling requires
-    that has no open or filled call yet."""
+    """Listener for incident_scale: after a scale-down, stand down what it no longer
+    requires; then open a call for every function the scaling requires that has no open or
+    filled call yet."""
     incident = step.incident
     warnings: list[str] = []
     wanted = required_functions(step)
+    if step.scaled_down:
+        _stand_down(step, actor, wanted)
     functions = {f.pk: f for f in Function.objects.filter(pk__in=wanted)}
     running = set(
         FunctionCall.objects.filter(
@@ -143,6 +154,58 @@ def on_scaled(step: ScalingStep, actor: User) -> list[str]:
             )
             warnings.extend(more)
     return warnings
+
+
+def _stand_down(step: ScalingStep, actor: User, wanted: dict[int, tuple[int, int]]) -> None:
+    """After a confirmed scale-down: stop the open calls a scaling opened for functions the
+    new scaling no longer requires (as closing does: no further step, a pending timer finds
+    the call stopped), and lower the people needed where the rules now ask fewer. Alerts and
+    answers stay as they are: whoever said "coming" is still expected and nobody is
+    uninvited; the call just stops looking for more. Calls alerted by hand are left alone."""
+    now = timezone.now()
+    calls = (
+        FunctionCall.objects.select_for_update(of=("self",))
+        .select_related("incident", "function", "municipality")
+        .filter(incident=step.incident, status=CallStatus.OPEN, scaling_step__isnull=False)
+        .order_by("function__sort_order", "municipality__name", "pk")
+    )
+    for call in calls:
+        need = wanted.get(call.function_id)
+        before = call.people_needed
+        if need is None:
+            call.status = CallStatus.CANCELLED
+            call.next_escalation_at = None
+            call.closed_at = now
+            call.save(update_fields=["status", "next_escalation_at", "closed_at"])
+            text = _(
+                "Alerting for %(function)s (%(place)s) stopped: no longer needed after "
+                "scaling down to %(label)s."
+            )
+        elif need[0] < call.people_needed:
+            call.people_needed = need[0]
+            call.save(update_fields=["people_needed"])
+            _after_change(call, now)  # who already said "coming" may now be enough
+            text = _(
+                "%(function)s (%(place)s): %(count)s needed instead of %(before)s after "
+                "scaling down to %(label)s."
+            )
+        else:
+            continue
+        log_append(
+            step.incident,
+            actor=actor,
+            kind=EntryKind.ALERT,
+            function=call.function,
+            at=now,
+            text=text
+            % {
+                "function": call.function.code,
+                "place": _place(call),
+                "label": step.label,
+                "count": call.people_needed,
+                "before": before,
+            },
+        )
 
 
 @transaction.atomic
