@@ -28,6 +28,7 @@ def log_entries_html(incident: Incident, entries: Iterable[LogLine]) -> SafeStri
     processes = {code: escape(str(label)) for code, label in Process.choices}
     kinds = {code: escape(str(label)) for code, label in EntryKind.choices}
     correction = escape(_("Correction of"))
+    corrected = escape(_("corrected in"))
     attachment_base = reverse("incidents:log_attachment", args=[incident.pk, 0])[
         : -len("0/bijlage/")
     ]
@@ -60,5 +61,8 @@ def log_entries_html(incident: Incident, entries: Iterable[LogLine]) -> SafeStri
                 f' <a href="{attachment_base}{e.number}/bijlage/">📎 '
                 f"{escape(e.attachment_name)}</a>"
             )
+        if e.corrected_in is not None:
+            n = e.corrected_in
+            body += f' <a href="#e{n}" class="corrected">({corrected} #{n})</a>'
         parts.append("".join(head) + body + "</p></li>\n")
     return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped

@@ -82,6 +82,7 @@ class LogLine(NamedTuple):
     text: str
     attachment: str
     attachment_name: str
+    corrected_in: int | None
 
 
 def logbook_lines(
@@ -91,8 +92,14 @@ def logbook_lines(
     team: str = "",
     after: int | None = None,
 ) -> list[LogLine]:
-    """`logbook` as LogLine rows, newest first: for the page and its live update."""
-    rows = logbook(incident, process=process, team=team, after=after).values_list(
+    """`logbook` as LogLine rows, newest first: for the page and its live update. A line
+    that was corrected carries the number of its latest correction (one subquery over the
+    index on `corrects`, not a query per line)."""
+    latest_correction = LogEntry.objects.filter(corrects=OuterRef("pk")).order_by("-number")
+    qs = logbook(incident, process=process, team=team, after=after).annotate(
+        corrected_in=Subquery(latest_correction.values("number")[:1])
+    )
+    rows = qs.values_list(
         "number",
         "at",
         "kind",
@@ -104,6 +111,7 @@ def logbook_lines(
         "text",
         "attachment",
         "attachment_name",
+        "corrected_in",
     )
     return [LogLine._make(row) for row in rows]
 

@@ -109,6 +109,11 @@ def log_entry_add(
     team, process = _check_tags(incident, problems, team=team, process=process)
     if corrects is not None and corrects.incident_id != incident.pk:
         problems["corrects"] = [str(errors.CORRECTS_OTHER_INCIDENT)]
+    elif corrects is not None:
+        # A correction stays where the corrected line was (its process and team, for the
+        # filters and the situation report) unless the writer chose other tags.
+        team = team or corrects.team
+        process = process or corrects.process
     if at is not None and at > timezone.now() + CLOCK_SLACK:
         when = date_format(timezone.localtime(at), "j-n-Y H:i")
         problems["at"] = [

@@ -45,7 +45,8 @@ def _clean_sections(sections: dict[str, Any]) -> dict[str, dict[str, str]]:
 
 def report_prefill(incident: Incident) -> tuple[str, dict[str, dict[str, str]], dict[str, str]]:
     """What a new version starts from: the previous version's text, plus per process the
-    logbook lines since then, plus the live figures of every room."""
+    logbook lines since then (a corrected line replaced by its correction), plus the live
+    figures of every room."""
     previous = incident.reports.order_by("-version").first()
     summary = previous.summary if previous else ""
     sections = (
@@ -54,7 +55,9 @@ def report_prefill(incident: Incident) -> tuple[str, dict[str, dict[str, str]], 
         else {p: dict.fromkeys(SECTION_FIELDS, "") for p in Process.values}
     )
     since = previous.created_at if previous else None
-    entries = incident.log.exclude(process="").order_by("number")
+    # A corrected line is left out: its correction (a later line, with the same process
+    # unless the writer chose another) takes its place.
+    entries = incident.log.exclude(process="").filter(corrections__isnull=True).order_by("number")
     if since is not None:
         entries = entries.filter(recorded_at__gt=since)
     new_lines: dict[str, list[str]] = {}

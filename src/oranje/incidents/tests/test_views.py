@@ -227,7 +227,7 @@ def test_a_logbook_line_shows_its_time_author_function_tags_correction_and_attac
         '<span class="tag p">crisiscommunicatie</span> <span class="tag k">besluit</span>'
         "<p>Eerste<br>regel &amp; &lt;script&gt; "
         f'<a href="/incidenten/{incident.pk}/logboek/2/bijlage/">📎 kaart &lt;1&gt;.pdf</a>'
-        "</p></li>"
+        ' <a href="#e3" class="corrected">(gecorrigeerd in #3)</a></p></li>'
     )
     three = (
         f'<li class="entry k-note" id="e3" value="3"><span class="num">#3</span> {stamp} '
