@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "oranje.readiness",
     "oranje.incidents",
     "oranje.alerting",
+    "oranje.registry",
     "oranje.demo",
 ]
 
@@ -239,7 +240,7 @@ if BEHIND_PROXY:
 REQUIRE_2FA = env_bool("ORANJE_REQUIRE_2FA", True)
 TWO_FACTOR_ROLES = env_choices(
     "ORANJE_2FA_ROLES",
-    ["administrator", "coordinator"],
+    ["administrator", "coordinator", "registry_officer", "registry_coordinator"],
     allowed=[role.value for role in Role],
 )
 OTP_TOTP_ISSUER = "Oranje"

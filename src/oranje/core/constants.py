@@ -7,6 +7,7 @@ class Role(models.TextChoices):
     FUNCTIONARY = "functionary", _("functionary")
     COORDINATOR = "coordinator", _("coordinator")
     REGISTRY_OFFICER = "registry_officer", _("registry officer")
+    REGISTRY_COORDINATOR = "registry_coordinator", _("registry coordinator")
     COMMUNICATION = "communication", _("communication")
     QUALITY_MONITOR = "quality_monitor", _("quality monitor")
     ADMINISTRATOR = "administrator", _("administrator")
@@ -21,7 +22,11 @@ OPERATING_ROLES = frozenset(
         Role.FUNCTIONARY,
         Role.COORDINATOR,
         Role.REGISTRY_OFFICER,
+        Role.REGISTRY_COORDINATOR,
         Role.COMMUNICATION,
         Role.ADMINISTRATOR,
     }
 )
+
+#: The registry roles: the only ones that see data of affected persons (issue 11).
+REGISTRY_ROLES = frozenset({Role.REGISTRY_OFFICER, Role.REGISTRY_COORDINATOR})

@@ -49,7 +49,20 @@ from oranje.readiness.models import (
     ExerciseParticipant,
 )
 
-ROLES = ["anon", "view", "func", "lead", "mun", "reg", "regi", "comm", "qual", "radm", "nadm"]
+ROLES = [
+    "anon",
+    "view",
+    "func",
+    "lead",
+    "mun",
+    "reg",
+    "regi",
+    "regc",
+    "comm",
+    "qual",
+    "radm",
+    "nadm",
+]
 
 
 @dataclass(frozen=True)
@@ -255,6 +268,7 @@ def build_matrix_world() -> MatrixWorld:
         "mun": _user("mun", Role.COORDINATOR, municipality=haarlem),
         "reg": _user("reg", Role.COORDINATOR, region=vr12),
         "regi": _user("regi", Role.REGISTRY_OFFICER, region=vr12),
+        "regc": _user("regc", Role.REGISTRY_COORDINATOR, region=vr12),
         "comm": _user("comm", Role.COMMUNICATION, region=vr12),
         "qual": _user("qual", Role.QUALITY_MONITOR, region=vr12),
         "radm": _user("radm", Role.ADMINISTRATOR, region=vr12),

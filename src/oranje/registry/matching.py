@@ -1,0 +1,169 @@
+"""The matching engine, live: one index of persons and one of open inquiries per incident,
+per process, kept current from the database.
+
+Each process (gunicorn worker, the worker, a test) holds its own indexes. Before every use an
+index catches up: it reads the rows of its incident changed since it last looked (every
+write to a person or inquiry sets `updated_at`) and adds, replaces or removes them. It
+re-reads a slack window before its last look, so a transaction that committed late with an
+earlier `updated_at` is still seen; applying a row twice is harmless. The first use in a
+process builds the index from scratch (the "rebuild on start-up").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.utils import timezone
+
+from oranje.matching import Candidate as EngineCandidate
+from oranje.matching import Index, Record
+from oranje.registry.models import Inquiry, NameFields, Person
+
+#: How far before its last look an index reads again (a long transaction's rows).
+SLACK = dt.timedelta(seconds=30)
+
+_FIELDS = (
+    "pk",
+    "given_names",
+    "prefix",
+    "surname",
+    "birth_year",
+    "birth_month",
+    "birth_day",
+    "sex",
+    "street",
+    "house_number",
+    "house_addition",
+    "postcode",
+    "city",
+    "phone",
+)
+
+
+def record_of(row: NameFields | dict[str, object]) -> Record:
+    """The engine's record for a person or inquiry (a model or a values() row)."""
+
+    def get(name: str) -> object:
+        return row.get(name) if isinstance(row, dict) else getattr(row, name)
+
+    year, month, day = get("birth_year"), get("birth_month"), get("birth_day")
+    birth = ""
+    if isinstance(year, int) and year:
+        birth = f"{year:04d}"
+        if isinstance(month, int) and month:
+            birth += f"-{month:02d}" + (f"-{day:02d}" if isinstance(day, int) and day else "")
+    number = get("house_number")
+    sex = get("sex")
+    return Record(
+        id=str(get("pk")),
+        given_names=str(get("given_names") or ""),
+        prefix=str(get("prefix") or ""),
+        surname=str(get("surname") or ""),
+        birth_date=birth,
+        sex="" if sex in ("O", None) else str(sex),
+        street=str(get("street") or ""),
+        house_number=f"{number}{get('house_addition') or ''}" if number else "",
+        postcode=str(get("postcode") or ""),
+        city=str(get("city") or ""),
+        phone=str(get("phone") or ""),
+    )
+
+
+@dataclass
+class _Live:
+    """One incident's index of one kind, and what it holds."""
+
+    index: Index
+    held: dict[str, Record] = field(default_factory=dict)
+    seen: dt.datetime | None = None
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+_persons: dict[int, _Live] = {}
+_inquiries: dict[int, _Live] = {}
+_guard = threading.Lock()
+
+
+def _catch_up(live: _Live, rows: list[dict[str, object]], keep: set[str]) -> None:
+    """Apply changed rows: add new ones, replace changed ones, drop those no longer kept."""
+    stale = False
+    for row in rows:
+        record = record_of(row)
+        old = live.held.get(record.id)
+        if record.id not in keep:
+            if old is not None:
+                del live.held[record.id]
+                stale = True
+            continue
+        if old is None:
+            live.held[record.id] = record
+            live.index.add(record)
+        elif old != record:
+            live.held[record.id] = record
+            stale = True
+    if stale:
+        # The engine's index is append-only: a changed or removed record rebuilds it.
+        live.index = Index(live.held.values())
+
+
+def _refresh(
+    table: dict[int, _Live], incident_id: int, model: type[Person] | type[Inquiry], active: Q
+) -> Index:
+    with _guard:
+        live = table.get(incident_id)
+        if live is None:
+            live = table[incident_id] = _Live(Index())
+    with live.lock:
+        now = timezone.now()
+        changed = model.objects.filter(incident_id=incident_id)
+        if live.seen is not None:
+            changed = changed.filter(updated_at__gte=live.seen - SLACK)
+        rows = list(changed.values(*_FIELDS, "updated_at"))
+        keep = (
+            {
+                str(pk)
+                for pk in model.objects.filter(
+                    active, pk__in=[row["pk"] for row in rows]
+                ).values_list("pk", flat=True)
+            }
+            if rows
+            else set()
+        )
+        _catch_up(live, rows, keep)
+        live.seen = now
+        return live.index
+
+
+def person_index(incident_id: int) -> Index:
+    """The incident's registered persons (merged and anonymised ones left out)."""
+    return _refresh(
+        _persons,
+        incident_id,
+        Person,
+        Q(merged_into__isnull=True, anonymised_at__isnull=True),
+    )
+
+
+def inquiry_index(incident_id: int) -> Index:
+    """The incident's open inquiries, read as registrations: a new person is queried against
+    it to find the inquiries that may be about them."""
+    return _refresh(
+        _inquiries,
+        incident_id,
+        Inquiry,
+        Q(status="open", anonymised_at__isnull=True),
+    )
+
+
+def candidates_for(record: Record, incident_id: int, *, limit: int = 10) -> list[EngineCandidate]:
+    return person_index(incident_id).query(record, limit=limit)
+
+
+def forget(incident_id: int) -> None:
+    """Drop an incident's indexes (after anonymising or deleting it)."""
+    with _guard:
+        _persons.pop(incident_id, None)
+        _inquiries.pop(incident_id, None)

@@ -1,0 +1,31 @@
+"""Every write of the registry. Import from here: `from oranje.registry import services`."""
+
+from oranje.registry.services.inquiries import (
+    candidate_confirm,
+    candidate_reject,
+    inquiry_create,
+    inquiry_take,
+    rematch_for_person,
+)
+from oranje.registry.services.persons import (
+    PersonData,
+    StatusData,
+    person_change,
+    person_register,
+    person_status_change,
+)
+from oranje.registry.services.readlog import read_logged
+
+__all__ = [
+    "PersonData",
+    "StatusData",
+    "candidate_confirm",
+    "candidate_reject",
+    "inquiry_create",
+    "inquiry_take",
+    "person_change",
+    "person_register",
+    "person_status_change",
+    "read_logged",
+    "rematch_for_person",
+]

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from oranje.registry.services import persons
+
+
+@pytest.fixture(autouse=True)
+def _matching_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests run inside one transaction that never commits: the after-commit matching runs
+    at once instead."""
+    monkeypatch.setattr(persons, "after_commit", lambda fn: fn())
+
+
+@pytest.fixture(autouse=True)
+def _fresh_indexes() -> None:
+    from oranje.registry import matching
+
+    matching._persons.clear()
+    matching._inquiries.clear()
+
+
+__all__: list[Callable[..., object]] = []

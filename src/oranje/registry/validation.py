@@ -1,0 +1,135 @@
+"""Parsing what people type about a person: partial birth dates, the BSN's elfproef, Dutch
+postcodes and house numbers. Each raises a ValidationError with a Dutch message that names
+the field, so forms, the API and list imports report it the same way."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from oranje.core.validation import normalise_phone
+from oranje.registry.constants import BIRTH_YEAR_MIN
+
+
+@dataclass(frozen=True)
+class Birth:
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_DUTCH = re.compile(r"^(?:(\d{1,2})[-/. ])?(\d{1,2})[-/. ](\d{4})$")
+
+
+def parse_birth(text: str, *, field: str = "geboortedatum") -> Birth:
+    """'1950', '1950-03', '1950-03-04', '4-3-1950', '3-1950', '04/03/1950' -> Birth."""
+    text = (text or "").strip()
+    if not text:
+        return Birth()
+    iso = _ISO.match(text)
+    dutch = None if iso else _DUTCH.match(text)
+    if iso:
+        year, month, day = (int(g) if g else None for g in iso.groups())
+    elif dutch:
+        day_s, month_s, year_s = dutch.groups()
+        year, month, day = int(year_s), int(month_s), int(day_s) if day_s else None
+    else:
+        raise ValidationError(
+            _("%(field)s: '%(value)s' is not a date (use 4-3-1950, 3-1950 or 1950).")
+            % {"field": field, "value": text[:40]}
+        )
+    this_year = timezone.localdate().year
+    if year is None or not BIRTH_YEAR_MIN <= year <= this_year:
+        raise ValidationError(
+            _("%(field)s: the year must lie between %(min)s and %(max)s.")
+            % {"field": field, "min": BIRTH_YEAR_MIN, "max": this_year}
+        )
+    if month is not None and not 1 <= month <= 12:
+        raise ValidationError(
+            _("%(field)s: there is no month %(month)s.") % {"field": field, "month": month}
+        )
+    if day is not None and month is not None:
+        try:
+            born = dt.date(year, month, day)
+        except ValueError:
+            raise ValidationError(
+                _("%(field)s: %(value)s does not exist.") % {"field": field, "value": text[:40]}
+            ) from None
+        if born > timezone.localdate():
+            raise ValidationError(_("%(field)s: lies in the future.") % {"field": field})
+    return Birth(year, month, day)
+
+
+def elfproef(bsn: str) -> bool:
+    """The BSN's eleven test: 9 digits, 9·d1 + 8·d2 + … + 2·d8 − d9 divisible by 11."""
+    if not re.fullmatch(r"\d{9}", bsn) or bsn == "000000000":
+        return False
+    total = sum(int(d) * w for d, w in zip(bsn[:8], range(9, 1, -1), strict=True))
+    return (total - int(bsn[8])) % 11 == 0
+
+
+def parse_bsn(text: str) -> str:
+    digits = re.sub(r"[\s.\-]", "", text or "")
+    if not digits:
+        return ""
+    if len(digits) == 8 and digits.isdigit():
+        digits = "0" + digits  # a leading zero dropped by a spreadsheet
+    if not elfproef(digits):
+        raise ValidationError(
+            _("BSN: '%(value)s' is not a valid citizen service number (elfproef).")
+            % {"value": (text or "")[:20]}
+        )
+    return digits
+
+
+_POSTCODE = re.compile(r"^([1-9]\d{3})\s*([A-Za-z]{2})$")
+
+
+def parse_postcode(text: str) -> str:
+    """'1234ab', '1234 AB' -> '1234 AB'; SA, SD and SS are not issued."""
+    text = (text or "").strip()
+    if not text:
+        return ""
+    m = _POSTCODE.match(text)
+    if not m or m.group(2).upper() in {"SA", "SD", "SS"}:
+        raise ValidationError(
+            _("postcode: '%(value)s' is not a Dutch postcode (like 2011 AB).")
+            % {"value": text[:20]}
+        )
+    return f"{m.group(1)} {m.group(2).upper()}"
+
+
+_HOUSE = re.compile(r"^(\d{1,5})\s*[-\s]?\s*([A-Za-z0-9]{0,6}(?:[\s-][A-Za-z0-9]{1,4})?)$")
+
+
+def parse_house(text: str) -> tuple[int | None, str]:
+    """'12', '12a', '12-2', '12 hs', '12 A-1' -> (12, 'A'), …; addition upper-cased."""
+    text = (text or "").strip()
+    if not text:
+        return None, ""
+    m = _HOUSE.match(text)
+    if not m or int(m.group(1)) == 0:
+        raise ValidationError(
+            _("house number: '%(value)s' is not a house number (like 12 or 12a).")
+            % {"value": text[:20]}
+        )
+    return int(m.group(1)), m.group(2).strip().upper()[:10]
+
+
+def parse_phone(text: str, *, field: str = "telefoon") -> str:
+    text = (text or "").strip()
+    if not text:
+        return ""
+    try:
+        return normalise_phone(text)
+    except ValidationError:
+        raise ValidationError(
+            _("%(field)s: '%(value)s' is not a phone number.")
+            % {"field": field, "value": text[:30]}
+        ) from None
