@@ -12,6 +12,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from oranje.matching.normalize import phone_e164
+
 
 def local_zone() -> ZoneInfo:
     return ZoneInfo(settings.TIME_ZONE)
@@ -22,8 +24,11 @@ def normalise_phone(raw: str) -> str:
     text = (raw or "").strip()
     if not text:
         raise ValidationError(_("A phone number is required."), code="required")
+    # The normal form is matching's, so that a number stored here and one typed into an
+    # inquiry compare equal; phonenumbers adds the check against the numbering plans.
+    e164 = phone_e164(text)
     try:
-        number = phonenumbers.parse(text, "NL")
+        number = phonenumbers.parse(e164, None) if e164 else None
     except phonenumbers.NumberParseException:
         number = None
     if number is None or not phonenumbers.is_valid_number(number):
@@ -35,7 +40,7 @@ def normalise_phone(raw: str) -> str:
             % {"value": text},
             code="invalid_phone",
         )
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return e164
 
 
 def format_phone(e164: str) -> str:

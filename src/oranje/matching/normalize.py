@@ -273,15 +273,64 @@ def house_number(text: str | None) -> tuple[str, str]:
     return str(int(m.group(1))), m.group(2).lower()
 
 
+_PHONE_JUNK = re.compile(r"[\s().\-/]")
+_PHONE_TRUNK = re.compile(r"^(\+|00)(\d{1,3})\s*\(0\)")  # "+31 (0)6 …": the 0 is not dialled
+#: Dutch service numbers (0800, 0900, 0906, 0909) are shorter or longer than the nine digits
+#: every other Dutch number has after the 0.
+_NL_SERVICE = ("800", "900", "906", "909")
+
+
+def phone_e164(text: str | None) -> str:
+    """A phone number in E.164 ("+31612345678"), or "" when the text is not one.
+
+    Dutch national numbers in any notation (06-12345678, 020 123 4567, 0031 6 …, +31 (0)6 …,
+    6 1234 5678 without its 0) become +31 and the nine digits after the 0; foreign numbers
+    must start with + or 00 and have 8 to 15 digits. The one normal form of a phone number in
+    Oranje: core validates and stores numbers with it, matching compares them with it. Pure
+    string work, no number plan: core adds the validity check of `phonenumbers`.
+    """
+    raw = str(text or "").strip()
+    if raw[:4].lower() == "tel:":
+        raw = raw[4:].strip()
+    raw = _PHONE_TRUNK.sub(r"\1\2", raw)
+    compact = "".join(
+        str(unicodedata.digit(c)) if c.isdigit() else c for c in _PHONE_JUNK.sub("", raw)
+    )
+    if compact.startswith("+00"):
+        compact = compact[1:]
+    if compact.startswith("+"):
+        international, digits = True, compact[1:]
+    elif compact.startswith("00"):
+        international, digits = True, compact[2:]
+    else:
+        international, digits = False, compact
+    if not digits.isascii() or not digits.isdigit():  # letters: "06 1234 5678 (work)"
+        return ""
+    if international:
+        if digits.startswith("31"):
+            return _dutch(digits[2:])
+        return f"+{digits}" if 8 <= len(digits) <= 15 and digits[0] != "0" else ""
+    if digits.startswith("0"):
+        return _dutch(digits[1:])
+    if len(digits) == 11 and digits.startswith("31"):  # 31612345678: the + left out
+        return _dutch(digits[2:])
+    return _dutch(digits) if len(digits) == 9 else ""  # 612345678: the 0 left out
+
+
+def _dutch(national: str) -> str:
+    """+31 and the national significant number (the digits after the 0), if it is one."""
+    if national.startswith("0"):  # "+31 06 …": the 0 written after the country code
+        national = national[1:]
+    if len(national) == 9 and national[0] != "0":
+        return f"+31{national}"
+    if national.startswith(_NL_SERVICE) and 7 <= len(national) <= 10:
+        return f"+31{national}"
+    return ""
+
+
 def phone(text: str | None) -> str:
-    """The last nine digits of a Dutch number in any format (06-12345678, +31 6 1234 5678)."""
-    digits = re.sub(r"\D", "", str(text or ""))
-    if digits.startswith("0031"):
-        digits = digits[4:]
-    elif digits.startswith("31") and len(digits) == 11:
-        digits = digits[2:]
-    digits = digits.lstrip("0")
-    return digits[-9:] if len(digits) >= 7 else ""
+    """The comparable form of a phone number: E.164 (see `phone_e164`)."""
+    return phone_e164(text)
 
 
 def sex(text: str | None) -> str:

@@ -7,6 +7,7 @@ from oranje.matching.normalize import (
     house_number,
     parse_birth_date,
     phone,
+    phone_e164,
     phonetic,
     postcode,
     split_given,
@@ -115,7 +116,59 @@ def test_day_and_month_can_be_swapped_when_that_is_a_date():
 def test_postcodes_house_numbers_and_phones_in_any_format():
     assert postcode("1234 ab") == postcode("1234AB") == "1234AB"
     assert house_number("12a") == house_number("12-A") == house_number("12 A") == ("12", "a")
-    assert phone("06-12345678") == phone("+31 6 1234 5678") == phone("0031612345678") == "612345678"
+    assert (
+        phone("06-12345678") == phone("+31 6 1234 5678") == phone("0031612345678") == "+31612345678"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "06-12345678",
+        "06 1234 5678",
+        "06.12.34.56.78",
+        "+31 6 1234 5678",
+        "+31 (0)6 12345678",
+        "+31 06 12345678",
+        "0031612345678",
+        "0031 (0)6 12345678",
+        "31612345678",
+        "612345678",
+        "tel:+31612345678",
+    ],
+)
+def test_dutch_mobile_numbers_in_any_notation_become_e164(text):
+    assert phone_e164(text) == "+31612345678"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("020-1234567", "+31201234567"),
+        ("(020) 123 45 67", "+31201234567"),
+        ("0800-1234", "+318001234"),
+        ("0900 1234567", "+319001234567"),
+        ("+44 20 7946 0958", "+442079460958"),
+        ("0044 20 7946 0958", "+442079460958"),
+        ("+1 (202) 555-0143", "+12025550143"),
+        ("+32 470 12 34 56", "+32470123456"),
+    ],
+)
+def test_landlines_service_and_foreign_numbers_become_e164(text, expected):
+    assert phone_e164(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["", "abc", "12345", "+31 6 1234", "06123456789", "0612345678a", "+0", "+31", "0"]
+)
+def test_what_is_not_a_phone_number_is_empty(text):
+    assert phone_e164(text) == ""
+
+
+@given(st.text(max_size=30))
+def test_e164_is_a_fixed_point(text):
+    e164 = phone_e164(text)
+    assert e164 == "" or (e164.startswith("+") and phone_e164(e164) == e164)
 
 
 names = st.text(alphabet=st.sampled_from(list("abcdefghijklmnopqrstuvwxyzéëïöü' -")), max_size=30)
