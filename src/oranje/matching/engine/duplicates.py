@@ -39,7 +39,9 @@ def find_duplicates(
     global _FORKED
     _FORKED = index
     try:
-        jobs = [(start, start + chunk, min_decision) for start in range(0, len(index), chunk)]
+        jobs = [
+            (start, start + chunk, min_decision) for start in range(0, len(index.records), chunk)
+        ]
         with multiprocessing.get_context("fork").Pool(processes) as pool:
             for part in pool.imap(_duplicates_slice, jobs):
                 yield from part

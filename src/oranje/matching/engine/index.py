@@ -82,13 +82,21 @@ def _keys(p: Prepared, *, query: bool) -> Iterator[str]:
 
 
 class Index:
-    """Registered persons, searchable by inquiry; `add` keeps it current as people register.
+    """Registered persons, searchable by inquiry, kept current as people register: `add` a
+    record, `update` it when its fields change, `remove` it (merged into another, anonymised).
 
     `families=False` drops the household rules, for lists of unrelated people (see Model).
+
+    Positions (`records[i]`) are internal: a removed or replaced record leaves a tombstone at
+    its old position, which no query, duplicate search or estimate sees again, and which
+    `compact` (run by itself when a quarter of the positions are tombstones) clears away.
     """
 
     def __init__(self, records: Iterable[Record] = (), *, families: bool = True) -> None:
         self.records: list[Prepared] = []
+        self.originals: list[Record | None] = []  # the record as given, None for a tombstone
+        self.positions: dict[str, int] = {}  # id -> position of its live record
+        self.dead: set[int] = set()  # tombstones
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.counts: dict[str, Counter[str]] = {"given": Counter(), "surname": Counter()}
         self.model = REGISTRY if families else LINKAGE
@@ -96,24 +104,85 @@ class Index:
             self.add(record)
 
     def __len__(self) -> int:
-        return len(self.records)
+        """How many people are registered (tombstones not counted)."""
+        return len(self.records) - len(self.dead)
+
+    def __contains__(self, record_id: object) -> bool:
+        return record_id in self.positions
 
     def add(self, record: Record) -> None:
+        """Register a person. A record whose id is registered already replaces it (`update`)."""
+        if record.id in self.positions:
+            self._bury(self.positions[record.id])
         prepared = prepare(record, query=False)
         position = len(self.records)
         self.records.append(prepared)
+        self.originals.append(record)
+        self.positions[record.id] = position
         for key in set(_keys(prepared, query=False)):
             self.postings[key].append(position)
+        self._count(prepared, 1)
+
+    def update(self, record: Record) -> None:
+        """The record with the same id, its fields changed (a status, a corrected name, an
+        address). The old version is never a candidate again. KeyError if it is unknown."""
+        if record.id not in self.positions:
+            raise KeyError(record.id)
+        self.add(record)
+        self._maybe_compact()
+
+    def remove(self, record_id: str) -> bool:
+        """Take a person out (merged into another record, anonymised): never a candidate
+        again. False when the id was not registered."""
+        position = self.positions.pop(record_id, None)
+        if position is None:
+            return False
+        self._bury(position)
+        self._maybe_compact()
+        return True
+
+    def get(self, record_id: str) -> Record | None:
+        """The registered record with this id, as it was added or last updated."""
+        position = self.positions.get(record_id)
+        return None if position is None else self.originals[position]
+
+    def prepared(self, record_id: str) -> Prepared | None:
+        """The normalised form of the registered record with this id."""
+        position = self.positions.get(record_id)
+        return None if position is None else self.records[position]
+
+    def _bury(self, position: int) -> None:
+        self.dead.add(position)
+        self.originals[position] = None
+        self._count(self.records[position], -1)
+
+    def _count(self, prepared: Prepared, step: int) -> None:
         for core in prepared.surname.cores[:1]:
-            self.counts["surname"][core] += 1
+            self.counts["surname"][core] += step
         if prepared.given.first:
-            self.counts["given"][prepared.given.first] += 1
+            self.counts["given"][prepared.given.first] += step
+
+    def _maybe_compact(self) -> None:
+        if len(self.dead) > max(1000, len(self.records) // 4):
+            self.compact()
+
+    def compact(self) -> None:
+        """Drop the tombstones: postings and positions rebuilt from the live records (about
+        a second per 100,000). Run by `update` and `remove` when they pile up."""
+        live = [(p, r) for p, r in zip(self.records, self.originals, strict=True) if r is not None]
+        self.records, self.originals = [p for p, _r in live], [r for _p, r in live]
+        self.positions = {p.id: position for position, p in enumerate(self.records)}
+        self.dead = set()
+        self.postings = defaultdict(list)
+        for position, prepared in enumerate(self.records):
+            for key in set(_keys(prepared, query=False)):
+                self.postings[key].append(position)
 
     def frequency(self, field_name: str, value: str) -> float:
         """How common a name is among the registered: the u of agreeing on it."""
         return (
             self.counts[field_name].get(value, 0) + PRIOR_RECORDS * TYPICAL_FREQUENCY[field_name]
-        ) / (len(self.records) + PRIOR_RECORDS)
+        ) / (len(self) + PRIOR_RECORDS)
 
     def candidates(
         self, prepared: Prepared, *, exclude: int | None = None, keys: set[str] | None = None
@@ -122,7 +191,7 @@ class Index:
         the caller has them already)."""
         found: set[int] = set()
         shared: Counter[int] = Counter()
-        small = SMALL_POSTING if len(self.records) >= LARGE_INDEX else MAX_POSTING
+        small = SMALL_POSTING if len(self) >= LARGE_INDEX else MAX_POSTING
         for key in set(_keys(prepared, query=True)) if keys is None else keys:
             posting = self.postings.get(key)
             if not posting or len(posting) > MAX_POSTING:
@@ -133,7 +202,7 @@ class Index:
                 shared.update(posting)
         found.update(position for position, count in shared.items() if count >= 2)
         found.discard(exclude if exclude is not None else -1)
-        return found
+        return found - self.dead if self.dead else found  # iterates `found`, not the dead
 
     def total(self, comparison: Comparison) -> float:
         """The score: the sum of the weights of the levels. A level that agrees on a name is
@@ -183,7 +252,7 @@ class Index:
     def match_threshold(self) -> float:
         prior = self.model.prior
         if prior is None:  # every inquiry is about one of the registered
-            prior = -math.log2(max(len(self.records), 2))
+            prior = -math.log2(max(len(self), 2))
         return max(self.model.min_score, self.model.margin - prior)
 
     def _decide(
@@ -235,6 +304,8 @@ class Index:
         might be a duplicate of."""
         end = len(self.records) if stop is None else min(stop, len(self.records))
         for position in range(start, end):
+            if position in self.dead:
+                continue
             prepared = self.records[position].as_query()
             for other in self.candidates(prepared, exclude=position):
                 if other > position:
@@ -275,6 +346,8 @@ class Index:
           (`_prior`). The registry profile keeps its household rules and threshold.
 
         Returns the model, which the index then uses."""
+        if self.dead:
+            self.compact()
         n = len(self.records)
         if n < 2:
             return self.model
