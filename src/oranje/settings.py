@@ -103,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "oranje.core.context_processors.oranje",
+                "oranje.registry.context_processors.registry",
             ],
         },
     }

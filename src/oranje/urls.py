@@ -15,6 +15,7 @@ from oranje.core import api as core_api
 from oranje.incidents import api as incidents_api
 from oranje.organisation import api as org_api
 from oranje.readiness import api as readiness_api
+from oranje.registry.api import urls as registry_api_urls
 
 #: drf-spectacular's Swagger UI page with a language, a landmark and readable colours.
 SWAGGER_TEMPLATE = "core/swagger_ui.html"
@@ -55,6 +56,7 @@ api_v1: list[URLPattern | URLResolver] = [
     path("incidents/<id:pk>/alerts/", alerting_api.board, name="api-alert-board"),
     path("incidents/<id:pk>/times/", alerting_api.times, name="api-incident-times"),
     path("alerts/<id:pk>/answer/", alerting_api.answer, name="api-alert-answer"),
+    *registry_api_urls,
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", swagger_ui, name="docs"),
     path("redoc/", redoc, name="redoc"),
@@ -66,6 +68,7 @@ urlpatterns = [
     path("", include("oranje.readiness.urls")),
     path("", include("oranje.incidents.urls")),
     path("", include("oranje.alerting.urls")),
+    path("", include("oranje.registry.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include((api_v1, "v1"), namespace="v1")),
     path("api/", swagger_ui, name="api_docs"),

@@ -13,6 +13,11 @@ from oranje.tests.access_matrix import (
     test_incidents,
     test_organisation,
     test_readiness,
+    test_registry_exchange,
+    test_registry_imports,
+    test_registry_inquiries,
+    test_registry_persons,
+    test_registry_privacy,
 )
 from oranje.tests.access_matrix.world import Matrix, fill
 
@@ -24,6 +29,11 @@ TABLES = [
     test_incidents.MATRIX,
     test_api_organisation.MATRIX,
     test_api_incidents.MATRIX,
+    test_registry_persons.MATRIX,
+    test_registry_imports.MATRIX,
+    test_registry_inquiries.MATRIX,
+    test_registry_privacy.MATRIX,
+    test_registry_exchange.MATRIX,
 ]
 
 

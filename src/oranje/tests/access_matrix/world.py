@@ -7,7 +7,7 @@ import datetime as dt
 import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -112,6 +112,8 @@ class Scoped:
     alarm_test: AlarmTest
     activity: Activity
     rule: AlertRule
+    #: The registry's objects in this scope's incident: {rperson}, {inquiry}, {candidate}, …
+    registry: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -231,6 +233,7 @@ def _scoped(
     )
     rule = AlertRule.objects.filter(region=region).first()
     assert rule is not None
+    registry = _registry_objects(incident, region)
     return Scoped(
         region,
         municipality,
@@ -248,6 +251,7 @@ def _scoped(
         alarm_test,
         activity,
         rule,
+        registry,
     )
 
 
@@ -324,6 +328,55 @@ Matrix = tuple[MatrixWorld, dict[str, Client]]
 # ---------------------------------------------------------------- asking and checking
 
 
+def _registry_objects(incident: Incident, region: Region) -> dict[str, int]:
+    """An affected person (and a second registration of them), an inquiry with a candidate,
+    a possible duplicate, a merge and a list sender, written directly (no matching)."""
+    from oranje.registry import models as reg
+
+    person = reg.Person.objects.create(
+        incident=incident, given_names="Johanna", surname="Matrix", birth_year=1950
+    )
+    reg.StatusEntry.objects.create(
+        person=person,
+        status="unharmed",
+        whereabouts="shelter",
+        source="shelter",
+        source_at=timezone.now(),
+    )
+    twin = reg.Person.objects.create(
+        incident=incident, given_names="Jo", surname="Matrix", birth_year=1950
+    )
+    merged = reg.Person.objects.create(
+        incident=incident, given_names="Joke", surname="Matrix", merged_into=person
+    )
+    merge = reg.Merge.objects.create(incident=incident, kept=person, merged=merged)
+    duplicate = reg.PossibleDuplicate.objects.create(
+        incident=incident, person=person, other=twin, score=20.0, decision="possible"
+    )
+    inquiry = reg.Inquiry.objects.create(
+        incident=incident,
+        number=1,
+        caller_name="Beller",
+        caller_phone="+31612345678",
+        given_names="Johanna",
+        surname="Matrix",
+    )
+    candidate = reg.Candidate.objects.create(
+        inquiry=inquiry, person=person, score=30.0, decision="match"
+    )
+    sender, _ = reg.Sender.objects.get_or_create(
+        region=region, name="Spaarne Gasthuis", defaults={"kind": "hospital"}
+    )
+    return {
+        "rperson": person.pk,
+        "inquiry": inquiry.pk,
+        "candidate": candidate.pk,
+        "duplicate": duplicate.pk,
+        "merge": merge.pk,
+        "sender": sender.pk,
+    }
+
+
 def fill(path: str, world: MatrixWorld, scope: str) -> str:
     s = world.scopes.get(scope, world.scopes["own"])
     values = {
@@ -346,6 +399,7 @@ def fill(path: str, world: MatrixWorld, scope: str) -> str:
         "region": s.region.code,
         "municipality": s.municipality.cbs_code,
         "function": "CPG",
+        **s.registry,
         **{f"token:{k}": v for k, v in world.tokens.items()},
     }
     return re.sub(r"\{([a-z:]+)\}", lambda m: str(values[m.group(1)]), path)

@@ -1,0 +1,7 @@
+"""The registry's API (under /api/v1/), one module per part; each has a `urls` list."""
+
+from django.urls import URLPattern
+
+from oranje.registry.api import exchange, inquiries, persons
+
+urls: list[URLPattern] = [*persons.urls, *inquiries.urls, *exchange.urls]

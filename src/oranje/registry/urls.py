@@ -1,0 +1,13 @@
+"""The registry's pages, under /incidenten/<id>/registratie/ (one module per part)."""
+
+from oranje.registry.views import home, imports, inquiries, persons, privacy
+
+app_name = "registry"
+
+urlpatterns = [
+    *home.urls,
+    *persons.urls,
+    *imports.urls,
+    *inquiries.urls,
+    *privacy.urls,
+]

@@ -1,0 +1,1 @@
+"""The registry's pages, one module per part; each has a `urls` list (registry/urls.py)."""

@@ -1,0 +1,7 @@
+"""Registry pages: persons."""
+
+from __future__ import annotations
+
+from django.urls import URLPattern
+
+urls: list[URLPattern] = []
