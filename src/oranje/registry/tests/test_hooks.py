@@ -1,0 +1,45 @@
+"""Other rooms get counts from the registry, never names."""
+
+from __future__ import annotations
+
+import pytest
+
+from oranje.incidents.services.reports import report_prefill
+from oranje.organisation.tests.factories import World
+from oranje.registry.constants import Source, Status, Whereabouts
+from oranje.registry.tests.factories import build_registry, inquiry_data, register
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_situation_report_gets_counts_and_no_names(world: World) -> None:
+    rw = build_registry(world)
+    register(rw)
+    register(
+        rw,
+        given="Pieter",
+        surname="Oosterhuis",
+        prefix="",
+        birth=(1980, 1, 1),
+        status=Status.DECEASED,
+        where=Whereabouts.ELSEWHERE,
+        source=Source.POLICE,
+    )
+    from oranje.registry.services.inquiries import inquiry_create
+
+    inquiry_create(
+        incident=rw.incident, actor=rw.officer, data=inquiry_data(surname="Onbekend", prefix="")
+    )
+    _summary, _sections, figures = report_prefill(rw.incident)
+    text = " ".join(f"{k} {v}" for k, v in figures.items())
+    assert figures["Geregistreerde getroffenen"].startswith("2 ")
+    assert "overleden 1" in figures["Geregistreerde getroffenen"]
+    assert figures["Open verwantenvragen"] == "1"
+    for name in ("Vries", "Oosterhuis", "Johannes", "Onbekend", "Marieke"):
+        assert name not in text
+
+
+def test_an_incident_without_a_registry_adds_no_figures(world: World) -> None:
+    rw = build_registry(world)
+    _summary, _sections, figures = report_prefill(rw.incident)
+    assert "Geregistreerde getroffenen" not in figures
