@@ -177,7 +177,9 @@ class Person(NameFields):
         ]
 
     def __str__(self) -> str:
-        return self.full_name or f"#{self.pk}"
+        # Neutral on purpose: str() ends up in the audit log, which the region's coordinators
+        # read; person data is for the registry roles only (templates use `full_name`).
+        return f"getroffene #{self.pk}"
 
     @property
     def active(self) -> bool:

@@ -234,7 +234,8 @@ def person_change(*, person: Person, actor: User | None, data: PersonData) -> Pe
             action=AuditAction.PERSON_CHANGE,
             obj=locked,
             region=person.incident.region,
-            changes={k: [str(a), str(b)] for k, (a, b) in changes.items() if k != "bsn"},
+            # Which fields, not their values: the audit log is read outside the registry roles.
+            changes={"fields": sorted(changes)},
         )
         after_commit(lambda: after_person_write(locked))
     return locked

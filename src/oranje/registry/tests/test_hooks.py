@@ -43,3 +43,23 @@ def test_an_incident_without_a_registry_adds_no_figures(world: World) -> None:
     rw = build_registry(world)
     _summary, _sections, figures = report_prefill(rw.incident)
     assert "Geregistreerde getroffenen" not in figures
+
+
+def test_the_audit_log_holds_no_person_data(world: World) -> None:
+    from oranje.core.models import AuditEntry
+    from oranje.registry import services
+
+    rw = build_registry(world)
+    person = register(rw)
+    services.person_change(
+        person=person,
+        actor=rw.officer,
+        data=services.PersonData(given_names="Johan", prefix="de", surname="Vries-Bakker"),
+    )
+    text = " ".join(
+        f"{e.object_repr} {e.changes} {e.note}"
+        for e in AuditEntry.objects.filter(action__startswith="registry.")
+    )
+    assert "getroffene #" in text
+    for name in ("Vries", "Johan", "Bakker", "1950"):
+        assert name not in text
