@@ -253,6 +253,24 @@ class ImportBatch(models.Model):
         return self.file_name
 
 
+class ImportUpload(models.Model):
+    """A list between its upload and its column mapping, found again by a random token that
+    belongs to the user who uploaded it (never by a path). Deleted when imported; uploads
+    older than `registry.services.imports.UPLOAD_TTL` are dropped at the next upload."""
+
+    token = models.CharField(max_length=64, unique=True)
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="+")
+    sender = models.ForeignKey(Sender, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    file_name = models.CharField(max_length=255)
+    data = models.BinaryField()
+    headers = models.JSONField(default=list)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self) -> str:
+        return self.file_name
+
+
 class ExternalRef(models.Model):
     """A sender's own row id for a person: a second delivery updates the same person."""
 
