@@ -70,6 +70,10 @@ PERSONAS = [
     Persona("coordinator.kennemerland", "regionaal coördinator bevolkingszorg Kennemerland"),
     Persona("coordinator.haarlem", "gemeentelijk coördinator Haarlem"),
     Persona("ovd.kennemerland", "OvD-BZ in de piketpool Kennemerland"),
+    Persona("registratie.kennemerland", "registratiemedewerker Kennemerland (verwanteninformatie)"),
+    Persona(
+        "registratiecoordinator.kennemerland", "coördinator registratie Kennemerland (leeslog)"
+    ),
     Persona("viewer.utrecht", "meekijker uit een andere regio (Utrecht)"),
     Persona("beheerder", "landelijk beheerder"),
 ]
@@ -121,6 +125,12 @@ def build(log: Callable[[str], None] = print, *, today: dt.date | None = None) -
         _member(viewer, Role.VIEWER, region=Region.objects.get(code="VR09"))
         admin = _user("beheerder", "Noor", "Bakker", password)
         _member(admin, Role.ADMINISTRATOR)
+        registry_officer = _user("registratie.kennemerland", "Femke", "Mulder", password)
+        _member(registry_officer, Role.REGISTRY_OFFICER, region=region)
+        registry_coordinator = _user(
+            "registratiecoordinator.kennemerland", "Ruud", "Hoekstra", password
+        )
+        _member(registry_coordinator, Role.REGISTRY_COORDINATOR, region=region)
 
         if not Person.objects.filter(region=region, email__endswith=EMAIL_DOMAIN).exists():
             _build_organisation(region, coordinator, ovd_user, log)
@@ -133,6 +143,9 @@ def build(log: Callable[[str], None] = print, *, today: dt.date | None = None) -
     from oranje.demo import incident
 
     incident.build(region, coordinator, log)
+    from oranje.demo import registry
+
+    registry.build(region, coordinator, log)
     return {p.username: p.description for p in PERSONAS}
 
 
