@@ -74,12 +74,7 @@ def read_table(
 
     `columns` maps each canonical column to the header names accepted for it (lower case).
     """
-    data = stream.read()
-    name = filename.lower()
-    if data[:4] == b"\xd0\xcf\x11\xe0" or name.endswith(".xls"):
-        raise ValidationError(str(OLD_EXCEL))
-    is_xlsx = name.endswith(".xlsx") or data[:2] == b"PK"
-    raw_rows = _xlsx_rows(data) if is_xlsx else _csv_rows(data)
+    raw_rows = _raw_rows(stream.read(), filename)
     if not raw_rows:
         raise ValidationError(str(EMPTY))
     header = [str(h or "").strip().lower() for h in raw_rows[0]]
@@ -101,6 +96,23 @@ def read_table(
     if not rows:
         raise ValidationError(str(EMPTY))
     return rows
+
+
+def read_header(data: bytes, filename: str) -> list[str]:
+    """The column names of a CSV or .xlsx file as written in its first row (for a step where
+    the user maps the file's columns); at least one data row must follow."""
+    raw_rows = _raw_rows(data, filename)
+    if len(raw_rows) < 2 or not any(str(v or "").strip() for row in raw_rows[1:] for v in row):
+        raise ValidationError(str(EMPTY))
+    return [str(h or "").strip() for h in raw_rows[0]]
+
+
+def _raw_rows(data: bytes, filename: str) -> list[list[Any]]:
+    name = filename.lower()
+    if data[:4] == b"\xd0\xcf\x11\xe0" or name.endswith(".xls"):
+        raise ValidationError(str(OLD_EXCEL))
+    is_xlsx = name.endswith(".xlsx") or data[:2] == b"PK"
+    return _xlsx_rows(data) if is_xlsx else _csv_rows(data)
 
 
 def decode_text(data: bytes) -> str:

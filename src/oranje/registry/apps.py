@@ -8,6 +8,9 @@ class RegistryConfig(AppConfig):
     verbose_name = _("Registry")
 
     def ready(self) -> None:
+        from oranje.core.worker import register_upkeep
         from oranje.registry import hooks
+        from oranje.registry.services.imports import unmatched_upkeep
 
         hooks.register()
+        register_upkeep("registry.unmatched", unmatched_upkeep, every=60)

@@ -1,5 +1,6 @@
 """Every write of the registry. Import from here: `from oranje.registry import services`."""
 
+from oranje.registry.services.imports import list_import, sender_create, upload_store
 from oranje.registry.services.inquiries import (
     candidate_confirm,
     candidate_reject,
@@ -23,9 +24,12 @@ __all__ = [
     "candidate_reject",
     "inquiry_create",
     "inquiry_take",
+    "list_import",
     "person_change",
     "person_register",
     "person_status_change",
     "read_logged",
     "rematch_for_person",
+    "sender_create",
+    "upload_store",
 ]
