@@ -47,7 +47,7 @@ def prefixes() -> tuple[tuple[str, ...], ...]:
 #: Abbreviations people write for common prefixes.
 _ABBREVIATIONS = {"vd": ("van", "der"), "v": ("van",), "vd.": ("van", "der"), "vdr": ("van", "der")}
 #: Prefixes written glued to the name ("Vandenberg"), longest first.
-_GLUED = ("vander", "vanden", "vande", "vanhet", "van", "ter", "ten", "de")
+_GLUED = ("vander", "vanden", "vande", "vanhet", "vant", "van", "inhet", "int", "ter", "ten", "de")
 
 
 @dataclass(frozen=True)
@@ -106,9 +106,10 @@ def split_surname(prefix: str | None, surname: str | None) -> Surname:
         forms += cores
     for core in list(forms):
         if " " not in core:
+            bare = core.replace("'", "")  # "Van'thof", "In'tveld"
             for glued in _GLUED:
-                if core.startswith(glued) and len(core) - len(glued) >= 3:
-                    forms.append(core[len(glued) :])
+                if bare.startswith(glued) and len(bare) - len(glued) >= 3:
+                    forms.append(bare[len(glued) :])
                     break
     unique = tuple(dict.fromkeys(f for f in forms if f))
     return Surname(found_prefix, unique, tuple(dict.fromkeys(phonetic(c) for c in unique)))

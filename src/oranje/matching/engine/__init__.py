@@ -41,6 +41,7 @@ from oranje.matching.engine.index import Index
 from oranje.matching.engine.model import (
     DEFAULT_TF_M,
     DEFAULT_WEIGHTS,
+    FILL,
     LARGE_INDEX,
     LEVELS,
     LINKAGE,
@@ -48,10 +49,12 @@ from oranje.matching.engine.model import (
     MAX_POSTING,
     MIN_MATCH_SCORE,
     MIN_SESSION_PAIRS,
+    PARTIAL_DATE_RELIEF,
     POSSIBLE_SCORE,
     PRIOR_PAIRS,
     PRIOR_RECORDS,
     REGISTRY,
+    RIVAL_GAP,
     SESSIONS,
     SMALL_POSTING,
     SWAP_PENALTY,
@@ -61,12 +64,14 @@ from oranje.matching.engine.model import (
     Model,
 )
 from oranje.matching.engine.records import Candidate, Prepared, Record, prepare
+from oranje.matching.engine.rematch import Rematch, rematch
 from oranje.matching.engine.training import expectation_maximisation
 
 __all__ = [
     "DEFAULT_TF_M",
     "DEFAULT_WEIGHTS",
     "FIELDS",
+    "FILL",
     "LARGE_INDEX",
     "LEVELS",
     "LINKAGE",
@@ -74,11 +79,13 @@ __all__ = [
     "MAX_POSTING",
     "MIN_MATCH_SCORE",
     "MIN_SESSION_PAIRS",
+    "PARTIAL_DATE_RELIEF",
     "POSSIBLE_SCORE",
     "PRIOR_PAIRS",
     "PRIOR_RECORDS",
     "REASON_ORDER",
     "REGISTRY",
+    "RIVAL_GAP",
     "SESSIONS",
     "SMALL_POSTING",
     "STRONG_NAME",
@@ -93,6 +100,7 @@ __all__ = [
     "Model",
     "Prepared",
     "Record",
+    "Rematch",
     "compare",
     "compare_address",
     "compare_birth",
@@ -106,4 +114,5 @@ __all__ = [
     "find_duplicates",
     "match_pairs",
     "prepare",
+    "rematch",
 ]

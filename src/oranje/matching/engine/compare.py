@@ -55,6 +55,17 @@ def compare_given(q: Given, r: Given) -> Level:
             and Levenshtein.distance(q.first, r.first, score_cutoff=1) <= 1
         ):  # short names: Roy/Riy
             return "typo_short", f"voornaam lijkt op '{r.first}' (tikfout)", ""
+        # A known name for the official one, the official one written with a typo
+        # ("Ger" asked, "Geetrruida" registered).
+        for a, b in ((q, r), (r, q)):
+            for official in a.first_groups:
+                if official != a.first and _typo(official, b.first):
+                    return (
+                        "typo",
+                        f"'{a.first}' is een bekende naam voor '{official}', hier '{b.first}'"
+                        " (tikfout)",
+                        "",
+                    )
         if JaroWinkler.similarity(q.first, r.first) >= 0.85:
             return "similar", "", ""
         return "different", f"andere voornaam ('{q.first}' / '{r.first}')", ""

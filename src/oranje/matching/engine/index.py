@@ -10,13 +10,16 @@ from dataclasses import replace
 
 from oranje.matching.engine.compare import FIELDS, REASON_ORDER, STRONG_NAME, Comparison, compare
 from oranje.matching.engine.model import (
+    FILL,
     LARGE_INDEX,
     LINKAGE,
     MAX_POSTING,
     MIN_SESSION_PAIRS,
+    PARTIAL_DATE_RELIEF,
     POSSIBLE_SCORE,
     PRIOR_RECORDS,
     REGISTRY,
+    RIVAL_GAP,
     SESSIONS,
     SMALL_POSTING,
     SWAP_PENALTY,
@@ -27,7 +30,25 @@ from oranje.matching.engine.model import (
 )
 from oranje.matching.engine.records import Candidate, Prepared, Record, prepare
 from oranje.matching.engine.training import _u, expectation_maximisation
-from oranje.matching.normalize import phonetic
+from oranje.matching.normalize import BirthDate, Given, phonetic
+
+
+def _surname_keys(
+    key: str, p: Prepared, given: Given, births: list[BirthDate], *, all_keys: bool
+) -> Iterator[str]:
+    """The keys one reading of the surname makes, with the birth year, the initial, the
+    given name's groups and the place. `all_keys`: also the place- and group-keys."""
+    initial = (given.first or given.initials)[:1]
+    for birth in births:
+        if birth.year is not None:
+            yield f"s{key}|{birth.year}"
+    if initial:
+        yield f"i{key}|{initial}"
+    if all_keys:
+        for group in given.first_groups:
+            yield f"n{group}|{key[:2]}"
+        if p.city:
+            yield f"c{key[:4]}|{p.city}"
 
 
 def _keys(p: Prepared, *, query: bool) -> Iterator[str]:
@@ -38,35 +59,25 @@ def _keys(p: Prepared, *, query: bool) -> Iterator[str]:
     surnames = [p.surname, p.swapped_surname] if query else [p.surname]
     givens = [p.given, p.swapped_given] if query else [p.given]
     for surname, given in zip(surnames, givens, strict=True):
-        initial = (given.first or given.initials)[:1]
         for key in surname.keys:
-            for birth in births:
-                if birth.year is not None:
-                    yield f"s{key}|{birth.year}"
-            if initial:
-                yield f"i{key}|{initial}"
+            yield from _surname_keys(key, p, given, births, all_keys=True)
         for group in given.first_groups:
             for birth in births:
                 if birth.full:
                     yield f"g{group}|{birth.digits}"
                 elif birth.year is not None:
                     yield f"y{group}|{birth.year}"
-            if surname.keys:
-                yield f"n{group}|{surname.keys[0][:2]}"
+        if p.city and given.first:
+            # Without a date of birth or an address, the place is what is left to go on.
+            yield f"f{phonetic(given.first)[:3]}|{p.city}"
     for birth in births:
         if birth.full:
             yield f"d{birth.digits}"
-    if p.city:
-        # Without a date of birth or an address, the place is what is left to go on.
-        if p.surname.keys:
-            yield f"c{p.surname.keys[0][:4]}|{p.city}"
-        if p.given.first:
-            yield f"f{phonetic(p.given.first)[:3]}|{p.city}"
     if p.postcode and p.house[0]:
         yield f"p{p.postcode}|{p.house[0]}"
     if p.postcode:
         for surname in surnames:
-            for key in surname.keys[:1]:
+            for key in surname.keys:
                 yield f"q{p.postcode}|{key[:2]}"
     if p.street and p.house[0]:
         yield f"a{phonetic(p.street)[:5]}|{p.house[0]}"
@@ -79,6 +90,14 @@ def _keys(p: Prepared, *, query: bool) -> Iterator[str]:
             yield f"j{p.id_number[third:]}"
             yield f"k{p.id_number[:third]}{p.id_number[2 * third :]}"
             yield f"l{p.id_number[: 2 * third]}"
+
+
+def _deletions(key: str) -> set[str]:
+    """The key and every form with one letter left out: two keys one typo apart (a letter
+    changed, added, dropped or two swapped) share one of these."""
+    if len(key) < 3:
+        return {key}
+    return {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}
 
 
 class Index:
@@ -99,6 +118,9 @@ class Index:
         self.dead: set[int] = set()  # tombstones
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.counts: dict[str, Counter[str]] = {"given": Counter(), "surname": Counter()}
+        #: One-letter-less forms of the surname keys in the index -> those keys: how a query
+        #: finds a surname registered with a typo (`_typo_keys`).
+        self.variants: dict[str, set[str]] = defaultdict(set)
         self.model = REGISTRY if families else LINKAGE
         for record in records:
             self.add(record)
@@ -121,6 +143,10 @@ class Index:
         self.positions[record.id] = position
         for key in set(_keys(prepared, query=False)):
             self.postings[key].append(position)
+        for key in prepared.surname.keys:
+            if key not in self.variants[key]:  # each surname key once
+                for variant in _deletions(key):
+                    self.variants[variant].add(key)
         self._count(prepared, 1)
 
     def update(self, record: Record) -> None:
@@ -192,7 +218,7 @@ class Index:
         found: set[int] = set()
         shared: Counter[int] = Counter()
         small = SMALL_POSTING if len(self) >= LARGE_INDEX else MAX_POSTING
-        for key in set(_keys(prepared, query=True)) if keys is None else keys:
+        for key in self.query_keys(prepared) if keys is None else keys:
             posting = self.postings.get(key)
             if not posting or len(posting) > MAX_POSTING:
                 continue
@@ -203,6 +229,27 @@ class Index:
         found.update(position for position, count in shared.items() if count >= 2)
         found.discard(exclude if exclude is not None else -1)
         return found - self.dead if self.dead else found  # iterates `found`, not the dead
+
+    def query_keys(self, prepared: Prepared) -> set[str]:
+        """The blocking keys of an inquiry, and those of the registered surnames one typo
+        away from its own: "Kuipers" 1960 also asks for "Kunpers" 1960 (by birth year,
+        initial, given name and place, as its own surname does)."""
+        keys = set(_keys(prepared, query=True))
+        births = [prepared.birth]
+        if prepared.birth.swapped is not None:
+            births.append(prepared.birth.swapped)
+        for surname, given in (
+            (prepared.surname, prepared.given),
+            (prepared.swapped_surname, prepared.swapped_given),
+        ):
+            own = set(surname.keys)
+            near: set[str] = set()
+            for key in own:
+                for variant in _deletions(key):
+                    near.update(self.variants.get(variant, ()))
+            for key in near - own:
+                keys.update(_surname_keys(key, prepared, given, births, all_keys=True))
+        return keys
 
     def total(self, comparison: Comparison) -> float:
         """The score: the sum of the weights of the levels. A level that agrees on a name is
@@ -229,6 +276,11 @@ class Index:
         return self._candidate(r, comparison, total) if round(total, 2) >= POSSIBLE_SCORE else None
 
     def _candidate(self, r: Prepared, comparison: Comparison, total: float) -> Candidate:
+        return self._judge(r, comparison, total)[0]
+
+    def _judge(self, r: Prepared, comparison: Comparison, total: float) -> tuple[Candidate, bool]:
+        """The candidate with its reasons and decision, and whether it would be a match if
+        no other candidate came close (see PARTIAL_DATE_RELIEF)."""
         levels = dict(zip(FIELDS, comparison.levels, strict=True))
         reasons = [levels[f][1] for f in REASON_ORDER if levels[f][1]]
         if comparison.names_swapped:
@@ -238,7 +290,7 @@ class Index:
             reasons.append(
                 "zelfde adres en achternaam, andere voornaam: waarschijnlijk een gezinslid"
             )
-        is_match = self._decide(
+        decision = self._decide(
             total - self.match_threshold,
             given,
             surname,
@@ -246,7 +298,10 @@ class Index:
             levels["id_number"][0],
             levels["sex"][0],
         )
-        return Candidate(r.id, round(total, 2), "match" if is_match else "possible", reasons)
+        candidate = Candidate(
+            r.id, round(total, 2), "match" if decision == "match" else "possible", reasons
+        )
+        return candidate, decision == "alone"
 
     @property
     def match_threshold(self) -> float:
@@ -257,45 +312,109 @@ class Index:
 
     def _decide(
         self, excess: float, given: str, surname: str, birth: str, identity: str, sex: str
-    ) -> bool:
-        """A match needs enough evidence (`excess` >= 0) and, in a registry of households,
-        no contradiction.
+    ) -> str:
+        """ "match", "possible", or "alone": a match if no other candidate comes close.
 
-        The household rules: a different given name where surname and birth agree (a twin or
-        sibling) rules a match out unless an identity number agrees, and so do a date of birth
-        a generation apart (a parent or a namesake junior), a slip in the decade and another
-        sex. A different surname or identity number only weighs against: a married woman may
-        use another surname, and numbers get mistyped. Then either given name, surname and
-        date of birth all agree (with typos and known variants), or two agree and the score
-        passes by 3 more. That margin matters when the date is missing: a father and his
-        namesake junior at one address, with a common name, stay "possible". An agreeing
-        identity number outweighs one contradiction.
+        A match needs enough evidence (`excess` >= 0) and, in a registry of households, no
+        contradiction. The household rules: a different given name where surname and birth
+        agree (a twin or sibling) rules a match out unless an identity number agrees, and so
+        do a date of birth a generation apart (a parent or a namesake junior), a slip in the
+        decade and another sex. A different surname or identity number only weighs against:
+        a married woman may use another surname, and numbers get mistyped. Then either given
+        name, surname and date of birth all agree (with typos and known variants), or two
+        agree and the score passes by 3 more. That margin matters when the date is missing: a
+        father and his namesake junior at one address, with a common name, stay "possible".
+        An agreeing identity number outweighs one contradiction.
+
+        A year of birth alone (the inquiry gave no more) agrees less than a date: with given
+        name and surname agreeing it makes a match only when the score is at most
+        PARTIAL_DATE_RELIEF short and no other candidate comes within RIVAL_GAP ("alone";
+        `query` decides, as it sees the others).
         """
         if not self.model.families:
-            return excess >= 0
+            return "match" if excess >= 0 else "possible"
         if sex == "different":
-            return False
+            return "possible"
         agree = [
             given in STRONG_NAME or given == "initials",
             surname in STRONG_NAME,
             birth in ("exact", "swapped", "digit"),
         ]
         if identity == "exact":
-            return sum(agree) >= 1 and excess >= 0
+            return "match" if sum(agree) >= 1 and excess >= 0 else "possible"
         if birth in ("generation", "digit_decade", "year") or given == "different":
-            return False
+            return "possible"
         if all(agree):
-            return excess >= 0
-        return sum(agree) == 2 and excess >= 3
+            return "match" if excess >= 0 else "possible"
+        if sum(agree) == 2 and excess >= 3:
+            return "match"
+        if birth == "year_only" and agree[0] and agree[1] and excess >= -PARTIAL_DATE_RELIEF:
+            return "alone"
+        return "possible"
 
     def query(self, record: Record, *, limit: int = TOP) -> list[Candidate]:
-        """Ranked candidates for one inquiry: best first, at most `limit`, all above
-        POSSIBLE_SCORE."""
+        """Ranked candidates for one inquiry: best first, at most `limit`. Those above
+        POSSIBLE_SCORE, and when they are fewer than FILL the best of the weaker ones blocking
+        found, to fill the list up to FILL (reason "zwakke kandidaat")."""
         prepared = prepare(record)
-        scored = (self._scored(prepared, self.records[i]) for i in self.candidates(prepared))
-        kept = [c for c in scored if c is not None]
+        judged: list[tuple[Candidate, bool]] = []
+        weak: list[tuple[float, str, Prepared, Comparison]] = []
+        for position in self.candidates(prepared):
+            r = self.records[position]
+            comparison = compare(prepared, r)
+            total = self.total(comparison)
+            if round(total, 2) >= POSSIBLE_SCORE:
+                judged.append(self._judge(r, comparison, total))
+            else:
+                weak.append((total, r.id, r, comparison))
+        kept = [candidate for candidate, _alone in judged]
+        if any(alone for _c, alone in judged):
+            self._settle_alone(judged, max((w[0] for w in weak), default=None))
+        self._settle_rivals(kept)
         kept.sort(key=lambda c: (c.decision != "match", -c.score, c.person_id))
+        missing = min(limit, FILL) - len(kept)
+        if missing > 0 and weak:
+            weak.sort(key=lambda w: (-w[0], w[1]))
+            for total, _id, r, comparison in weak[:missing]:
+                candidate = self._candidate(r, comparison, total)
+                candidate.reasons.insert(0, "zwakke kandidaat: weinig gegevens komen overeen")
+                kept.append(candidate)
         return kept[:limit]
+
+    @staticmethod
+    def _settle_rivals(candidates: list[Candidate]) -> None:
+        """Two candidates that each pass as the person cannot both be: the better one stays a
+        match only when it leads the other by RIVAL_GAP; when they are closer, neither is (a
+        namesake born the same day, or one person registered twice: the operator decides)."""
+        matches = sorted((c for c in candidates if c.decision == "match"), key=lambda c: -c.score)
+        if len(matches) < 2:
+            return
+        close = matches[0].score - matches[1].score < RIVAL_GAP
+        for candidate in matches[0 if close else 1 :]:
+            candidate.decision = "possible"
+            candidate.reasons.append(
+                "een andere kandidaat past even goed: naamgenoot of dubbel geregistreerd"
+                if close
+                else "een andere kandidaat past veel beter"
+            )
+
+    @staticmethod
+    def _settle_alone(judged: list[tuple[Candidate, bool]], best_weak: float | None) -> None:
+        """A candidate that is a match if it stands alone becomes one when no other candidate
+        comes within RIVAL_GAP of its score."""
+        scores = sorted((c.score for c, _alone in judged), reverse=True)
+        best = scores[0]
+        runner_up = scores[1] if len(scores) > 1 else best_weak
+        for candidate, alone in judged:
+            if (
+                alone
+                and candidate.score == best
+                and (runner_up is None or best - runner_up >= RIVAL_GAP)
+            ):
+                candidate.decision = "match"
+                candidate.reasons.append(
+                    "alleen het geboortejaar gegeven, maar geen andere kandidaat komt in de buurt"
+                )
 
     def _duplicate_pairs(
         self, start: int = 0, stop: int | None = None
