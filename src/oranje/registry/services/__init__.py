@@ -1,12 +1,20 @@
 """Every write of the registry. Import from here: `from oranje.registry import services`."""
 
 from oranje.registry.services.imports import list_import, sender_create, upload_store
+from oranje.registry.services.informing import (
+    consent_record,
+    inquiry_call,
+    inquiry_close,
+    police_asked,
+    police_confirmed,
+)
 from oranje.registry.services.inquiries import (
     candidate_confirm,
     candidate_reject,
     inquiry_create,
     inquiry_take,
     rematch_for_person,
+    rematch_inquiry,
 )
 from oranje.registry.services.persons import (
     PersonData,
@@ -22,14 +30,20 @@ __all__ = [
     "StatusData",
     "candidate_confirm",
     "candidate_reject",
+    "consent_record",
+    "inquiry_call",
+    "inquiry_close",
     "inquiry_create",
     "inquiry_take",
     "list_import",
     "person_change",
     "person_register",
     "person_status_change",
+    "police_asked",
+    "police_confirmed",
     "read_logged",
     "rematch_for_person",
+    "rematch_inquiry",
     "sender_create",
     "upload_store",
 ]

@@ -73,15 +73,17 @@ def _require(actor: User, incident: Incident) -> None:
         raise ValidationError(_("You have no registry role in this region."), code="forbidden")
 
 
-def _store(inquiry: Inquiry, found: list[EngineCandidate]) -> None:
-    """Write or refresh the inquiry's proposed candidates and its best score."""
+def _store(inquiry: Inquiry, found: list[EngineCandidate], *, prune: bool = False) -> None:
+    """Write or refresh the inquiry's proposed candidates and its best score. With `prune`
+    (`found` is the inquiry's whole answer), a proposal no longer found is dropped, and one on
+    a registration merged since moves to the kept person."""
     existing = {c.person_id: c for c in inquiry.candidates.all()}
     now = timezone.now()
     for cand in found:
         pid = int(cand.person_id)
         row = existing.get(pid)
         if row is None:
-            Candidate.objects.create(
+            existing[pid] = Candidate.objects.create(
                 inquiry=inquiry,
                 person_id=pid,
                 score=cand.score,
@@ -95,12 +97,59 @@ def _store(inquiry: Inquiry, found: list[EngineCandidate]) -> None:
             Candidate.objects.filter(pk=row.pk).update(
                 score=cand.score, decision=cand.decision, reasons=cand.reasons
             )
+    if prune:
+        _prune(inquiry, existing, {int(c.person_id) for c in found})
     _rescore(inquiry)
+
+
+def _kept(person: Person) -> Person:
+    """The registration a merged one lives on in (merges may chain)."""
+    seen = {person.pk}
+    while person.merged_into_id is not None and person.merged_into_id not in seen:
+        seen.add(person.merged_into_id)
+        person = Person.objects.get(pk=person.merged_into_id)
+    return person
+
+
+def _prune(inquiry: Inquiry, existing: dict[int, Candidate], found: set[int]) -> None:
+    proposed = [
+        c for pid, c in existing.items() if c.state == CandidateState.PROPOSED and pid not in found
+    ]
+    if not proposed:
+        return
+    persons = Person.objects.in_bulk([c.person_id for c in proposed])
+    drop = []
+    for row in proposed:
+        person = persons.get(row.person_id)
+        if person is not None and person.merged_into_id is not None:
+            kept = _kept(person)
+            if kept.pk not in existing and kept.active:
+                existing[kept.pk] = Candidate.objects.create(
+                    inquiry=inquiry,
+                    person=kept,
+                    score=row.score,
+                    decision=row.decision,
+                    reasons=[
+                        *row.reasons,
+                        _("found as registration #%(pk)s, merged since") % {"pk": person.pk},
+                    ],
+                )
+        drop.append(row.pk)
+    Candidate.objects.filter(pk__in=drop, state=CandidateState.PROPOSED).delete()
+
+
+def rematch_inquiry(inquiry: Inquiry) -> None:
+    """Ask the engine again for an open inquiry's candidates (after a registration it
+    proposed changed or was merged)."""
+    found = matching.candidates_for(matching.record_of(inquiry), inquiry.incident_id, limit=TOP)
+    _store(inquiry, found, prune=True)
 
 
 def _rescore(inquiry: Inquiry) -> None:
     best = (
-        inquiry.candidates.filter(state=CandidateState.PROPOSED)
+        inquiry.candidates.filter(
+            state__in=[CandidateState.PROPOSED, CandidateState.AWAITING_SECOND]
+        )
         .exclude(person__merged_into__isnull=False)
         .order_by("-score")
         .values("score", "decision")
@@ -165,23 +214,41 @@ def inquiry_create(
 def rematch_for_person(person: Person) -> list[int]:
     """Re-match the open inquiries against a new or changed person: where the person is now a
     candidate, store or refresh it (the inquiry moves up the queue with its best score).
+    Inquiries that proposed this registration, or one merged with it, are asked again as a
+    whole: a corrected name may no longer fit, a merged registration lives on in the kept one.
     Returns the ids of the inquiries touched."""
+    group = {person.pk}
+    if person.merged_into_id is not None:
+        group.add(_kept(person).pk)
+    group |= set(Person.objects.filter(merged_into_id__in=group).values_list("pk", flat=True))
+    asked = list(
+        Inquiry.objects.filter(
+            status=InquiryStatus.OPEN,
+            anonymised_at__isnull=True,
+            candidates__person_id__in=group,
+            candidates__state=CandidateState.PROPOSED,
+        ).distinct()
+    )
+    for inquiry in asked:
+        rematch_inquiry(inquiry)
+    touched = [i.pk for i in asked]
     if not person.active:
-        return []
+        return touched
     index = matching.inquiry_index(person.incident_id)
     if not len(index):
-        return []
+        return touched
     record = matching.record_of(person)
-    touched = []
     for cand in index.query(record, limit=TOP):
-        inquiry = Inquiry.objects.filter(pk=int(cand.person_id), status=InquiryStatus.OPEN).first()
-        if inquiry is None:
+        if int(cand.person_id) in touched:
+            continue
+        hit = Inquiry.objects.filter(pk=int(cand.person_id), status=InquiryStatus.OPEN).first()
+        if hit is None:
             continue
         _store(
-            inquiry,
+            hit,
             [EngineCandidate(str(person.pk), cand.score, cand.decision, cand.reasons)],
         )
-        touched.append(inquiry.pk)
+        touched.append(hit.pk)
     return touched
 
 

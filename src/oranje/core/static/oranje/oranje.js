@@ -66,6 +66,7 @@
      data-print                      a button that prints the page
      data-confirm="question"         a form that asks before it is sent
      data-autosubmit                 a select that sends its form when changed
+     data-hotkey-submit              a form that Ctrl+Enter (or Cmd+Enter) sends from any field
      data-options-url, data-options-from="id_a,id_b", data-options-target="id_c"
                                      on a form: the options of select id_c are fetched again
                                      (htmx) when field id_a or id_b changes; the query carries
@@ -83,6 +84,14 @@
     if (form.dataset && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
       event.preventDefault();
     }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) { return; }
+    var form = event.target.closest ? event.target.closest("form[data-hotkey-submit]") : null;
+    if (!form) { return; }
+    event.preventDefault();
+    if (form.requestSubmit) { form.requestSubmit(); } else { form.submit(); }
   });
 
   document.addEventListener("change", function (event) {
