@@ -379,6 +379,9 @@ class Inquiry(NameFields):
     updated_at = models.DateTimeField(default=timezone.now, db_index=True)
     #: Client-chosen key: a retried save answers with the inquiry already written.
     client_key = models.CharField(max_length=64, blank=True)
+    #: Why it was closed (kept here, not in the audit log: it may name people).
+    close_reason = models.CharField(_("reason for closing"), max_length=TEXT_MAX, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
     anonymised_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

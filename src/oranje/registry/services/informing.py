@@ -271,8 +271,9 @@ def inquiry_close(*, inquiry: Inquiry, actor: User, reason: str) -> Inquiry:
         if locked.status == InquiryStatus.CLOSED:
             raise ValidationError(_("This inquiry is closed already."))
         old = locked.status
+        now = timezone.now()
         Inquiry.objects.filter(pk=locked.pk).update(
-            status=InquiryStatus.CLOSED, updated_at=timezone.now()
+            status=InquiryStatus.CLOSED, close_reason=reason, closed_at=now, updated_at=now
         )
         audit_record(
             actor=actor,
@@ -280,7 +281,6 @@ def inquiry_close(*, inquiry: Inquiry, actor: User, reason: str) -> Inquiry:
             obj=locked,
             region=inquiry.incident.region,
             changes={"status": [old, InquiryStatus.CLOSED]},
-            note=reason,
         )
     inquiry.refresh_from_db()
     return inquiry
