@@ -19,6 +19,7 @@ BENCHMARKS = [
     "bench.incident_load",
     "bench.scale_out",
     "bench.matching",
+    "bench.registry_import",
 ]
 
 

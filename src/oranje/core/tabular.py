@@ -101,18 +101,22 @@ def read_table(
 def read_header(data: bytes, filename: str) -> list[str]:
     """The column names of a CSV or .xlsx file as written in its first row (for a step where
     the user maps the file's columns); at least one data row must follow."""
-    raw_rows = _raw_rows(data, filename)
+    raw_rows = _raw_rows(data, filename, limit=HEADER_LOOKAHEAD)
     if len(raw_rows) < 2 or not any(str(v or "").strip() for row in raw_rows[1:] for v in row):
         raise ValidationError(str(EMPTY))
     return [str(h or "").strip() for h in raw_rows[0]]
 
 
-def _raw_rows(data: bytes, filename: str) -> list[list[Any]]:
+#: How many rows `read_header` reads of a workbook (a large one is not read whole for it).
+HEADER_LOOKAHEAD = 50
+
+
+def _raw_rows(data: bytes, filename: str, *, limit: int | None = None) -> list[list[Any]]:
     name = filename.lower()
     if data[:4] == b"\xd0\xcf\x11\xe0" or name.endswith(".xls"):
         raise ValidationError(str(OLD_EXCEL))
     is_xlsx = name.endswith(".xlsx") or data[:2] == b"PK"
-    return _xlsx_rows(data) if is_xlsx else _csv_rows(data)
+    return _xlsx_rows(data, limit=limit) if is_xlsx else _csv_rows(data)
 
 
 def decode_text(data: bytes) -> str:
@@ -146,7 +150,7 @@ def _csv_rows(data: bytes) -> list[list[object]]:
     return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
 
 
-def _xlsx_rows(data: bytes) -> list[list[Any]]:
+def _xlsx_rows(data: bytes, *, limit: int | None = None) -> list[list[Any]]:
     from openpyxl import load_workbook
 
     if data[:2] != b"PK":
@@ -156,6 +160,6 @@ def _xlsx_rows(data: bytes) -> list[list[Any]]:
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise ValidationError(str(DAMAGED_XLSX)) from exc
     sheet = workbook.worksheets[0]
-    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    rows = [list(row) for row in sheet.iter_rows(max_row=limit, values_only=True)]
     workbook.close()
     return rows
