@@ -13,8 +13,9 @@ class Command(BaseCommand):
         personas = build(self.stdout.write)
         password = demo_password()
         self.stdout.write(f"\nInloggen (wachtwoord voor alle personas: {password}):")
+        width = max(map(len, personas)) + 1
         for username, description in personas.items():
-            self.stdout.write(f"  {username:<28} {description}")
+            self.stdout.write(f"  {username:<{width}} {description}")
         if settings.REQUIRE_2FA:
             self.stdout.write(
                 "Coördinatoren en beheerders stellen bij hun eerste login tweestapsverificatie in "
