@@ -15,7 +15,7 @@ import datetime as dt
 import threading
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils import timezone
 
 from oranje.matching import Candidate as EngineCandidate
@@ -78,6 +78,9 @@ class _Live:
 
     index: Index
     held: dict[str, Record] = field(default_factory=dict)
+    #: Each row's `updated_at` as last applied: a row re-read in the slack window that did
+    #: not change since is skipped without being read in full.
+    stamps: dict[int, dt.datetime] = field(default_factory=dict)
     seen: dt.datetime | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -85,28 +88,27 @@ class _Live:
 _persons: dict[int, _Live] = {}
 _inquiries: dict[int, _Live] = {}
 _guard = threading.Lock()
+#: Past this many changed rows a catch-up reads the window in full instead of by id.
+_BY_ID_MAX = 2000
 
 
-def _catch_up(live: _Live, rows: list[dict[str, object]], keep: set[str]) -> None:
-    """Apply changed rows: add new ones, replace changed ones, drop those no longer kept."""
-    stale = False
+def _catch_up(live: _Live, rows: list[dict[str, object]]) -> None:
+    """Apply changed rows: add new ones, update changed ones, remove those no longer kept
+    (the engine's index updates and removes in place: no rebuild)."""
     for row in rows:
         record = record_of(row)
         old = live.held.get(record.id)
-        if record.id not in keep:
+        if not row["keep"]:
             if old is not None:
                 del live.held[record.id]
-                stale = True
+                live.index.remove(record.id)
             continue
         if old is None:
             live.held[record.id] = record
             live.index.add(record)
         elif old != record:
             live.held[record.id] = record
-            stale = True
-    if stale:
-        # The engine's index is append-only: a changed or removed record rebuilds it.
-        live.index = Index(live.held.values())
+            live.index.update(record)
 
 
 def _refresh(
@@ -121,18 +123,24 @@ def _refresh(
         changed = model.objects.filter(incident_id=incident_id)
         if live.seen is not None:
             changed = changed.filter(updated_at__gte=live.seen - SLACK)
-        rows = list(changed.values(*_FIELDS, "updated_at"))
-        keep = (
-            {
-                str(pk)
-                for pk in model.objects.filter(
-                    active, pk__in=[row["pk"] for row in rows]
-                ).values_list("pk", flat=True)
-            }
-            if rows
-            else set()
+            fresh = [
+                pk
+                for pk, at in changed.values_list("pk", "updated_at")
+                if live.stamps.get(pk) != at
+            ]
+            if not fresh:
+                live.seen = now
+                return live.index
+            if len(fresh) <= _BY_ID_MAX:
+                changed = model.objects.filter(pk__in=fresh)
+        rows = list(
+            changed.annotate(keep=ExpressionWrapper(active, output_field=BooleanField())).values(
+                *_FIELDS, "updated_at", "keep"
+            )
         )
-        _catch_up(live, rows, keep)
+        _catch_up(live, rows)
+        for row in rows:
+            live.stamps[row["pk"]] = row["updated_at"]
         live.seen = now
         return live.index
 
