@@ -39,6 +39,32 @@ POST   /incidenten/{incident}/registratie/vragen/{inquiry}/politie/bevestigd/ ow
 POST   /incidenten/{incident}/registratie/vragen/{inquiry}/politie/bevestigd/ reg   302  404  404  404  404  404  404  404  404  404  404  404
 POST   /incidenten/{incident}/registratie/vragen/{inquiry}/sluiten/     own   302  404  404  404  404  404  400  400  404  404  404  404
 POST   /incidenten/{incident}/registratie/vragen/{inquiry}/sluiten/     reg   302  404  404  404  404  404  404  404  404  404  404  404
+GET    /api/v1/incidents/{incident}/inquiries/                          own   403  404  404  404  404  404  200  200  404  404  404  404
+GET    /api/v1/incidents/{incident}/inquiries/                          reg   403  404  404  404  404  404  404  404  404  404  404  404
+POST   /api/v1/incidents/{incident}/inquiries/                          own   403  404  404  404  404  404  400  400  404  404  404  404
+POST   /api/v1/incidents/{incident}/inquiries/                          reg   403  404  404  404  404  404  404  404  404  404  404  404
+GET    /api/v1/inquiries/{inquiry}/                                     own   403  404  404  404  404  404  200  200  404  404  404  404
+GET    /api/v1/inquiries/{inquiry}/                                     reg   403  404  404  404  404  404  404  404  404  404  404  404
+GET    /api/v1/inquiries/{inquiry}/candidates/                          own   403  404  404  404  404  404  200  200  404  404  404  404
+GET    /api/v1/inquiries/{inquiry}/candidates/                          reg   403  404  404  404  404  404  404  404  404  404  404  404
+POST   /api/v1/inquiries/{inquiry}/take/                                own   403  404  404  404  404  404  200  200  404  404  404  404
+POST   /api/v1/inquiries/{inquiry}/take/                                reg   403  404  404  404  404  404  404  404  404  404  404  404
+POST   /api/v1/inquiries/{inquiry}/candidates/{candidate}/confirm/      own   403  404  404  404  404  404  200  200  404  404  404  404
+POST   /api/v1/inquiries/{inquiry}/candidates/{candidate}/confirm/      reg   403  404  404  404  404  404  404  404  404  404  404  404
+POST   /api/v1/inquiries/{inquiry}/candidates/{candidate}/reject/       own   403  404  404  404  404  404  200  200  404  404  404  404
+POST   /api/v1/inquiries/{inquiry}/candidates/{candidate}/reject/       reg   403  404  404  404  404  404  404  404  404  404  404  404
+POST   /api/v1/inquiries/{inquiry}/police-asked/                        own   403  404  404  404  404  404  400  400  404  404  404  404
+POST   /api/v1/inquiries/{inquiry}/police-asked/                        reg   403  404  404  404  404  404  404  404  404  404  404  404
+POST   /api/v1/inquiries/{inquiry}/police-confirmed/                    own   403  404  404  404  404  404  400  400  404  404  404  404
+POST   /api/v1/inquiries/{inquiry}/police-confirmed/                    reg   403  404  404  404  404  404  404  404  404  404  404  404
+GET    /api/v1/inquiries/{inquiry}/calls/                               own   403  404  404  404  404  404  200  200  404  404  404  404
+GET    /api/v1/inquiries/{inquiry}/calls/                               reg   403  404  404  404  404  404  404  404  404  404  404  404
+POST   /api/v1/inquiries/{inquiry}/calls/                               own   403  404  404  404  404  404  400  400  404  404  404  404
+POST   /api/v1/inquiries/{inquiry}/calls/                               reg   403  404  404  404  404  404  404  404  404  404  404  404
+POST   /api/v1/inquiries/{inquiry}/consent/                             own   403  404  404  404  404  404  400  400  404  404  404  404
+POST   /api/v1/inquiries/{inquiry}/consent/                             reg   403  404  404  404  404  404  404  404  404  404  404  404
+POST   /api/v1/inquiries/{inquiry}/close/                               own   403  404  404  404  404  404  400  400  404  404  404  404
+POST   /api/v1/inquiries/{inquiry}/close/                               reg   403  404  404  404  404  404  404  404  404  404  404  404
 """)
 
 
