@@ -157,6 +157,9 @@ class Person(NameFields):
     #: When the duplicate check and the re-matching of open inquiries last ran for it.
     matched_at = models.DateTimeField(null=True, blank=True)
     anonymised_at = models.DateTimeField(null=True, blank=True)
+    #: Client-chosen key (the registration form's hidden uuid, an API client's key): a
+    #: registration sent twice is written once.
+    client_key = models.CharField(max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("affected person")
@@ -173,6 +176,11 @@ class Person(NameFields):
             models.CheckConstraint(
                 condition=Q(birth_day__isnull=True) | Q(birth_month__isnull=False),
                 name="registry_person_day_needs_month",
+            ),
+            models.UniqueConstraint(
+                fields=["incident", "client_key"],
+                condition=~Q(client_key=""),
+                name="registry_person_client_key",
             ),
         ]
 
@@ -335,6 +343,9 @@ class Merge(models.Model):
     undone_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    #: What the merge moved from `merged` to `kept`, so an undo moves exactly that back:
+    #: {"inquiries": [ids], "refs": [ids], "duplicate": id or None}.
+    moved = models.JSONField(default=dict, blank=True)
 
     def __str__(self) -> str:
         return f"{self.merged_id} -> {self.kept_id}"

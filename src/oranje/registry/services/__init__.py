@@ -16,10 +16,12 @@ from oranje.registry.services.inquiries import (
     rematch_for_person,
     rematch_inquiry,
 )
+from oranje.registry.services.merges import duplicate_dismiss, merge_undo, person_merge
 from oranje.registry.services.persons import (
     PersonData,
     StatusData,
     person_change,
+    person_consent,
     person_register,
     person_status_change,
 )
@@ -33,10 +35,14 @@ __all__ = [
     "consent_record",
     "inquiry_call",
     "inquiry_close",
+    "duplicate_dismiss",
     "inquiry_create",
     "inquiry_take",
     "list_import",
+    "merge_undo",
     "person_change",
+    "person_consent",
+    "person_merge",
     "person_register",
     "person_status_change",
     "police_asked",

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -190,16 +190,49 @@ def person_register(
     status: StatusData,
     batch_id: int | None = None,
     defer_matching: bool = False,
+    client_key: str = "",
 ) -> Person:
-    """Register an affected person with their first status report."""
+    """Register an affected person with their first status report. A registration sent
+    again with the same `client_key` (a double submit, a retry) answers with the person
+    written the first time, marked `replayed`."""
     _require(actor, incident)
     data.check()
     status.check()
+    if client_key:
+        done = Person.objects.filter(incident=incident, client_key=client_key).first()
+        if done is not None:
+            done.replayed = True  # type: ignore[attr-defined]
+            return done
+    try:
+        return _register(incident, actor, data, status, batch_id, defer_matching, client_key)
+    except IntegrityError:
+        done = Person.objects.filter(incident=incident, client_key=client_key).first()
+        if client_key and done is not None:
+            done.replayed = True  # type: ignore[attr-defined]
+            return done
+        raise
+
+
+def _register(
+    incident: Incident,
+    actor: User | None,
+    data: PersonData,
+    status: StatusData,
+    batch_id: int | None,
+    defer_matching: bool,
+    client_key: str,
+) -> Person:
     with transaction.atomic():
         now = timezone.now()
         person = Person.objects.create(
-            incident=incident, created_by=actor, created_at=now, updated_at=now, **data.values()
+            incident=incident,
+            created_by=actor,
+            created_at=now,
+            updated_at=now,
+            client_key=client_key,
+            **data.values(),
         )
+        person.replayed = False  # type: ignore[attr-defined]
         _append_status(person, actor=actor, status=status, batch_id=batch_id)
         audit_record(
             actor=actor,
@@ -265,3 +298,29 @@ def person_status_change(
     person.current_place = locked.current_place
     person.status_at = locked.status_at
     return entry
+
+
+def person_consent(*, person: Person, actor: User, share: bool) -> Person:
+    """Record whether the person consents to relatives being told where they are (asked
+    once; a later answer replaces it, the audit keeps every answer with its time)."""
+    _require(actor, person.incident)
+    with transaction.atomic():
+        locked = Person.objects.select_for_update().get(pk=person.pk)
+        if locked.merged_into_id is not None:
+            raise ValidationError(_("This registration was merged; record it on the kept person."))
+        now = timezone.now()
+        old = locked.share_whereabouts
+        locked.share_whereabouts = share
+        locked.consent_recorded_at = now
+        locked.updated_at = now
+        locked.save(update_fields=["share_whereabouts", "consent_recorded_at", "updated_at"])
+        audit_record(
+            actor=actor,
+            action=AuditAction.PERSON_CONSENT,
+            obj=locked,
+            region=person.incident.region,
+            changes={"share_whereabouts": [old, share]},
+        )
+    person.share_whereabouts = share
+    person.consent_recorded_at = now
+    return locked
