@@ -21,11 +21,13 @@ from oranje.registry.services.persons import (
     PersonData,
     StatusData,
     person_change,
-    person_consent,
     person_register,
     person_status_change,
 )
 from oranje.registry.services.readlog import read_logged
+
+#: The persons part's name for recording consent (one service: informing.consent_record).
+person_consent = consent_record
 
 __all__ = [
     "PersonData",
@@ -33,9 +35,9 @@ __all__ = [
     "candidate_confirm",
     "candidate_reject",
     "consent_record",
+    "duplicate_dismiss",
     "inquiry_call",
     "inquiry_close",
-    "duplicate_dismiss",
     "inquiry_create",
     "inquiry_take",
     "list_import",

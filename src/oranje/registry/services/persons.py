@@ -298,29 +298,3 @@ def person_status_change(
     person.current_place = locked.current_place
     person.status_at = locked.status_at
     return entry
-
-
-def person_consent(*, person: Person, actor: User, share: bool) -> Person:
-    """Record whether the person consents to relatives being told where they are (asked
-    once; a later answer replaces it, the audit keeps every answer with its time)."""
-    _require(actor, person.incident)
-    with transaction.atomic():
-        locked = Person.objects.select_for_update().get(pk=person.pk)
-        if locked.merged_into_id is not None:
-            raise ValidationError(_("This registration was merged; record it on the kept person."))
-        now = timezone.now()
-        old = locked.share_whereabouts
-        locked.share_whereabouts = share
-        locked.consent_recorded_at = now
-        locked.updated_at = now
-        locked.save(update_fields=["share_whereabouts", "consent_recorded_at", "updated_at"])
-        audit_record(
-            actor=actor,
-            action=AuditAction.PERSON_CONSENT,
-            obj=locked,
-            region=person.incident.region,
-            changes={"share_whereabouts": [old, share]},
-        )
-    person.share_whereabouts = share
-    person.consent_recorded_at = now
-    return locked

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('incidents', '0005_incident_meeting_point'),
-        ('registry', '0002_import_upload'),
+        ('registry', '0003_inquiry_close'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
