@@ -88,6 +88,8 @@ class AuditAction(models.TextChoices):
     REGISTRY_IMPORT = "registry.import", _("List imported into the registry")
     REGISTRY_EXPORT = "registry.export", _("Registry data exported")
     REGISTRY_ANONYMISE = "registry.anonymise", _("Registry of an incident anonymised")
+    REGISTRY_DELETE = "registry.delete", _("Registry of an exercise deleted")
+    REGISTRY_SETTINGS = "registry.settings", _("Registry settings of the region changed")
     USER_2FA_ENABLED = "user.two_factor_enabled", _("Two-factor authentication turned on")
     USER_2FA_DISABLED = "user.two_factor_disabled", _("Two-factor authentication turned off")
     USER_2FA_VERIFIED = "user.two_factor_verified", _("Logged in with the second step")

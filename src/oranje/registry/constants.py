@@ -107,3 +107,8 @@ class ReadKind(models.TextChoices):
     INQUIRY = "inquiry", _("inquiry")
     LIST = "list", _("list")
     EXPORT = "export", _("export")
+
+
+class RetentionKind(models.TextChoices):
+    ANONYMISE = "anonymise", _("anonymised")
+    DELETE = "delete", _("deleted")

@@ -13,9 +13,8 @@ from oranje.registry.models import Inquiry, Person
 
 
 def figures(incident: Incident) -> list[Figure]:
-    persons = Person.objects.filter(
-        incident=incident, merged_into__isnull=True, anonymised_at__isnull=True
-    ).aggregate(
+    # Anonymised persons count as before: anonymising keeps the figures.
+    persons = Person.objects.filter(incident=incident, merged_into__isnull=True).aggregate(
         total=Count("pk"),
         injured=Count("pk", filter=Q(current_status__in=[Status.INJURED, Status.HOSPITALISED])),
         deceased=Count("pk", filter=Q(current_status=Status.DECEASED)),

@@ -28,6 +28,7 @@ from oranje.registry.constants import (
     InquiryStatus,
     NameUse,
     ReadKind,
+    RetentionKind,
     SenderKind,
     Sex,
     Source,
@@ -503,3 +504,20 @@ class ReadLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}:{self.object_id}"
+
+
+class RetentionRun(models.Model):
+    """The end of an incident's registry: anonymised (a real incident, the retention period
+    after its close) or deleted (an exercise). Written when the worker starts, finished when
+    the last batch is done; a worker that dies midway leaves it unfinished and the next run
+    goes on where it stopped."""
+
+    incident = models.OneToOneField(Incident, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=10, choices=RetentionKind.choices)
+    started_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    persons = models.PositiveIntegerField(default=0)
+    inquiries = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.incident_id}: {self.kind}"

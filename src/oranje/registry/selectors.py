@@ -11,9 +11,8 @@ from oranje.registry.models import Inquiry, Person, PossibleDuplicate
 
 def counts(incident: Incident) -> dict[str, int]:
     """Counts only (no names): what other rooms and the situation report may see."""
-    persons = Person.objects.filter(
-        incident=incident, merged_into__isnull=True, anonymised_at__isnull=True
-    ).aggregate(
+    # Anonymised persons count as before: anonymising keeps the figures.
+    persons = Person.objects.filter(incident=incident, merged_into__isnull=True).aggregate(
         persons=Count("pk"),
         unharmed=Count("pk", filter=Q(current_status=Status.UNHARMED)),
         injured=Count("pk", filter=Q(current_status=Status.INJURED)),

@@ -1,6 +1,6 @@
 """The registry's pages, under /incidenten/<id>/registratie/ (one module per part)."""
 
-from oranje.registry.views import home, imports, inquiries, persons, privacy
+from oranje.registry.views import home, imports, inquiries, lists, persons, privacy
 
 app_name = "registry"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     *imports.urls,
     *inquiries.urls,
     *privacy.urls,
+    *lists.urls,
 ]

@@ -1,0 +1,36 @@
+"""CSV written for people who open it in a spreadsheet.
+
+A cell that starts with = + - @ (or a tab or carriage return) is read as a formula by Excel
+and LibreOffice: a name typed as "=HYPERLINK(…)" would run when the list is opened (CSV
+injection). Such a cell gets a leading ' (OWASP's advice), which the spreadsheet shows as
+text. Dutch Excel reads UTF-8 only with a byte order mark and splits on semicolons.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> str:
+    """The value as text that a spreadsheet shows as text, never runs."""
+    text = "" if value is None else str(value)
+    return f"'{text}" if text.startswith(_FORMULA_START) else text
+
+
+def csv_bytes(
+    header: Iterable[object], rows: Iterable[Iterable[object]], *, marking: str = ""
+) -> bytes:
+    """A whole CSV file (UTF-8 with BOM, semicolons). A `marking` (OEFENING) is the first
+    line, before the header, so nobody takes an exercise list for a real one."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    if marking:
+        writer.writerow([marking])
+    writer.writerow([safe_cell(h) for h in header])
+    for row in rows:
+        writer.writerow([safe_cell(v) for v in row])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
