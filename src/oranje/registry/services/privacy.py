@@ -186,6 +186,8 @@ def export_zip(incident: Incident, *, by: str) -> bytes:
         "status",
         "person_id",
         "created_at",
+        "closed_at",
+        "close_reason",
         "anonymised_at",
     ]
     candidate = [

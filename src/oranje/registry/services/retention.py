@@ -43,6 +43,7 @@ from oranje.registry.models import (
     Candidate,
     ExternalRef,
     ImportBatch,
+    ImportUpload,
     Inquiry,
     Merge,
     Person,
@@ -95,6 +96,7 @@ _BLANK_INQUIRY: dict[str, object] = {
     "last_seen_at": None,
     "description": "",
     "client_key": "",
+    "close_reason": "",
 }
 
 
@@ -192,6 +194,8 @@ def incident_anonymise(*, incident: Incident, now: dt.datetime | None = None) ->
     while last is not None:
         last = _anonymise_inquiries(incident.pk, last, now)
     with transaction.atomic():
+        # An upload still waiting for its column mapping holds the raw list.
+        ImportUpload.objects.filter(incident=incident).delete()
         # The read log keeps who read which record when; a free-text `what` (a search) goes.
         ReadLog.objects.filter(incident=incident).exclude(
             kind__in=[ReadKind.LIST, ReadKind.EXPORT]
@@ -268,6 +272,7 @@ def exercise_delete(*, incident: Incident) -> RetentionRun:
     while _delete_batch(incident.pk):
         pass
     with transaction.atomic():
+        ImportUpload.objects.filter(incident=incident).delete()
         ImportBatch.objects.filter(incident=incident).delete()
         ReadLog.objects.filter(incident=incident).delete()
         run.refresh_from_db()

@@ -65,7 +65,7 @@ def test_the_victims_list_has_every_person_with_status_and_where(rw: RegistryWor
     assert (
         bakker[2] == "1961" and bakker[4] == "opgenomen in ziekenhuis" and bakker[5] == "ziekenhuis"
     )
-    assert table.rows[0][8] == "aanmelding in de opvang"
+    assert table.rows[0][8] == "aanmelding opvang"
 
 
 def test_the_deaths_list_shows_the_police_state(rw: RegistryWorld) -> None:

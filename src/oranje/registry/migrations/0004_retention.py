@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('incidents', '0005_incident_meeting_point'),
-        ('registry', '0001_initial'),
+        ('registry', '0003_inquiry_close'),
     ]
 
     operations = [
