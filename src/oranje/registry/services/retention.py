@@ -60,6 +60,8 @@ log = logging.getLogger(__name__)
 BATCH = 5000
 DEFAULT_RETENTION_MONTHS = 6
 EXERCISE_RETENTION = dt.timedelta(days=30)
+#: A read log `what` kept after anonymising: a label, not a search or a name.
+PLAIN_LABEL = r"^[a-z0-9 ._()-]*$"
 
 _BLANK_NAMES: dict[str, object] = {
     "given_names": "",
@@ -196,10 +198,12 @@ def incident_anonymise(*, incident: Incident, now: dt.datetime | None = None) ->
     with transaction.atomic():
         # An upload still waiting for its column mapping holds the raw list.
         ImportUpload.objects.filter(incident=incident).delete()
-        # The read log keeps who read which record when; a free-text `what` (a search) goes.
-        ReadLog.objects.filter(incident=incident).exclude(
-            kind__in=[ReadKind.LIST, ReadKind.EXPORT]
-        ).update(what="")
+        # The read log keeps who read which record when. Its `what` goes where it may name
+        # someone: always for a person or inquiry, and for a list where it is more than a
+        # plain lower-case label ("dodenlijst.pdf", "personen p2"; not a search).
+        reads = ReadLog.objects.filter(incident=incident)
+        reads.filter(kind__in=[ReadKind.PERSON, ReadKind.INQUIRY]).update(what="")
+        reads.exclude(what__regex=PLAIN_LABEL).update(what="")
         persons = Person.objects.filter(incident=incident).count()
         inquiries = Inquiry.objects.filter(incident=incident).count()
         done = RetentionRun.objects.filter(pk=run.pk, finished_at__isnull=True).update(

@@ -66,6 +66,12 @@ def _fill(rw: RegistryWorld) -> list[Person]:
         object_id=people[0].pk,
         what="zoek: de Vries",
     )
+    services.read_logged(
+        user=rw.officer, incident=rw.incident, kind=ReadKind.LIST, what="personen p1 zoek 'Vries'"
+    )
+    services.read_logged(
+        user=rw.officer, incident=rw.incident, kind=ReadKind.LIST, what="dodenlijst.pdf"
+    )
     return people
 
 
@@ -122,6 +128,8 @@ def test_anonymising_keeps_nothing_identifying_and_the_same_counts(rw: RegistryW
     # The read log keeps who read which record when; not what they searched for.
     read = ReadLog.objects.get(kind=ReadKind.PERSON)
     assert read.object_id == people[0].pk and read.user == rw.officer and read.what == ""
+    lists = ReadLog.objects.filter(kind=ReadKind.LIST).order_by("pk")
+    assert list(lists.values_list("what", flat=True)) == ["", "dodenlijst.pdf"]
     # The audit keeps who registered whom (by number), without the names.
     registered = AuditEntry.objects.filter(action="registry.person_register")
     assert registered.count() == 3

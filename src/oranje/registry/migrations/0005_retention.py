@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('incidents', '0005_incident_meeting_point'),
-        ('registry', '0003_inquiry_close'),
+        ('registry', '0004_person_client_key_merge_moved'),
     ]
 
     operations = [
