@@ -41,6 +41,26 @@ GET    /incidenten/{incident}/registratie/samenvoegingen/               own   30
 GET    /incidenten/{incident}/registratie/samenvoegingen/               reg   302  404  404  404  404  404  404  404  404  404  404  404
 POST   /incidenten/{incident}/registratie/samenvoegingen/{merge}/ongedaan/ own   302  404  404  404  404  404  302  302  404  404  404  404
 POST   /incidenten/{incident}/registratie/samenvoegingen/{merge}/ongedaan/ reg   302  404  404  404  404  404  404  404  404  404  404  404
+GET    /api/v1/incidents/{incident}/affected-persons/                   own   403  404  404  404  404  404  200  200  404  404  404  404
+GET    /api/v1/incidents/{incident}/affected-persons/                   reg   403  404  404  404  404  404  404  404  404  404  404  404
+POST   /api/v1/incidents/{incident}/affected-persons/                   own   403  404  404  404  404  404  400  400  404  404  404  404
+POST   /api/v1/incidents/{incident}/affected-persons/                   reg   403  404  404  404  404  404  404  404  404  404  404  404
+GET    /api/v1/affected-persons/{rperson}/                              own   403  404  404  404  404  404  200  200  404  404  404  404
+GET    /api/v1/affected-persons/{rperson}/                              reg   403  404  404  404  404  404  404  404  404  404  404  404
+GET    /api/v1/affected-persons/{rperson}/statuses/                     own   403  404  404  404  404  404  200  200  404  404  404  404
+GET    /api/v1/affected-persons/{rperson}/statuses/                     reg   403  404  404  404  404  404  404  404  404  404  404  404
+POST   /api/v1/affected-persons/{rperson}/statuses/                     own   403  404  404  404  404  404  400  400  404  404  404  404
+POST   /api/v1/affected-persons/{rperson}/statuses/                     reg   403  404  404  404  404  404  404  404  404  404  404  404
+GET    /api/v1/incidents/{incident}/duplicates/                         own   403  404  404  404  404  404  200  200  404  404  404  404
+GET    /api/v1/incidents/{incident}/duplicates/                         reg   403  404  404  404  404  404  404  404  404  404  404  404
+POST   /api/v1/duplicates/{duplicate}/merge/                            own   403  404  404  404  404  404  400  400  404  404  404  404
+POST   /api/v1/duplicates/{duplicate}/merge/                            reg   403  404  404  404  404  404  404  404  404  404  404  404
+POST   /api/v1/duplicates/{duplicate}/dismiss/                          own   403  404  404  404  404  404  200  200  404  404  404  404
+POST   /api/v1/duplicates/{duplicate}/dismiss/                          reg   403  404  404  404  404  404  404  404  404  404  404  404
+GET    /api/v1/incidents/{incident}/merges/                             own   403  404  404  404  404  404  200  200  404  404  404  404
+GET    /api/v1/incidents/{incident}/merges/                             reg   403  404  404  404  404  404  404  404  404  404  404  404
+POST   /api/v1/merges/{merge}/undo/                                     own   403  404  404  404  404  404  200  200  404  404  404  404
+POST   /api/v1/merges/{merge}/undo/                                     reg   403  404  404  404  404  404  404  404  404  404  404  404
 """)
 
 
