@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 import pytest
 
-from oranje.registry.services import persons
+from oranje.registry.services import merges, persons
 
 
 @pytest.fixture(autouse=True)
@@ -12,6 +12,7 @@ def _matching_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests run inside one transaction that never commits: the after-commit matching runs
     at once instead."""
     monkeypatch.setattr(persons, "after_commit", lambda fn: fn())
+    monkeypatch.setattr(merges, "after_commit", lambda fn: fn())  # imported by name there
 
 
 @pytest.fixture(autouse=True)

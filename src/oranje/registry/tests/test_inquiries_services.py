@@ -156,19 +156,32 @@ def test_a_corrected_name_reaches_the_open_inquiries(rw: RegistryWorld) -> None:
     assert inquiry.best_score is None
 
 
-def test_a_merge_moves_the_candidate_to_the_kept_person(rw: RegistryWorld) -> None:
+def test_a_merge_and_its_undo_reach_the_open_inquiries(rw: RegistryWorld) -> None:
     kept = register(rw, given="Jan", surname="Vries", birth=(1950, None, None))
     merged = register(rw)
     inquiry = _ask(rw)
     assert merged.pk in set(inquiry.candidates.values_list("person_id", flat=True))
-    # What a merge does (the persons part's service), then its after-write check.
-    Person.objects.filter(pk=merged.pk).update(merged_into=kept, updated_at=timezone.now())
-    merged.refresh_from_db()
-    after_person_write(merged)
+    merge = services.person_merge(kept=kept, merged=merged, actor=rw.officer)
     people = set(inquiry.candidates.values_list("person_id", flat=True))
     assert kept.pk in people and merged.pk not in people
     inquiry.refresh_from_db()
     assert inquiry.best_score is not None
+    services.merge_undo(merge=merge, actor=rw.officer)
+    assert merged.pk in set(inquiry.candidates.values_list("person_id", flat=True))
+
+
+def test_a_merged_registration_alone_lives_on_in_the_kept_one(rw: RegistryWorld) -> None:
+    kept = register(rw, given="Bep", prefix="", surname="Smit", birth=(1960, 1, 1))
+    merged = register(rw)
+    inquiry = _ask(rw)
+    assert set(inquiry.candidates.values_list("person_id", flat=True)) == {merged.pk}
+    # What a merge does, then the check after the write of the merged registration.
+    Person.objects.filter(pk=merged.pk).update(merged_into=kept, updated_at=timezone.now())
+    merged.refresh_from_db()
+    after_person_write(merged)
+    moved = inquiry.candidates.get()
+    assert moved.person_id == kept.pk
+    assert any("samengevoegd" in r or "merged" in r for r in moved.reasons)
 
 
 def test_consent_is_asked_once_for_linked_inquiries(rw: RegistryWorld) -> None:
