@@ -332,7 +332,7 @@ def registry(size: int = 100_000, open_inquiries: int = 10_000, arrivals: int = 
     about = list(dict.fromkeys(p for q in asked if (p := truth[q.id]) is not None))
     arriving_ids = set(about[:arrivals])
     arriving = [p for p in people if p.id in arriving_ids]
-    people = [p for p in people if p.id not in arriving_ids][: size - len(arriving)]
+    people = [p for p in people if p.id not in arriving_ids][:size]
     gc.collect()
     began = time.perf_counter()
     index = Index(people)

@@ -217,7 +217,10 @@ class Index:
         the caller has them already)."""
         found: set[int] = set()
         shared: Counter[int] = Counter()
-        small = SMALL_POSTING if len(self) >= LARGE_INDEX else MAX_POSTING
+        # Blocks are scored whole up to MAX_POSTING in a small index, SMALL_POSTING from
+        # LARGE_INDEX on, and in between less as the index grows: query time stays level.
+        n = max(len(self), 1)
+        small = max(SMALL_POSTING, min(MAX_POSTING, SMALL_POSTING * LARGE_INDEX // n))
         for key in self.query_keys(prepared) if keys is None else keys:
             posting = self.postings.get(key)
             if not posting or len(posting) > MAX_POSTING:
@@ -232,8 +235,8 @@ class Index:
 
     def query_keys(self, prepared: Prepared) -> set[str]:
         """The blocking keys of an inquiry, and those of the registered surnames one typo
-        away from its own: "Kuipers" 1960 also asks for "Kunpers" 1960 (by birth year,
-        initial, given name and place, as its own surname does)."""
+        away from its own: "Kuipers" 1960 also asks for "Kunpers" 1960 (by birth year and
+        by initial only: the coarser keys of a near surname would double the candidates)."""
         keys = set(_keys(prepared, query=True))
         births = [prepared.birth]
         if prepared.birth.swapped is not None:
@@ -248,7 +251,7 @@ class Index:
                 for variant in _deletions(key):
                     near.update(self.variants.get(variant, ()))
             for key in near - own:
-                keys.update(_surname_keys(key, prepared, given, births, all_keys=True))
+                keys.update(_surname_keys(key, prepared, given, births, all_keys=False))
         return keys
 
     def total(self, comparison: Comparison) -> float:

@@ -30,7 +30,8 @@ MAX_POSTING = 600
 #: they share a second key with the inquiry (a common surname and birth year alone is not
 #: enough to be worth scoring against a million people).
 SMALL_POSTING = 40
-#: Below this many records every block is small enough to score whole.
+#: From this many records on, only blocks up to SMALL_POSTING are scored whole; below it the
+#: limit rises in proportion to LARGE_INDEX / size, to MAX_POSTING (at about 6,700 records).
 LARGE_INDEX = 100_000
 TOP = 10
 #: Reading the names the other way round ("Tschirn Kale") is a little weaker evidence.
