@@ -250,7 +250,8 @@ def header_key(text: str) -> str:
 
 def guess_mapping(headers: list[str], remembered: dict[str, str] | None = None) -> dict[str, str]:
     """Oranje field -> the file's header: the sender's remembered mapping where its headers are
-    still in the file, else guessed from common Dutch and English names. A header is used once."""
+    still in the file (nothing more: a field left out last time stays out), else guessed from
+    common Dutch and English names. A header is used once."""
     present = {header_key(h): h for h in reversed(headers) if h}
     mapping: dict[str, str] = {}
     used: set[str] = set()
@@ -259,9 +260,9 @@ def guess_mapping(headers: list[str], remembered: dict[str, str] | None = None) 
         if name in BY_NAME and key in present and key not in used:
             mapping[name] = present[key]
             used.add(key)
+    if mapping:
+        return mapping  # what the user chose for this sender, fields left out included
     for f in FIELDS:
-        if f.name in mapping:
-            continue
         for candidate in f.headers:
             if candidate in present and candidate not in used:
                 mapping[f.name] = present[candidate]

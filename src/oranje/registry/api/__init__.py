@@ -2,6 +2,6 @@
 
 from django.urls import URLPattern
 
-from oranje.registry.api import exchange, inquiries, persons
+from oranje.registry.api import exchange, imports, inquiries, persons
 
-urls: list[URLPattern] = [*persons.urls, *inquiries.urls, *exchange.urls]
+urls: list[URLPattern] = [*persons.urls, *inquiries.urls, *exchange.urls, *imports.urls]

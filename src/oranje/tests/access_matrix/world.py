@@ -367,7 +367,9 @@ def _registry_objects(incident: Incident, region: Region) -> dict[str, int]:
     sender, _ = reg.Sender.objects.get_or_create(
         region=region, name="Spaarne Gasthuis", defaults={"kind": "hospital"}
     )
+    batch = reg.ImportBatch.objects.create(incident=incident, sender=sender, file_name="l.xlsx")
     return {
+        "batch": batch.pk,
         "rperson": person.pk,
         "inquiry": inquiry.pk,
         "candidate": candidate.pk,
