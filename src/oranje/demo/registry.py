@@ -26,6 +26,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from oranje.core import tabular
 from oranje.core.constants import Role
 from oranje.core.models import Membership, Municipality, Region, User
 from oranje.demo import registry_data as data
@@ -33,27 +34,26 @@ from oranje.demo.registry_data import Asked, Resident
 from oranje.incidents import services as incidents
 from oranje.incidents.constants import IncidentType, Process
 from oranje.incidents.models import Incident
-from oranje.registry import services
+from oranje.registry import listrows, services
 from oranje.registry.constants import (
     CallOutcome,
     CandidateState,
-    InquiryStatus,
+    DuplicateState,
     Phrase,
     SenderKind,
     Source,
     Status,
 )
 from oranje.registry.models import (
-    CallBack,
     Candidate,
     ExternalRef,
     ImportBatch,
     Inquiry,
     Person,
-    PoliceNotice,
-    Sender,
+    PossibleDuplicate,
     StatusEntry,
 )
+from oranje.registry.services.imports import match_imported
 from oranje.registry.services.inquiries import InquiryData
 from oranje.registry.services.persons import after_person_write
 
@@ -107,6 +107,11 @@ def _staff(username: str, first: str, last: str, region: Region) -> User:
     return user
 
 
+def _row_id(n: int) -> str:
+    """The hospital's own patient number for the n-th row."""
+    return f"SG-{40117 + n * 7}"
+
+
 def hospital_file(people: list[Resident], start: dt.datetime) -> bytes:
     """The hospital's list as the hospital sends it: an .xlsx with its own column names."""
     from io import BytesIO
@@ -136,7 +141,7 @@ def hospital_file(people: list[Resident], start: dt.datetime) -> bytes:
     for n, person in enumerate(people):
         sheet.append(
             [
-                f"SG-{40117 + n * 7}",
+                _row_id(n),
                 person.surname,
                 person.prefix,
                 person.given,
@@ -209,10 +214,10 @@ class _Builder:
             batch_id=batch,
             defer_matching=True,
         )
+        if person.status != Status.DECEASED:
+            services.consent_record(person=registered, actor=actor, share=person.consent)
         Person.objects.filter(pk=registered.pk).update(
-            created_at=when,
-            share_whereabouts=person.consent if person.status != Status.DECEASED else None,
-            consent_recorded_at=when if person.status != Status.DECEASED else None,
+            created_at=when, consent_recorded_at=registered.consent_recorded_at and when
         )
         StatusEntry.objects.filter(person=registered).update(recorded_at=when)
         after_person_write(registered)  # as after the commit: duplicates, open inquiries
@@ -220,51 +225,38 @@ class _Builder:
         return registered
 
     def hospital_list(self, people: list[Resident], content: bytes, name: str) -> None:
-        """Register the hospital's patients from the delivered file, remembering each row id
-        so a second delivery of the same list updates them instead of adding them again."""
-        from io import BytesIO
-
-        from openpyxl import load_workbook
-
-        region = self.incident.region
-        sender, _created = Sender.objects.get_or_create(
-            region=region, name=SENDER, defaults={"kind": SenderKind.HOSPITAL}
+        """Import the hospital's file through the list import, as a registry officer would
+        (the mapping guessed from its headers, its admission time as the source time), then
+        run the batch's matching as after the commit."""
+        sender = services.sender_create(
+            incident=self.incident, actor=self.officer, name=SENDER, kind=SenderKind.HOSPITAL
         )
-        header, *rows = load_workbook(BytesIO(content), read_only=True).active.iter_rows(  # type: ignore[union-attr]
-            values_only=True
-        )
-        sender.mapping = {
-            "row_id": "Patiëntnummer",
-            "surname": "Achternaam",
-            "prefix": "Voorvoegsel",
-            "given_names": "Voornamen",
-            "birth_date": "Geboortedatum",
-            "sex": "Geslacht",
-            "postcode": "Postcode",
-            "house_number": "Huisnummer",
-            "house_addition": "Toevoeging",
-        }
-        sender.save(update_fields=["mapping"])
-        batch = ImportBatch.objects.create(
+        headers = tabular.read_header(content, name)
+        mapping = {**listrows.guess_mapping(headers, sender.mapping), "source_at": "Opgenomen"}
+        result = services.list_import(
             incident=self.incident,
+            actor=self.officer,
             sender=sender,
             file_name=name,
-            rows=len(rows),
-            created=len(rows),
-            imported_at=self.at(data.HOSPITAL_LIST_AT),
-            imported_by=self.officer,
+            data=content,
+            mapping=mapping,
         )
-        columns = list(header)
-        for person, row in zip(people, rows, strict=True):
-            values = dict(zip(columns, row, strict=True))
-            assert values["Achternaam"] == person.surname
-            registered = self.register(person, self.officer, Source.HOSPITAL, batch.pk)
-            ExternalRef.objects.create(
-                incident=self.incident,
-                sender=sender,
-                row_id=str(values["Patiëntnummer"]),
-                person=registered,
-            )
+        if not result.ok or result.batch is None:
+            raise RuntimeError(f"the demo's hospital list does not import: {result.problems}")
+        when = self.at(data.HOSPITAL_LIST_AT)
+        ImportBatch.objects.filter(pk=result.batch.pk).update(imported_at=when)
+        patients = {_row_id(n): p for n, p in enumerate(people)}
+        ids = []
+        for ref in ExternalRef.objects.filter(incident=self.incident, sender=sender).select_related(
+            "person"
+        ):
+            person, registered = patients[ref.row_id], ref.person
+            ids.append(registered.pk)
+            self.persons[person.key] = registered
+            Person.objects.filter(pk=registered.pk).update(created_at=when)
+            StatusEntry.objects.filter(person=registered).update(recorded_at=when)
+            services.consent_record(person=registered, actor=self.officer, share=person.consent)
+        match_imported(self.incident.pk, ids)
 
     def inquiry(self, asked: Asked, operator: User) -> None:
         year, month, day = asked.birth
@@ -308,18 +300,23 @@ class _Builder:
     def call_back(
         self, inquiry: Inquiry, actor: User, minutes: int, outcome: str, phrases: list[str]
     ) -> None:
-        CallBack.objects.create(
-            inquiry=inquiry,
-            at=self.at(minutes),
-            by=actor,
-            by_name=actor.get_full_name(),
-            outcome=outcome,
-            phrases=phrases,
+        services.inquiry_call(
+            inquiry=inquiry, actor=actor, outcome=outcome, phrases=phrases, at=self.at(minutes)
         )
-        if outcome == CallOutcome.REACHED and inquiry.status == InquiryStatus.FOUND:
-            Inquiry.objects.filter(pk=inquiry.pk).update(
-                status=InquiryStatus.INFORMED, updated_at=timezone.now()
-            )
+
+
+def _sift_duplicates(b: _Builder, again: list[Resident]) -> None:
+    """The coordinator went through the possible double registrations: residents of the care
+    home share its address, and most such pairs are not one person. The 5 real doubles and
+    the 2 closest of the others are left to decide."""
+    planted = {b.persons[p.key].pk for p in again} | {b.persons[p.double_of].pk for p in again}
+    others = (
+        PossibleDuplicate.objects.filter(incident=b.incident, state=DuplicateState.OPEN)
+        .exclude(person_id__in=planted, other_id__in=planted)
+        .order_by("-score", "pk")
+    )
+    for pair in list(others)[2:]:
+        services.duplicate_dismiss(duplicate=pair, actor=b.coordinator)
 
 
 def _phrases(person: Person) -> list[str]:
@@ -372,20 +369,12 @@ def _inform(b: _Builder, people: list[Resident], doubled: set[str]) -> None:
 
 
 def _deceased(b: _Builder, deceased: dict[str, list[Inquiry]]) -> None:
-    """Four eyes on both deceased; the police asked for both, one confirmed. The second
-    inquiry about the second person waits for a second officer."""
-    told = data.POLICE_LIST_AT + 30
+    """Four eyes on both deceased, then the police are asked to inform the next of kin; for
+    one of them the police confirmed they did. The second inquiry about the second person
+    waits for a second officer."""
+    asked, told = data.POLICE_LIST_AT + 12, data.POLICE_LIST_AT + 40
     for n, (key, inquiries) in enumerate(sorted(deceased.items())):
         person = b.persons[key]
-        PoliceNotice.objects.get_or_create(
-            person=person,
-            defaults={
-                "asked_at": b.at(data.POLICE_LIST_AT + 5),
-                "asked_by": b.coordinator,
-                "confirmed_at": b.at(told) if n == 0 else None,
-                "confirmed_by": b.coordinator if n == 0 else None,
-            },
-        )
         for m, inquiry in enumerate(inquiries):
             b.confirm(inquiry, person, b.officer, data.POLICE_LIST_AT + 10)
             if n == 1 and m == 1:
@@ -393,10 +382,13 @@ def _deceased(b: _Builder, deceased: dict[str, list[Inquiry]]) -> None:
             candidate = inquiry.candidates.filter(person=person).first()
             if candidate is not None and candidate.state == CandidateState.AWAITING_SECOND:
                 services.candidate_confirm(candidate=candidate, actor=b.coordinator)
-            if n == 0:  # the police confirmed they told the next of kin
-                Inquiry.objects.filter(pk=inquiry.pk, status=InquiryStatus.POLICE).update(
-                    status=InquiryStatus.INFORMED, updated_at=timezone.now()
+                Candidate.objects.filter(pk=candidate.pk).update(
+                    second_at=b.at(data.POLICE_LIST_AT + 11)
                 )
+            inquiry.refresh_from_db()
+            services.police_asked(inquiry=inquiry, actor=b.coordinator, at=b.at(asked))
+        if n == 0:  # the police confirmed they told the next of kin
+            services.police_confirmed(inquiry=inquiries[0], actor=b.coordinator, at=b.at(told))
 
 
 def spreadsheet_path() -> Path:
@@ -478,6 +470,7 @@ def build(region: Region, coordinator: User, log: Callable[[str], None]) -> Inci
                         note=note,
                     ),
                 )
+        _sift_duplicates(b, again)
         _inform(b, people, {p.double_of for p in again})
     log(
         f"Oefenincident '{TITLE}': {Person.objects.filter(incident=incident).count()} registraties, "

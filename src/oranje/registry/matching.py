@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from oranje.matching import Candidate as EngineCandidate
 from oranje.matching import Index, Record
+from oranje.matching.engine import POSSIBLE_SCORE
 from oranje.registry.models import Inquiry, NameFields, Person
 
 #: How far before its last look an index reads again (a long transaction's rows).
@@ -164,6 +165,28 @@ def inquiry_index(incident_id: int) -> Index:
         Inquiry,
         Q(status="open", anonymised_at__isnull=True),
     )
+
+
+def duplicates_of(person_id: int, incident_id: int, *, limit: int = 5) -> list[EngineCandidate]:
+    """The registrations that may be the same person as this registered one, best first.
+    Each pair is judged on its own, as the engine's duplicate search does: the person's own
+    registration, found first by any query, is no rival that demotes its double, and the
+    weak candidates that fill up an operator's list are no double registrations."""
+    index = person_index(incident_id)
+    record, mine = index.get(str(person_id)), index.prepared(str(person_id))
+    if record is None or mine is None:
+        return []
+    query = mine.as_query()
+    found = []
+    for candidate in index.query(record, limit=limit + 1):
+        other = index.prepared(candidate.person_id)
+        if candidate.person_id == record.id or other is None:
+            continue
+        pair = index.score(query, other)
+        if round(pair.score, 2) >= POSSIBLE_SCORE:
+            found.append(pair)
+    found.sort(key=lambda c: (c.decision != "match", -c.score))
+    return found[:limit]
 
 
 def candidates_for(record: Record, incident_id: int, *, limit: int = 10) -> list[EngineCandidate]:

@@ -470,16 +470,10 @@ def match_imported(incident_id: int, person_ids: list[int]) -> int:
 
     if not person_ids:
         return 0
-    index = matching.person_index(incident_id)
     pairs: dict[tuple[int, int], PossibleDuplicate] = {}
     for pid in person_ids:
-        record = index.get(str(pid))
-        if record is None:
-            continue
-        for cand in index.query(record, limit=5):
+        for cand in matching.duplicates_of(pid, incident_id):
             other = int(cand.person_id)
-            if other == pid:
-                continue
             low, high = sorted((pid, other))
             pairs.setdefault(
                 (low, high),

@@ -143,12 +143,9 @@ def _append_status(
 
 def find_duplicates(person: Person) -> list[PossibleDuplicate]:
     """Record the likely double registrations of `person` (both ways round, once per pair)."""
-    record = matching.record_of(person)
     found = []
-    for candidate in matching.candidates_for(record, person.incident_id, limit=5):
+    for candidate in matching.duplicates_of(person.pk, person.incident_id):
         other = int(candidate.person_id)
-        if other == person.pk:
-            continue
         low, high = sorted((person.pk, other))
         pair, _created = PossibleDuplicate.objects.get_or_create(
             person_id=low,

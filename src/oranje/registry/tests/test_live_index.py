@@ -49,3 +49,19 @@ def test_the_person_index_follows_changes_and_merges_in_place(
     Person.objects.filter(pk=other.pk).update(city="Haarlem", updated_at=timezone.now())
     matching.person_index(rw.incident.pk)
     assert applied == [1]
+
+
+def test_a_double_registration_is_a_match_and_weak_candidates_are_no_duplicates(
+    world: World,
+) -> None:
+    from oranje.registry.models import PossibleDuplicate
+
+    rw = build_registry(world)
+    first = register(rw, given="Cornelia", prefix="van", surname="Dam", birth=(1969, 8, 24))
+    register(rw, given="Bram", prefix="", surname="Kok", birth=(2001, 2, 3))  # a weak one
+    again = register(rw, given="Cornelia", prefix="van", surname="Dam", birth=(1969, 8, 24))
+    # Its own registration is no rival of its double: the pair is judged on its own.
+    found = matching.duplicates_of(again.pk, rw.incident.pk)
+    assert [(c.person_id, c.decision) for c in found] == [(str(first.pk), "match")]
+    pairs = PossibleDuplicate.objects.filter(incident=rw.incident)
+    assert [(p.person_id, p.other_id, p.decision) for p in pairs] == [(first.pk, again.pk, "match")]
