@@ -13,7 +13,12 @@ only with agreement on given name, surname and date of birth (or, for a partial 
 agreeing address or phone) and a score over the match threshold; otherwise it is *possible*
 when the score passes POSSIBLE_SCORE. Family awareness falls out of the levels: a sibling or
 twin at the same address disagrees on the given name, a junior named after a parent on the year
-of birth, and either disagreement rules out a match. The *linkage* profile, for lists of
+of birth, and either disagreement rules out a match. An inquiry that gives only the year of
+birth is a match when names and year agree, the score is at most PARTIAL_DATE_RELIEF short and
+no other candidate comes within RIVAL_GAP; two candidates that both pass are both "possible"
+unless one leads by RIVAL_GAP. Fewer than FILL candidates over POSSIBLE_SCORE: the best weaker
+ones fill the list up to FILL. `rematch` (rematch.py) re-matches open inquiries, held in an
+index of their own, when a person arrives or changes. The *linkage* profile, for lists of
 unrelated people, has no household rules; `Index.calibrate` estimates its weights from the data
 without labels, and a match is a posterior probability over one half.
 """
