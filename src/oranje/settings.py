@@ -276,6 +276,9 @@ ALERT_LINK_HOURS = env_int("ORANJE_ALERT_LINK_HOURS", 24, minimum=1)
 # the map shows no background and places are entered as coordinates.
 MAP_TILE_URL = env_str("ORANJE_MAP_TILE_URL", "")
 MAP_ATTRIBUTION = env_str("ORANJE_MAP_ATTRIBUTION", "")
+# PFIF exchange: the domain that starts this installation's record ids ({region}: the region's
+# code in lower case), e.g. oranje.vr12.nl/person.42.
+PFIF_DOMAIN = env_str("ORANJE_PFIF_DOMAIN", "oranje.{region}.nl")
 # Uploaded logbook attachments (served only through an access-checked view).
 MEDIA_ROOT = DATA_DIR / "media"
 MEDIA_URL = "/media/"

@@ -521,3 +521,40 @@ class RetentionRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.incident_id}: {self.kind}"
+
+
+class PfifNote(models.Model):
+    """A PFIF note received from another registry, kept as it came: notes are append-only,
+    and one already received (same `note_record_id`) is never added again. A note that says
+    something definite about the person also became a `StatusEntry` (`entry`); a note that
+    links two person records became a `PossibleDuplicate` (never a merge)."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="+")
+    note_record_id = models.CharField(max_length=255)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="pfif_notes")
+    entry = models.ForeignKey(
+        StatusEntry, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    linked_person_record_id = models.CharField(max_length=255, blank=True)
+    author_name = models.CharField(max_length=NAME_MAX)
+    source_at = models.DateTimeField()
+    entry_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=20, blank=True)
+    author_made_contact = models.BooleanField(null=True)
+    last_known_location = models.CharField(max_length=NAME_MAX, blank=True)
+    text = models.CharField(max_length=TEXT_MAX)
+    imported_at = models.DateTimeField(default=timezone.now)
+    batch = models.ForeignKey(
+        ImportBatch, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["source_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["incident", "note_record_id"], name="registry_pfif_note_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.note_record_id

@@ -1,5 +1,7 @@
 """Every write of the registry. Import from here: `from oranje.registry import services`."""
 
+from oranje.registry.services.exchange import pfif_export
+from oranje.registry.services.exchange_import import pfif_import
 from oranje.registry.services.imports import list_import, sender_create, upload_store
 from oranje.registry.services.informing import (
     consent_record,
@@ -47,6 +49,8 @@ __all__ = [
     "person_merge",
     "person_register",
     "person_status_change",
+    "pfif_export",
+    "pfif_import",
     "police_asked",
     "police_confirmed",
     "read_logged",
