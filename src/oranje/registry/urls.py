@@ -1,6 +1,6 @@
 """The registry's pages, under /incidenten/<id>/registratie/ (one module per part)."""
 
-from oranje.registry.views import home, imports, inquiries, lists, persons, privacy
+from oranje.registry.views import exchange, home, imports, inquiries, lists, persons, privacy
 
 app_name = "registry"
 
@@ -11,4 +11,5 @@ urlpatterns = [
     *inquiries.urls,
     *privacy.urls,
     *lists.urls,
+    *exchange.urls,
 ]
