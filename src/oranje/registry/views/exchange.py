@@ -35,9 +35,10 @@ class PfifImportForm(InputForm):
 @require_http_methods(["GET", "POST"])
 def exchange(request: HttpRequest, pk: int) -> HttpResponse:
     incident = registry_incident_for_user(request.user, pk)
-    form = PfifImportForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    form = PfifImportForm(request.POST if posted else None, request.FILES if posted else None)
     report = None
-    if request.method == "POST" and form.is_valid():
+    if posted and form.is_valid():
         upload = form.cleaned_data["file"]
         if upload.size > pfif.MAX_BYTES:
             form.add_error(
@@ -72,7 +73,7 @@ def exchange(request: HttpRequest, pk: int) -> HttpResponse:
                         },
                     )
                     return redirect("registry:exchange", pk=incident.pk)
-    status = 400 if request.method == "POST" and (form.errors or report is not None) else 200
+    status = 400 if posted else 200  # a successful import redirected above
     return render(
         request,
         "registry/exchange.html",
