@@ -102,9 +102,16 @@ def pfif_person_ids(incident: Incident, persons: list[Person]) -> dict[int, str]
         .select_related("sender")
         .order_by("-pk")
     )
+    # A merge moves the merged person's refs to the kept person; for PFIF they stay the
+    # merged record's identity (both records go out, linked by a note).
+    moved: dict[int, int] = {}
+    for merge in Merge.objects.filter(incident=incident, undone_at__isnull=True):
+        for ref_id in (merge.moved or {}).get("refs", []):
+            moved[int(ref_id)] = merge.merged_id
     for ref in refs:
-        if ref.row_id.startswith(f"{ref.sender.name}/"):
-            ids[ref.person_id] = ref.row_id
+        owner = moved.get(ref.pk, ref.person_id)
+        if owner in ids and ref.row_id.startswith(f"{ref.sender.name}/"):
+            ids[owner] = ref.row_id
     return ids
 
 

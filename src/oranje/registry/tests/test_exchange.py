@@ -384,3 +384,30 @@ def test_a_future_note_is_refused(rw: RegistryWorld) -> None:
     assert [(p.record, p.field) for p in report.problems] == [
         ("note pf.example.org/n1", "source_date")
     ]
+
+
+def test_a_merged_clone_keeps_its_foreign_id_and_is_linked(rw: RegistryWorld) -> None:
+    native = register(rw, given="Jan", prefix="", surname="Smit", birth=(1960, 5, 6))
+    report = services.pfif_import(
+        incident=rw.incident,
+        actor=rw.officer,
+        data=doc(person("pf.example.org/p1", "Jan Smit", date_of_birth="1960-05-06")),
+    )
+    assert report.ok
+    clone = Person.objects.get(refs__row_id="pf.example.org/p1")
+    services.person_merge(kept=native, merged=clone, actor=rw.officer)
+    root = etree.fromstring(build_export(rw.incident).data)
+    ids = root.xpath("//pfif:person/pfif:person_record_id/text()", namespaces=NS)
+    assert sorted(ids) == sorted([f"oranje.vr12.nl/person.{native.pk}", "pf.example.org/p1"])
+    links = root.xpath("//pfif:linked_person_record_id/text()", namespaces=NS)
+    assert sorted(links) == sorted(ids)
+    # A later note about the foreign record reaches the kept person.
+    more = doc(
+        person(
+            "pf.example.org/p1",
+            "Jan Smit",
+            notes=note("pf.example.org/n7", status="believed_missing"),
+        )
+    )
+    services.pfif_import(incident=rw.incident, actor=rw.officer, data=more)
+    assert PfifNote.objects.get(note_record_id="pf.example.org/n7").person_id == native.pk
