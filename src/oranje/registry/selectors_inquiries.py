@@ -139,6 +139,23 @@ def linked(inquiry: Inquiry) -> list[Inquiry]:
     )
 
 
+def maybe_linked(inquiry: Inquiry) -> list[Inquiry]:
+    """Open inquiries that have this inquiry's confirmed person among their candidates, not
+    yet decided: the callers waiting for the same answer."""
+    if inquiry.person_id is None or inquiry.person is None:
+        return []
+    return list(
+        Inquiry.objects.filter(
+            status=InquiryStatus.OPEN,
+            candidates__person_id__in=person_group(inquiry.person),
+            candidates__state__in=[CandidateState.PROPOSED, CandidateState.AWAITING_SECOND],
+        )
+        .exclude(pk=inquiry.pk)
+        .distinct()
+        .order_by("created_at")
+    )
+
+
 def inquiries_about(person: Person) -> list[Inquiry]:
     """Every inquiry confirmed to be about this person (for the person's page)."""
     return list(Inquiry.objects.filter(person_id__in=person_group(person)).order_by("created_at"))

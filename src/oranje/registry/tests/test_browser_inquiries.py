@@ -107,3 +107,57 @@ def test_four_eyes_on_deceased(page: Any, live_server: Any) -> None:
     inquiry.refresh_from_db()
     assert inquiry.status == InquiryStatus.INFORMED
     assert not inquiry.calls.exists()
+
+
+def test_the_queue_updates_itself_and_a_strong_candidate_moves_up(
+    page: Any, live_server: Any
+) -> None:
+    rw = _registry()
+    older = services.inquiry_create(
+        incident=rw.incident,
+        actor=rw.second_officer,
+        data=inquiry_data(given_names="Pieter", prefix="", surname="Bakker", birth_year=1980),
+    )
+    log_in(page, live_server, "reg_anna")
+    page.goto(f"{live_server.url}/incidenten/{rw.incident.pk}/registratie/vragen/")
+    rows = page.locator("#inquiry-queue tbody tr")
+    expect(rows).to_have_count(1)
+    newer = services.inquiry_create(incident=rw.incident, actor=rw.officer, data=inquiry_data())
+    expect(rows).to_have_count(2, timeout=25_000)  # without a reload: htmx polls
+    expect(rows.first).to_have_id(f"q{older.pk}")
+    register(rw)  # the newer inquiry's person arrives: a strong candidate
+    expect(rows.first).to_have_id(f"q{newer.pk}", timeout=25_000)
+    expect(rows.first).to_contain_text("sterke kandidaat")
+    # Taking the older one from the queue.
+    rows.nth(1).get_by_role("button", name=f"V{older.number} oppakken").click()
+    expect(page.locator(f"#q{older.pk} strong")).to_have_text("u")
+    older.refresh_from_db()
+    assert older.assigned_to == rw.officer
+
+
+def test_the_inquiry_pages_have_no_serious_accessibility_violations(
+    page: Any, live_server: Any
+) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    rw = _registry()
+    register(rw)
+    inquiry = services.inquiry_create(incident=rw.incident, actor=rw.officer, data=inquiry_data())
+    context = page.context.browser.new_context(locale="nl-NL", bypass_csp=True)
+    axe_page = context.new_page()
+    try:
+        log_in(axe_page, live_server, "reg_anna")
+        base = f"{live_server.url}/incidenten/{rw.incident.pk}/registratie/vragen/"
+        problems = {}
+        for url in (base, base + "nieuw/", f"{base}{inquiry.pk}/"):
+            axe_page.goto(url)
+            found = [
+                f"{v['id']} ({v['impact']})"
+                for v in Axe().run(axe_page).response["violations"]
+                if v["impact"] in {"serious", "critical"}
+            ]
+            if found:
+                problems[url] = found
+        assert not problems, problems
+    finally:
+        context.close()

@@ -189,6 +189,8 @@ def test_consent_is_asked_once_for_linked_inquiries(rw: RegistryWorld) -> None:
     daughter = _found(rw, _ask(rw))
     son = _found(rw, _ask(rw, caller_name="Kees de Vries", caller_relation="zoon"))
     assert [i.pk for i in queue.linked(daughter)] == [son.pk]
+    neighbour = _ask(rw, caller_name="Buurvrouw", caller_relation="buurvrouw")
+    assert [i.pk for i in queue.maybe_linked(daughter)] == [neighbour.pk]  # still to confirm
     assert daughter.person == son.person == person
     # Not asked yet: no place told, only that the person is safe.
     with pytest.raises(ValidationError):

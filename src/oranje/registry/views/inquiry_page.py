@@ -49,6 +49,7 @@ def render_inquiry(
             "inquiry": inquiry,
             "candidates": selectors.candidates(inquiry),
             "linked": selectors.linked(inquiry),
+            "maybe_linked": selectors.maybe_linked(inquiry),
             "calls": inquiry.calls.select_related("by"),
             "person": person,
             "notice": notice,
