@@ -21,6 +21,7 @@ from oranje.core.models import User
 from oranje.incidents.models import Incident
 from oranje.incidents.services.guards import incident_lock
 from oranje.matching import Candidate as EngineCandidate
+from oranje.matching import rematch
 from oranje.registry import matching
 from oranje.registry.access import can_register
 from oranje.registry.constants import CandidateState, InquiryStatus, Sex, Status
@@ -234,22 +235,60 @@ def rematch_for_person(person: Person) -> list[int]:
     touched = [i.pk for i in asked]
     if not person.active:
         return touched
-    index = matching.inquiry_index(person.incident_id)
-    if not len(index):
+    inquiries = matching.inquiry_index(person.incident_id)
+    if not len(inquiries):
         return touched
-    record = matching.record_of(person)
-    for cand in index.query(record, limit=TOP):
-        if int(cand.person_id) in touched:
-            continue
-        hit = Inquiry.objects.filter(pk=int(cand.person_id), status=InquiryStatus.OPEN).first()
-        if hit is None:
-            continue
-        _store(
-            hit,
-            [EngineCandidate(str(person.pk), cand.score, cand.decision, cand.reasons)],
-        )
-        touched.append(hit.pk)
-    return touched
+    registry = matching.person_index(person.incident_id)
+    # The engine finds the open inquiries that now have this person among their first
+    # candidates, each with exactly the candidate its own query gives (never a weak fill-up).
+    hits = {
+        int(m.inquiry_id): m.candidate
+        for m in rematch(registry, inquiries, str(person.pk))
+        if int(m.inquiry_id) not in touched
+    }
+    return touched + _store_for_person(person, hits)
+
+
+def _store_for_person(person: Person, hits: dict[int, EngineCandidate]) -> list[int]:
+    """Store one person as a candidate of many inquiries in a few queries: the open ones
+    read at once, new candidates written in one insert, and the best score raised where
+    the person is now the best; only a refreshed score rescores an inquiry in full."""
+    if not hits:
+        return []
+    asked = Inquiry.objects.filter(pk__in=list(hits), status=InquiryStatus.OPEN).in_bulk()
+    existing = {
+        c.inquiry_id: c for c in Candidate.objects.filter(inquiry_id__in=list(asked), person=person)
+    }
+    now = timezone.now()
+    new = []
+    for pk, inquiry in asked.items():
+        cand, row = hits[pk], existing.get(pk)
+        if row is None:
+            new.append(
+                Candidate(
+                    inquiry=inquiry,
+                    person=person,
+                    score=cand.score,
+                    decision=cand.decision,
+                    reasons=cand.reasons,
+                    found_at=now,
+                )
+            )
+        elif row.state == CandidateState.PROPOSED and (
+            row.score != cand.score or row.reasons != cand.reasons
+        ):
+            Candidate.objects.filter(pk=row.pk).update(
+                score=cand.score, decision=cand.decision, reasons=cand.reasons
+            )
+            _rescore(inquiry)
+    Candidate.objects.bulk_create(new)
+    for row in new:
+        inquiry = row.inquiry
+        if inquiry.best_score is None or row.score > inquiry.best_score:
+            Inquiry.objects.filter(pk=inquiry.pk).update(
+                best_score=row.score, best_decision=row.decision, updated_at=now
+            )
+    return list(asked)
 
 
 def inquiry_take(*, inquiry: Inquiry, actor: User) -> Inquiry:

@@ -65,3 +65,27 @@ def test_a_double_registration_is_a_match_and_weak_candidates_are_no_duplicates(
     assert [(c.person_id, c.decision) for c in found] == [(str(first.pk), "match")]
     pairs = PossibleDuplicate.objects.filter(incident=rw.incident)
     assert [(p.person_id, p.other_id, p.decision) for p in pairs] == [(first.pk, again.pk, "match")]
+
+
+def test_an_arrival_becomes_a_candidate_only_where_the_inquiry_itself_would_rank_it(
+    world: World,
+) -> None:
+    from oranje.registry import services
+    from oranje.registry.tests.factories import inquiry_data
+
+    rw = build_registry(world)
+    asked = services.inquiry_create(incident=rw.incident, actor=rw.officer, data=inquiry_data())
+    assert not asked.candidates.exists()
+    # A relative arrives: at most a weak fill-up for the inquiry's own list, no candidate.
+    stranger = register(rw, given="Pieter", prefix="de", surname="Vries", birth=(1982, 7, 1))
+    assert services.rematch_for_person(stranger) == []
+    person = register(rw)  # Johannes de Vries, asked after as Hans
+    asked.refresh_from_db()
+    [candidate] = asked.candidates.all()
+    own = matching.candidates_for(matching.record_of(asked), rw.incident.pk)[0]
+    assert (candidate.person_id, candidate.score, candidate.decision) == (
+        person.pk,
+        own.score,
+        own.decision,
+    )
+    assert (asked.best_score, asked.best_decision) == (own.score, own.decision)
