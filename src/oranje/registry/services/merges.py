@@ -68,7 +68,8 @@ def person_merge(*, kept: Person, merged: Person, actor: User) -> Merge:
         for person in (kept, merged):
             if person.merged_into_id is not None:
                 raise ValidationError(
-                    _("%(name)s was already merged into another registration.") % {"name": person}
+                    _("%(name)s was already merged into another registration.")
+                    % {"name": person.full_name}
                 )
             if person.anonymised_at is not None:
                 raise ValidationError(_("An anonymised registration cannot be merged."))
@@ -137,7 +138,8 @@ def merge_undo(*, merge: Merge, actor: User) -> Merge:
             raise ValidationError(_("This merge can no longer be undone."))
         if kept.merged_into_id is not None:
             raise ValidationError(
-                _("%(name)s was merged again since; undo that merge first.") % {"name": kept}
+                _("%(name)s was merged again since; undo that merge first.")
+                % {"name": kept.full_name}
             )
         now = timezone.now()
         moved = locked.moved or {}

@@ -80,7 +80,7 @@ def duplicate_merge(request: HttpRequest, pk: int, duplicate_pk: int) -> HttpRes
         messages.success(
             request,
             _("%(merged)s merged into %(kept)s; undo it under Merges if it was a mistake.")
-            % {"merged": merged, "kept": kept},
+            % {"merged": merged.full_name, "kept": kept.full_name},
         )
     return _back(request, pk)
 
@@ -98,7 +98,7 @@ def duplicate_dismiss(request: HttpRequest, pk: int, duplicate_pk: int) -> HttpR
         messages.success(
             request,
             _("Recorded: %(a)s and %(b)s are not the same person.")
-            % {"a": duplicate.person, "b": duplicate.other},
+            % {"a": duplicate.person.full_name, "b": duplicate.other.full_name},
         )
     return _back(request, pk)
 
