@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from oranje.core.constants import Role
@@ -21,6 +22,16 @@ from oranje.registry.models import Merge, Person, PossibleDuplicate
 pytestmark = BROWSER_TEST
 
 TABLET = {"width": 1024, "height": 768}
+
+
+def _serious_violations(page: Any) -> list[str]:
+    """axe-core's serious and critical findings on the page (served locally)."""
+    found = Axe().run(page).response["violations"]
+    return [
+        f"{v['id']}: {[n['target'] for n in v['nodes'][:3]]}"
+        for v in found
+        if v["impact"] in ("serious", "critical")
+    ]
 
 
 def _officer(world: Any) -> User:
@@ -99,11 +110,16 @@ def test_register_on_a_tablet_with_the_keyboard_only(page: Any, live_server: Any
     # The form is empty again, ready for the next person, the focus on its first field.
     expect(page.get_by_label("Voornamen")).to_be_focused()
     expect(page.get_by_label("Voornamen")).to_have_value("")
+    assert _serious_violations(page) == []
     expect(page.locator("#id_surname")).to_have_value("")
     # The confirmation links to the person.
     confirmation.get_by_role("link", name="Maria Johanna van der Berg").click()
     expect(page.get_by_role("heading", name="Maria Johanna van der Berg")).to_be_visible()
     expect(page.get_by_text("Sporthal Zuid").first).to_be_visible()
+    assert _serious_violations(page) == []
+    page.get_by_role("link", name="Alle getroffenen").click()
+    expect(page.get_by_role("link", name="Maria Johanna van der Berg")).to_be_visible()
+    assert _serious_violations(page) == []
 
 
 def test_merging_a_double_registration_and_undoing_it(page: Any, live_server: Any) -> None:
@@ -135,6 +151,7 @@ def test_merging_a_double_registration_and_undoing_it(page: Any, live_server: An
 
     card = page.locator(f"#dup-{pair.pk}").locator("xpath=..")
     expect(card.get_by_text(pair.reasons[0]).first).to_be_visible()  # the engine's reasons
+    assert _serious_violations(page) == []
     card.get_by_label("Hans de Vries").check()  # keep the second registration
     card.get_by_role("button", name="Samenvoegen").click()
     expect(page.get_by_text("samengevoegd met Hans de Vries")).to_be_visible()
@@ -143,6 +160,7 @@ def test_merging_a_double_registration_and_undoing_it(page: Any, live_server: An
     assert merge.kept_id == hans.pk and merge.merged.merged_into_id == hans.pk
 
     page.get_by_role("link", name="Samenvoegingen").click()
+    assert _serious_violations(page) == []
     page.get_by_role("button", name="Ongedaan maken").click()
     expect(page.get_by_text("Samenvoeging ongedaan gemaakt")).to_be_visible()
     merge.refresh_from_db()

@@ -188,6 +188,14 @@ def test_merging_from_the_duplicates_page_and_undoing_it(
     officer.post(url, {"behouden": str(second.pk)})
     first.refresh_from_db()
     assert first.merged_into_id == second.pk
+    # A merged registration is read-only: details and consent go to the kept person.
+    merged_page = _base(rw) + f"personen/{first.pk}/"
+    assert officer.get(merged_page + "wijzigen/").status_code == 302
+    officer.post(merged_page + "toestemming/", {"toestemming": "ja"})
+    first.refresh_from_db()
+    assert first.share_whereabouts is None
+    kept_page = officer.get(_base(rw) + f"personen/{second.pk}/").content.decode()
+    assert "uit samengevoegde registratie Johannes de Vries" in kept_page
     assert (
         "Niet dezelfde persoon"
         not in officer.get(_base(rw) + "dubbele-registraties/").content.decode()

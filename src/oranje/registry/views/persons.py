@@ -186,9 +186,19 @@ def person_status(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse
     return _detail(request, incident, person, status_form=form, code=400)
 
 
+def _merged(request: HttpRequest, incident: Incident, person: Person) -> HttpResponse | None:
+    """A merged registration is read-only: its news belongs on the kept person."""
+    if person.merged_into_id is None:
+        return None
+    messages.error(request, _("This registration was merged; record it on the kept person."))
+    return redirect("registry:person_detail", incident.pk, person.pk)
+
+
 @login_required
 def person_edit(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
     incident, person = person_in_incident(request, pk, person_pk)
+    if (refused := _merged(request, incident, person)) is not None:
+        return refused
     form = PersonDetailsForm(
         request.POST if request.method == "POST" else None,
         initial=PersonDetailsForm.initial_of(person),
@@ -222,6 +232,8 @@ def person_edit(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
 @require_POST
 def person_consent(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
     incident, person = person_in_incident(request, pk, person_pk)
+    if (refused := _merged(request, incident, person)) is not None:
+        return refused
     answer = request.POST.get("toestemming", "")
     if answer not in ("ja", "nee"):
         messages.error(request, _("consent: choose yes or no."))
