@@ -167,12 +167,16 @@ def inquiry_index(incident_id: int) -> Index:
     )
 
 
-def duplicates_of(person_id: int, incident_id: int, *, limit: int = 5) -> list[EngineCandidate]:
+def duplicates_of(
+    person_id: int, incident_id: int, *, limit: int = 5, index: Index | None = None
+) -> list[EngineCandidate]:
     """The registrations that may be the same person as this registered one, best first.
     Each pair is judged on its own, as the engine's duplicate search does: the person's own
     registration, found first by any query, is no rival that demotes its double, and the
-    weak candidates that fill up an operator's list are no double registrations."""
-    index = person_index(incident_id)
+    weak candidates that fill up an operator's list are no double registrations. `index`: the
+    incident's index already caught up (a batch of many persons looks once, not per person)."""
+    if index is None:
+        index = person_index(incident_id)
     record, mine = index.get(str(person_id)), index.prepared(str(person_id))
     if record is None or mine is None:
         return []

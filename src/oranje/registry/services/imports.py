@@ -471,8 +471,9 @@ def match_imported(incident_id: int, person_ids: list[int]) -> int:
     if not person_ids:
         return 0
     pairs: dict[tuple[int, int], PossibleDuplicate] = {}
+    index = matching.person_index(incident_id)  # caught up once for the whole batch
     for pid in person_ids:
-        for cand in matching.duplicates_of(pid, incident_id):
+        for cand in matching.duplicates_of(pid, incident_id, index=index):
             other = int(cand.person_id)
             low, high = sorted((pid, other))
             pairs.setdefault(
