@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db.models import BooleanField, ExpressionWrapper, Q
@@ -112,6 +114,24 @@ def _catch_up(live: _Live, rows: list[dict[str, object]]) -> None:
             live.index.update(record)
 
 
+_held = threading.local()
+
+
+@contextmanager
+def caught_up(incident_id: int) -> Iterator[None]:
+    """Within this block (in this thread) the incident's indexes catch up once, at the start,
+    not before every use: a batch of thousands of persons (a list import) would otherwise
+    re-read the rows changed in the slack window once per person."""
+    person_index(incident_id)
+    inquiry_index(incident_id)
+    held: set[int] = getattr(_held, "incidents", set())
+    _held.incidents = held | {incident_id}
+    try:
+        yield
+    finally:
+        _held.incidents = held
+
+
 def _refresh(
     table: dict[int, _Live], incident_id: int, model: type[Person] | type[Inquiry], active: Q
 ) -> Index:
@@ -119,6 +139,8 @@ def _refresh(
         live = table.get(incident_id)
         if live is None:
             live = table[incident_id] = _Live(Index())
+    if live.seen is not None and incident_id in getattr(_held, "incidents", ()):
+        return live.index
     with live.lock:
         now = timezone.now()
         changed = model.objects.filter(incident_id=incident_id)

@@ -36,14 +36,17 @@ from oranje.core.audit import audit_record
 from oranje.core.audit_actions import AuditAction
 from oranje.core.models import User
 from oranje.incidents.models import Incident
+from oranje.matching import Candidate as EngineCandidate
+from oranje.matching import Index, rematch
 from oranje.registry import listrows, matching
 from oranje.registry.access import can_register
-from oranje.registry.constants import SenderKind, Sex
+from oranje.registry.constants import CandidateState, InquiryStatus, SenderKind, Sex
 from oranje.registry.listrows import ListRow, RowProblem
 from oranje.registry.models import (
     ExternalRef,
     ImportBatch,
     ImportUpload,
+    Inquiry,
     Person,
     PossibleDuplicate,
     Sender,
@@ -466,12 +469,15 @@ def _write(
 def match_imported(incident_id: int, person_ids: list[int]) -> int:
     """The duplicate check and the re-matching of open inquiries for many persons at once
     (after a batch commits). Returns how many possible duplicates were recorded."""
-    from oranje.registry.services.inquiries import rematch_for_person
-
     if not person_ids:
         return 0
+    with matching.caught_up(incident_id):  # the indexes look once for the whole batch
+        return _match_batch(incident_id, person_ids)
+
+
+def _match_batch(incident_id: int, person_ids: list[int]) -> int:
     pairs: dict[tuple[int, int], PossibleDuplicate] = {}
-    index = matching.person_index(incident_id)  # caught up once for the whole batch
+    index = matching.person_index(incident_id)
     for pid in person_ids:
         for cand in matching.duplicates_of(pid, incident_id, index=index):
             other = int(cand.person_id)
@@ -491,13 +497,51 @@ def match_imported(incident_id: int, person_ids: list[int]) -> int:
         PossibleDuplicate.objects.bulk_create(
             list(pairs.values()), batch_size=CHUNK, ignore_conflicts=True
         )
-        inquiries = matching.inquiry_index(incident_id)
+        _rematch_inquiries(incident_id, person_ids, index)
         for chunk in _chunks(person_ids):
-            if len(inquiries):
-                for person in Person.objects.filter(pk__in=chunk):
-                    rematch_for_person(person)
             Person.objects.filter(pk__in=chunk).update(matched_at=timezone.now())
     return len(pairs)
+
+
+def _rematch_inquiries(incident_id: int, person_ids: list[int], index: Index) -> None:
+    """What `inquiries.rematch_for_person` does for one person, for a batch in a few
+    queries: the open inquiries that proposed one of them are asked again as a whole (a
+    corrected name may no longer fit), and each person becomes a candidate of the open
+    inquiries whose own query now ranks them among the first."""
+    from oranje.registry.services import inquiries as inquiry_services
+
+    inquiries = matching.inquiry_index(incident_id)
+    if not len(inquiries):
+        return
+    asked: dict[int, Inquiry] = {}
+    for chunk in _chunks(person_ids):
+        # Registrations merged into these persons live on in them.
+        group = chunk + list(
+            Person.objects.filter(merged_into_id__in=chunk).values_list("pk", flat=True)
+        )
+        asked.update(
+            (i.pk, i)
+            for i in Inquiry.objects.filter(
+                status=InquiryStatus.OPEN,
+                anonymised_at__isnull=True,
+                candidates__person_id__in=group,
+                candidates__state=CandidateState.PROPOSED,
+            ).distinct()
+        )
+    for inquiry in asked.values():
+        inquiry_services.rematch_inquiry(inquiry)
+    hits: dict[int, dict[int, EngineCandidate]] = {}
+    for pid in person_ids:
+        found = {
+            int(m.inquiry_id): m.candidate
+            for m in rematch(index, inquiries, str(pid))
+            if int(m.inquiry_id) not in asked
+        }
+        if found:
+            hits[pid] = found
+    for person in _load_plain(set(hits)).values():
+        if person.active:
+            inquiry_services._store_for_person(person, hits[person.pk])
 
 
 #: The upkeep leaves persons alone this long after their change: the after-commit check of

@@ -344,3 +344,20 @@ def test_the_upkeep_matches_persons_left_unmatched(rw: RegistryWorld) -> None:
     assert PossibleDuplicate.objects.filter(person=first, other=second).exists()
     assert unmatched_upkeep() == 0
     assert match_imported(rw.incident.pk, []) == 0
+
+
+def test_an_imported_person_becomes_a_candidate_of_an_open_inquiry(
+    rw: RegistryWorld, hospital: Sender
+) -> None:
+    from oranje.registry.models import Candidate
+    from oranje.registry.services.inquiries import inquiry_create
+    from oranje.registry.tests.factories import inquiry_data
+
+    inquiry = inquiry_create(incident=rw.incident, actor=rw.officer, data=inquiry_data())
+    assert not inquiry.candidates.exists()
+    run(rw, hospital, csv_bytes(ROWS))
+    vries = Person.objects.get(surname="Vries")
+    candidate = Candidate.objects.get(inquiry=inquiry, person=vries)
+    assert candidate.reasons
+    inquiry.refresh_from_db()
+    assert inquiry.best_score == candidate.score
