@@ -1,8 +1,8 @@
 """Figure: a hospital list of 5,000 rows (.xlsx) imported into an incident's registry that
 already holds 1,000 shelter registrations (300 of them on the list, found by matching), and the
 same list delivered again: 0 new persons. 200 relatives' inquiries are open (100 about people
-on the list), so the batch also re-matches them. The times include reading the file, validating every
-row, writing, and the duplicate check and inquiry re-matching after the batch."""
+on the list). The import reads the file, validates every row and writes; the worker then does
+the duplicate check and re-matches the open inquiries for the batch (timed apart)."""
 
 from __future__ import annotations
 
@@ -237,7 +237,7 @@ def main() -> None:
     elapsed, cpu, result = run()
     assert result.ok, result.problems[:3]  # type: ignore[attr-defined]
     check(
-        f"import {ROWS:,} rows: read, validate, write, match",
+        f"import {ROWS:,} rows: read, validate, write",
         elapsed,
         TARGET_SECONDS,
         unit="s",
@@ -249,6 +249,21 @@ def main() -> None:
         result.updated >= ON_BOTH * 0.95,  # type: ignore[attr-defined]
         f">= {int(ON_BOTH * 0.95)}",
     )
+    # The worker's tasks: the duplicate check and the inquiry re-matching of the batch.
+    from oranje.core.worker import run_worker
+
+    began, cpu_began = time.perf_counter(), time.process_time()
+    run_worker(batch=True, interval=0.0)
+    matched = time.perf_counter() - began
+    check(
+        "then the worker matches the batch (duplicates, inquiries)",
+        matched,
+        TARGET_SECONDS,
+        unit="s",
+        shown=f"{matched:.2f} s, cpu {time.process_time() - cpu_began:.2f} s",
+    )
+    left = Person.objects.filter(incident=incident, matched_at__isnull=True).count()
+    check_that("persons of the list left unmatched", str(left), left == 0, "0")
     asked = (
         Candidate.objects.filter(inquiry__incident=incident, person__refs__sender=sender)
         .values("inquiry")
@@ -256,8 +271,8 @@ def main() -> None:
         .count()
     )
     check_that(
-        "open inquiries about people on the list that got them as candidate",
-        f"{asked} of 100",
+        "open inquiries with a person of the list as candidate",
+        f"{asked} (100 ask after listed people)",
         asked >= 95,
         ">= 95",
     )

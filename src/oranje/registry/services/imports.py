@@ -11,8 +11,10 @@
    flags. A person gets a new status entry only when status, where or place changed.
 
 The per-person matching after each write is not run row by row: `match_imported` does the
-duplicate check and re-matches the open inquiries for the whole batch after the commit, and
-`unmatched_upkeep` (the worker) catches every person whose `matched_at` lags their last change.
+duplicate check and re-matches the open inquiries for the whole batch after the commit (in the
+request for a list of up to MATCH_AT_ONCE persons, else as worker tasks, `registry.tasks`),
+and `unmatched_upkeep` (the worker) catches every person whose `matched_at` lags their last
+change.
 """
 
 from __future__ import annotations
@@ -59,6 +61,9 @@ UPLOAD_MAX = 10 * 1024 * 1024
 #: An upload not mapped and imported within this time is dropped.
 UPLOAD_TTL = dt.timedelta(hours=12)
 CHUNK = 500
+#: A list that creates or changes more persons than this is matched by the worker after the
+#: import (seconds later), so that the import answers at once; a smaller one in the request.
+MATCH_AT_ONCE = 500
 _DETAILS = tuple(f for f in person_services.PersonData.__dataclass_fields__)
 
 
@@ -365,7 +370,12 @@ def list_import(
             },
         )
         incident_id = incident.pk
-        person_services.after_commit(lambda: match_imported(incident_id, touched))
+        if len(touched) <= MATCH_AT_ONCE:
+            person_services.after_commit(lambda: match_imported(incident_id, touched))
+        else:
+            from oranje.registry.tasks import enqueue_matching
+
+            person_services.after_commit(lambda: enqueue_matching(incident_id, touched))
     return result
 
 

@@ -361,3 +361,21 @@ def test_an_imported_person_becomes_a_candidate_of_an_open_inquiry(
     assert candidate.reasons
     inquiry.refresh_from_db()
     assert inquiry.best_score == candidate.score
+
+
+def test_a_large_list_is_matched_by_the_worker(
+    rw: RegistryWorld, hospital: Sender, monkeypatch: pytest.MonkeyPatch, settings: object
+) -> None:
+    from oranje.registry.services import imports
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}  # type: ignore[attr-defined]
+    monkeypatch.setattr(imports, "MATCH_AT_ONCE", 1)
+    calls: list[int] = []
+    real = imports.match_imported
+    monkeypatch.setattr(
+        imports, "match_imported", lambda i, ids: calls.append(len(ids)) or real(i, ids)
+    )
+    result = run(rw, hospital, csv_bytes(ROWS))
+    assert result.created == 3
+    assert calls == [3]  # through the task, once for the batch
+    assert not Person.objects.filter(matched_at__isnull=True).exists()
