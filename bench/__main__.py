@@ -19,6 +19,8 @@ BENCHMARKS = [
     "bench.incident_load",
     "bench.scale_out",
     "bench.matching",
+    "bench.registry_load",
+    "bench.registry_operators",
     "bench.registry_import",
 ]
 

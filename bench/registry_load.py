@@ -27,6 +27,7 @@ from bench.registry_world import (
     fill,
     fresh_database,
     intake_fields,
+    machine_load,
     operator_session,
     registry_incident,
     synthetic,
@@ -86,7 +87,8 @@ def rematch(incident, officer, arrivals) -> None:  # type: ignore[no-untyped-def
     p50, p95, p99 = (percentile(latencies, s) * 1000 for s in (0.5, 0.95, 0.99))
     report(
         f"re-matching per arriving record ({len(arrivals)} arrivals)",
-        f"p50 {p50:.1f} / p95 {p95:.1f} / p99 {p99:.1f} ms; {touched} inquiries got a candidate",
+        f"p50 {p50:.1f} / p95 {p95:.1f} / p99 {p99:.1f} ms; {touched} inquiries got a candidate"
+        f" ({machine_load()})",
     )
     check(
         f"re-match {len(index):,} open inquiries on arrival, p99",
@@ -153,7 +155,7 @@ def intake(args: argparse.Namespace, incident, users: list[str], password: str, 
     p50, p95 = (percentile(latencies, s) * 1000 for s in (0.5, 0.95))
     report(
         f"intake -> ranked candidates, {len(users)} operators, gunicorn {args.workers} workers",
-        f"p50 {p50:.0f} ms ({len(latencies)} inquiries taken)",
+        f"p50 {p50:.0f} ms ({len(latencies)} inquiries taken; {machine_load()})",
     )
     check(
         "intake -> ranked candidates through the web server, p95",
@@ -175,13 +177,15 @@ def intake(args: argparse.Namespace, incident, users: list[str], password: str, 
 def main(argv: list[str]) -> None:
     args = options(argv)
     parts = set(args.parts.split(","))
-    fresh_database()
+    fresh_database("registry")
     setup_django("registry")
+    from django.core.management import call_command
     from django.db import connection
 
     from bench.registry_world import empty_registry
     from oranje.core.models import User
 
+    call_command("collectstatic", interactive=False, verbosity=0)
     empty_registry()
     began = time.perf_counter()
     data = synthetic(args.persons, args.inquiries + args.intakes, args.arrivals)

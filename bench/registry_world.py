@@ -7,6 +7,7 @@ but `synthetic` and `intake_fields`.
 
 from __future__ import annotations
 
+import datetime as dt
 import http.cookiejar
 import os
 import re
@@ -88,10 +89,10 @@ def person_fields(record: Record) -> dict[str, object]:
     }
 
 
-def fresh_database() -> None:
+def fresh_database(name: str) -> None:
     """Start from an empty registry: on PostgreSQL (DATABASE_URL) the benchmark's own
-    database is created if missing; on SQLite the file of an earlier run is removed. Call
-    before setup_django."""
+    database is created if missing; on SQLite the file of an earlier run (in bench/out/<name>)
+    is removed. Call before setup_django(name)."""
     from bench.common import OUT
 
     url = os.environ.get("DATABASE_URL", "")
@@ -101,7 +102,7 @@ def fresh_database() -> None:
         ensure_database(url)
         return
     for suffix in ("", "-wal", "-shm"):
-        path = OUT / "registry" / f"oranje.sqlite3{suffix}"
+        path = OUT / name / f"oranje.sqlite3{suffix}"
         if path.exists():
             path.unlink()
 
@@ -155,7 +156,9 @@ def fill(incident, persons: list[Record], inquiries: list[Record], batch: int = 
 
     from oranje.registry.models import Inquiry, Person, StatusEntry
 
-    now = timezone.now()
+    # Registered and asked earlier in the incident: the indexes' catch-up window (the last
+    # half minute) holds only what the run itself writes.
+    now = timezone.now() - dt.timedelta(hours=1)
     for start in range(0, len(persons), batch):
         with transaction.atomic():
             rows = Person.objects.bulk_create(
@@ -206,12 +209,21 @@ def fill(incident, persons: list[Record], inquiries: list[Record], batch: int = 
 
 def intake_fields(record: Record, caller: str, client_key: str) -> bytes:
     """The intake form, filled in as an operator would from what the caller says."""
+    from django.core.exceptions import ValidationError
+
+    from oranje.registry import validation
+
     year, month, day = _birth(record.birth_date)
     birth = (
         f"{day}-{month}-{year}"
         if day and month
         else (f"{month}-{year}" if month else (str(year) if year else ""))
     )
+    postcode = record.postcode
+    try:
+        validation.parse_postcode(postcode)
+    except ValidationError:
+        postcode = ""  # not a Dutch postcode: the operator leaves it out
     return urllib.parse.urlencode(
         {
             "caller_name": caller,
@@ -222,7 +234,7 @@ def intake_fields(record: Record, caller: str, client_key: str) -> bytes:
             "surname": record.surname,
             "birth": birth,
             "sex": record.sex or "O",
-            "postcode": record.postcode,
+            "postcode": postcode,
             "house": record.house_number,
             "street": record.street,
             "city": record.city,
@@ -284,3 +296,9 @@ def take_inquiry(
         return status, 0
     page, _ = send(opener, urllib.request.Request(urllib.parse.urljoin(url, location)))
     return status, page
+
+
+def machine_load() -> str:
+    """The load average against the cores: figures taken on a busy machine read accordingly."""
+    one, _five, _fifteen = os.getloadavg()
+    return f"load average {one:.1f} on {os.cpu_count()} cores"

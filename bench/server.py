@@ -64,7 +64,11 @@ def gunicorn(workers: str) -> Iterator[str]:
         yield base
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # a worker stuck in a request: stop it
+            server.kill()
+            server.wait(timeout=10)
 
 
 def login(base: str, username: str, password: str) -> tuple[urllib.request.OpenerDirector, str]:
