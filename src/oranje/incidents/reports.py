@@ -113,7 +113,11 @@ def report_pdf(report: SituationReport) -> bytes:
     pdf.cell(
         0,
         5,
-        _safe(f"{_('Safety region')} {region.name} ({region.code}) - {_('population care')}"),
+        # Not inside the f-string: makemessages cannot see a gettext call there.
+        _safe(
+            _("Safety region %(name)s (%(code)s) - population care")
+            % {"name": region.name, "code": region.code}
+        ),
         new_x="LMARGIN",
         new_y="NEXT",
     )

@@ -52,7 +52,7 @@ def table_pdf(table: Table, incident: Incident, *, by: str) -> bytes:
     pdf.cell(
         0,
         5,
-        _safe(f"{_('Safety region')} {region.name} ({region.code})"),
+        _safe(_("Safety region %(name)s (%(code)s)") % {"name": region.name, "code": region.code}),
         new_x="LMARGIN",
         new_y="NEXT",
     )
