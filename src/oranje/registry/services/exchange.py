@@ -69,19 +69,10 @@ from oranje.registry.models import (
     RegistrySettings,
     StatusEntry,
 )
+from oranje.registry.services.exchange_mapping import EXPORT_STATUS, MARK_PREFIX
 from oranje.registry.services.readlog import read_logged
 
-#: Oranje's status -> PFIF's note status (unknown has none; deceased is never exported).
-EXPORT_STATUS = {
-    Status.UNHARMED: "believed_alive",
-    Status.INJURED: "believed_alive",
-    Status.HOSPITALISED: "believed_alive",
-    Status.MISSING: "believed_missing",
-    Status.DECEASED: "believed_dead",
-}
 EXPORT_SEX = {Sex.MALE: "male", Sex.FEMALE: "female", Sex.OTHER: "other"}
-#: The first line of an exported status note: what another Oranje reads back exactly.
-MARK_PREFIX = "oranje:"
 EXERCISE = "OEFENING"
 
 

@@ -30,7 +30,9 @@ for a real incident; an exercise incident takes any document (it is deleted with
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -42,19 +44,9 @@ from oranje.core.audit import audit_record
 from oranje.core.audit_actions import AuditAction
 from oranje.core.models import User
 from oranje.incidents.models import Incident
-from oranje.matching.normalize import fold, prefixes
 from oranje.registry import pfif
 from oranje.registry.access import can_register
-from oranje.registry.constants import (
-    NAME_MAX,
-    PREFIX_MAX,
-    TEXT_MAX,
-    SenderKind,
-    Sex,
-    Source,
-    Status,
-    Whereabouts,
-)
+from oranje.registry.constants import NAME_MAX, TEXT_MAX, SenderKind, Source
 from oranje.registry.models import (
     ExternalRef,
     ImportBatch,
@@ -65,22 +57,16 @@ from oranje.registry.models import (
     Sender,
     StatusEntry,
 )
-from oranje.registry.services.exchange import EXERCISE, MARK_PREFIX, pfif_domain
-from oranje.registry.services.persons import (
-    CLOCK_SLACK,
-    PersonData,
-    StatusData,
-    person_register,
-    person_status_change,
-)
-from oranje.registry.validation import parse_birth, parse_postcode
+from oranje.registry.services import persons as person_services
+from oranje.registry.services.exchange import EXERCISE, pfif_domain
+from oranje.registry.services.exchange_mapping import person_data, status_of
+from oranje.registry.services.imports import match_imported
+from oranje.registry.services.persons import CLOCK_SLACK, StatusData
 
-IMPORT_SEX = {"male": Sex.MALE, "female": Sex.FEMALE, "other": Sex.OTHER}
-ALIVE = {Status.UNHARMED, Status.INJURED, Status.HOSPITALISED}
-_MARK = re.compile(rf"^{MARK_PREFIX}status=([a-z_]+)(?:;where=([a-z_]+))?$")
 #: ExternalRef.row_id holds the person_record_id.
 RECORD_ID_MAX = 100
-AGE_MAX = 130
+ID_MAX = 255
+CHUNK = 500
 
 
 @dataclass
@@ -99,240 +85,21 @@ class ImportReport:
         return not self.problems
 
 
-class _Refused(Exception):
-    def __init__(self, problem: pfif.Problem) -> None:
-        super().__init__(problem.message)
-        self.problem = problem
-
-
-# Names and details ----------------------------------------------------------------------
-
-
-def _split_family(family: str) -> tuple[str, str]:
-    """'van der Berg' -> ('van der', 'Berg'): a Dutch prefix (tussenvoegsel) split off."""
-    words = family.split()
-    folded = [fold(w) for w in words]
-    for candidate in prefixes():
-        n = len(candidate)
-        if len(words) > n and tuple(folded[:n]) == candidate:
-            prefix = " ".join(words[:n])
-            if len(prefix) <= PREFIX_MAX:
-                return prefix, " ".join(words[n:])
-    return "", family.strip()
-
-
-def _split_full(full: str) -> tuple[str, str, str]:
-    """'Johannes de Vries' -> ('Johannes', 'de', 'Vries'); the first name if several."""
-    words = full.splitlines()[0].split() if full.strip() else []
-    if len(words) < 2:
-        return "", "", " ".join(words)
-    folded = [fold(w) for w in words]
-    for start in range(1, len(words) - 1):
-        for candidate in prefixes():
-            n = len(candidate)
-            if start + n < len(words) and tuple(folded[start : start + n]) == candidate:
-                prefix = " ".join(words[start : start + n])
-                if len(prefix) <= PREFIX_MAX:
-                    return " ".join(words[:start]), prefix, " ".join(words[start + n :])
-    return " ".join(words[:-1]), "", words[-1]
-
-
-def _age(text: str) -> int | None:
-    if not text:
-        return None
-    low, _sep, high = text.partition("-")
-    return (int(low) + int(high or low)) // 2
-
-
-def person_data(values: dict[str, str], label: str, problems: list[pfif.Problem]) -> PersonData:
-    """A PFIF person record as Oranje's person details; faults go to `problems`."""
-    given, family = values.get("given_name", ""), values.get("family_name", "")
-    if given or family:
-        prefix, surname = _split_family(family)
-    else:
-        given, prefix, surname = _split_full(values.get("full_name", ""))
-    for name, value in (("given_name", given), ("family_name", surname)):
-        if len(value) > NAME_MAX:
-            problems.append(
-                pfif.Problem(label, name, _("longer than %(max)s characters.") % {"max": NAME_MAX})
-            )
-    if not (given or surname):
-        problems.append(pfif.Problem(label, "full_name", _("no name to register.")))
-    year = month = day = None
-    try:
-        birth = parse_birth(values.get("date_of_birth", ""), field="date_of_birth")
-        year, month, day = birth.year, birth.month, birth.day
-    except ValidationError as exc:
-        problems.append(pfif.Problem(label, "date_of_birth", " ".join(exc.messages)))
-    age = _age(values.get("age", ""))
-    if age is not None and age > AGE_MAX:
-        problems.append(
-            pfif.Problem(label, "age", _("older than %(max)s years.") % {"max": AGE_MAX})
-        )
-        age = None
-    extras = []
-    country = values.get("home_country", "")
-    postcode = ""
-    raw_postcode = values.get("home_postal_code", "")
-    if raw_postcode and country in ("", "NL"):
-        try:
-            postcode = parse_postcode(raw_postcode)
-        except ValidationError:
-            extras.append(f"PFIF home_postal_code: {raw_postcode}")
-    elif raw_postcode:
-        extras.append(f"PFIF home_postal_code: {raw_postcode}")
-    for name in ("home_street", "home_city"):
-        if len(values.get(name, "")) > NAME_MAX:
-            problems.append(
-                pfif.Problem(label, name, _("longer than %(max)s characters.") % {"max": NAME_MAX})
-            )
-    if country and country != "NL":
-        extras.append(f"PFIF home_country: {country}")
-    for name in (
-        "alternate_names",
-        "description",
-        "home_neighborhood",
-        "home_state",
-        "photo_url",
-        "profile_urls",
-    ):
-        if values.get(name):
-            extras.append(f"PFIF {name}: {' / '.join(values[name].splitlines())}")
-    return PersonData(
-        given_names=given[:NAME_MAX],
-        prefix=prefix,
-        surname=surname[:NAME_MAX],
-        birth_year=year,
-        birth_month=month,
-        birth_day=day,
-        age_estimate=age,
-        sex=IMPORT_SEX.get(values.get("sex", ""), Sex.UNKNOWN),
-        postcode=postcode,
-        street=values.get("home_street", "")[:NAME_MAX],
-        city=values.get("home_city", "")[:NAME_MAX],
-        note="\n".join(extras)[:TEXT_MAX],
-    )
-
-
-# What a note says -----------------------------------------------------------------------
-
-
-def _marked(note: PfifNote) -> StatusData | None:
-    """The exact status another Oranje wrote on the note's first line, if it is one and it
-    agrees with the note's PFIF status."""
-    from oranje.registry.services.exchange import EXPORT_STATUS
-
-    first = note.text.split("\n", 1)[0].strip()
-    match = _MARK.match(first)
-    if match is None or match.group(1) not in Status.values:
-        return None
-    status = Status(match.group(1))
-    where = match.group(2) or Whereabouts.UNKNOWN
-    if where not in Whereabouts.values or EXPORT_STATUS.get(status, "") != note.status:
-        return None
-    place = note.last_known_location if where != Whereabouts.UNKNOWN else ""
-    if place and place == str(Whereabouts(where).label):
-        place = ""
-    data = StatusData(
-        status=status, whereabouts=where, place=place, source=Source.PFIF, source_at=note.source_at
-    )
-    try:
-        data.check()
-    except ValidationError:
-        return None
-    return data
-
-
-def status_of(note: PfifNote, person: Person) -> StatusData | None:
-    """What status entry a received note becomes (None: it stays a note)."""
-    if person.merged_into_id is not None:
-        return None
-    marked = _marked(note)
-    if marked is not None:
-        return marked
-    where = Whereabouts.ELSEWHERE if note.last_known_location else Whereabouts.UNKNOWN
-    place = note.last_known_location
-    if note.status == "believed_missing":
-        status = Status.MISSING
-    elif note.status == "believed_dead":
-        status = Status.DECEASED
-    elif note.status in ("believed_alive", "is_note_author"):
-        then = (
-            StatusEntry.objects.filter(person=person, source_at__lte=note.source_at)
-            .order_by("-source_at", "-pk")
-            .first()
-        )
-        if then is not None and then.status in ALIVE:
-            return None
-        status = Status.UNKNOWN
-    else:
-        return None
-    return StatusData(
-        status=status, whereabouts=where, place=place, source=Source.PFIF, source_at=note.source_at
-    )
-
-
-# The import -----------------------------------------------------------------------------
-
-
-def _own_person(incident: Incident, record_id: str) -> Person | None:
-    domain = pfif_domain(incident)
-    match = re.fullmatch(rf"{re.escape(domain)}/person\.(\d{{1,18}})", record_id)
-    if match is None:
-        return None
-    return Person.objects.filter(pk=int(match.group(1)), incident=incident).first()
-
-
-def _known_person(incident: Incident, record_id: str) -> Person | None:
-    own = _own_person(incident, record_id)
-    if own is not None:
-        return own
-    ref = (
-        ExternalRef.objects.filter(
-            incident=incident,
-            row_id=record_id,
-            sender__region=incident.region,
-            sender__name=pfif.domain_of(record_id)[:200],
-        )
-        .select_related("person")
-        .first()
-    )
-    return ref.person if ref is not None else None
-
-
-def _own_note(incident: Incident, record_id: str) -> bool:
-    """One of this incident's own exported notes coming back."""
-    domain = re.escape(pfif_domain(incident))
-    status = re.fullmatch(rf"{domain}/note\.status\.(\d{{1,18}})", record_id)
-    if status is not None:
-        return StatusEntry.objects.filter(
-            pk=int(status.group(1)), person__incident=incident
-        ).exists()
-    merge = re.fullmatch(rf"{domain}/note\.merge\.(\d{{1,18}})\.\d{{1,18}}", record_id)
-    if merge is not None:
-        return Merge.objects.filter(pk=int(merge.group(1)), incident=incident).exists()
-    return False
+def _too_long(label: str, name: str, limit: int) -> pfif.Problem:
+    return pfif.Problem(label, name, _("longer than %(max)s characters.") % {"max": limit})
 
 
 def _check(doc: pfif.Document, incident: Incident) -> None:
-    """Checks beyond the format: lengths Oranje keeps, times, exercise data."""
+    """Checks beyond the format: what Oranje can keep, times, exercise data."""
     now = timezone.now() + CLOCK_SLACK
     for person in doc.persons:
         values = person.fields
-        ident = values.get("person_record_id", "")
+        ident = values["person_record_id"]
         label = f"person {ident}"
         if len(ident) > RECORD_ID_MAX:
-            doc.problems.append(
-                pfif.Problem(
-                    label,
-                    "person_record_id",
-                    _("longer than %(max)s characters.") % {"max": RECORD_ID_MAX},
-                )
-            )
-        marked = EXERCISE.lower() in values.get("source_name", "").lower() or ident.startswith(
-            "oefening."
-        )
-        if marked and not incident.is_exercise:
+            doc.problems.append(_too_long(label, "person_record_id", RECORD_ID_MAX))
+        marked = EXERCISE.lower() in values.get("source_name", "").lower()
+        if (marked or ident.startswith("oefening.")) and not incident.is_exercise:
             doc.problems.append(
                 pfif.Problem(
                     label,
@@ -340,27 +107,309 @@ def _check(doc: pfif.Document, incident: Incident) -> None:
                     _("exercise data (OEFENING) is never imported into a real incident."),
                 )
             )
+        if pfif.parse_utc(values["source_date"]) > now:
+            doc.problems.append(pfif.Problem(label, "source_date", _("lies in the future.")))
         person_data(values, label, doc.problems)
     for note in [*doc.notes, *(n for p in doc.persons for n in p.notes)]:
         values = note.fields
-        label = f"note {values.get('note_record_id', '')}"
+        label = f"note {values['note_record_id']}"
         for name in ("note_record_id", "linked_person_record_id"):
-            if len(values.get(name, "")) > 255:
-                doc.problems.append(
-                    pfif.Problem(label, name, _("longer than %(max)s characters.") % {"max": 255})
-                )
-        if len(values.get("author_name", "")) > NAME_MAX:
-            doc.problems.append(
-                pfif.Problem(
-                    label, "author_name", _("longer than %(max)s characters.") % {"max": NAME_MAX}
-                )
-            )
+            if len(values.get(name, "")) > ID_MAX:
+                doc.problems.append(_too_long(label, name, ID_MAX))
+        if len(values["author_name"]) > NAME_MAX:
+            doc.problems.append(_too_long(label, "author_name", NAME_MAX))
         if pfif.parse_utc(values["source_date"]) > now:
             doc.problems.append(pfif.Problem(label, "source_date", _("lies in the future.")))
-    for person in doc.persons:
-        if pfif.parse_utc(person.fields["source_date"]) > now:
-            label = f"person {person.fields['person_record_id']}"
-            doc.problems.append(pfif.Problem(label, "source_date", _("lies in the future.")))
+
+
+def pfif_import(
+    *, incident: Incident, actor: User, data: bytes, file_name: str = "pfif.xml"
+) -> ImportReport:
+    """Import a PFIF 1.4 document into the incident's registry (a registry role of the
+    region): everything or, when any record is at fault, nothing."""
+    if not can_register(actor, incident.region_id):
+        raise ValidationError(_("You have no registry role in this region."), code="forbidden")
+    doc = pfif.read(data)
+    report = ImportReport(problems=doc.problems)
+    if report.ok:
+        _check(doc, incident)
+    if not report.ok:
+        return report
+    try:
+        with transaction.atomic():
+            _Import(doc, incident, actor, report).run(file_name[:255])
+    except Refused as refused:
+        return ImportReport(problems=[refused.problem])
+    return report
+
+
+#: (source time, rank, report): the rank breaks ties as the pk would (reports already here
+#: first, by pk; then this import's, in order).
+Report = tuple[dt.datetime, tuple[int, int], StatusEntry]
+
+
+class _Import:
+    """One import in one transaction, planned in memory and written in bulk: persons, their
+    first reports, the ids kept, the notes and the reports they give, the current state of
+    each person touched, then the links (see the module)."""
+
+    def __init__(
+        self, doc: pfif.Document, incident: Incident, actor: User, report: ImportReport
+    ) -> None:
+        self.doc, self.incident, self.actor, self.report = doc, incident, actor, report
+        self.domain = pfif_domain(incident)
+        self.now = timezone.now()
+        self.actor_name = person_services._name(actor)
+        self.senders: dict[str, Sender] = {}
+        #: person_record_id -> the person it is here (saved, or new and not yet saved).
+        self.persons: dict[str, Person] = {}
+        #: Every report known per person (keyed by the object: new ones have no pk yet).
+        self.history: dict[int, list[Report]] = defaultdict(list)
+
+    def sender_for(self, domain: str) -> Sender:
+        name = domain[:200]
+        if name not in self.senders:
+            self.senders[name], _created = Sender.objects.get_or_create(
+                region=self.incident.region, name=name, defaults={"kind": SenderKind.OTHER}
+            )
+        return self.senders[name]
+
+    def entry(self, person: Person, status: StatusData) -> StatusEntry:
+        return StatusEntry(
+            person=person,
+            status=status.status,
+            whereabouts=status.whereabouts,
+            place=status.place,
+            source=Source.PFIF,
+            source_at=status.source_at or self.now,
+            note=status.note,
+            recorded_at=self.now,
+            recorded_by=self.actor,
+            recorded_by_name=self.actor_name,
+            batch=self.batch,
+        )
+
+    def run(self, file_name: str) -> None:
+        doc = self.doc
+        first = doc.persons[0].fields if doc.persons else doc.notes[0].fields
+        domain = pfif.domain_of(first.get("person_record_id") or first["note_record_id"])
+        self.batch = ImportBatch.objects.create(
+            incident=self.incident,
+            sender=self.sender_for(domain),
+            file_name=file_name,
+            rows=len(doc.persons),
+            imported_by=self.actor,
+        )
+        self.report.batch_id = self.batch.pk
+        all_notes = [*(n for p in doc.persons for n in p.notes), *doc.notes]
+        wanted = {p.fields["person_record_id"] for p in doc.persons}
+        wanted |= {n.fields["person_record_id"] for n in doc.notes}
+        wanted |= {
+            n.fields["linked_person_record_id"]
+            for n in all_notes
+            if n.fields.get("linked_person_record_id")
+        }
+        self.known(wanted)
+        new, firsts = self.plan_persons()
+        notes, entries = self.plan_notes(all_notes)
+        fresh = {id(p) for p in new}
+        changed = self.current({id(e.person) for e in entries} | fresh)
+        Person.objects.bulk_create(new, batch_size=CHUNK)
+        StatusEntry.objects.bulk_create([*firsts, *entries], batch_size=CHUNK)
+        ExternalRef.objects.bulk_create(
+            [
+                ExternalRef(
+                    incident=self.incident,
+                    sender=self.sender_for(pfif.domain_of(ident)),
+                    row_id=ident,
+                    person=person,
+                )
+                for ident, person in self.persons.items()
+                if id(person) in fresh
+            ],
+            batch_size=CHUNK,
+        )
+        PfifNote.objects.bulk_create(notes, batch_size=CHUNK)
+        for person in changed:
+            if id(person) not in fresh:
+                Person.objects.filter(pk=person.pk).update(
+                    current_status=person.current_status,
+                    current_whereabouts=person.current_whereabouts,
+                    current_place=person.current_place,
+                    status_at=person.status_at,
+                    updated_at=self.now,
+                )
+        report = self.report
+        report.persons_new, report.notes_new, report.entries = len(new), len(notes), len(entries)
+        report.duplicates = _link(self.incident, notes, self.persons)
+        touched = sorted({p.pk for p in new} | {e.person_id for e in entries})
+        incident_id = self.incident.pk
+        person_services.after_commit(lambda: match_imported(incident_id, touched))
+        self.batch.created = report.persons_new
+        self.batch.unchanged = report.persons_known
+        self.batch.save(update_fields=["created", "unchanged"])
+        audit_record(
+            actor=self.actor,
+            action=AuditAction.REGISTRY_IMPORT,
+            obj=self.batch,
+            region=self.incident.region,
+            changes={
+                "format": "PFIF 1.4",
+                "file": file_name,
+                "persons_new": report.persons_new,
+                "persons_known": report.persons_known,
+                "notes_new": report.notes_new,
+                "notes_known": report.notes_known,
+                "entries": report.entries,
+                "duplicates": report.duplicates,
+            },
+        )
+
+    def known(self, ids: set[str]) -> None:
+        """Those of `ids` already here: our own ids of this incident's persons, and the ids
+        kept from earlier imports (a merge moved them to the kept person)."""
+        own = re.compile(rf"{re.escape(self.domain)}/person\.(\d{{1,18}})")
+        own_ids = {int(m.group(1)): i for i in ids if (m := own.fullmatch(i))}
+        by_pk: dict[int, Person] = {}
+        for person in Person.objects.filter(incident=self.incident, pk__in=list(own_ids)):
+            self.persons[own_ids[person.pk]] = by_pk.setdefault(person.pk, person)
+        refs = ExternalRef.objects.filter(
+            incident=self.incident,
+            row_id__in=list(ids - set(self.persons)),
+            sender__region=self.incident.region,
+        ).select_related("person", "sender")
+        for ref in refs:
+            if ref.sender.name == pfif.domain_of(ref.row_id)[:200]:
+                self.persons[ref.row_id] = by_pk.setdefault(ref.person.pk, ref.person)
+
+    def plan_persons(self) -> tuple[list[Person], list[StatusEntry]]:
+        """The persons not here yet (source PFIF), each with a first report: "registered
+        from PFIF, status unknown" at the record's source_date (the export leaves it out)."""
+        new: list[Person] = []
+        firsts: list[StatusEntry] = []
+        for record in self.doc.persons:
+            values = record.fields
+            ident = values["person_record_id"]
+            if ident in self.persons:
+                self.report.persons_known += 1
+                continue
+            data = person_data(values, f"person {ident}", [])
+            since = pfif.parse_utc(values["source_date"])
+            person = Person(
+                incident=self.incident,
+                created_by=self.actor,
+                created_at=self.now,
+                updated_at=self.now,
+                **data.values(),
+            )
+            first = self.entry(person, StatusData(source=Source.PFIF, source_at=since))
+            self.persons[ident] = person
+            self.history[id(person)].append((since, (1, 0), first))
+            new.append(person)
+            firsts.append(first)
+        return new, firsts
+
+    def plan_notes(self, all_notes: list[pfif.NoteIn]) -> tuple[list[PfifNote], list[StatusEntry]]:
+        """Every note not received before, and the reports of those that say something
+        definite."""
+        pending: list[tuple[dict[str, str], Person]] = []
+        for item in all_notes:
+            values = item.fields
+            owner_id = item.parent or values["person_record_id"]
+            owner = self.persons.get(owner_id)
+            if owner is None:
+                raise Refused(
+                    pfif.Problem(
+                        f"note {values['note_record_id']}",
+                        "person_record_id",
+                        _("the person %(id)s is neither in the file nor in this incident.")
+                        % {"id": owner_id[:100]},
+                    )
+                )
+            pending.append((values, owner))
+        ids = [v["note_record_id"] for v, _p in pending]
+        received = set(
+            PfifNote.objects.filter(incident=self.incident, note_record_id__in=ids).values_list(
+                "note_record_id", flat=True
+            )
+        )
+        received |= self.own_notes(ids)
+        saved = {p.pk: p for _v, p in pending if p.pk is not None}
+        for old in StatusEntry.objects.filter(person_id__in=list(saved)).order_by("pk"):
+            self.history[id(saved[old.person_id])].append((old.source_at, (0, old.pk), old))
+        pending.sort(key=lambda item: (item[0]["source_date"], item[0]["note_record_id"]))
+        notes: list[PfifNote] = []
+        entries: list[StatusEntry] = []
+        for order, (values, owner) in enumerate(pending, start=1):
+            ident = values["note_record_id"]
+            if ident in received:
+                self.report.notes_known += 1
+                continue
+            received.add(ident)
+            note = _note_model(self.incident, values, owner)
+            note.batch = self.batch
+            earlier = [h for h in self.history[id(owner)] if h[0] <= note.source_at]
+            then = max(earlier, key=lambda h: (h[0], h[1]))[2].status if earlier else None
+            status = status_of(note, merged=owner.merged_into_id is not None, then=then)
+            if status is not None:
+                status = StatusData(
+                    status=status.status,
+                    whereabouts=status.whereabouts,
+                    place=status.place,
+                    source=Source.PFIF,
+                    source_at=note.source_at,
+                    note=note.text,
+                )
+                note.entry = self.entry(owner, status)
+                entries.append(note.entry)
+                self.history[id(owner)].append((note.source_at, (1, order), note.entry))
+            notes.append(note)
+        return notes, entries
+
+    def own_notes(self, ids: list[str]) -> set[str]:
+        """Which of `ids` are this incident's own exported notes coming back."""
+        domain = re.escape(self.domain)
+        status = re.compile(rf"{domain}/note\.status\.(\d{{1,18}})")
+        merge = re.compile(rf"{domain}/note\.merge\.(\d{{1,18}})\.\d{{1,18}}")
+        entries = {int(m.group(1)): i for i in ids if (m := status.fullmatch(i))}
+        merges: dict[int, list[str]] = defaultdict(list)
+        for i in ids:
+            if m := merge.fullmatch(i):
+                merges[int(m.group(1))].append(i)
+        own = set()
+        for pk in StatusEntry.objects.filter(
+            pk__in=list(entries), person__incident=self.incident
+        ).values_list("pk", flat=True):
+            own.add(entries[pk])
+        for pk in Merge.objects.filter(pk__in=list(merges), incident=self.incident).values_list(
+            "pk", flat=True
+        ):
+            own.update(merges[pk])
+        return own
+
+    def current(self, keys: set[int]) -> list[Person]:
+        """Set each touched person's current state: the newest report by source time, as
+        everywhere in the registry. Returns the persons set."""
+        changed = []
+        for person in {id(p): p for p in self.persons.values()}.values():
+            if id(person) not in keys:
+                continue
+            newest = max(self.history[id(person)], key=lambda h: (h[0], h[1]))[2]
+            person.current_status = newest.status
+            person.current_whereabouts = newest.whereabouts
+            person.current_place = newest.place
+            person.status_at = newest.source_at
+            person.updated_at = self.now
+            changed.append(person)
+        return changed
+
+
+class Refused(Exception):
+    """A record found at fault while writing: the transaction is undone."""
+
+    def __init__(self, problem: pfif.Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
 
 
 def _note_model(incident: Incident, values: dict[str, str], person: Person) -> PfifNote:
@@ -381,151 +430,12 @@ def _note_model(incident: Incident, values: dict[str, str], person: Person) -> P
     )
 
 
-def pfif_import(
-    *, incident: Incident, actor: User, data: bytes, file_name: str = "pfif.xml"
-) -> ImportReport:
-    """Import a PFIF 1.4 document into the incident's registry (a registry role of the
-    region): everything or, when any record is at fault, nothing."""
-    if not can_register(actor, incident.region_id):
-        raise ValidationError(_("You have no registry role in this region."), code="forbidden")
-    doc = pfif.read(data)
-    report = ImportReport(problems=doc.problems)
-    if not report.ok:
-        return report
-    _check(doc, incident)
-    if not report.ok:
-        return report
-    try:
-        with transaction.atomic():
-            _write(doc, incident, actor, file_name[:255], report)
-    except _Refused as refused:
-        return ImportReport(problems=[refused.problem])
-    return report
-
-
-def _write(
-    doc: pfif.Document, incident: Incident, actor: User, file_name: str, report: ImportReport
-) -> None:
-    first = doc.persons[0].fields if doc.persons else doc.notes[0].fields
-    domain = pfif.domain_of(first.get("person_record_id") or first["note_record_id"])
-    senders: dict[str, Sender] = {}
-
-    def sender_for(name: str) -> Sender:
-        name = name[:200]
-        if name not in senders:
-            senders[name], _created = Sender.objects.get_or_create(
-                region=incident.region, name=name, defaults={"kind": SenderKind.OTHER}
-            )
-        return senders[name]
-
-    batch = ImportBatch.objects.create(
-        incident=incident,
-        sender=sender_for(domain),
-        file_name=file_name,
-        rows=len(doc.persons),
-        imported_by=actor,
-    )
-    report.batch_id = batch.pk
-    persons: dict[str, Person] = {}
-    for record in doc.persons:
-        values = record.fields
-        ident = values["person_record_id"]
-        known = _known_person(incident, ident)
-        if known is not None:
-            persons[ident] = known
-            report.persons_known += 1
-            continue
-        label = f"person {ident}"
-        try:
-            person = person_register(
-                incident=incident,
-                actor=actor,
-                data=person_data(values, label, []),
-                status=StatusData(
-                    source=Source.PFIF, source_at=pfif.parse_utc(values["source_date"])
-                ),
-                batch_id=batch.pk,
-            )
-        except ValidationError as exc:
-            raise _Refused(pfif.Problem(label, "", " ".join(exc.messages))) from exc
-        ExternalRef.objects.create(
-            incident=incident, sender=sender_for(pfif.domain_of(ident)), row_id=ident, person=person
-        )
-        persons[ident] = person
-        report.persons_new += 1
-    notes: list[tuple[dict[str, str], Person]] = []
-    for note in [*(n for p in doc.persons for n in p.notes), *doc.notes]:
-        values = note.fields
-        owner_id = note.parent or values["person_record_id"]
-        owner = persons.get(owner_id) or _known_person(incident, owner_id)
-        if owner is None:
-            raise _Refused(
-                pfif.Problem(
-                    f"note {values['note_record_id']}",
-                    "person_record_id",
-                    _("the person %(id)s is neither in the file nor in this incident.")
-                    % {"id": owner_id[:100]},
-                )
-            )
-        notes.append((values, owner))
-    received = set(
-        PfifNote.objects.filter(
-            incident=incident, note_record_id__in=[v["note_record_id"] for v, _p in notes]
-        ).values_list("note_record_id", flat=True)
-    )
-    notes.sort(key=lambda item: (item[0]["source_date"], item[0]["note_record_id"]))
-    linked: list[PfifNote] = []
-    for values, owner in notes:
-        ident = values["note_record_id"]
-        if ident in received or _own_note(incident, ident):
-            report.notes_known += 1
-            continue
-        kept = _note_model(incident, values, owner)
-        kept.batch = batch
-        status = status_of(kept, owner)
-        if status is not None:
-            try:
-                kept.entry = person_status_change(
-                    person=owner, actor=actor, status=status, batch_id=batch.pk
-                )
-            except ValidationError as exc:
-                problem = pfif.Problem(f"note {ident}", "status", " ".join(exc.messages))
-                raise _Refused(problem) from exc
-            report.entries += 1
-        kept.save()
-        received.add(ident)
-        report.notes_new += 1
-        if kept.linked_person_record_id:
-            linked.append(kept)
-    report.duplicates = _link(incident, linked, persons)
-    batch.created = report.persons_new
-    batch.unchanged = report.persons_known
-    batch.save(update_fields=["created", "unchanged"])
-    audit_record(
-        actor=actor,
-        action=AuditAction.REGISTRY_IMPORT,
-        obj=batch,
-        region=incident.region,
-        changes={
-            "format": "PFIF 1.4",
-            "file": file_name,
-            "persons_new": report.persons_new,
-            "persons_known": report.persons_known,
-            "notes_new": report.notes_new,
-            "notes_known": report.notes_known,
-            "duplicates": report.duplicates,
-        },
-    )
-
-
 def _link(incident: Incident, notes: list[PfifNote], persons: dict[str, Person]) -> int:
     """`linked_person_record_id` -> a possible duplicate for a person to decide (a pair the
     matching engine found already gets the note as one more reason). Returns the pairs linked."""
     found: set[tuple[int, int]] = set()
     for note in notes:
-        other = persons.get(note.linked_person_record_id) or _known_person(
-            incident, note.linked_person_record_id
-        )
+        other = persons.get(note.linked_person_record_id)
         if other is None or other.pk == note.person_id:
             continue
         low, high = sorted((note.person_id, other.pk))
