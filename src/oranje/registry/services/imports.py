@@ -332,9 +332,12 @@ def list_import(
     )
     if parsed.problems:
         return ImportResult(problems=parsed.problems, rows=len(table))
-    plan = _plan(incident, sender, parsed.rows)
     result = ImportResult(rows=len(parsed.rows))
     with transaction.atomic():
+        # One import per sender at a time: two deliveries of one list sent at once must not
+        # both add its people (the second waits, then finds them by their row ids).
+        Sender.objects.select_for_update().filter(pk=sender.pk).first()
+        plan = _plan(incident, sender, parsed.rows)
         batch = ImportBatch.objects.create(
             incident=incident,
             sender=sender,
@@ -552,6 +555,14 @@ def _rematch_inquiries(incident_id: int, person_ids: list[int], index: Index) ->
     for person in _load_plain(set(hits)).values():
         if person.active:
             inquiry_services._store_for_person(person, hits[person.pk])
+
+
+def stale_uploads_upkeep() -> int:
+    """Drop the uploads nobody mapped and imported within UPLOAD_TTL (they hold person data)."""
+    deleted, _by_model = ImportUpload.objects.filter(
+        created_at__lt=timezone.now() - UPLOAD_TTL
+    ).delete()
+    return deleted
 
 
 #: The upkeep leaves persons alone this long after their change: the after-commit check of

@@ -28,6 +28,7 @@ from oranje.registry.models import (
 from oranje.registry.services.imports import (
     list_import,
     match_imported,
+    stale_uploads_upkeep,
     unmatched_upkeep,
     upload_for_user,
 )
@@ -332,6 +333,18 @@ def test_an_upload_is_found_by_its_token_and_its_user_only(
             data=b"%PDF-1.4\x00\x01",
         )
     assert not old.exists()  # the stale upload was dropped at the next upload attempt
+    fresh = services.upload_store(
+        incident=rw.incident,
+        actor=rw.officer,
+        sender=hospital,
+        file_name="lijst.csv",
+        data=csv_bytes(ROWS),
+    )
+    assert stale_uploads_upkeep() == 0
+    ImportUpload.objects.filter(pk=fresh.pk).update(
+        created_at=timezone.now() - dt.timedelta(days=1)
+    )
+    assert stale_uploads_upkeep() == 1
 
 
 def test_the_upkeep_matches_persons_left_unmatched(rw: RegistryWorld) -> None:

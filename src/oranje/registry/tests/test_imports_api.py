@@ -92,3 +92,11 @@ def test_others_do_not_find_the_incident(rw: RegistryWorld) -> None:
     assert _post(_client(rw.outsider), rw, csv_bytes(ROWS)).status_code == 404
     assert _post(Client(), rw, csv_bytes(ROWS)).status_code in (401, 403)
     assert not Person.objects.exists()
+
+
+def test_the_import_api_is_in_the_openapi_document(rw: RegistryWorld) -> None:
+    schema = _client(rw.officer).get("/api/v1/schema/?format=json").json()
+    imports = schema["paths"]["/api/v1/incidents/{id}/registry/imports/"]
+    assert "multipart/form-data" in imports["post"]["requestBody"]["content"]
+    assert {"201", "400"} <= set(imports["post"]["responses"])
+    assert "/api/v1/incidents/{id}/registry/senders/" in schema["paths"]
