@@ -47,6 +47,7 @@ from oranje.registry.models import (
     Inquiry,
     Merge,
     Person,
+    PfifNote,
     PoliceNotice,
     PossibleDuplicate,
     ReadLog,
@@ -149,6 +150,9 @@ def _anonymise_persons(incident_id: int, after: int, now: dt.datetime) -> int | 
         Person.objects.filter(pk__in=pks).update(**_BLANK_PERSON, anonymised_at=now, updated_at=now)
         StatusEntry.objects.filter(person_id__in=pks).update(place="", note="")
         ExternalRef.objects.filter(person_id__in=pks).delete()
+        PfifNote.objects.filter(person_id__in=pks).update(
+            text="", author_name="", last_known_location="", linked_person_record_id=""
+        )
         Candidate.objects.filter(person_id__in=pks).update(reasons=[])
         PossibleDuplicate.objects.filter(person_id__in=pks).update(reasons=[])
         PossibleDuplicate.objects.filter(other_id__in=pks).update(reasons=[])
@@ -236,6 +240,7 @@ def _delete_batch(incident_id: int) -> bool:
         Inquiry.objects.filter(person_id__in=pks).update(person=None)
         for model, column in (
             (Candidate, "person_id"),
+            (PfifNote, "person_id"),
             (StatusEntry, "person_id"),
             (ExternalRef, "person_id"),
             (PossibleDuplicate, "person_id"),

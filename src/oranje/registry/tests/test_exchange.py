@@ -411,3 +411,19 @@ def test_a_merged_clone_keeps_its_foreign_id_and_is_linked(rw: RegistryWorld) ->
     )
     services.pfif_import(incident=rw.incident, actor=rw.officer, data=more)
     assert PfifNote.objects.get(note_record_id="pf.example.org/n7").person_id == native.pk
+
+
+def test_received_notes_are_anonymised_and_deleted_with_the_registry(
+    world: World, rw: RegistryWorld
+) -> None:
+    from oranje.registry.services.retention import exercise_delete, incident_anonymise
+
+    data = doc(person(notes=note("pf.example.org/n1", "Zoon belde", last_known_location="Zuid")))
+    assert services.pfif_import(incident=rw.incident, actor=rw.officer, data=data).ok
+    incident_anonymise(incident=rw.incident)
+    kept = PfifNote.objects.get()
+    assert (kept.text, kept.author_name, kept.last_known_location) == ("", "", "")
+    drill = build_registry_exercise(world, rw)
+    assert services.pfif_import(incident=drill.incident, actor=rw.officer, data=data).ok
+    exercise_delete(incident=drill.incident)
+    assert not PfifNote.objects.filter(incident=drill.incident).exists()
