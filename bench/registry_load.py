@@ -107,7 +107,7 @@ def intake(args: argparse.Namespace, incident, users: list[str], password: str, 
     lock = threading.Lock()
     warmups = args.workers * 3
     pending = list(enumerate(records[:-warmups]))
-    with gunicorn(str(args.workers)) as base:
+    with gunicorn(str(args.workers), timeout=600) as base:
         sessions = [operator_session(base, name, password) for name in users]
         # Each worker builds its index of the registry on its first request ("rebuild on
         # start-up"): warm every worker before measuring.

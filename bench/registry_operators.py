@@ -145,7 +145,7 @@ def main(argv: list[str]) -> None:
     incident, users = registry_incident(password, args.operators)
     fill(incident, data.persons, [])
     tally = Tally()
-    with gunicorn(str(args.workers)) as base:
+    with gunicorn(str(args.workers), timeout=600) as base:
         sessions = [operator_session(base, name, password) for name in users]
         # Every worker builds its index of the registry on its first request.
         began = time.perf_counter()

@@ -29,8 +29,10 @@ def free_port() -> int:
 
 
 @contextmanager
-def gunicorn(workers: str) -> Iterator[str]:
-    """gunicorn serving Oranje with the current environment; yields the base URL."""
+def gunicorn(workers: str, *, timeout: int = 30) -> Iterator[str]:
+    """gunicorn serving Oranje with the current environment; yields the base URL. `timeout`:
+    gunicorn's worker timeout (a worker building a large matching index on its first request
+    needs more than the default 30 s on a busy machine)."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
@@ -50,6 +52,8 @@ def gunicorn(workers: str) -> Iterator[str]:
             workers,
             "--log-level",
             "warning",
+            "--timeout",
+            str(timeout),
         ],
         env=env,
         cwd=str(ROOT),
