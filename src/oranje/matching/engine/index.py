@@ -34,51 +34,57 @@ from oranje.matching.normalize import BirthDate, Given, phonetic
 
 
 def _surname_keys(
-    key: str, p: Prepared, given: Given, births: list[BirthDate], *, all_keys: bool
+    key: str, given: Given, births: list[BirthDate], *, groups: bool
 ) -> Iterator[str]:
-    """The keys one reading of the surname makes, with the birth year, the initial, the
-    given name's groups and the place. `all_keys`: also the place- and group-keys."""
+    """The keys one reading of the surname makes with the birth year and the initial, and
+    with `groups` also with the given name's groups."""
     initial = (given.first or given.initials)[:1]
     for birth in births:
         if birth.year is not None:
             yield f"s{key}|{birth.year}"
     if initial:
         yield f"i{key}|{initial}"
-    if all_keys:
+    if groups:
         for group in given.first_groups:
             yield f"n{group}|{key[:2]}"
-        if p.city:
-            yield f"c{key[:4]}|{p.city}"
 
 
 def _keys(p: Prepared, *, query: bool) -> Iterator[str]:
-    """Blocking keys. The query side adds variants: day and month swapped, names swapped."""
+    """Blocking keys. The query side adds variants: day and month swapped, names swapped.
+    Every form of the surname ("Deboer" and "boer", both halves of a double name) makes the
+    keys of the names as written; the swapped reading only its main form."""
     births = [p.birth]
     if query and p.birth.swapped is not None:
         births.append(p.birth.swapped)
-    surnames = [p.surname, p.swapped_surname] if query else [p.surname]
-    givens = [p.given, p.swapped_given] if query else [p.given]
-    for surname, given in zip(surnames, givens, strict=True):
-        for key in surname.keys:
-            yield from _surname_keys(key, p, given, births, all_keys=True)
+    for key in p.surname.keys:
+        yield from _surname_keys(key, p.given, births, groups=True)
+        if p.city:
+            # Without a date of birth or an address, the place is what is left to go on.
+            yield f"c{key[:4]}|{p.city}"
+        if p.postcode:
+            yield f"q{p.postcode}|{key[:2]}"
+    if query:
+        for key in p.swapped_surname.keys:
+            yield from _surname_keys(
+                key, p.swapped_given, births, groups=key == p.swapped_surname.keys[0]
+            )
+        if p.postcode:
+            for key in p.swapped_surname.keys[:1]:
+                yield f"q{p.postcode}|{key[:2]}"
+    for given in (p.given, p.swapped_given) if query else (p.given,):
         for group in given.first_groups:
             for birth in births:
                 if birth.full:
                     yield f"g{group}|{birth.digits}"
                 elif birth.year is not None:
                     yield f"y{group}|{birth.year}"
-        if p.city and given.first:
-            # Without a date of birth or an address, the place is what is left to go on.
-            yield f"f{phonetic(given.first)[:3]}|{p.city}"
+    if p.city and p.given.first:
+        yield f"f{phonetic(p.given.first)[:3]}|{p.city}"
     for birth in births:
         if birth.full:
             yield f"d{birth.digits}"
     if p.postcode and p.house[0]:
         yield f"p{p.postcode}|{p.house[0]}"
-    if p.postcode:
-        for surname in surnames:
-            for key in surname.keys:
-                yield f"q{p.postcode}|{key[:2]}"
     if p.street and p.house[0]:
         yield f"a{phonetic(p.street)[:5]}|{p.house[0]}"
     if p.phone:
@@ -118,9 +124,11 @@ class Index:
         self.dead: set[int] = set()  # tombstones
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.counts: dict[str, Counter[str]] = {"given": Counter(), "surname": Counter()}
-        #: One-letter-less forms of the surname keys in the index -> those keys: how a query
-        #: finds a surname registered with a typo (`_typo_keys`).
-        self.variants: dict[str, set[str]] = defaultdict(set)
+        #: One-letter-less forms of the surname keys in the index -> those keys (separated by
+        #: spaces: a string is a sixth of a set's memory): how a query finds a surname
+        #: registered with a typo (`query_keys`).
+        self.variants: dict[str, str] = {}
+        self.surname_keys: set[str] = set()
         self.model = REGISTRY if families else LINKAGE
         for record in records:
             self.add(record)
@@ -144,9 +152,11 @@ class Index:
         for key in set(_keys(prepared, query=False)):
             self.postings[key].append(position)
         for key in prepared.surname.keys:
-            if key not in self.variants[key]:  # each surname key once
+            if key not in self.surname_keys:
+                self.surname_keys.add(key)
                 for variant in _deletions(key):
-                    self.variants[variant].add(key)
+                    known = self.variants.get(variant)
+                    self.variants[variant] = f"{known} {key}" if known else key
         self._count(prepared, 1)
 
     def update(self, record: Record) -> None:
@@ -249,9 +259,10 @@ class Index:
             near: set[str] = set()
             for key in own:
                 for variant in _deletions(key):
-                    near.update(self.variants.get(variant, ()))
+                    if variant in self.variants:
+                        near.update(self.variants[variant].split())
             for key in near - own:
-                keys.update(_surname_keys(key, prepared, given, births, all_keys=False))
+                keys.update(_surname_keys(key, given, births, groups=False))
         return keys
 
     def total(self, comparison: Comparison) -> float:
