@@ -113,3 +113,27 @@ def test_the_openapi_document_describes_both_operations(rw: RegistryWorld) -> No
     assert "application/xml" in operations["get"]["responses"]["200"]["content"]
     assert "application/pfif+xml" in operations["post"]["requestBody"]["content"]
     assert "400" in operations["post"]["responses"]
+
+
+def test_a_persons_page_shows_the_notes_received(rw: RegistryWorld) -> None:
+    from oranje.registry import services
+
+    data = (
+        b'<pfif:pfif xmlns:pfif="http://zesty.ca/pfif/1.4"><pfif:person>'
+        b"<pfif:person_record_id>pf.example.org/1</pfif:person_record_id>"
+        b"<pfif:full_name>Jan Smit</pfif:full_name>"
+        b"<pfif:source_date>2026-01-02T10:00:00Z</pfif:source_date><pfif:note>"
+        b"<pfif:note_record_id>pf.example.org/n1</pfif:note_record_id>"
+        b"<pfif:author_name>Rode Kruis</pfif:author_name><pfif:author_made_contact>true"
+        b"</pfif:author_made_contact><pfif:source_date>2026-01-02T11:00:00Z</pfif:source_date>"
+        b"<pfif:text>Gesproken bij de sporthal</pfif:text></pfif:note></pfif:person></pfif:pfif>"
+    )
+    assert services.pfif_import(incident=rw.incident, actor=rw.officer, data=data).ok
+    person = Person.objects.get(incident=rw.incident)
+    page = client_for(rw.officer).get(
+        f"/incidenten/{rw.incident.pk}/registratie/personen/{person.pk}/"
+    )
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "Notities ontvangen via PFIF" in text
+    assert "Gesproken bij de sporthal" in text and "sprak de persoon" in text
