@@ -488,7 +488,11 @@ def _parse_row(row: _Row, *, kind: str, sender_name: str, now: dt.datetime) -> L
     house = row.attempt("house_number", validation.parse_house, text_of(values.get("house_number")))
     number, addition = house if house else (None, "")
     addition = row.cell("house_addition", 10).upper() or addition
-    phone = row.attempt("phone", validation.parse_phone, text_of(values.get("phone")))
+    phone_cell = values.get("phone")
+    phone_text = text_of(phone_cell)
+    if isinstance(phone_cell, int | float) and len(phone_text) == 9:
+        phone_text = "0" + phone_text  # a spreadsheet stored 0612345678 as a number
+    phone = row.attempt("phone", validation.parse_phone, phone_text)
     bsn = row.attempt("bsn", validation.parse_bsn, text_of(values.get("bsn")))
     source_at = row.attempt("source_at", _moment, values.get("source_at"), now)
     status = row.attempt(

@@ -244,8 +244,10 @@ def test_an_xlsx_list_with_dates_and_numbers_as_cells(rw: RegistryWorld, hospita
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.append(["Nr", "Naam", "Geb.datum", "BSN", "Status", "Tijdstip"])
-    sheet.append([1001, "Johannes van der Berg", dt.datetime(1950, 3, 4), 12345672, "IC", None])
+    sheet.append(["Nr", "Naam", "Geb.datum", "BSN", "Status", "Tijdstip", "Telefoon"])
+    sheet.append(
+        [1001, "Johannes van der Berg", dt.datetime(1950, 3, 4), 12345672, "IC", None, 612345678]
+    )
     sheet.append(
         [
             1002,
@@ -266,6 +268,7 @@ def test_an_xlsx_list_with_dates_and_numbers_as_cells(rw: RegistryWorld, hospita
     jan = Person.objects.get(given_names="Johannes")
     assert (jan.prefix, jan.surname, jan.birth_text) == ("van der", "Berg", "1950-03-04")
     assert jan.bsn == "012345672"
+    assert jan.phone == "+31612345678"
     assert ExternalRef.objects.filter(row_id="1001", person=jan).exists()
     anna = Person.objects.get(given_names="Anna")
     assert anna.status_at == dt.datetime(2026, 1, 1, 9, tzinfo=timezone.get_current_timezone())
