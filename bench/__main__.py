@@ -22,6 +22,7 @@ BENCHMARKS = [
     "bench.registry_load",
     "bench.registry_operators",
     "bench.registry_import",
+    "bench.registry_anonymise",
 ]
 
 

@@ -28,8 +28,8 @@ import datetime as dt
 import logging
 
 from django.db import transaction
-from django.db.models import F, Value
-from django.db.models.functions import Concat
+from django.db.models import CharField, F, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
 from oranje.core.audit import audit_record
@@ -129,12 +129,19 @@ def due_at(incident: Incident) -> dt.datetime | None:
     return add_months(incident.closed_at, retention_months(incident.region_id))
 
 
-def _scrub_audit(object_type: str, pks: list[int]) -> None:
-    AuditEntry.objects.filter(
-        action__startswith="registry.",
-        object_type=object_type,
-        object_id__in=[str(pk) for pk in pks],
-    ).update(object_repr=Concat(Value("#"), F("object_id")), changes={}, note="")
+def _scrub_audit(incident_id: int) -> None:
+    """The audit entries about the incident's persons and inquiries keep who did what when to
+    which record number; their names and changed values go. One statement per kind (a join,
+    not a list of ids): idempotent, so a resumed run simply does it again."""
+    for object_type, model in (("person", Person), ("inquiry", Inquiry)):
+        ids = (
+            model.objects.filter(incident_id=incident_id)
+            .annotate(text_id=Cast("pk", CharField()))
+            .values("text_id")
+        )
+        AuditEntry.objects.filter(
+            action__startswith="registry.", object_type=object_type, object_id__in=ids
+        ).update(object_repr=Concat(Value("#"), F("object_id")), changes={}, note="")
 
 
 def _anonymise_persons(incident_id: int, after: int, now: dt.datetime) -> int | None:
@@ -157,7 +164,6 @@ def _anonymise_persons(incident_id: int, after: int, now: dt.datetime) -> int | 
         PossibleDuplicate.objects.filter(person_id__in=pks).update(reasons=[])
         PossibleDuplicate.objects.filter(other_id__in=pks).update(reasons=[])
         Merge.objects.filter(kept_id__in=pks).update(reasons=[])
-        _scrub_audit("person", pks)
         return pks[-1]
 
 
@@ -177,7 +183,6 @@ def _anonymise_inquiries(incident_id: int, after: int, now: dt.datetime) -> int 
         )
         CallBack.objects.filter(inquiry_id__in=pks).update(note="")
         Candidate.objects.filter(inquiry_id__in=pks).update(reasons=[])
-        _scrub_audit("inquiry", pks)
         return pks[-1]
 
 
@@ -200,6 +205,7 @@ def incident_anonymise(*, incident: Incident, now: dt.datetime | None = None) ->
     while last is not None:
         last = _anonymise_inquiries(incident.pk, last, now)
     with transaction.atomic():
+        _scrub_audit(incident.pk)
         # An upload still waiting for its column mapping holds the raw list.
         ImportUpload.objects.filter(incident=incident).delete()
         # The read log keeps who read which record when. Its `what` goes where it may name
