@@ -2,6 +2,12 @@
 
 from django.urls import URLPattern
 
-from oranje.registry.api import exchange, imports, inquiries, persons
+from oranje.registry.api import exchange, imports, inquiries, persons, privacy
 
-urls: list[URLPattern] = [*persons.urls, *inquiries.urls, *exchange.urls, *imports.urls]
+urls: list[URLPattern] = [
+    *persons.urls,
+    *inquiries.urls,
+    *exchange.urls,
+    *imports.urls,
+    *privacy.urls,
+]

@@ -35,6 +35,7 @@ from oranje.registry.models import (
     Inquiry,
     Merge,
     Person,
+    PfifNote,
     PoliceNotice,
     PossibleDuplicate,
     RegistrySettings,
@@ -204,6 +205,18 @@ def export_zip(incident: Incident, *, by: str) -> bytes:
     merge = ["id", "kept_id", "merged_id", "merged_at", "undone_at"]
     duplicate = ["id", "person_id", "other_id", "score", "decision", "state", "decided_at"]
     police = ["id", "person_id", "asked_at", "confirmed_at"]
+    notes = [
+        "id",
+        "person_id",
+        "note_record_id",
+        "author_name",
+        "source_at",
+        "status",
+        "author_made_contact",
+        "last_known_location",
+        "linked_person_record_id",
+        "text",
+    ]
     sheets = [
         ("personen.csv", PERSON_FIELDS, Person.objects.filter(incident=incident)),
         ("statusgeschiedenis.csv", history, StatusEntry.objects.filter(person__incident=incident)),
@@ -213,6 +226,7 @@ def export_zip(incident: Incident, *, by: str) -> bytes:
         ("samenvoegingen.csv", merge, Merge.objects.filter(incident=incident)),
         ("mogelijke-dubbelen.csv", duplicate, PossibleDuplicate.objects.filter(incident=incident)),
         ("politie.csv", police, PoliceNotice.objects.filter(person__incident=incident)),
+        ("pfif-notities.csv", notes, PfifNote.objects.filter(incident=incident)),
     ]
     buffer = io.BytesIO()
     counts: dict[str, int] = {}

@@ -5,7 +5,8 @@
   nothing identifying is kept: names, birth date (not even the year), sex, address, phone,
   BSN, nationality, language, notes, the caller's details, where the person was last seen,
   the free text of status entries and call backs, the engine's reasons (they quote names),
-  the senders' row ids (a hospital's patient number). What stays: status, whereabouts kind,
+  the senders' row ids (a hospital's patient number), the author, place and text of notes
+  received from another registry (PFIF). What stays: status, whereabouts kind,
   source and times of every history entry, inquiry states, candidates and scores, call
   outcomes and standard phrases, merges, police notices and the read log (who read which
   record number when) — so `selectors.counts` gives the same numbers before and after. The
@@ -28,7 +29,7 @@ import datetime as dt
 import logging
 
 from django.db import transaction
-from django.db.models import CharField, F, Value
+from django.db.models import CharField, F, Q, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
@@ -144,46 +145,67 @@ def _scrub_audit(incident_id: int) -> None:
         ).update(object_repr=Concat(Value("#"), F("object_id")), changes={}, note="")
 
 
+def _batch(model: type[Person] | type[Inquiry], incident_id: int, after: int) -> tuple[int, int]:
+    """The id range of the next batch: the first and last id of up to BATCH records not yet
+    anonymised after `after` ((0, 0): none left). Every record of the incident in that range
+    that is not yet anonymised is in the batch, so the updates select by range, not by a list
+    of 5,000 ids (cheaper to send, plan and run)."""
+    ids = model.objects.filter(incident_id=incident_id, anonymised_at__isnull=True, pk__gt=after)
+    first = ids.order_by("pk").values_list("pk", flat=True).first()
+    if first is None:
+        return 0, 0
+    last = ids.order_by("pk").values_list("pk", flat=True)[BATCH - 1 : BATCH].first()
+    if last is None:
+        last = ids.order_by("-pk").values_list("pk", flat=True).first() or first
+    return first, last
+
+
 def _anonymise_persons(incident_id: int, after: int, now: dt.datetime) -> int | None:
     """One batch of persons; returns the last id done (None: none left)."""
     with transaction.atomic():
-        pks = list(
-            Person.objects.filter(incident_id=incident_id, anonymised_at__isnull=True, pk__gt=after)
-            .order_by("pk")
-            .values_list("pk", flat=True)[:BATCH]
-        )
-        if not pks:
+        first, last = _batch(Person, incident_id, after)
+        if not first:
             return None
-        Person.objects.filter(pk__in=pks).update(**_BLANK_PERSON, anonymised_at=now, updated_at=now)
-        StatusEntry.objects.filter(person_id__in=pks).update(place="", note="")
-        ExternalRef.objects.filter(person_id__in=pks).delete()
-        PfifNote.objects.filter(person_id__in=pks).update(
-            text="", author_name="", last_known_location="", linked_person_record_id=""
+        span = {"person__incident_id": incident_id, "person_id__gte": first, "person_id__lte": last}
+        Person.objects.filter(
+            incident_id=incident_id, anonymised_at__isnull=True, pk__range=(first, last)
+        ).update(**_BLANK_PERSON, anonymised_at=now, updated_at=now)
+        StatusEntry.objects.filter(Q(place__gt="") | Q(note__gt=""), **span).update(
+            place="", note=""
         )
-        Candidate.objects.filter(person_id__in=pks).update(reasons=[])
-        PossibleDuplicate.objects.filter(person_id__in=pks).update(reasons=[])
-        PossibleDuplicate.objects.filter(other_id__in=pks).update(reasons=[])
-        Merge.objects.filter(kept_id__in=pks).update(reasons=[])
-        return pks[-1]
+        ExternalRef.objects.filter(
+            incident_id=incident_id, person_id__gte=first, person_id__lte=last
+        ).delete()
+        Candidate.objects.filter(**span).exclude(reasons=[]).update(reasons=[])
+        mine = PossibleDuplicate.objects.filter(incident_id=incident_id).exclude(reasons=[])
+        mine.filter(person_id__gte=first, person_id__lte=last).update(reasons=[])
+        mine.filter(other_id__gte=first, other_id__lte=last).update(reasons=[])
+        Merge.objects.filter(incident_id=incident_id, kept_id__gte=first, kept_id__lte=last).update(
+            reasons=[]
+        )
+        # Notes from another registry (PFIF): who wrote them, where, what.
+        PfifNote.objects.filter(
+            incident_id=incident_id, person_id__gte=first, person_id__lte=last
+        ).update(author_name="", last_known_location="", text="", linked_person_record_id="")
+        return last
 
 
 def _anonymise_inquiries(incident_id: int, after: int, now: dt.datetime) -> int | None:
     with transaction.atomic():
-        pks = list(
-            Inquiry.objects.filter(
-                incident_id=incident_id, anonymised_at__isnull=True, pk__gt=after
-            )
-            .order_by("pk")
-            .values_list("pk", flat=True)[:BATCH]
-        )
-        if not pks:
+        first, last = _batch(Inquiry, incident_id, after)
+        if not first:
             return None
-        Inquiry.objects.filter(pk__in=pks).update(
-            **_BLANK_INQUIRY, anonymised_at=now, updated_at=now
-        )
-        CallBack.objects.filter(inquiry_id__in=pks).update(note="")
-        Candidate.objects.filter(inquiry_id__in=pks).update(reasons=[])
-        return pks[-1]
+        span = {
+            "inquiry__incident_id": incident_id,
+            "inquiry_id__gte": first,
+            "inquiry_id__lte": last,
+        }
+        Inquiry.objects.filter(
+            incident_id=incident_id, anonymised_at__isnull=True, pk__range=(first, last)
+        ).update(**_BLANK_INQUIRY, anonymised_at=now, updated_at=now)
+        CallBack.objects.filter(note__gt="", **span).update(note="")
+        Candidate.objects.filter(**span).exclude(reasons=[]).update(reasons=[])
+        return last
 
 
 def _start(incident: Incident, kind: str) -> RetentionRun:
@@ -245,8 +267,8 @@ def _delete_batch(incident_id: int) -> bool:
         Person.objects.filter(merged_into_id__in=pks).update(merged_into=None)
         Inquiry.objects.filter(person_id__in=pks).update(person=None)
         for model, column in (
-            (Candidate, "person_id"),
             (PfifNote, "person_id"),
+            (Candidate, "person_id"),
             (StatusEntry, "person_id"),
             (ExternalRef, "person_id"),
             (PossibleDuplicate, "person_id"),

@@ -172,3 +172,13 @@ def test_csv_cells_never_become_formulas(rw: RegistryWorld) -> None:
     assert safe_cell("+31612345678") == "'+31612345678"
     assert safe_cell("-1") == "'-1" and safe_cell("Jansen") == "Jansen"
     assert csv_bytes(["a"], [["=1"]]).decode("utf-8-sig") == "a\r\n'=1\r\n"
+
+
+def test_the_lists_through_the_api(rw: RegistryWorld, world: World) -> None:
+    _filled(rw)
+    url = f"/api/v1/incidents/{rw.incident.pk}/registry/lists/doden/"
+    body = _client(rw.officer).get(url).json()
+    assert body["list"] == "dodenlijst" and body["marking"] == ""
+    assert body["rows"][0][1] == "Grietje Smit"
+    assert ReadLog.objects.filter(what="dodenlijst (API)", user=rw.officer).count() == 1
+    assert _client(world.coordinator).get(url).status_code == 404

@@ -18,6 +18,7 @@ from oranje.registry.models import (
     ExternalRef,
     Inquiry,
     Person,
+    PfifNote,
     PossibleDuplicate,
     ReadLog,
     RegistrySettings,
@@ -58,6 +59,15 @@ def _fill(rw: RegistryWorld) -> list[Person]:
     sender = Sender.objects.create(region=rw.world.region, name="Spaarne", kind="hospital")
     ExternalRef.objects.create(
         incident=rw.incident, sender=sender, row_id="PAT-991", person=people[1]
+    )
+    PfifNote.objects.create(
+        incident=rw.incident,
+        note_record_id="example.org/note.1",
+        person=people[0],
+        author_name="Karin Jansen",
+        source_at=timezone.now(),
+        last_known_location="bij de buren",
+        text="Gezien bij de buren op nummer 6",
     )
     services.read_logged(
         user=rw.officer,
@@ -124,6 +134,8 @@ def test_anonymising_keeps_nothing_identifying_and_the_same_counts(rw: RegistryW
     assert (inquiry.caller_name, inquiry.caller_phone, inquiry.surname) == ("", "", "")
     assert CallBack.objects.get().note == "" and CallBack.objects.get().outcome == "reached"
     assert not ExternalRef.objects.exists()
+    note = PfifNote.objects.get()
+    assert (note.author_name, note.last_known_location, note.text) == ("", "", "")
     assert not PossibleDuplicate.objects.exclude(reasons=[]).exists()
     # The read log keeps who read which record when; not what they searched for.
     read = ReadLog.objects.get(kind=ReadKind.PERSON)

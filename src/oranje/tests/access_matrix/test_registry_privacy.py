@@ -70,6 +70,10 @@ GET    /incidenten/{incident}/registratie/archief/                      reg   30
 POST   /incidenten/{incident}/registratie/archief/                      own   302  404  404  404  404  404  404  200  404  404  404  404
 POST   /incidenten/{incident}/registratie/archief/                      mun   302  404  404  404  404  404  404  200  404  404  404  404
 POST   /incidenten/{incident}/registratie/archief/                      reg   302  404  404  404  404  404  404  404  404  404  404  404
+GET    /api/v1/incidents/{incident}/registry/lists/slachtoffers/        own   403  404  404  404  404  404  200  200  404  404  404  404
+GET    /api/v1/incidents/{incident}/registry/lists/doden/               mun   403  404  404  404  404  404  200  200  404  404  404  404
+GET    /api/v1/incidents/{incident}/registry/lists/match/               reg   403  404  404  404  404  404  404  404  404  404  404  404
+GET    /api/v1/incidents/{incident}/registry/lists/onbekend/            own   403  404  404  404  404  404  404  404  404  404  404  404
 """)
 
 
