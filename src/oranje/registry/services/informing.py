@@ -67,7 +67,15 @@ def police_asked(*, inquiry: Inquiry, actor: User, at: dt.datetime | None = None
     """Record that the police were asked to inform the next of kin of the deceased person
     this inquiry is about (once per person: linked inquiries share it)."""
     _require(actor, inquiry.incident)
-    if inquiry.status != InquiryStatus.POLICE or inquiry.person_id is None:
+    if (
+        inquiry.person_id is None
+        or not is_deceased(inquiry)
+        or inquiry.status
+        in (
+            InquiryStatus.CLOSED,
+            InquiryStatus.INFORMED,
+        )
+    ):
         raise ValidationError(
             _("Only an inquiry about a confirmed deceased person goes to the police.")
         )
@@ -75,10 +83,17 @@ def police_asked(*, inquiry: Inquiry, actor: User, at: dt.datetime | None = None
     if moment > timezone.now() + CLOCK_SLACK:
         raise ValidationError({"asked_at": [_("asked at: lies in the future.")]})
     with transaction.atomic():
+        # Found alive first and reported deceased since: the inquiry goes to the police too.
+        Inquiry.objects.filter(pk=inquiry.pk).exclude(status=InquiryStatus.POLICE).update(
+            status=InquiryStatus.POLICE, updated_at=timezone.now()
+        )
         notice, created = PoliceNotice.objects.select_for_update().get_or_create(
             person_id=inquiry.person_id, defaults={"asked_at": moment, "asked_by": actor}
         )
         if not created:
+            if notice.confirmed_at is not None:  # the police informed the next of kin already
+                Inquiry.objects.filter(pk=inquiry.pk).update(status=InquiryStatus.INFORMED)
+            inquiry.refresh_from_db()
             return notice
         audit_record(
             actor=actor,
@@ -87,6 +102,7 @@ def police_asked(*, inquiry: Inquiry, actor: User, at: dt.datetime | None = None
             region=inquiry.incident.region,
             changes={"person": inquiry.person_id, "asked_at": moment.isoformat()},
         )
+    inquiry.refresh_from_db()
     return notice
 
 

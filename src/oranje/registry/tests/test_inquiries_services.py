@@ -120,6 +120,20 @@ def test_a_person_who_dies_after_being_found_gets_no_call(rw: RegistryWorld) -> 
     inquiry.refresh_from_db()
     with pytest.raises(ValidationError):
         services.inquiry_call(inquiry=inquiry, actor=rw.officer, outcome=CallOutcome.REACHED)
+    # The police are asked instead: the inquiry goes to them.
+    services.police_asked(inquiry=inquiry, actor=rw.officer)
+    assert inquiry.status == InquiryStatus.POLICE
+    services.police_confirmed(inquiry=inquiry, actor=rw.officer)
+    assert inquiry.status == InquiryStatus.INFORMED
+
+
+def test_police_are_not_asked_about_the_living(rw: RegistryWorld) -> None:
+    register(rw)
+    inquiry = _found(rw, _ask(rw))
+    with pytest.raises(ValidationError):
+        services.police_asked(inquiry=inquiry, actor=rw.officer)
+    with pytest.raises(ValidationError):
+        services.police_asked(inquiry=_ask(rw), actor=rw.officer)  # nobody confirmed yet
 
 
 def _order(rw: RegistryWorld) -> list[int]:
