@@ -153,3 +153,34 @@ def test_on_a_phone_wide_tables_scroll_in_their_own_box(
         "() => [...document.querySelectorAll('.table-wrap')]"
         ".some(w => w.scrollWidth > w.clientWidth)"
     ), "the wide table scrolls inside its box"
+
+
+def test_the_registry_personas_work_the_care_home_fire_without_accessibility_violations(
+    browser_page: Any, live_server: Any, demo: Incident
+) -> None:
+    from oranje.demo import registry
+    from oranje.registry.constants import CandidateState
+    from oranje.registry.models import Candidate, Inquiry, Person
+
+    fire = Incident.objects.get(title=registry.TITLE)
+    waiting = Candidate.objects.get(inquiry__incident=fire, state=CandidateState.AWAITING_SECOND)
+    informed = Inquiry.objects.filter(incident=fire, status="informed").order_by("pk").first()
+    person = Person.objects.filter(incident=fire, current_status="hospitalised").first()
+    assert informed is not None and person is not None
+    page = browser_page
+    _log_in(page, live_server, registry.COORDINATOR)
+    base = f"/incidenten/{fire.pk}/registratie/"
+    problems: dict[str, list[str]] = {}
+    for path in [
+        base,
+        f"{base}personen/",
+        f"{base}personen/{person.pk}/",
+        f"{base}vragen/",
+        f"{base}vragen/{informed.pk}/",
+        f"{base}vragen/{waiting.inquiry_id}/",
+    ]:
+        response = page.goto(f"{live_server.url}{path}")
+        assert response is not None and response.status == 200, path
+        problems[path] = _violations(page)
+    failing = {path: found for path, found in problems.items() if found}
+    assert not failing, "\n".join(f"{p}: {'; '.join(f)}" for p, f in failing.items())
