@@ -32,6 +32,7 @@ from bench.registry_world import (
     registry_incident,
     synthetic,
     take_inquiry,
+    warm_up,
 )
 from bench.targets import check, check_that, exit_status
 
@@ -105,30 +106,14 @@ def intake(args: argparse.Namespace, incident, users: list[str], password: str, 
     latencies: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
-    warmups = args.workers * 3
+    warmups = 2 * args.operators
     pending = list(enumerate(records[:-warmups]))
     with gunicorn(str(args.workers), timeout=600) as base:
         sessions = [operator_session(base, name, password) for name in users]
         # Each worker builds its index of the registry on its first request ("rebuild on
         # start-up"): warm every worker before measuring.
         began = time.perf_counter()
-        warm = [
-            threading.Thread(
-                target=take_inquiry,
-                args=(
-                    sessions[n % len(sessions)][0],
-                    base,
-                    incident.pk,
-                    intake_fields(records[-1 - n], f"Warm {n}", secrets.token_hex(8)),
-                    sessions[n % len(sessions)][1],
-                ),
-            )
-            for n in range(args.workers * 3)
-        ]
-        for t in warm:
-            t.start()
-        for t in warm:
-            t.join()
+        warm_up(sessions, base, incident.pk, records[-warmups:], 2)
         report("warm-up (every worker builds its index)", f"{time.perf_counter() - began:.1f} s")
 
         def operator(opener, csrf) -> None:  # type: ignore[no-untyped-def]

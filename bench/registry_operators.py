@@ -36,6 +36,7 @@ from bench.registry_world import (
     send,
     synthetic,
     take_inquiry,
+    warm_up,
 )
 from bench.targets import check_that, exit_status
 
@@ -149,25 +150,9 @@ def main(argv: list[str]) -> None:
         sessions = [operator_session(base, name, password) for name in users]
         # Every worker builds its index of the registry on its first request.
         began = time.perf_counter()
-        warm = [
-            threading.Thread(
-                target=take_inquiry,
-                args=(
-                    sessions[n][0],
-                    base,
-                    incident.pk,
-                    intake_fields(data.inquiries[n], f"Warm {n}", secrets.token_hex(16)),
-                    sessions[n][1],
-                ),
-            )
-            for n in range(min(len(sessions), args.workers * 3))
-        ]
-        for t in warm:
-            t.start()
-        for t in warm:
-            t.join()
+        warm_up(sessions[: args.workers * 2], base, incident.pk, data.inquiries, 2)
         report("warm-up (every worker builds its index)", f"{time.perf_counter() - began:.1f} s")
-        run(args, base, incident.pk, sessions, data.inquiries[len(warm) :], tally)
+        run(args, base, incident.pk, sessions, data.inquiries[args.workers * 4 :], tally)
     written = Inquiry.objects.filter(
         incident=incident, caller_name__startswith=f"{CALLER} "
     ).count()

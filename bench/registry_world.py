@@ -271,10 +271,12 @@ def operator_session(
     return opener, next(str(c.value) for c in jar if c.name == "csrftoken")
 
 
-def send(opener: urllib.request.OpenerDirector, request: urllib.request.Request) -> tuple[int, str]:
+def send(
+    opener: urllib.request.OpenerDirector, request: urllib.request.Request, timeout: float = 60
+) -> tuple[int, str]:
     """(status, Location) of one request; HTTP errors are answers too, not exceptions."""
     try:
-        with opener.open(request, timeout=60) as response:
+        with opener.open(request, timeout=timeout) as response:
             response.read()
             return response.status, ""
     except urllib.error.HTTPError as exc:
@@ -283,7 +285,12 @@ def send(opener: urllib.request.OpenerDirector, request: urllib.request.Request)
 
 
 def take_inquiry(
-    opener: urllib.request.OpenerDirector, base: str, incident_id: int, body: bytes, csrf: str
+    opener: urllib.request.OpenerDirector,
+    base: str,
+    incident_id: int,
+    body: bytes,
+    csrf: str,
+    timeout: float = 60,
 ) -> tuple[int, int]:
     """Post the intake form and open the page it leads to (the ranked candidates):
     (status of the post, status of the candidates page; 0 when not reached)."""
@@ -291,10 +298,11 @@ def take_inquiry(
     status, location = send(
         opener,
         urllib.request.Request(url, data=body, headers={"X-CSRFToken": csrf, "Referer": url}),
+        timeout,
     )
     if status not in (301, 302, 303) or not location:
         return status, 0
-    page, _ = send(opener, urllib.request.Request(urllib.parse.urljoin(url, location)))
+    page, _ = send(opener, urllib.request.Request(urllib.parse.urljoin(url, location)), timeout)
     return status, page
 
 
@@ -302,3 +310,32 @@ def machine_load() -> str:
     """The load average against the cores: figures taken on a busy machine read accordingly."""
     one, _five, _fifteen = os.getloadavg()
     return f"load average {one:.1f} on {os.cpu_count()} cores"
+
+
+def warm_up(sessions, base: str, incident_id: int, records: list[Record], rounds: int) -> None:  # type: ignore[no-untyped-def]
+    """Every gunicorn worker builds its index of the registry on its first request: send
+    `rounds` waves of one intake per session at once, waiting as long as the builds take."""
+    import secrets
+    import threading
+
+    for wave in range(rounds):
+        threads = [
+            threading.Thread(
+                target=take_inquiry,
+                args=(
+                    opener,
+                    base,
+                    incident_id,
+                    intake_fields(
+                        records[wave * len(sessions) + n], f"Warm {n}", secrets.token_hex(16)
+                    ),
+                    csrf,
+                    900,
+                ),
+            )
+            for n, (opener, csrf) in enumerate(sessions)
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
