@@ -100,6 +100,22 @@ def queue_rows(incident: Incident, *, limit: int = QUEUE_LIMIT) -> tuple[list[Qu
     return rows, norm
 
 
+def with_the_police(incident: Incident) -> list[Inquiry]:
+    """Inquiries about a deceased person waiting for the police, oldest first, each with
+    `asked_at` (None: the police have not been asked yet)."""
+    found = list(
+        Inquiry.objects.filter(
+            incident=incident, status=InquiryStatus.POLICE, anonymised_at__isnull=True
+        )
+        .select_related("person__police")
+        .order_by("created_at")[:QUEUE_LIMIT]
+    )
+    for inquiry in found:
+        notice = getattr(inquiry.person, "police", None) if inquiry.person else None
+        inquiry.asked_at = notice.asked_at if notice else None  # type: ignore[attr-defined]
+    return found
+
+
 def candidates(inquiry: Inquiry) -> list[Candidate]:
     """The inquiry's candidates, best first, rejected ones last, with their person."""
     found = list(

@@ -147,7 +147,9 @@ def test_no_call_form_for_the_deceased_and_the_police_buttons(
     assert "Gesprek vastleggen" not in page and "Politie gevraagd" in page
     assert officer.post(f"{url}terugbellen/", {"outcome": "reached"}).status_code == 400
     assert not CallBack.objects.exists()
+    assert "politie nog niet gevraagd" in officer.get(_base(rw)).content.decode()
     officer.post(f"{url}politie/gevraagd/")
+    assert "politie gevraagd" in officer.get(_base(rw)).content.decode()
     officer.post(f"{url}politie/bevestigd/")
     inquiry.refresh_from_db()
     assert inquiry.status == InquiryStatus.INFORMED

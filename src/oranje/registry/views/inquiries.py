@@ -50,7 +50,11 @@ def inquiry_queue(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "registry/inquiries_queue.html",
-        {**incident_context(request, incident, "registry"), **_queue_context(request, incident)},
+        {
+            **incident_context(request, incident, "registry"),
+            **_queue_context(request, incident),
+            "police": selectors.with_the_police(incident),
+        },
     )
 
 
