@@ -143,3 +143,36 @@ def test_the_operations_are_in_the_openapi_document(rw: RegistryWorld) -> None:
     assert len(ours) == 10
     post = next(p for p in paths if p.endswith("/inquiries/") and "incidents" in p)
     assert "requestBody" in paths[post]["post"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        [],
+        "text",
+        {"outcome": 5, "phrases": "in_shelter", "at": "gisteren"},
+        {"outcome": "reached", "phrases": [None, 3], "note": "x" * 5000},
+        {"share": "misschien", "reason": ["a"], "at": "2999-01-01T00:00:00Z"},
+        {**BODY, "birth": "٣-٣-١٩٥٠", "age_estimate": 10**30, "last_seen_at": "1-1-1"},
+        {**BODY, "sex": "Q", "is_child": "soms", "client_key": "k" * 500},
+    ],
+)
+def test_odd_input_never_makes_a_server_error(rw: RegistryWorld, body: Any) -> None:
+    register(rw, status=Status.DECEASED, where=Whereabouts.ELSEWHERE, source=Source.POLICE)
+    client = _client(rw.officer)
+    inquiry = _create(rw, client, client_key="fuzz").json()
+    one = f"/api/v1/inquiries/{inquiry['id']}/"
+    candidate = inquiry["candidates"][0]["id"]
+    for url in (
+        f"/api/v1/incidents/{rw.incident.pk}/inquiries/",
+        f"{one}calls/",
+        f"{one}consent/",
+        f"{one}close/",
+        f"{one}police-asked/",
+        f"{one}police-confirmed/",
+        f"{one}take/",
+        f"{one}candidates/{candidate}/confirm/",
+        f"{one}candidates/{candidate}/reject/",
+    ):
+        response = client.post(url, body, format="json")
+        assert response.status_code < 500, (url, response.status_code)

@@ -172,3 +172,38 @@ def test_calling_back_with_consent_informs(rw: RegistryWorld, officer: Client) -
     assert officer.post(f"{url}sluiten/", {"reason": "Beantwoord"}).status_code == 302
     inquiry.refresh_from_db()
     assert inquiry.status == InquiryStatus.CLOSED
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"outcome": "x", "phrases": ["nope"], "share": "2", "reason": "r" * 3000},
+        {
+            **INTAKE,
+            "birth": "٣-٣-١٩٥٠",
+            "age_estimate": "9" * 30,
+            "last_seen_at": "31-2-2026 25:00",
+        },
+        {**INTAKE, "client_key": "k" * 500, "sex": "Q", "house": "0"},
+    ],
+)
+def test_odd_form_input_never_makes_a_server_error(
+    rw: RegistryWorld, officer: Client, data: dict[str, object]
+) -> None:
+    register(rw)
+    inquiry = services.inquiry_create(incident=rw.incident, actor=rw.officer, data=inquiry_data())
+    one = f"{_base(rw)}{inquiry.pk}/"
+    candidate = inquiry.candidates.get().pk
+    for url in (
+        _base(rw) + "nieuw/",
+        one + "terugbellen/",
+        one + "toestemming/",
+        one + "sluiten/",
+        one + "politie/gevraagd/",
+        one + "politie/bevestigd/",
+        one + "nemen/",
+        f"{one}kandidaten/{candidate}/afwijzen/",
+        f"{one}kandidaten/{candidate}/bevestigen/",
+    ):
+        assert officer.post(url, data).status_code < 500, url
