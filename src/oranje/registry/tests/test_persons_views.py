@@ -78,6 +78,7 @@ def test_registering_parses_the_form_and_a_double_submit_registers_once(
     confirmed = officer.get(first["Location"])
     text = confirmed.content.decode()
     assert "Geregistreerd:" in text and f"/personen/{person.pk}/" in text
+    assert ReadLog.objects.filter(kind=ReadKind.PERSON, object_id=person.pk).count() == 1
     # The form is empty again, with a new key.
     assert 'value="Berg"' not in text
     assert f'value="{"a" * 32}"' not in text

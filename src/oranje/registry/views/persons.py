@@ -120,6 +120,14 @@ def person_register(request: HttpRequest, pk: int) -> HttpResponse:
     done = params.optional_id(request.GET, "geregistreerd")
     if done is not None and request.method == "GET":
         saved = Person.objects.filter(pk=done, incident=incident).first()
+        if saved is not None:  # the confirmation names the person: a read
+            services.read_logged(
+                user=user,
+                incident=incident,
+                kind=ReadKind.PERSON,
+                object_id=saved.pk,
+                what=str(saved),
+            )
     return render(
         request,
         "registry/persons_register.html",
