@@ -1,0 +1,159 @@
+"""The registry's API operations under the schema-driven fuzzer, as a registry officer.
+
+The project-wide fuzz run (oranje/tests/test_api_fuzz.py) logs in as the regional
+coordinator, who has no registry role: every registry operation answers 404 there and the
+code behind the lookups is never reached. Here the same machinery runs only the registry's
+operations, authenticated as a registry officer of Kennemerland, in a world with persons (two
+of them a possible duplicate), an inquiry with candidates, a merge, a sender, and objects of
+another incident of the same region and of another region (whose ids must answer 404, never
+500). The run is bounded to a few examples per operation (ORANJE_REGISTRY_FUZZ_EXAMPLES) so it
+stays short on two cores.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from rest_framework.authtoken.models import Token
+from schemathesis.config import SchemathesisConfig
+
+from oranje.organisation.tests.factories import World
+from oranje.registry import services
+from oranje.registry.models import Candidate, PossibleDuplicate
+from oranje.registry.tests.factories import build_registry, inquiry_data, register
+from oranje.tests.test_api_fuzz import (  # noqa: F401 (fixtures)
+    _openapi_document,
+    _report,
+    keep_connection,
+    server_errors,
+)
+from oranje.wsgi import application
+
+MAX_EXAMPLES = int(os.environ.get("ORANJE_REGISTRY_FUZZ_EXAMPLES", "6"))
+SEED = 20261203
+
+#: The registry's operations: persons, statuses, duplicates, merges, inquiries and their
+#: candidates, imports, senders, lists and the PFIF exchange.
+REGISTRY_PATHS = (
+    r"^/api/v1/(affected-persons|duplicates|merges|inquiries)/"
+    r"|^/api/v1/incidents/\{[a-z_]+\}/"
+    r"(affected-persons|duplicates|merges|inquiries|registry)/"
+)
+
+CONFIG = SchemathesisConfig.from_str(
+    f"""
+seed = {SEED}
+[generation]
+mode = "all"
+max-examples = {MAX_EXAMPLES}
+deterministic = true
+database = "none"
+[phases.stateful]
+enabled = false
+"""
+)
+schema = schemathesis.openapi.from_dict(_openapi_document(), config=CONFIG).include(
+    path_regex=REGISTRY_PATHS
+)
+schema.app = application
+
+
+@pytest.fixture
+def registry_fuzz_world(world: World) -> dict[str, Any]:
+    """A registry officer's token and the ids the generated paths are aimed at: mostly
+    objects of the officer's incident, some of another incident of the region and of an
+    incident of another region."""
+    from oranje.incidents.tests.factories import start_incident
+
+    rw = build_registry(world)
+    first = register(rw, given="Johannes", surname="Vries")
+    second = register(rw, given="Johannes", surname="Vries", birth=(1950, 3, 4))
+    register(rw, given="Maria", surname="Jansen", birth=(1961, 7, 8))
+    kept, merged = (
+        register(rw, given="Pieter", surname="Bakker", birth=(1944, 1, 2)),
+        register(rw, given="Pieter", surname="Bakker", birth=(1944, 1, 2)),
+    )
+    inquiry = services.inquiry_create(incident=rw.incident, actor=rw.officer, data=inquiry_data())
+    merge = services.person_merge(kept=kept, merged=merged, actor=rw.coordinator)
+    services.sender_create(incident=rw.incident, actor=rw.officer, name="Spaarne", kind="hospital")
+    # Another incident of the same region, and one of another region.
+    other = start_incident(world, title="Tweede brand")
+    other_person = services.person_register(
+        incident=other,
+        actor=rw.officer,
+        data=services.PersonData(given_names="Karel", surname="Smit", birth_year=1970),
+        status=services.StatusData(status="unharmed", whereabouts="home", source="shelter"),
+    )
+    other_inquiry = services.inquiry_create(
+        incident=other, actor=rw.officer, data=inquiry_data(given_names="Karel", surname="Smit")
+    )
+    candidates = list(Candidate.objects.filter(inquiry=inquiry).values_list("pk", flat=True))
+    assert candidates, "the inquiry has candidates"
+    duplicates = list(
+        PossibleDuplicate.objects.filter(incident=rw.incident).values_list("pk", flat=True)
+    )
+    assert first.pk != second.pk
+    token = Token.objects.create(user=rw.officer)
+    return {
+        "headers": {"Authorization": f"Token {token.key}"},
+        "known": {
+            "incidents": [rw.incident.pk, rw.incident.pk, other.pk],
+            "affected-persons": [first.pk, second.pk, kept.pk, other_person.pk],
+            "inquiries": [inquiry.pk, inquiry.pk, other_inquiry.pk],
+            "candidate_pk": candidates,
+            "duplicates": duplicates or [0],
+            "merges": [merge.pk],
+        },
+    }
+
+
+def _aim(case: Any, known: dict[str, list[int]]) -> None:
+    """Three in four generated integer ids become a known id (as in the project-wide run)."""
+    resource = case.path.split("/")[3]
+    for name, value in list((case.path_parameters or {}).items()):
+        ids = known.get(name) or known.get(resource)
+        if ids and isinstance(value, int) and not isinstance(value, bool) and value % 4:
+            case.path_parameters[name] = ids[value % len(ids)]
+
+
+@pytest.mark.django_db
+@schema.parametrize()
+@settings(deadline=None, suppress_health_check=list(HealthCheck))
+def test_no_registry_request_makes_a_server_error(
+    case: Any,
+    registry_fuzz_world: dict[str, Any],
+    keep_connection: None,  # noqa: F811
+    server_errors: list[str],  # noqa: F811
+) -> None:
+    _aim(case, registry_fuzz_world["known"])
+    response = case.call(headers=registry_fuzz_world["headers"])
+    if response.status_code < 500:
+        return
+    causes = list(dict.fromkeys(server_errors)) or [f"HTTP {response.status_code}"]
+    server_errors.clear()
+    if os.environ.get("ORANJE_FUZZ_REPORT"):
+        _report(f"{case.method} {case.path}", causes)
+        return
+    raise AssertionError(
+        f"{case.method} {case.formatted_path} answered {response.status_code}: "
+        + "; ".join(causes)
+        + f"\n{case.as_curl_command()}"
+    )
+
+
+def test_the_run_covers_the_registry_operations() -> None:
+    """The filter keeps every registry operation (and nothing else)."""
+    paths = {operation.path for operation in _operations()}
+    assert "/api/v1/inquiries/{id}/candidates/{candidate_pk}/confirm/" in paths
+    assert "/api/v1/incidents/{id}/registry/pfif/" in paths
+    assert "/api/v1/incidents/{id}/affected-persons/" in paths
+    assert "/api/v1/merges/{id}/undo/" in paths
+    assert not any(p.startswith("/api/v1/exercises") for p in paths)
+
+
+def _operations() -> list[Any]:
+    return [result.ok() for result in schema.get_all_operations()]
