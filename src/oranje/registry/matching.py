@@ -44,13 +44,15 @@ _FIELDS = (
     "city",
     "phone",
 )
+#: A person's partner's name (name use P/V/N): relatives may ask by either name.
+_PARTNER = ("partner_prefix", "partner_surname")
 
 
 def record_of(row: NameFields | dict[str, object]) -> Record:
     """The engine's record for a person or inquiry (a model or a values() row)."""
 
     def get(name: str) -> object:
-        return row.get(name) if isinstance(row, dict) else getattr(row, name)
+        return row.get(name) if isinstance(row, dict) else getattr(row, name, None)
 
     year, month, day = get("birth_year"), get("birth_month"), get("birth_day")
     birth = ""
@@ -60,11 +62,17 @@ def record_of(row: NameFields | dict[str, object]) -> Record:
             birth += f"-{month:02d}" + (f"-{day:02d}" if isinstance(day, int) and day else "")
     number = get("house_number")
     sex = get("sex")
+    prefix, surname = str(get("prefix") or ""), str(get("surname") or "")
+    partner = " ".join(str(get(name) or "") for name in _PARTNER).strip()
+    if partner and surname:
+        # Married: the own and the partner's name as one double name, of which the engine
+        # counts either half ("Jansen" finds Maria de Boer, married to a Jansen).
+        prefix, surname = "", f"{prefix} {surname}-{partner}".strip()
     return Record(
         id=str(get("pk")),
         given_names=str(get("given_names") or ""),
-        prefix=str(get("prefix") or ""),
-        surname=str(get("surname") or ""),
+        prefix=prefix,
+        surname=surname,
         birth_date=birth,
         sex="" if sex in ("O", None) else str(sex),
         street=str(get("street") or ""),
@@ -158,7 +166,7 @@ def _refresh(
                 changed = model.objects.filter(pk__in=fresh)
         rows = list(
             changed.annotate(keep=ExpressionWrapper(active, output_field=BooleanField())).values(
-                *_FIELDS, "updated_at", "keep"
+                *_FIELDS, *(_PARTNER if model is Person else ()), "updated_at", "keep"
             )
         )
         _catch_up(live, rows)

@@ -125,3 +125,32 @@ def test_only_registry_roles_of_the_region_see_persons(rw: RegistryWorld) -> Non
     assert access.registry_incident_for_user(rw.coordinator, rw.incident.pk, coordinate=True)
     with pytest.raises(ValidationError):
         register(rw.__class__(**{**rw.__dict__, "officer": rw.world.coordinator}))
+
+
+def test_a_married_person_is_found_by_the_partners_name(rw: RegistryWorld) -> None:
+    """Registered under her own name with her husband's known: relatives may ask by his."""
+    wanted = register(
+        rw,
+        given="Maria",
+        prefix="de",
+        surname="Boer",
+        birth=(1961, 5, 2),
+        name_use="V",
+        partner_surname="Jansen",
+    )
+    register(rw, given="Maria", prefix="", surname="Bakker", birth=(1961, 5, 2))
+    inquiry = inquiry_create(
+        incident=rw.incident,
+        actor=rw.officer,
+        data=inquiry_data(
+            given_names="Maria",
+            prefix="",
+            surname="Jansen",
+            birth_day=2,
+            birth_month=5,
+            birth_year=1961,
+        ),
+    )
+    first = inquiry.candidates.order_by("-score").first()
+    assert first is not None and first.person_id == wanted.pk
+    assert any("jansen" in r and "dubbele" in r for r in first.reasons)
