@@ -447,6 +447,9 @@ def dismiss(request: Request, pk: int) -> Response:
     pair = services.duplicate_dismiss(
         duplicate=_duplicate(request, pk), actor=registry_user(request.user)
     )
+    # The answer shows both registrations: a read of each.
+    _read_person(request, pair.person)
+    _read_person(request, pair.other)
     return Response(DuplicateOut(pair).data)
 
 
