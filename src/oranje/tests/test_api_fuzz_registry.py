@@ -63,11 +63,20 @@ schema.app = application
 
 
 @pytest.fixture
-def registry_fuzz_world(world: World) -> dict[str, Any]:
+def registry_fuzz_world(world: World, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     """A registry officer's token and the ids the generated paths are aimed at: mostly
     objects of the officer's incident, some of another incident of the region and of an
     incident of another region."""
     from oranje.incidents.tests.factories import start_incident
+    from oranje.registry import matching
+    from oranje.registry.services import merges, persons
+
+    # As in the registry's own tests: the test's transaction never commits, so the
+    # after-commit matching runs at once, on fresh indexes.
+    monkeypatch.setattr(persons, "after_commit", lambda fn: fn())
+    monkeypatch.setattr(merges, "after_commit", lambda fn: fn())
+    matching._persons.clear()
+    matching._inquiries.clear()
 
     rw = build_registry(world)
     first = register(rw, given="Johannes", surname="Vries")
