@@ -34,11 +34,11 @@ demo: install
 	$(BIN)/oranje collectstatic --noinput -v0
 	@echo "Oranje draait op http://127.0.0.1:$(PORT)/ (stoppen met Ctrl-C); mail staat in var/mail/, het werkproces schrijft naar var/worker.log"
 	$(BIN)/oranje worker >var/worker.log 2>&1 & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(BIN)/gunicorn oranje.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile - --log-level warning
+	$(BIN)/gunicorn -c python:oranje.gunicorn_config oranje.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile - --log-level warning
 
 serve: install
 	$(BIN)/oranje collectstatic --noinput -v0
-	$(BIN)/gunicorn oranje.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile -
+	$(BIN)/gunicorn -c python:oranje.gunicorn_config oranje.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile -
 
 test: install
 	$(BIN)/pytest -q -n 2

@@ -45,6 +45,8 @@ def gunicorn(workers: str, *, timeout: int = 30) -> Iterator[str]:
             sys.executable,
             "-m",
             "gunicorn",
+            "-c",
+            "python:oranje.gunicorn_config",
             "oranje.wsgi",
             "--bind",
             f"127.0.0.1:{port}",

@@ -232,3 +232,23 @@ def forget(incident_id: int) -> None:
     with _guard:
         _persons.pop(incident_id, None)
         _inquiries.pop(incident_id, None)
+
+
+def warm() -> int:
+    """Build the indexes of every incident with a live registry; returns how many. gunicorn
+    calls it once in its master process before it forks the workers (oranje.gunicorn_config),
+    so no worker builds an index of 100,000 persons on its first request: each starts with a
+    copy and catches up from there."""
+    incidents = set(
+        Person.objects.filter(anonymised_at__isnull=True)
+        .values_list("incident_id", flat=True)
+        .distinct()
+    ) | set(
+        Inquiry.objects.filter(status="open", anonymised_at__isnull=True)
+        .values_list("incident_id", flat=True)
+        .distinct()
+    )
+    for incident_id in sorted(incidents):
+        person_index(incident_id)
+        inquiry_index(incident_id)
+    return len(incidents)

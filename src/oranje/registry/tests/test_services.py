@@ -154,3 +154,15 @@ def test_a_married_person_is_found_by_the_partners_name(rw: RegistryWorld) -> No
     first = inquiry.candidates.order_by("-score").first()
     assert first is not None and first.person_id == wanted.pk
     assert any("jansen" in r and "dubbele" in r for r in first.reasons)
+
+
+def test_warm_builds_the_indexes_before_any_request(rw: RegistryWorld) -> None:
+    from oranje.registry import matching
+
+    register(rw)
+    inquiry_create(incident=rw.incident, actor=rw.officer, data=inquiry_data(surname="Anders"))
+    matching._persons.clear()
+    matching._inquiries.clear()
+    assert matching.warm() == 1
+    assert len(matching._persons[rw.incident.pk].index) == 1
+    assert len(matching._inquiries[rw.incident.pk].index) == 1
