@@ -149,6 +149,13 @@ def test_anonymising_keeps_nothing_identifying_and_the_same_counts(rw: RegistryW
     assert AuditEntry.objects.filter(action="registry.anonymise").count() == 1
     run = RetentionRun.objects.get(incident=rw.incident)
     assert run.finished_at and run.persons == 3 and run.inquiries == 1
+    from django.test import Client
+    from django.urls import reverse
+
+    client = Client()
+    client.force_login(rw.coordinator)
+    page = client.get(reverse("registry:settings", args=[rw.incident.pk])).content.decode()
+    assert "is geanonimiseerd op" in page
 
 
 def test_anonymising_resumes_after_a_crash_and_audits_once(

@@ -29,7 +29,7 @@ from oranje.registry.access import (
     registry_user,
 )
 from oranje.registry.constants import ReadKind
-from oranje.registry.models import ReadLog
+from oranje.registry.models import ReadLog, RetentionRun
 from oranje.registry.services import privacy, retention
 
 PAGE = 100
@@ -169,6 +169,7 @@ def registry_settings(request: HttpRequest, pk: int) -> HttpResponse:
             **incident_context(request, incident, "registry"),
             "form": form,
             "due": retention.due_at(incident),
+            "run": RetentionRun.objects.filter(incident=incident).first(),
             "exercise_days": retention.EXERCISE_RETENTION.days,
         },
     )
