@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -52,6 +53,7 @@ DAMAGED_XLSX = _(
     "This .xlsx workbook cannot be opened; it may be damaged or protected with a password. "
     "Save it again as .xlsx or as CSV and try again."
 )
+TOO_MANY_ROWS = _("The file has more than %(max)s rows. Split it into smaller lists.")
 UNKNOWN_ENCODING = _(
     "The characters of this CSV file cannot be read. Save it as 'CSV UTF-8' or as .xlsx "
     "and try again."
@@ -110,6 +112,25 @@ def read_header(data: bytes, filename: str) -> list[str]:
 #: How many rows `read_header` reads of a workbook (a large one is not read whole for it).
 HEADER_LOOKAHEAD = 50
 
+#: The most rows a file may have (a hospital list has thousands), and the most columns read
+#: of a workbook. A workbook of a few hundred bytes can claim to reach cell XFD1048576: the
+#: reader would fill every row and column up to there with empty cells (gigabytes).
+MAX_ROWS = 100_000
+MAX_COLUMNS = 200
+
+
+def _bounded(rows: Iterable[Sequence[Any]]) -> list[list[Any]]:
+    """The rows without their empty trailing cells; a ValidationError past MAX_ROWS."""
+    out: list[list[Any]] = []
+    for row in rows:
+        if len(out) >= MAX_ROWS + 1:  # the header and MAX_ROWS rows
+            raise ValidationError(str(TOO_MANY_ROWS % {"max": MAX_ROWS}))
+        cells = list(row[:MAX_COLUMNS])
+        while cells and cells[-1] is None:
+            cells.pop()
+        out.append(cells)
+    return out
+
 
 def _raw_rows(data: bytes, filename: str, *, limit: int | None = None) -> list[list[Any]]:
     name = filename.lower()
@@ -147,7 +168,7 @@ def _csv_rows(data: bytes) -> list[list[object]]:
     first_line = text.split("\n", 1)[0]
     # Dutch spreadsheet programs write semicolons; others commas.
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    return _bounded(csv.reader(io.StringIO(text), delimiter=delimiter))
 
 
 def _xlsx_rows(data: bytes, *, limit: int | None = None) -> list[list[Any]]:
@@ -160,6 +181,13 @@ def _xlsx_rows(data: bytes, *, limit: int | None = None) -> list[list[Any]]:
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise ValidationError(str(DAMAGED_XLSX)) from exc
     sheet = workbook.worksheets[0]
-    rows = [list(row) for row in sheet.iter_rows(max_row=limit, values_only=True)]
-    workbook.close()
+    # Columns bounded before openpyxl pads each row to the width the sheet claims; rows one
+    # past the bound, so that too long a file is told apart from one just long enough.
+    width = min(sheet.max_column or 1, MAX_COLUMNS)
+    try:
+        rows = _bounded(
+            sheet.iter_rows(max_row=limit or MAX_ROWS + 2, max_col=width, values_only=True)
+        )
+    finally:
+        workbook.close()
     return rows

@@ -47,3 +47,39 @@ def test_a_file_that_is_no_table_says_what_to_do_in_dutch(
     message = caught.value.messages[0]
     assert words in message
     assert "zip" not in message and "codec" not in message
+
+
+def _sparse_workbook(*, cell: str) -> bytes:
+    """A workbook of a few hundred bytes whose sheet claims to reach `cell` (one value
+    there): the reader must not fill the space between with empty cells."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet["A1"], sheet["B1"], sheet["A2"] = "naam", "plaats", "Jan"
+    sheet[cell] = "x"
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def test_a_workbook_claiming_thousands_of_columns_is_read_without_the_empty_ones() -> None:
+    from oranje.core import tabular
+
+    rows = tabular._raw_rows(_sparse_workbook(cell="XFD3"), "lijst.xlsx")
+    assert max(len(row) for row in rows) <= tabular.MAX_COLUMNS
+    assert _read(_sparse_workbook(cell="XFD3"), "lijst.xlsx")[0][1]["name"] == "Jan"
+
+
+def test_a_file_with_more_rows_than_an_import_takes_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from oranje.core import tabular
+
+    monkeypatch.setattr(tabular, "MAX_ROWS", 10)
+    with pytest.raises(ValidationError, match="10"):
+        _read(_sparse_workbook(cell="A5000"), "lijst.xlsx")
+    csv_data = ("naam\n" + "Jan\n" * 20).encode()
+    with pytest.raises(ValidationError, match="10"):
+        _read(csv_data)
+    assert len(_read(("naam\n" + "Jan\n" * 9).encode())) == 9
