@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any
@@ -117,6 +118,8 @@ HEADER_LOOKAHEAD = 50
 #: reader would fill every row and column up to there with empty cells (gigabytes).
 MAX_ROWS = 100_000
 MAX_COLUMNS = 200
+#: The most bytes a workbook's parts may unpack to.
+MAX_UNPACKED = 300 * 1024 * 1024
 
 
 def _bounded(rows: Iterable[Sequence[Any]]) -> list[list[Any]]:
@@ -176,6 +179,15 @@ def _xlsx_rows(data: bytes, *, limit: int | None = None) -> list[list[Any]]:
 
     if data[:2] != b"PK":
         raise ValidationError(str(NOT_A_TABLE))
+    try:
+        # A zip bomb: a few megabytes that unpack to gigabytes of XML (openpyxl reads the
+        # shared strings whole). zipfile never unpacks a member past its declared size.
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise ValidationError(str(DAMAGED_XLSX)) from exc
+    if unpacked > MAX_UNPACKED:
+        raise ValidationError(str(DAMAGED_XLSX))
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file

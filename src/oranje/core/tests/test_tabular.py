@@ -83,3 +83,15 @@ def test_a_file_with_more_rows_than_an_import_takes_is_refused(
     with pytest.raises(ValidationError, match="10"):
         _read(csv_data)
     assert len(_read(("naam\n" + "Jan\n" * 9).encode())) == 9
+
+
+def test_a_workbook_that_unpacks_to_more_than_the_bound_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from oranje.core import tabular
+
+    data = _sparse_workbook(cell="C3")
+    assert _read(data, "lijst.xlsx")[0][1]["name"] == "Jan"
+    monkeypatch.setattr(tabular, "MAX_UNPACKED", 1000)
+    with pytest.raises(ValidationError, match=r"beschadigd|damaged"):
+        _read(data, "lijst.xlsx")
