@@ -63,3 +63,24 @@ def test_the_audit_log_holds_no_person_data(world: World) -> None:
     assert "getroffene #" in text
     for name in ("Vries", "Johan", "Bakker", "1950"):
         assert name not in text
+
+
+def test_a_polling_queue_is_one_read_per_window_not_one_per_poll(world: World) -> None:
+    import datetime as dt
+
+    from django.test import Client
+    from django.urls import reverse
+
+    from oranje.registry.models import ReadLog
+
+    rw = build_registry(world)
+    client = Client()
+    client.force_login(rw.officer)
+    rows = reverse("registry:inquiry_queue_rows", args=[rw.incident.pk])
+    for _ in range(3):
+        assert client.get(rows, HTTP_HX_REQUEST="true").status_code == 200
+    logged = ReadLog.objects.filter(user=rw.officer, what="wachtrij")
+    assert logged.count() == 1
+    logged.update(at=logged.get().at - dt.timedelta(minutes=6))
+    client.get(rows, HTTP_HX_REQUEST="true")
+    assert logged.count() == 2

@@ -4,6 +4,8 @@ queue that updates itself. Informing (calls, consent, police, closing): views/in
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -27,13 +29,20 @@ from oranje.registry.views import informing
 from oranje.registry.views.inquiry_page import inquiry_in, render_inquiry
 
 #: How often the queue asks for news (seconds); a little slower than the logbook.
+#: How long a polling queue counts as one read in the read log.
+QUEUE_READ_WINDOW = dt.timedelta(minutes=5)
 QUEUE_POLL_SECONDS = max(POLL_SECONDS, 10)
 
 
 def _queue_context(request: HttpRequest, incident: Incident) -> dict[str, object]:
     rows, norm = selectors.queue_rows(incident)
     services.read_logged(
-        user=registry_user(request.user), incident=incident, kind=ReadKind.LIST, what="wachtrij"
+        user=registry_user(request.user),
+        incident=incident,
+        kind=ReadKind.LIST,
+        what="wachtrij",
+        # The queue polls itself: one entry per operator per window, not one per poll.
+        repeat_within=QUEUE_READ_WINDOW,
     )
     return {
         "incident": incident,
