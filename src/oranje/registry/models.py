@@ -259,7 +259,9 @@ class ImportBatch(models.Model):
     )
 
     def __str__(self) -> str:
-        return self.file_name
+        # Neutral, as a person's: str() ends up in the audit log, and a file's name may name
+        # a person ("opname J. de Vries.xlsx").
+        return f"lijst #{self.pk}"
 
 
 class ImportUpload(models.Model):
@@ -277,7 +279,7 @@ class ImportUpload(models.Model):
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     def __str__(self) -> str:
-        return self.file_name
+        return f"upload #{self.pk}"
 
 
 class ExternalRef(models.Model):

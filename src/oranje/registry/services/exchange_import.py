@@ -255,7 +255,6 @@ class _Import:
             region=self.incident.region,
             changes={
                 "format": "PFIF 1.4",
-                "file": file_name,
                 "persons_new": report.persons_new,
                 "persons_known": report.persons_known,
                 "notes_new": report.notes_new,

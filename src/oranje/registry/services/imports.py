@@ -365,7 +365,6 @@ def list_import(
             region=incident.region,
             changes={
                 "sender": sender.name,
-                "file": file_name[-255:],
                 "rows": result.rows,
                 "created": result.created,
                 "updated": result.updated,
