@@ -13,6 +13,10 @@ from typing import Any
 preload_app = True
 #: A worker that answers nothing for this long is restarted.
 timeout = 60
+#: The access log (`--access-logfile`) without query strings and referrers: a search in the
+#: registry (`?q=Jansen`, `?zoek=…`) puts a person's name in the URL, and person data is
+#: for the registry roles only, never in a log. Path, method, status, size and duration stay.
+access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms'
 
 
 def when_ready(server: Any) -> None:
