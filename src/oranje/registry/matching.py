@@ -46,6 +46,8 @@ _FIELDS = (
 )
 #: A person's partner's name (name use P/V/N): relatives may ask by either name.
 _PARTNER = ("partner_prefix", "partner_surname")
+#: A person's own fields beyond those an inquiry has.
+_PERSON_ONLY = (*_PARTNER, "bsn")
 
 
 def record_of(row: NameFields | dict[str, object]) -> Record:
@@ -80,6 +82,7 @@ def record_of(row: NameFields | dict[str, object]) -> Record:
         postcode=str(get("postcode") or ""),
         city=str(get("city") or ""),
         phone=str(get("phone") or ""),
+        id_number=str(get("bsn") or ""),
     )
 
 
@@ -166,7 +169,7 @@ def _refresh(
                 changed = model.objects.filter(pk__in=fresh)
         rows = list(
             changed.annotate(keep=ExpressionWrapper(active, output_field=BooleanField())).values(
-                *_FIELDS, *(_PARTNER if model is Person else ()), "updated_at", "keep"
+                *_FIELDS, *(_PERSON_ONLY if model is Person else ()), "updated_at", "keep"
             )
         )
         _catch_up(live, rows)

@@ -244,6 +244,14 @@ class _Plan:
     refs: list[tuple[str, ListRow]] = field(default_factory=list)  # row ids to remember
 
 
+def _bsn_differs(index: Index, person_id: str, bsn: str) -> bool:
+    """Two different BSNs are two different people, whatever the names say."""
+    registered = index.get(person_id)
+    return bool(
+        bsn and registered is not None and registered.id_number and registered.id_number != bsn
+    )
+
+
 def _plan(incident: Incident, sender: Sender, rows: list[ListRow]) -> _Plan:
     refs = dict(
         ExternalRef.objects.filter(incident=incident, sender=sender).values_list(
@@ -266,14 +274,19 @@ def _plan(incident: Incident, sender: Sender, rows: list[ListRow]) -> _Plan:
     if index is not None and len(index):
         for row in unresolved:
             probe = {"pk": f"row{row.line}", **row.person.values()}
-            for cand in index.query(matching.record_of(probe), limit=3):
-                pid = int(cand.person_id)
-                if cand.decision != "match" or pid in chosen.values():
-                    continue
-                if claimed.get(pid, row.row_id) != row.row_id:
-                    continue
-                chosen[str(row.line)] = pid
-                break
+            # Only the engine's first candidate, and only a "match": a row whose best match
+            # was taken by another row, or is known to this sender under another row id, is
+            # a new person (the duplicate check then shows the pair to a person) — never the
+            # next-best match, which is how a list attaches a status to the wrong person.
+            best = index.query(matching.record_of(probe), limit=1)
+            if not best or best[0].decision != "match":
+                continue
+            pid = int(best[0].person_id)
+            if pid in chosen.values() or claimed.get(pid, row.row_id) != row.row_id:
+                continue
+            if _bsn_differs(index, best[0].person_id, row.person.bsn):
+                continue
+            chosen[str(row.line)] = pid
     matched = _load(chosen.values())
     for row in unresolved:
         person = matched.get(chosen.get(str(row.line), -1))
