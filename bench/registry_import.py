@@ -249,6 +249,25 @@ def main() -> None:
         result.updated >= ON_BOTH * 0.95,  # type: ignore[attr-defined]
         f">= {int(ON_BOTH * 0.95)}",
     )
+    # Right, not only found: a row attached to an existing person must be that person (row
+    # SG-n is hospital_list[n-1]; the first 300 registered are hospital_list[:300]).
+    from oranje.registry.models import ExternalRef
+
+    truth = {f"SG-{k + 1:06d}": person.pk for k, person in enumerate(registered[:ON_BOTH])}
+    existing = {person.pk for person in registered}
+    wrong = [
+        (row_id, pid)
+        for row_id, pid in ExternalRef.objects.filter(sender=sender).values_list(
+            "row_id", "person_id"
+        )
+        if pid in existing and truth.get(row_id) != pid
+    ]
+    check_that(
+        "list rows attached to the wrong registered person",
+        f"{len(wrong)} {wrong[:3] if wrong else ''}".strip(),
+        not wrong,
+        "0",
+    )
     # The worker's tasks: the duplicate check and the inquiry re-matching of the batch.
     from oranje.core.worker import run_worker
 

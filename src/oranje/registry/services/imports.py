@@ -244,6 +244,19 @@ class _Plan:
     refs: list[tuple[str, ListRow]] = field(default_factory=list)  # row ids to remember
 
 
+#: Reasons that make an engine "match" a question for a person, not for a list import:
+#: a disagreement or a swapped or nearly equal date ("Willem de Jong" born 7-1-1940 on the
+#: hospital list is not attached to the Willem de Jong born 1-7-1940 of the shelter).
+_DOUBT = ("ander", "verwisseld", "verschil", "op één cijfer")
+
+
+def _doubtful(candidate: EngineCandidate) -> bool:
+    return any(
+        reason.startswith("ander") or any(word in reason for word in _DOUBT[1:])
+        for reason in candidate.reasons
+    )
+
+
 def _bsn_differs(index: Index, person_id: str, bsn: str) -> bool:
     """Two different BSNs are two different people, whatever the names say."""
     registered = index.get(person_id)
@@ -284,7 +297,7 @@ def _plan(incident: Incident, sender: Sender, rows: list[ListRow]) -> _Plan:
             pid = int(best[0].person_id)
             if pid in chosen.values() or claimed.get(pid, row.row_id) != row.row_id:
                 continue
-            if _bsn_differs(index, best[0].person_id, row.person.bsn):
+            if _bsn_differs(index, best[0].person_id, row.person.bsn) or _doubtful(best[0]):
                 continue
             chosen[str(row.line)] = pid
     matched = _load(chosen.values())

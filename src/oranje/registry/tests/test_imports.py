@@ -395,3 +395,23 @@ def test_a_large_list_is_matched_by_the_worker(
     assert result.created == 3
     assert calls == [3]  # through the task, once for the batch
     assert not Person.objects.filter(matched_at__isnull=True).exists()
+
+
+def test_a_match_with_a_doubt_is_never_attached_by_a_list(
+    rw: RegistryWorld, hospital: Sender
+) -> None:
+    """Day and month swapped, or another BSN: a person decides, the list adds a new person
+    (flagged as a possible duplicate) instead of putting a hospital status on someone else."""
+    swapped = register(rw, given="Willem", prefix="de", surname="Jong", birth=(1940, 7, 1))
+    other_bsn = register(
+        rw, given="Maria", prefix="van der", surname="Berg", birth=(1962, 7, 12), bsn="123456782"
+    )
+    rows = [
+        "P-010;Willem;de;Jong;7-1-1940;M;;;;opgenomen;",
+        "P-011;Maria;van der;Berg;12-7-1962;V;;;111222333;opgenomen;",
+    ]
+    result = run(rw, hospital, csv_bytes(rows))
+    assert (result.created, result.updated) == (2, 0)
+    for person in (swapped, other_bsn):
+        person.refresh_from_db()
+        assert person.current_status == Status.UNHARMED
