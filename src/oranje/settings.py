@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "oranje.core.middleware.ScopeMiddleware",
     "oranje.core.middleware.InvalidParameterMiddleware",
+    "oranje.registry.middleware.NoStoreMiddleware",
     # Last: turns a lockout signalled by the login backend into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

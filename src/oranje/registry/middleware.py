@@ -1,0 +1,26 @@
+"""No copy of a registry page or answer stays behind in a browser or a proxy.
+
+Registry pages and API answers hold person data; a shelter's shared tablet must not show them
+again through the back button or its disk cache after the officer logged out. Every response
+of a registry view (pages and API) gets `Cache-Control: no-store, private`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
+
+
+class NoStoreMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        match = getattr(request, "resolver_match", None)
+        module = getattr(match.func, "__module__", "") if match is not None else ""
+        if module.startswith("oranje.registry."):
+            patch_cache_control(response, no_store=True, private=True)
+        return response
