@@ -53,7 +53,7 @@ from oranje.registry.models import (
     PossibleDuplicate,
     StatusEntry,
 )
-from oranje.registry.services.imports import match_imported
+from oranje.registry.services.batch_matching import match_imported
 from oranje.registry.services.inquiries import InquiryData
 from oranje.registry.services.persons import after_person_write
 

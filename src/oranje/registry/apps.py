@@ -10,7 +10,8 @@ class RegistryConfig(AppConfig):
     def ready(self) -> None:
         from oranje.core.worker import register_upkeep
         from oranje.registry import hooks
-        from oranje.registry.services.imports import stale_uploads_upkeep, unmatched_upkeep
+        from oranje.registry.services.batch_matching import unmatched_upkeep
+        from oranje.registry.services.imports import stale_uploads_upkeep
         from oranje.registry.services.retention import retention_upkeep
 
         hooks.register()

@@ -18,6 +18,6 @@ def enqueue_matching(incident_id: int, person_ids: list[int]) -> None:
 def match_batch(incident_id: int, person_ids: list[int]) -> int:
     """Match the persons of an imported list against the incident's registry and its open
     inquiries. Safe to run twice: pairs and candidates already recorded are kept."""
-    from oranje.registry.services.imports import match_imported
+    from oranje.registry.services.batch_matching import match_imported
 
     return match_imported(incident_id, person_ids)

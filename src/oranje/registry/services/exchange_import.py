@@ -58,9 +58,9 @@ from oranje.registry.models import (
     StatusEntry,
 )
 from oranje.registry.services import persons as person_services
+from oranje.registry.services.batch_matching import match_imported
 from oranje.registry.services.exchange import EXERCISE, pfif_domain
 from oranje.registry.services.exchange_mapping import person_data, status_of
-from oranje.registry.services.imports import match_imported
 from oranje.registry.services.persons import CLOCK_SLACK, StatusData
 
 #: ExternalRef.row_id holds the person_record_id.

@@ -10,7 +10,8 @@
    the incident's persons does; a "possible" becomes a new person that the duplicate check
    flags. A person gets a new status entry only when status, where or place changed.
 
-The per-person matching after each write is not run row by row: `match_imported` does the
+The per-person matching after each write is not run row by row: `match_imported`
+(services/batch_matching.py) does the
 duplicate check and re-matches the open inquiries for the whole batch after the commit (in the
 request for a list of up to MATCH_AT_ONCE persons, else as worker tasks, `registry.tasks`),
 and `unmatched_upkeep` (the worker) catches every person whose `matched_at` lags their last
@@ -22,12 +23,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 import secrets
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -39,28 +39,31 @@ from oranje.core.audit_actions import AuditAction
 from oranje.core.models import User
 from oranje.incidents.models import Incident
 from oranje.matching import Candidate as EngineCandidate
-from oranje.matching import Index, rematch
+from oranje.matching import Index
 from oranje.registry import listrows, matching
 from oranje.registry.access import can_register
-from oranje.registry.constants import CandidateState, InquiryStatus, SenderKind, Sex
+from oranje.registry.constants import SenderKind, Sex
 from oranje.registry.listrows import ListRow, RowProblem
 from oranje.registry.models import (
     ExternalRef,
     ImportBatch,
     ImportUpload,
-    Inquiry,
     Person,
-    PossibleDuplicate,
     Sender,
     StatusEntry,
 )
 from oranje.registry.services import persons as person_services
+from oranje.registry.services.batch_matching import (
+    CHUNK,
+    _chunks,
+    _load_plain,
+    match_imported,
+)
 
 #: The largest list accepted (a hospital list of 5,000 rows is about 0.5 MB as .xlsx).
 UPLOAD_MAX = 10 * 1024 * 1024
 #: An upload not mapped and imported within this time is dropped.
 UPLOAD_TTL = dt.timedelta(hours=12)
-CHUNK = 500
 #: A list that creates or changes more persons than this is matched by the worker after the
 #: import (seconds later), so that the import answers at once; a smaller one in the request.
 MATCH_AT_ONCE = 500
@@ -71,11 +74,6 @@ def _require(actor: AnyUser, incident: Incident) -> User:
     if not isinstance(actor, User) or not can_register(actor, incident.region_id):
         raise ValidationError(_("You have no registry role in this region."), code="forbidden")
     return actor
-
-
-def _chunks(items: list[int]) -> Iterator[list[int]]:
-    for start in range(0, len(items), CHUNK):
-        yield items[start : start + CHUNK]
 
 
 # ------------------------------------------------------------------ senders and uploads
@@ -224,13 +222,6 @@ def _load(ids: Iterable[int]) -> dict[int, Person]:
             else:
                 merged[pk] = target.merged_into_id
         hops += 1
-    return found
-
-
-def _load_plain(ids: set[int]) -> dict[int, Person]:
-    found: dict[int, Person] = {}
-    for chunk in _chunks(sorted(ids)):
-        found.update((p.pk, p) for p in Person.objects.filter(pk__in=chunk))
     return found
 
 
@@ -501,115 +492,9 @@ def _write(
     return [p.pk for p in new_persons] + list(changed)
 
 
-# ------------------------------------------------------------------ matching after a batch
-
-
-def match_imported(incident_id: int, person_ids: list[int]) -> int:
-    """The duplicate check and the re-matching of open inquiries for many persons at once
-    (after a batch commits). Returns how many possible duplicates were recorded."""
-    if not person_ids:
-        return 0
-    with matching.caught_up(incident_id):  # the indexes look once for the whole batch
-        return _match_batch(incident_id, person_ids)
-
-
-def _match_batch(incident_id: int, person_ids: list[int]) -> int:
-    pairs: dict[tuple[int, int], PossibleDuplicate] = {}
-    index = matching.person_index(incident_id)
-    for pid in person_ids:
-        for cand in matching.duplicates_of(pid, incident_id, index=index):
-            other = int(cand.person_id)
-            low, high = sorted((pid, other))
-            pairs.setdefault(
-                (low, high),
-                PossibleDuplicate(
-                    incident_id=incident_id,
-                    person_id=low,
-                    other_id=high,
-                    score=cand.score,
-                    decision=cand.decision,
-                    reasons=cand.reasons,
-                ),
-            )
-    with transaction.atomic():
-        PossibleDuplicate.objects.bulk_create(
-            list(pairs.values()), batch_size=CHUNK, ignore_conflicts=True
-        )
-        _rematch_inquiries(incident_id, person_ids, index)
-        for chunk in _chunks(person_ids):
-            Person.objects.filter(pk__in=chunk).update(matched_at=timezone.now())
-    return len(pairs)
-
-
-def _rematch_inquiries(incident_id: int, person_ids: list[int], index: Index) -> None:
-    """What `inquiries.rematch_for_person` does for one person, for a batch in a few
-    queries: the open inquiries that proposed one of them are asked again as a whole (a
-    corrected name may no longer fit), and each person becomes a candidate of the open
-    inquiries whose own query now ranks them among the first."""
-    from oranje.registry.services import inquiries as inquiry_services
-
-    inquiries = matching.inquiry_index(incident_id)
-    if not len(inquiries):
-        return
-    asked: dict[int, Inquiry] = {}
-    for chunk in _chunks(person_ids):
-        # Registrations merged into these persons live on in them.
-        group = chunk + list(
-            Person.objects.filter(merged_into_id__in=chunk).values_list("pk", flat=True)
-        )
-        asked.update(
-            (i.pk, i)
-            for i in Inquiry.objects.filter(
-                status=InquiryStatus.OPEN,
-                anonymised_at__isnull=True,
-                candidates__person_id__in=group,
-                candidates__state=CandidateState.PROPOSED,
-            ).distinct()
-        )
-    for inquiry in asked.values():
-        inquiry_services.rematch_inquiry(inquiry)
-    hits: dict[int, dict[int, EngineCandidate]] = {}
-    for pid in person_ids:
-        found = {
-            int(m.inquiry_id): m.candidate
-            for m in rematch(index, inquiries, str(pid))
-            if int(m.inquiry_id) not in asked
-        }
-        if found:
-            hits[pid] = found
-    for person in _load_plain(set(hits)).values():
-        if person.active:
-            inquiry_services._store_for_person(person, hits[person.pk])
-
-
 def stale_uploads_upkeep() -> int:
     """Drop the uploads nobody mapped and imported within UPLOAD_TTL (they hold person data)."""
     deleted, _by_model = ImportUpload.objects.filter(
         created_at__lt=timezone.now() - UPLOAD_TTL
     ).delete()
     return deleted
-
-
-#: The upkeep leaves persons alone this long after their change: the after-commit check of
-#: the request that changed them normally comes first.
-UPKEEP_GRACE = dt.timedelta(minutes=1)
-UPKEEP_LIMIT = 5000
-
-
-def unmatched_upkeep() -> int:
-    """The worker's safety net: match every person whose duplicate check and inquiry
-    re-matching did not run after their last change (an after-commit check that failed, a
-    process that stopped). Returns how many persons it matched."""
-    cutoff = timezone.now() - UPKEEP_GRACE
-    pending = (
-        Person.objects.filter(merged_into__isnull=True, anonymised_at__isnull=True)
-        .filter(Q(matched_at__isnull=True) | Q(matched_at__lt=F("updated_at")))
-        .filter(updated_at__lt=cutoff)
-        .values_list("incident_id", "pk")[:UPKEEP_LIMIT]
-    )
-    by_incident: dict[int, list[int]] = {}
-    for incident_id, pk in pending:
-        by_incident.setdefault(incident_id, []).append(pk)
-    for incident_id, ids in by_incident.items():
-        match_imported(incident_id, ids)
-    return sum(len(ids) for ids in by_incident.values())

@@ -25,11 +25,10 @@ from oranje.registry.models import (
     Sender,
     StatusEntry,
 )
+from oranje.registry.services.batch_matching import match_imported, unmatched_upkeep
 from oranje.registry.services.imports import (
     list_import,
-    match_imported,
     stale_uploads_upkeep,
-    unmatched_upkeep,
     upload_for_user,
 )
 from oranje.registry.tests.factories import RegistryWorld, build_registry, register
@@ -382,14 +381,14 @@ def test_an_imported_person_becomes_a_candidate_of_an_open_inquiry(
 def test_a_large_list_is_matched_by_the_worker(
     rw: RegistryWorld, hospital: Sender, monkeypatch: pytest.MonkeyPatch, settings: object
 ) -> None:
-    from oranje.registry.services import imports
+    from oranje.registry.services import batch_matching, imports
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}  # type: ignore[attr-defined]
     monkeypatch.setattr(imports, "MATCH_AT_ONCE", 1)
     calls: list[int] = []
-    real = imports.match_imported
+    real = batch_matching.match_imported
     monkeypatch.setattr(
-        imports, "match_imported", lambda i, ids: calls.append(len(ids)) or real(i, ids)
+        batch_matching, "match_imported", lambda i, ids: calls.append(len(ids)) or real(i, ids)
     )
     result = run(rw, hospital, csv_bytes(ROWS))
     assert result.created == 3

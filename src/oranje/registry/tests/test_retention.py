@@ -28,7 +28,7 @@ from oranje.registry.models import (
 )
 from oranje.registry.services import persons as person_services
 from oranje.registry.services import retention
-from oranje.registry.services.imports import UPKEEP_GRACE, unmatched_upkeep
+from oranje.registry.services.batch_matching import UPKEEP_GRACE, unmatched_upkeep
 from oranje.registry.services.inquiries import inquiry_create
 from oranje.registry.tests.factories import RegistryWorld, build_registry, inquiry_data, register
 
