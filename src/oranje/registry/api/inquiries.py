@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -19,6 +18,7 @@ from oranje.core.fields import FreeTextField, MomentField
 from oranje.registry import selectors_inquiries as selectors
 from oranje.registry import services, validation
 from oranje.registry.access import inquiry_for_user, registry_incident_for_user, registry_user
+from oranje.registry.api.parsing import FieldParser, parse_person_fields
 from oranje.registry.constants import (
     NAME_MAX,
     PREFIX_MAX,
@@ -83,27 +83,15 @@ class InquiryIn(serializers.Serializer):
     )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        errors: dict[str, list[str]] = {}
-
-        def parse(name: str, fn: Any, *args: Any, **kwargs: Any) -> Any:
-            try:
-                return fn(*args, **kwargs)
-            except DjangoValidationError as exc:
-                errors[name] = exc.messages
-                return None
-
-        birth = parse(
-            "birth", validation.parse_birth, attrs["birth"], field=str(_("date of birth"))
-        )
-        house = parse("house", validation.parse_house, attrs["house"])
-        attrs["postcode"] = parse("postcode", validation.parse_postcode, attrs["postcode"])
+        parse = FieldParser()
+        errors = parse.errors
+        birth, house = parse_person_fields(attrs, parse)
         attrs["caller_phone"] = parse(
             "caller_phone",
             validation.parse_phone,
             attrs["caller_phone"],
             field=str(_("caller's phone")),
         )
-        attrs["phone"] = parse("phone", validation.parse_phone, attrs["phone"])
         if not (attrs["given_names"].strip() or attrs["surname"].strip()):
             errors["surname"] = [_("person sought: give at least a given name or a surname.")]
         if errors:

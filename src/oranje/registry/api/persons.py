@@ -24,6 +24,7 @@ from oranje.incidents.models import Incident
 from oranje.registry import selectors_persons as selectors
 from oranje.registry import services, validation
 from oranje.registry.access import person_for_user, registry_incident_for_user, registry_user
+from oranje.registry.api.parsing import FieldParser, parse_person_fields
 from oranje.registry.constants import (
     NAME_MAX,
     PREFIX_MAX,
@@ -116,21 +117,9 @@ class AffectedPersonIn(serializers.Serializer):
     language = _optional_text(60)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        errors: dict[str, list[str]] = {}
-
-        def parse(name: str, fn: Any, *args: Any, **kwargs: Any) -> Any:
-            try:
-                return fn(*args, **kwargs)
-            except DjangoValidationError as exc:
-                errors[name] = exc.messages
-                return None
-
-        birth = parse(
-            "birth", validation.parse_birth, attrs["birth"], field=str(_("date of birth"))
-        )
-        house = parse("house", validation.parse_house, attrs["house"])
-        attrs["postcode"] = parse("postcode", validation.parse_postcode, attrs["postcode"])
-        attrs["phone"] = parse("phone", validation.parse_phone, attrs["phone"])
+        parse = FieldParser()
+        errors = parse.errors
+        birth, house = parse_person_fields(attrs, parse)
         attrs["bsn"] = parse("bsn", validation.parse_bsn, attrs["bsn"])
         if not (attrs["given_names"].strip() or attrs["surname"].strip()):
             errors["surname"] = [_("name: give at least a given name or a surname.")]
