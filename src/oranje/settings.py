@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "oranje.incidents",
     "oranje.alerting",
     "oranje.registry",
+    "oranje.care",
     "oranje.demo",
 ]
 
@@ -105,6 +106,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "oranje.core.context_processors.oranje",
                 "oranje.registry.context_processors.registry",
+                "oranje.care.context_processors.care",
             ],
         },
     }
@@ -242,7 +244,14 @@ if BEHIND_PROXY:
 REQUIRE_2FA = env_bool("ORANJE_REQUIRE_2FA", True)
 TWO_FACTOR_ROLES = env_choices(
     "ORANJE_2FA_ROLES",
-    ["administrator", "coordinator", "registry_officer", "registry_coordinator"],
+    [
+        "administrator",
+        "coordinator",
+        "registry_officer",
+        "registry_coordinator",
+        "care_officer",
+        "care_coordinator",
+    ],
     allowed=[role.value for role in Role],
 )
 OTP_TOTP_ISSUER = "Oranje"

@@ -11,6 +11,7 @@ from drf_spectacular.views import (
 from rest_framework.routers import DefaultRouter
 
 from oranje.alerting import api as alerting_api
+from oranje.care.api import urls as care_api_urls
 from oranje.core import api as core_api
 from oranje.incidents import api as incidents_api
 from oranje.organisation import api as org_api
@@ -57,6 +58,7 @@ api_v1: list[URLPattern | URLResolver] = [
     path("incidents/<id:pk>/times/", alerting_api.times, name="api-incident-times"),
     path("alerts/<id:pk>/answer/", alerting_api.answer, name="api-alert-answer"),
     *registry_api_urls,
+    *care_api_urls,
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", swagger_ui, name="docs"),
     path("redoc/", redoc, name="redoc"),
@@ -69,6 +71,7 @@ urlpatterns = [
     path("", include("oranje.incidents.urls")),
     path("", include("oranje.alerting.urls")),
     path("", include("oranje.registry.urls")),
+    path("", include("oranje.care.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include((api_v1, "v1"), namespace="v1")),
     path("api/", swagger_ui, name="api_docs"),

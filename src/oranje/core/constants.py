@@ -8,6 +8,8 @@ class Role(models.TextChoices):
     COORDINATOR = "coordinator", _("coordinator")
     REGISTRY_OFFICER = "registry_officer", _("registry officer")
     REGISTRY_COORDINATOR = "registry_coordinator", _("registry coordinator")
+    CARE_OFFICER = "care_officer", _("shelter desk officer")
+    CARE_COORDINATOR = "care_coordinator", _("shelter and care coordinator")
     COMMUNICATION = "communication", _("communication")
     QUALITY_MONITOR = "quality_monitor", _("quality monitor")
     ADMINISTRATOR = "administrator", _("administrator")
@@ -23,6 +25,8 @@ OPERATING_ROLES = frozenset(
         Role.COORDINATOR,
         Role.REGISTRY_OFFICER,
         Role.REGISTRY_COORDINATOR,
+        Role.CARE_OFFICER,
+        Role.CARE_COORDINATOR,
         Role.COMMUNICATION,
         Role.ADMINISTRATOR,
     }
@@ -30,3 +34,7 @@ OPERATING_ROLES = frozenset(
 
 #: The registry roles: the only ones that see data of affected persons (issue 11).
 REGISTRY_ROLES = frozenset({Role.REGISTRY_OFFICER, Role.REGISTRY_COORDINATOR})
+
+#: The care roles (issue 12): the shelter desk sees the guests of its incident's shelters;
+#: the care coordinator also the lists of people with reduced self-reliance.
+CARE_ROLES = frozenset({Role.CARE_OFFICER, Role.CARE_COORDINATOR})

@@ -188,11 +188,16 @@ def person_register(
     batch_id: int | None = None,
     defer_matching: bool = False,
     client_key: str = "",
+    checked: bool = False,
 ) -> Person:
     """Register an affected person with their first status report. A registration sent
     again with the same `client_key` (a double submit, a retry) answers with the person
-    written the first time, marked `replayed`."""
-    _require(actor, incident)
+    written the first time, marked `replayed`.
+
+    `checked`: the caller checked the actor's right itself — the care room's check-in, whose
+    desk officers hold no registry role but whose every check-in writes the registry."""
+    if not checked:
+        _require(actor, incident)
     data.check()
     status.check()
     if client_key:
@@ -272,10 +277,17 @@ def person_change(*, person: Person, actor: User | None, data: PersonData) -> Pe
 
 
 def person_status_change(
-    *, person: Person, actor: User | None, status: StatusData, batch_id: int | None = None
+    *,
+    person: Person,
+    actor: User | None,
+    status: StatusData,
+    batch_id: int | None = None,
+    checked: bool = False,
 ) -> StatusEntry:
-    """Record a new report of how and where the person is (a new history entry)."""
-    _require(actor, person.incident)
+    """Record a new report of how and where the person is (a new history entry).
+    `checked`: as for `person_register` (a check-out or transfer at a shelter desk)."""
+    if not checked:
+        _require(actor, person.incident)
     status.check()
     if person.merged_into_id is not None:
         raise ValidationError(_("This registration was merged; record it on the kept person."))

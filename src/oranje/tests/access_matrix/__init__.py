@@ -12,6 +12,8 @@ Roles (columns), each a membership in Kennemerland (VR12) unless said otherwise:
     lead  functionary alerted as OvD-BZ     qual  quality monitor
           for the Haarlem incident          radm  administrator of the region
     mun   coordinator of Haarlem            nadm  national administrator
+                                            care  shelter desk officer
+                                            carc  shelter and care coordinator
 
 Scopes (whose object the path points at):
 

@@ -10,6 +10,12 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from oranje.tests.access_matrix import (
     test_api_incidents,
     test_api_organisation,
+    test_care,
+    test_care_api,
+    test_care_desk,
+    test_care_locations,
+    test_care_surroundings,
+    test_care_vulnerable,
     test_incidents,
     test_organisation,
     test_readiness,
@@ -34,6 +40,12 @@ TABLES = [
     test_registry_inquiries.MATRIX,
     test_registry_privacy.MATRIX,
     test_registry_exchange.MATRIX,
+    test_care.MATRIX,
+    test_care_locations.MATRIX,
+    test_care_desk.MATRIX,
+    test_care_vulnerable.MATRIX,
+    test_care_surroundings.MATRIX,
+    test_care_api.MATRIX,
 ]
 
 

@@ -48,6 +48,7 @@ from oranje.readiness.models import (
     Exercise,
     ExerciseParticipant,
 )
+from oranje.tests.access_matrix.care_world import care_objects
 
 ROLES = [
     "anon",
@@ -58,6 +59,8 @@ ROLES = [
     "reg",
     "regi",
     "regc",
+    "care",
+    "carc",
     "comm",
     "qual",
     "radm",
@@ -112,8 +115,9 @@ class Scoped:
     alarm_test: AlarmTest
     activity: Activity
     rule: AlertRule
-    #: The registry's objects in this scope's incident: {rperson}, {inquiry}, {candidate}, …
-    registry: dict[str, int] = field(default_factory=dict)
+    #: The registry's and the care room's objects in this scope's incident: {rperson},
+    #: {inquiry}, {candidate}, {location}, {shelter}, {household}, …
+    registry: dict[str, int | str] = field(default_factory=dict)
 
 
 @dataclass
@@ -233,7 +237,7 @@ def _scoped(
     )
     rule = AlertRule.objects.filter(region=region).first()
     assert rule is not None
-    registry = _registry_objects(incident, region)
+    registry = {**_registry_objects(incident, region), **care_objects(incident, municipality)}
     return Scoped(
         region,
         municipality,
@@ -273,6 +277,8 @@ def build_matrix_world() -> MatrixWorld:
         "reg": _user("reg", Role.COORDINATOR, region=vr12),
         "regi": _user("regi", Role.REGISTRY_OFFICER, region=vr12),
         "regc": _user("regc", Role.REGISTRY_COORDINATOR, region=vr12),
+        "care": _user("care", Role.CARE_OFFICER, region=vr12),
+        "carc": _user("carc", Role.CARE_COORDINATOR, region=vr12),
         "comm": _user("comm", Role.COMMUNICATION, region=vr12),
         "qual": _user("qual", Role.QUALITY_MONITOR, region=vr12),
         "radm": _user("radm", Role.ADMINISTRATOR, region=vr12),

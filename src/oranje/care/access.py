@@ -1,0 +1,149 @@
+"""The care room's chokepoints.
+
+- **Shelter locations** (cold phase): everyone with a membership in the region sees them;
+  a municipal coordinator changes their own municipality's, the region's coordinators and the
+  care coordinator every municipality's of the region.
+- **Shelters of an incident**: everyone who may see the incident sees the occupancy (counts);
+  opening, closing and changing a shelter is for the care coordinator and whoever commands the
+  incident (`incidents.access.can_command`).
+- **Guests** (households, check-in and out, needs of named people, temporary housing): the
+  shelter desk officer and the care coordinator of the incident's region, nobody else —
+  others get 404, as in the registry: a guest does not exist for them.
+- **People with reduced self-reliance** (the suppliers' lists and the worklist): the care
+  coordinator and the registry roles of the region; every read is audited.
+- **The surroundings** (outages, road closures, clean-up): everyone who may work in the
+  incident writes them, everyone who may see it reads them.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from oranje.care.models import Household, Location, Shelter
+from oranje.core import access as core_access
+from oranje.core.access import AnyUser
+from oranje.core.constants import Role
+from oranje.core.models import Membership, Municipality, User
+from oranje.incidents.access import can_command, incident_for_user
+from oranje.incidents.models import Incident
+from oranje.registry.access import can_register
+
+_CACHE_ATTR = "_oranje_care_regions"
+
+
+def care_regions(user: AnyUser) -> dict[int, bool]:
+    """Region id -> whether the user coordinates care there, for every region where the user
+    holds a care role. Computed once per user object."""
+    cached: dict[int, bool] | None = getattr(user, _CACHE_ATTR, None)
+    if cached is not None:
+        return cached
+    regions: dict[int, bool] = {}
+    if isinstance(user, User) and user.is_active:
+        for role, region_id, municipality_region in Membership.objects.filter(
+            user=user, role__in=[Role.CARE_OFFICER, Role.CARE_COORDINATOR]
+        ).values_list("role", "region_id", "municipality__region_id"):
+            region = region_id or municipality_region
+            if region is None:
+                continue
+            regions[region] = regions.get(region, False) or role == Role.CARE_COORDINATOR
+    setattr(user, _CACHE_ATTR, regions)
+    return regions
+
+
+def can_desk(user: AnyUser, region_id: int) -> bool:
+    """May check people in and out and see the guests of the region's shelters."""
+    return region_id in care_regions(user)
+
+
+def can_coordinate_care(user: AnyUser, region_id: int) -> bool:
+    return care_regions(user).get(region_id, False)
+
+
+def can_see_vulnerable(user: AnyUser, region_id: int) -> bool:
+    """May see the lists of people with reduced self-reliance and the worklist."""
+    return can_coordinate_care(user, region_id) or can_register(user, region_id)
+
+
+def can_manage_shelters(user: AnyUser, incident: Incident) -> bool:
+    """May open, change and close the incident's shelters."""
+    return can_coordinate_care(user, incident.region_id) or can_command(user, incident)
+
+
+def can_manage_location(user: AnyUser, municipality: Municipality) -> bool:
+    return core_access.can_manage_municipality(user, municipality) or can_coordinate_care(
+        user, municipality.region_id
+    )
+
+
+def care_incident_for_user(
+    user: AnyUser, pk: int, *, desk: bool = False, vulnerable: bool = False
+) -> Incident:
+    """The incident if the user may see it (404 otherwise); with `desk`, only for the care
+    roles, with `vulnerable` only for those who may see the vulnerable lists (404 otherwise)."""
+    incident = incident_for_user(user, pk)
+    if desk and not can_desk(user, incident.region_id):
+        raise Http404
+    if vulnerable and not can_see_vulnerable(user, incident.region_id):
+        raise Http404
+    return incident
+
+
+def shelters_for_user(user: AnyUser, incident: Incident) -> QuerySet[Shelter]:
+    if not core_access.can_read_region(user, incident.region_id):
+        return Shelter.objects.none()
+    return Shelter.objects.filter(incident=incident).select_related("location")
+
+
+def shelter_for_user(
+    user: AnyUser, pk: int, *, desk: bool = False, manage: bool = False
+) -> Shelter:
+    """One shelter: seen by whoever sees its incident (404 otherwise); `desk` needs a care
+    role (404), `manage` the right to manage the incident's shelters (403)."""
+    shelter = (
+        Shelter.objects.select_related("incident", "incident__region", "location")
+        .filter(pk=pk)
+        .first()
+    )
+    if shelter is None or not core_access.can_read_region(user, shelter.incident.region_id):
+        raise Http404
+    if desk and not can_desk(user, shelter.incident.region_id):
+        raise Http404
+    if manage:
+        core_access.require(can_manage_shelters(user, shelter.incident))
+    return shelter
+
+
+def household_for_user(user: AnyUser, pk: int) -> Household:
+    """One household (404 unless the user has a care role in its region)."""
+    household = (
+        Household.objects.select_related("incident", "incident__region", "shelter__location")
+        .filter(pk=pk)
+        .first()
+    )
+    if household is None or not can_desk(user, household.incident.region_id):
+        raise Http404
+    return household
+
+
+def locations_for_user(user: AnyUser) -> QuerySet[Location]:
+    """The shelter locations of the regions the user may see."""
+    s = core_access.scopes_for(user)
+    locations = Location.objects.select_related("municipality", "municipality__region")
+    if s.national_read:
+        return locations
+    return locations.filter(municipality__region_id__in=s.read_regions)
+
+
+def location_for_user(user: AnyUser, pk: int, *, manage: bool = False) -> Location:
+    """One location: 404 unless the user sees its region, 403 for `manage` without the right."""
+    location = locations_for_user(user).filter(pk=pk).first()
+    if location is None:
+        raise Http404
+    if manage:
+        core_access.require(can_manage_location(user, location.municipality))
+    return location
+
+
+def care_user(user: AnyUser) -> User:
+    return core_access.authenticated(user)
