@@ -2,4 +2,8 @@
 
 from django.urls import URLPattern
 
-urls: list[URLPattern] = []
+from oranje.care.api import checkin
+
+urls: list[URLPattern] = [
+    *checkin.urls,
+]

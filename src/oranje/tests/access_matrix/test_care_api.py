@@ -12,6 +12,9 @@ pytestmark = pytest.mark.django_db
 
 MATRIX = parse("""
 method path                                                             scope anon view func lead mun  reg  regi regc care carc comm qual radm nadm
+POST   /api/v1/shelters/{shelter}/check-in/                             own   403  404  404  404  404  404  404  404  400  400  404  404  404  404
+POST   /api/v1/shelters/{shelter}/check-in/                             mun   403  404  404  404  404  404  404  404  400  400  404  404  404  404
+POST   /api/v1/shelters/{shelter}/check-in/                             reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404
 """)
 
 
