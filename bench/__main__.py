@@ -23,6 +23,8 @@ BENCHMARKS = [
     "bench.registry_operators",
     "bench.registry_import",
     "bench.registry_anonymise",
+    "bench.care_overbooking",
+    "bench.care_desks",
 ]
 
 

@@ -214,16 +214,35 @@ def _check_in(
 ) -> Household:
     people = len(guests)
     with transaction.atomic():
+        # The registry first, the shelter's row lock last: desks wait for each other only
+        # for the few writes that count (a refusal rolls the registry writes back).
+        _require_open(shelter)
+        now = timezone.now()
+        code = new_code()
+        persons = []
+        for number, data in enumerate(guests):
+            person = person_register(
+                incident=shelter.incident,
+                actor=actor,
+                data=_person_data(data, household),
+                status=_in_shelter(shelter),
+                client_key=f"care:{code}:{number}",
+                checked=True,
+            )
+            if data.share_whereabouts is not None:
+                Person.objects.filter(pk=person.pk).update(
+                    share_whereabouts=data.share_whereabouts, consent_recorded_at=now
+                )
+            persons.append(person)
         locked = _lock(shelter)
         _require_open(locked)
         if locked.present + people > locked.capacity_day:
             raise ShelterFull(locked, people, nearest_with_room(locked, people))
-        now = timezone.now()
         name = household.name or " ".join(p for p in (guests[0].prefix, guests[0].surname) if p)
         values = {**household.values(), "name": name or guests[0].given_names}
         home = Household.objects.create(
             incident=locked.incident,
-            code=new_code(),
+            code=code,
             shelter=locked,
             client_key=client_key,
             created_at=now,
@@ -234,22 +253,10 @@ def _check_in(
             household=home, shelter=locked, people=people, checked_in_at=now, checked_in_by=actor
         )
         Shelter.objects.filter(pk=locked.pk).update(present=F("present") + people)
-        for number, data in enumerate(guests):
-            guest = Guest.objects.create(household=home, present=True, **data.values())
-            person = person_register(
-                incident=locked.incident,
-                actor=actor,
-                data=_person_data(data, home),
-                status=_in_shelter(locked),
-                client_key=f"care:{home.code}:{number}",
-                checked=True,
-            )
-            if data.share_whereabouts is not None:
-                Person.objects.filter(pk=person.pk).update(
-                    share_whereabouts=data.share_whereabouts, consent_recorded_at=now
-                )
-            guest.person = person
-            guest.save(update_fields=["person"])
+        Guest.objects.bulk_create(
+            Guest(household=home, present=True, person=person, **data.values())
+            for data, person in zip(guests, persons, strict=True)
+        )
         audit_record(
             actor=actor,
             action=AuditAction.HOUSEHOLD_CHECK_IN,
@@ -261,7 +268,7 @@ def _check_in(
     return home
 
 
-def _person_data(guest: GuestData, home: Household) -> PersonData:
+def _person_data(guest: GuestData, home: HouseholdData) -> PersonData:
     return PersonData(
         given_names=guest.given_names,
         prefix=guest.prefix,
