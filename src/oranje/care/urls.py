@@ -1,9 +1,12 @@
 """The care room's pages (one module per part in views/)."""
 
-from oranje.care.views import home
+from oranje.care.views import desk, desk_card, desk_scan, home
 
 app_name = "care"
 
 urlpatterns = [
     *home.urls,
+    *desk.urls,
+    *desk_scan.urls,
+    *desk_card.urls,
 ]
