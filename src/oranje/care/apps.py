@@ -9,5 +9,8 @@ class CareConfig(AppConfig):
 
     def ready(self) -> None:
         from oranje.care import hooks
+        from oranje.care.services.retention import care_retention_upkeep
+        from oranje.core.worker import register_upkeep
 
         hooks.register()
+        register_upkeep("care.retention", care_retention_upkeep, every=3600)

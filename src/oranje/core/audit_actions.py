@@ -116,6 +116,8 @@ class AuditAction(models.TextChoices):
     OUTAGE_SAVE = "care.outage", _("Utility outage recorded")
     ROAD_CLOSURE_SAVE = "care.road_closure", _("Road closure recorded")
     CLEANUP_SAVE = "care.cleanup", _("Clean-up task recorded")
+    CARE_ANONYMISE = "care.anonymise", _("Care records of an incident anonymised")
+    CARE_DELETE = "care.delete", _("Care records of an exercise deleted")
     USER_2FA_ENABLED = "user.two_factor_enabled", _("Two-factor authentication turned on")
     USER_2FA_DISABLED = "user.two_factor_disabled", _("Two-factor authentication turned off")
     USER_2FA_VERIFIED = "user.two_factor_verified", _("Logged in with the second step")
