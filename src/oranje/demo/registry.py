@@ -8,6 +8,9 @@ relatives asked after them (registry_data: nicknames, wrong prefixes, married na
 dates, typos, ages). Most inquiries are matched and the caller informed; the newest are open,
 some wait for a merge or a call back, and the deceased wait for four eyes and the police.
 
+The two desks are the shelters' check-in desks (demo/care.py): each household they take in
+is checked in through the care room, whose check-in registers its people here.
+
 Everything goes through the registry's services; only the clock is set back afterwards, so
 that the exercise reads as four hours in progress. The matching of each registration runs as
 it would after its commit, at once, so the build is the same in tests and on the command line.
@@ -29,8 +32,12 @@ from django.utils import timezone
 from oranje.core import tabular
 from oranje.core.constants import Role
 from oranje.core.models import Membership, Municipality, Region, User
+from oranje.demo import care_data
 from oranje.demo import registry_data as data
-from oranje.demo.registry_data import Asked, Resident
+from oranje.demo.care import COORDINATOR as CARE_COORDINATOR
+from oranje.demo.care import HaarlemCare
+from oranje.demo.care_data import NEIGHBOURS, NEIGHBOURS_AT
+from oranje.demo.registry_data import Asked, Resident, household_of
 from oranje.incidents import services as incidents
 from oranje.incidents.constants import IncidentType, Process
 from oranje.incidents.models import Incident
@@ -104,6 +111,8 @@ def _staff(username: str, first: str, last: str, region: Region) -> User:
         user.set_unusable_password()
         user.save()
     Membership.objects.get_or_create(user=user, role=Role.REGISTRY_OFFICER, region=region)
+    if username.startswith("balie."):  # the shelter desks check households in (care room)
+        Membership.objects.get_or_create(user=user, role=Role.CARE_OFFICER, region=region)
     return user
 
 
@@ -223,6 +232,16 @@ class _Builder:
         after_person_write(registered)  # as after the commit: duplicates, open inquiries
         self.persons[person.key] = registered
         return registered
+
+    def sheltered(self, shelters: HaarlemCare, people: list[Resident]) -> None:
+        """A household checked in at a shelter desk: the check-in registers its people."""
+        for person, registered in zip(people, shelters.check_in(people, people[0].at), strict=True):
+            after_person_write(registered)  # as after the commit: duplicates, open inquiries
+            self.persons[person.key] = registered
+
+    def neighbours(self, shelters: HaarlemCare) -> None:
+        for registered in shelters.neighbours():
+            after_person_write(registered)
 
     def hospital_list(self, people: list[Resident], content: bytes, name: str) -> None:
         """Import the hospital's file through the list import, as a registry officer would
@@ -440,12 +459,29 @@ def build(region: Region, coordinator: User, log: Callable[[str], None]) -> Inci
                 at=start + dt.timedelta(minutes=minutes),
             )
         b = _Builder(incident, officer, registry_coordinator, staff)
+        care_coordinator = User.objects.filter(username=CARE_COORDINATOR).first()
+        shelters = HaarlemCare(
+            incident,
+            care_coordinator or coordinator,
+            {desk: staff[desk] for desk in data.DESKS},
+            involved=len(people) + sum(len(n[2]) for n in NEIGHBOURS),
+        )
         # Everything in the order it happened: registrations re-match the inquiries before them.
         events: list[tuple[int, int, Callable[[], object]]] = []
-        for person in [p for p in people if p.source.startswith("desk")] + again:
+        households: dict[str, list[Resident]] = {}
+        for person in (p for p in people if p.source.startswith("desk")):
+            households.setdefault(household_of(person), []).append(person)
+            for minutes, _status, _where, _place, note in person.later:
+                events.append((minutes, 0, partial(shelters.leave, person.key, minutes, note)))
+        for household in households.values():
+            events.append((household[0].at, 0, partial(b.sheltered, shelters, household)))
+        for person in again:  # registered again at the other desk, not checked in twice
             events.append(
                 (person.at, 0, partial(b.register, person, staff[person.source], Source.SHELTER))
             )
+        for minutes, need in care_data.TRANSFERS:
+            events.append((minutes, 0, partial(shelters.transfer, minutes, need)))
+        events.append((NEIGHBOURS_AT, 0, partial(b.neighbours, shelters)))
         events.append(
             (data.HOSPITAL_LIST_AT, 0, partial(b.hospital_list, patients, content, path.name))
         )
@@ -456,7 +492,7 @@ def build(region: Region, coordinator: User, log: Callable[[str], None]) -> Inci
             events.append((question.at, 1, partial(b.inquiry, question, operators[n % 3])))
         for _minutes, _order, event in sorted(events, key=lambda e: (e[0], e[1])):
             event()
-        for person in people:
+        for person in (p for p in people if not p.source.startswith("desk")):
             for minutes, status, where, place, note in person.later:
                 services.person_status_change(
                     person=b.persons[person.key],
@@ -472,6 +508,7 @@ def build(region: Region, coordinator: User, log: Callable[[str], None]) -> Inci
                 )
         _sift_duplicates(b, again)
         _inform(b, people, {p.double_of for p in again})
+        shelters.finish(log)
     log(
         f"Oefenincident '{TITLE}': {Person.objects.filter(incident=incident).count()} registraties, "
         f"{Inquiry.objects.filter(incident=incident).count()} vragen van verwanten; "

@@ -273,6 +273,11 @@ def residents(rng: random.Random) -> list[Resident]:
     return people
 
 
+def household_of(person: Resident) -> str:
+    """The household a resident belongs to: a care-home room, or a flat's family."""
+    return person.key if person.care_home else person.key.split("-")[0]
+
+
 def _assign_sources(rng: random.Random, people: list[Resident]) -> None:
     care = [p for p in people if p.care_home]
     flats = [p for p in people if not p.care_home]
@@ -283,12 +288,15 @@ def _assign_sources(rng: random.Random, people: list[Resident]) -> None:
     for person in patients:
         person.source, person.status, person.whereabouts = "hospital", "hospitalised", "hospital"
         person.place, person.at = HOSPITAL, HOSPITAL_LIST_AT
+    arrived: dict[str, int] = {}
     for n, person in enumerate(p for p in people if p.source == "desk_a"):
         if person in patients or person.source == "police":
             continue
-        person.source = "desk_a" if n % 2 == 0 else "desk_b"
+        # A household comes to the desk together: its first member's turn for all of them.
+        first = arrived.setdefault(household_of(person), n)
+        person.source = "desk_a" if first % 2 == 0 else "desk_b"
         person.place = DESKS[person.source]
-        person.at = 35 + (n * 113) % 120
+        person.at = 35 + (first * 113) % 120
         person.status = "injured" if rng.random() < 0.1 else "unharmed"
         person.consent = rng.random() < 0.9
     sheltered = [p for p in people if p.source.startswith("desk")]

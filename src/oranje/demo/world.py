@@ -74,6 +74,11 @@ PERSONAS = [
     Persona(
         "registratiecoordinator.kennemerland", "coördinator registratie Kennemerland (leeslog)"
     ),
+    Persona("opvang.kennemerland", "baliemedewerker opvang Kennemerland (inchecken, overplaatsen)"),
+    Persona(
+        "opvangcoordinator.kennemerland",
+        "coördinator opvang en verzorging Kennemerland (opvang, verminderd zelfredzamen)",
+    ),
     Persona("viewer.utrecht", "meekijker uit een andere regio (Utrecht)"),
     Persona("beheerder", "landelijk beheerder"),
 ]
@@ -131,6 +136,9 @@ def build(log: Callable[[str], None] = print, *, today: dt.date | None = None) -
             "registratiecoordinator.kennemerland", "Ruud", "Hoekstra", password
         )
         _member(registry_coordinator, Role.REGISTRY_COORDINATOR, region=region)
+        from oranje.demo import care
+
+        care.personas(region, lambda name, first, last: _user(name, first, last, password))
 
         if not Person.objects.filter(region=region, email__endswith=EMAIL_DOMAIN).exists():
             _build_organisation(region, coordinator, ovd_user, log)
@@ -142,10 +150,12 @@ def build(log: Callable[[str], None] = print, *, today: dt.date | None = None) -
     _top_up_rosters(region, coordinator, today or timezone.localdate(), log)
     from oranje.demo import incident
 
-    incident.build(region, coordinator, log)
+    velsen = incident.build(region, coordinator, log)
     from oranje.demo import registry
 
     registry.build(region, coordinator, log)
+    if velsen is not None:
+        care.velsen(velsen, coordinator, log)
     return {p.username: p.description for p in PERSONAS}
 
 
