@@ -211,6 +211,8 @@ CONTENT_SECURITY_POLICY = {
         "img-src": [_SELF, "data:", *_tile_origin(env_str("ORANJE_MAP_TILE_URL", ""))],
         "font-src": [_SELF],
         "connect-src": [_SELF],
+        # The shelter desk's service worker (care/static/care/desk-sw.js), from Oranje itself.
+        "worker-src": [_SELF],
         "object-src": [_NONE],
         "base-uri": [_SELF],
         "form-action": [_SELF],

@@ -1,6 +1,6 @@
 """The care room's pages (one module per part in views/)."""
 
-from oranje.care.views import desk, desk_card, desk_scan, home
+from oranje.care.views import desk, desk_card, desk_offline, desk_scan, home
 
 app_name = "care"
 
@@ -9,4 +9,5 @@ urlpatterns = [
     *desk.urls,
     *desk_scan.urls,
     *desk_card.urls,
+    *desk_offline.urls,
 ]

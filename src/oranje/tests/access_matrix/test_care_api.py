@@ -15,6 +15,10 @@ method path                                                             scope an
 POST   /api/v1/shelters/{shelter}/check-in/                             own   403  404  404  404  404  404  404  404  400  400  404  404  404  404
 POST   /api/v1/shelters/{shelter}/check-in/                             mun   403  404  404  404  404  404  404  404  400  400  404  404  404  404
 POST   /api/v1/shelters/{shelter}/check-in/                             reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404
+POST   /incidenten/{incident}/opvang/{shelter}/balie/verzenden/         own   302  404  404  404  404  404  404  404  400  400  404  404  404  404
+POST   /incidenten/{incident}/opvang/{shelter}/balie/verzenden/         reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404
+GET    /incidenten/{incident}/opvang/{shelter}/balie/sw.js              own   302  404  404  404  404  404  404  404  200  200  404  404  404  404
+GET    /incidenten/{incident}/opvang/{shelter}/balie/sw.js              reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404
 """)
 
 
