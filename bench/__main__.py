@@ -25,6 +25,8 @@ BENCHMARKS = [
     "bench.registry_anonymise",
     "bench.care_overbooking",
     "bench.care_desks",
+    "bench.care_offline",
+    "bench.care_kill",
 ]
 
 

@@ -29,10 +29,16 @@ def free_port() -> int:
 
 
 @contextmanager
-def gunicorn(workers: str, *, timeout: int = 30) -> Iterator[str]:
+def gunicorn(
+    workers: str,
+    *,
+    timeout: int = 30,
+    on_start: Callable[[subprocess.Popen[bytes]], object] | None = None,
+) -> Iterator[str]:
     """gunicorn serving Oranje with the current environment; yields the base URL. `timeout`:
     gunicorn's worker timeout (a worker building a large matching index on its first request
-    needs more than the default 30 s on a busy machine)."""
+    needs more than the default 30 s on a busy machine). `on_start` is given the master
+    process (a benchmark that kills workers finds them as its children)."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
@@ -60,6 +66,8 @@ def gunicorn(workers: str, *, timeout: int = 30) -> Iterator[str]:
         env=env,
         cwd=str(ROOT),
     )
+    if on_start is not None:
+        on_start(server)
     try:
         for _ in range(100):
             try:
