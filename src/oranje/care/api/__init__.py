@@ -2,8 +2,9 @@
 
 from django.urls import URLPattern
 
-from oranje.care.api import checkin
+from oranje.care.api import checkin, desk
 
 urls: list[URLPattern] = [
     *checkin.urls,
+    *desk.urls,
 ]

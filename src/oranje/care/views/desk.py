@@ -247,7 +247,7 @@ def check_out(request: HttpRequest, pk: int, shelter_pk: int, household_pk: int)
             label = CheckOutReason(form.cleaned_data["reason"]).label
             messages.success(
                 request,
-                _("%(n)s checked out of household %(code)s (%(reason)s).")
+                _("Household %(code)s: %(n)s checked out (%(reason)s).")
                 % {"n": left, "code": show_code(household.code), "reason": label},
             )
             if household.shelter_id is None:

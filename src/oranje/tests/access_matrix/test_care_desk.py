@@ -32,6 +32,14 @@ POST   /incidenten/{incident}/opvang/{shelter}/balie/scan/              own   30
 POST   /incidenten/{incident}/opvang/{shelter}/balie/scan/              reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404
 GET    /incidenten/{incident}/opvang/{shelter}/balie/gasten/            own   302  404  404  404  404  404  404  404  200  200  404  404  404  404
 GET    /incidenten/{incident}/opvang/{shelter}/balie/gasten/            reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404
+GET    /api/v1/incidents/{incident}/households/by-code/{code}/          own   403  404  404  404  404  404  404  404  200  200  404  404  404  404
+GET    /api/v1/incidents/{incident}/households/by-code/{code}/          reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404
+GET    /api/v1/households/{household}/                                  own   403  404  404  404  404  404  404  404  200  200  404  404  404  404
+GET    /api/v1/households/{household}/                                  reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404
+POST   /api/v1/households/{household}/check-out/                        own   403  404  404  404  404  404  404  404  400  400  404  404  404  404
+POST   /api/v1/households/{household}/check-out/                        reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404
+POST   /api/v1/households/{household}/transfer/                         own   403  404  404  404  404  404  404  404  400  400  404  404  404  404
+POST   /api/v1/households/{household}/transfer/                         reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404
 """)
 
 
