@@ -117,3 +117,45 @@ def test_reads_are_audited_without_names(cw: CareWorld, api: APIClient, home: Ho
     outsider = APIClient()
     outsider.force_authenticate(cw.outsider)
     assert outsider.get(f"/api/v1/households/{home.pk}/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"reason": "home", "guests": ["x"]},
+        {"reason": "home", "guests": [0]},
+        {"reason": "home", "guests": [2**70]},
+        {"reason": "home", "guests": list(range(1, 100))},
+        {"reason": "home", "guests": "1"},
+        {"reason": "home", "guests": [999999]},
+        {"reason": "home", "note": "x" * 5000},
+        {"reason": ["home"]},
+        {"reason": None},
+        [],
+        "home",
+    ],
+)
+def test_odd_check_out_bodies_are_refused_not_crashed(
+    api: APIClient, home: Household, body: object
+) -> None:
+    answer = api.post(f"/api/v1/households/{home.pk}/check-out/", body, format="json")
+    assert answer.status_code == 400
+
+
+@pytest.mark.parametrize("shelter", ["abc", -1, 0, 2**70, None, [1], 10**12])
+def test_odd_transfer_targets_are_refused_not_crashed(
+    api: APIClient, home: Household, shelter: object
+) -> None:
+    answer = api.post(
+        f"/api/v1/households/{home.pk}/transfer/", {"shelter": shelter}, format="json"
+    )
+    assert answer.status_code in (400, 404)
+
+
+@pytest.mark.parametrize(
+    "code",
+    ["ORANJE-OPVANG:1:", "ORANJE-OPVANG:x:ABCDEFGH", "%C3%A9", "a" * 101, "ＡＢＣＤ-ＥＦＧＨ"],
+)
+def test_odd_codes_are_refused_not_crashed(cw: CareWorld, api: APIClient, code: str) -> None:
+    answer = api.get(f"/api/v1/incidents/{cw.incident.pk}/households/by-code/{code}/")
+    assert answer.status_code == 400 and "code" in answer.json()
