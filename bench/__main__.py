@@ -27,6 +27,7 @@ BENCHMARKS = [
     "bench.care_desks",
     "bench.care_offline",
     "bench.care_kill",
+    "bench.care_vulnerable_filter",
 ]
 
 

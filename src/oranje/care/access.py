@@ -20,14 +20,14 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.http import Http404
 
-from oranje.care.models import Household, Location, Shelter
+from oranje.care.models import Case, Household, Location, Shelter, Supplier
 from oranje.core import access as core_access
 from oranje.core.access import AnyUser
 from oranje.core.constants import Role
-from oranje.core.models import Membership, Municipality, User
+from oranje.core.models import Membership, Municipality, Region, User
 from oranje.incidents.access import can_command, incident_for_user
 from oranje.incidents.models import Incident
-from oranje.registry.access import can_register
+from oranje.registry.access import can_register, registry_regions
 
 _CACHE_ATTR = "_oranje_care_regions"
 
@@ -147,3 +147,39 @@ def location_for_user(user: AnyUser, pk: int, *, manage: bool = False) -> Locati
 
 def care_user(user: AnyUser) -> User:
     return core_access.authenticated(user)
+
+
+# ------------------------------------------------------------------ part: vulnerable
+# People with reduced self-reliance: the suppliers' lists and the incidents' worklists.
+
+
+def vulnerable_regions(user: AnyUser) -> QuerySet[Region]:
+    """The regions whose lists of people with reduced self-reliance the user may see."""
+    if not isinstance(user, User) or not user.is_active:
+        return Region.objects.none()
+    candidates = set(care_regions(user)) | set(registry_regions(user))
+    allowed = [pk for pk in candidates if can_see_vulnerable(user, pk)]
+    return Region.objects.filter(pk__in=allowed).order_by("code")
+
+
+def supplier_for_user(user: AnyUser, pk: int) -> Supplier:
+    """One supplier of a vulnerable-residents list (404 unless the user may see the lists of
+    its region)."""
+    supplier = Supplier.objects.select_related("region").filter(pk=pk).first()
+    if supplier is None or not can_see_vulnerable(user, supplier.region_id):
+        raise Http404
+    return supplier
+
+
+def case_for_user(user: AnyUser, pk: int) -> Case:
+    """One worklist case (404 unless the user may see the vulnerable lists of its incident's
+    region and may see the incident)."""
+    case = (
+        Case.objects.select_related("incident", "incident__region", "shelter__location")
+        .filter(pk=pk)
+        .first()
+    )
+    if case is None or not can_see_vulnerable(user, case.incident.region_id):
+        raise Http404
+    care_incident_for_user(user, case.incident_id, vulnerable=True)
+    return case

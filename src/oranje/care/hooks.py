@@ -6,7 +6,9 @@ from __future__ import annotations
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
 
+from oranje.care.constants import CaseState
 from oranje.care.models import Shelter
+from oranje.care.services.vulnerable import case_counts
 from oranje.incidents.hooks import Figure
 from oranje.incidents.hooks import registry as incident_hooks
 from oranje.incidents.models import Incident
@@ -37,6 +39,32 @@ def shelter_figures(incident: Incident) -> list[Figure]:
     ]
 
 
+def vulnerable_figures(incident: Incident) -> list[Figure]:
+    """The worklist of people with reduced self-reliance as counts (never names)."""
+    counts = case_counts(incident)
+    total = sum(counts.values())
+    if not total:
+        return []
+    return [
+        Figure(
+            _("People with reduced self-reliance in the area"),
+            _(
+                "%(total)s (contacted %(contacted)s, needs help %(help)s, evacuated "
+                "%(evacuated)s, still to contact %(open)s)"
+            )
+            % {
+                "total": total,
+                "contacted": counts[CaseState.CONTACTED] + counts[CaseState.FINE],
+                "help": counts[CaseState.NEEDS_HELP],
+                "evacuated": counts[CaseState.EVACUATED],
+                "open": counts[CaseState.TO_CONTACT],
+            },
+        )
+    ]
+
+
 def register() -> None:
     if shelter_figures not in incident_hooks.figures:
         incident_hooks.figures.append(shelter_figures)
+    if vulnerable_figures not in incident_hooks.figures:
+        incident_hooks.figures.append(vulnerable_figures)

@@ -1,6 +1,14 @@
 """The care room's pages (one module per part in views/)."""
 
-from oranje.care.views import desk, desk_card, desk_offline, desk_scan, home
+from oranje.care.views import (
+    desk,
+    desk_card,
+    desk_offline,
+    desk_scan,
+    home,
+    vulnerable,
+    worklist,
+)
 
 app_name = "care"
 
@@ -10,4 +18,6 @@ urlpatterns = [
     *desk_scan.urls,
     *desk_card.urls,
     *desk_offline.urls,
+    *vulnerable.urls,
+    *worklist.urls,
 ]

@@ -2,9 +2,10 @@
 
 from django.urls import URLPattern
 
-from oranje.care.api import checkin, desk
+from oranje.care.api import checkin, desk, vulnerable
 
 urls: list[URLPattern] = [
     *checkin.urls,
     *desk.urls,
+    *vulnerable.urls,
 ]

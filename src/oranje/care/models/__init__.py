@@ -19,7 +19,7 @@ from oranje.care.models.shelters import (
     Stay,
 )
 from oranje.care.models.surroundings import CleanupTask, Outage, RoadClosure
-from oranje.care.models.vulnerable import Case, CaseEntry, Resident, Supplier
+from oranje.care.models.vulnerable import Case, CaseEntry, ListUpload, Resident, Supplier
 
 __all__ = [
     "CareNorms",
@@ -30,6 +30,7 @@ __all__ = [
     "Household",
     "Housing",
     "IncidentCare",
+    "ListUpload",
     "Location",
     "LocationContact",
     "MealCount",

@@ -141,3 +141,21 @@ class CaseEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id}: {self.state}"
+
+
+class ListUpload(models.Model):
+    """A supplier's delivery between its upload and its column mapping, found again by a
+    random token that belongs to the user who uploaded it (never by a path). Deleted when
+    imported; uploads older than `care.services.vulnerable.UPLOAD_TTL` are dropped at the next
+    upload."""
+
+    token = models.CharField(max_length=64, unique=True)
+    supplier = models.ForeignKey(Supplier, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(_USER, on_delete=models.CASCADE, related_name="+")
+    file_name = models.CharField(max_length=255)
+    data = models.BinaryField()
+    headers = models.JSONField(default=list)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self) -> str:
+        return f"levering #{self.pk}"
