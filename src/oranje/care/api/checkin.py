@@ -215,11 +215,18 @@ def check_in_outcome(
     client_key: str,
     household: HouseholdData,
     guests: list[GuestData],
+    *,
+    defer_matching: bool = False,
 ) -> Answer:
     """Check one parsed household in; every refusal becomes an answer, never an exception."""
     try:
         home = household_check_in(
-            shelter=shelter, actor=actor, household=household, guests=guests, client_key=client_key
+            shelter=shelter,
+            actor=actor,
+            household=household,
+            guests=guests,
+            client_key=client_key,
+            defer_matching=defer_matching,
         )
     except ShelterFull as full:
         other = full.alternative

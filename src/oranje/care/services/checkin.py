@@ -176,9 +176,12 @@ def household_check_in(
     household: HouseholdData,
     guests: list[GuestData],
     client_key: str = "",
+    defer_matching: bool = False,
 ) -> Household:
     """Check a household in. Answers the household written the first time for a repeated
-    `client_key` (marked `replayed`); raises `ShelterFull` when there is no room."""
+    `client_key` (marked `replayed`); raises `ShelterFull` when there is no room. With
+    `defer_matching` the registry's duplicate check is left to the caller (a batch matches
+    its persons at once: `registry.services.batch_matching.match_imported`)."""
     _require_desk(actor, shelter)
     if not guests:
         raise ValidationError(_("persons: a household has at least one person."))
@@ -194,7 +197,7 @@ def household_check_in(
             found.replayed = True  # type: ignore[attr-defined]
             return found
     try:
-        return _check_in(shelter, actor, household, guests, client_key)
+        return _check_in(shelter, actor, household, guests, client_key, defer_matching)
     except IntegrityError:
         found = Household.objects.filter(
             incident_id=shelter.incident_id, client_key=client_key
@@ -211,6 +214,7 @@ def _check_in(
     household: HouseholdData,
     guests: list[GuestData],
     client_key: str,
+    defer_matching: bool = False,
 ) -> Household:
     people = len(guests)
     with transaction.atomic():
@@ -228,6 +232,7 @@ def _check_in(
                 status=_in_shelter(shelter),
                 client_key=f"care:{code}:{number}",
                 checked=True,
+                defer_matching=defer_matching,
             )
             if data.share_whereabouts is not None:
                 Person.objects.filter(pk=person.pk).update(

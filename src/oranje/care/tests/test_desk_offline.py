@@ -110,3 +110,19 @@ def test_the_door_csrf_and_the_service_worker(cw: CareWorld) -> None:
     page = _desk_client(cw).get(_url(hall, ""))
     assert "worker-src 'self'" in page["Content-Security-Policy"]
     assert b'id="desk-queue"' in page.content and b"desk-offline.js" in page.content
+
+
+def test_a_batch_runs_the_registrys_duplicate_check_for_its_persons(cw: CareWorld) -> None:
+    from oranje.registry.models import PossibleDuplicate
+
+    hall = open_shelter(cw.incident, location(cw.world.haarlem))
+    same = {"p1-birth": "4-3-1950", "household-house": "12"}
+    items = [
+        _item("dup-key-0001", "Anna Jansen", **same),
+        _item("dup-key-0002", "Anna Jansen", **same),
+    ]
+    results = _sync(_desk_client(cw), hall, {"items": items}).json()["results"]
+    assert [r["outcome"] for r in results] == ["written", "written"]
+    persons = Person.objects.filter(incident=cw.incident)
+    assert persons.count() == 2 and not persons.filter(matched_at__isnull=True).exists()
+    assert PossibleDuplicate.objects.filter(incident=cw.incident).count() == 1

@@ -29,8 +29,9 @@ from django.views.decorators.http import require_GET, require_POST
 from oranje.care.access import care_user
 from oranje.care.api.checkin import Answer, Outcome, check_in_outcome
 from oranje.care.forms_desk import parse_check_in, parse_client_key
-from oranje.care.models import Shelter
+from oranje.care.models import Guest, Shelter
 from oranje.care.views.desk import desk_shelter
+from oranje.registry.services.batch_matching import match_imported
 
 #: The most check-ins one sync request carries (the tablet sends larger queues in parts).
 BATCH_MAX = 100
@@ -59,7 +60,9 @@ def _item_answer(request: HttpRequest, shelter: Shelter, item: object) -> dict[s
         errors = exc.message_dict if hasattr(exc, "error_dict") else {"item": exc.messages}
         return {"client_key": key[:64], "outcome": Outcome.INVALID, "errors": errors}
     actor = care_user(request.user)
-    answer: Answer = check_in_outcome(shelter, actor, client_key, household, guests)
+    answer: Answer = check_in_outcome(
+        shelter, actor, client_key, household, guests, defer_matching=True
+    )
     out: dict[str, Any] = {"client_key": client_key, "outcome": answer.outcome}
     if answer.outcome in (Outcome.WRITTEN, Outcome.REPLAYED):
         out["household"] = {
@@ -94,6 +97,11 @@ def sync(request: HttpRequest, pk: int, shelter_pk: int) -> HttpResponse:
     if len(items) > BATCH_MAX:
         return _bad(_("items: at most %(max)s check-ins per request.") % {"max": BATCH_MAX})
     results = [_item_answer(request, shelter, item) for item in items]
+    # The registry's duplicate check for the batch's new persons at once (the worker's
+    # upkeep redoes it should this process stop before).
+    written = [r["household"]["id"] for r in results if r["outcome"] == Outcome.WRITTEN]
+    persons = Guest.objects.filter(household_id__in=written, person__isnull=False)
+    match_imported(shelter.incident_id, list(persons.values_list("person_id", flat=True)))
     response = JsonResponse({"results": results})
     response["Cache-Control"] = "no-store, private"
     return response
