@@ -16,6 +16,7 @@ from oranje.alerting.constants import AnsweredVia
 from oranje.core import access as core_access
 from oranje.core.fields import FreeTextField
 from oranje.incidents.access import incident_for_user
+from oranje.incidents.hooks import Milestone
 from oranje.incidents.models import Incident
 from oranje.organisation.fields import FunctionCodeField
 
@@ -100,6 +101,29 @@ class FunctionTimesOut(serializers.Serializer):
     within_norm = serializers.BooleanField(allow_null=True)
 
 
+class MilestoneOut(serializers.Serializer):
+    """A norm measured in the incident (e.g. the first shelter ready within 3 hours)."""
+
+    key = serializers.CharField()
+    name = serializers.CharField(source="label")
+    start = serializers.DateTimeField()
+    norm_minutes = serializers.SerializerMethodField()
+    deadline = serializers.DateTimeField()
+    at = serializers.DateTimeField(allow_null=True)
+    minutes = serializers.SerializerMethodField()
+    met = serializers.BooleanField(
+        allow_null=True, help_text="null while the norm still runs and it has not happened."
+    )
+
+    def get_norm_minutes(self, milestone: Milestone) -> int:
+        return int(milestone.norm.total_seconds() // 60)
+
+    def get_minutes(self, milestone: Milestone) -> int | None:
+        """From the start to when it happened, in whole minutes."""
+        elapsed = milestone.elapsed
+        return None if elapsed is None else int(elapsed.total_seconds() // 60)
+
+
 class TimesOut(serializers.Serializer):
     """The moments the norms are measured by, computed from what happened."""
 
@@ -109,6 +133,7 @@ class TimesOut(serializers.Serializer):
     scaling = ScalingMomentOut(many=True)
     first_alert = serializers.DateTimeField(allow_null=True)
     functions = FunctionTimesOut(many=True)
+    milestones = MilestoneOut(many=True)
 
 
 def _board(incident: Incident) -> Any:
@@ -163,5 +188,6 @@ def answer(request: Request, pk: int) -> Response:
 @extend_schema(responses=TimesOut)
 @api_view(["GET"])
 def times(request: Request, pk: int) -> Response:
-    """Start, each scaling, first alert; per function first alert, accept and arrival."""
+    """Start, each scaling, first alert; per function first alert, accept and arrival; the
+    milestones of the other rooms' norms (the first shelter ready)."""
     return Response(TimesOut(selectors.timeline(incident_for_user(request.user, pk))).data)

@@ -14,8 +14,9 @@ from oranje.alerting.constants import Answer, CallStatus, DeliveryStatus, Step
 from oranje.alerting.models import Alert, AlertRule, FunctionCall
 from oranje.core.models import User
 from oranje.incidents.constants import ScalingMode
-from oranje.incidents.hooks import Figure
+from oranje.incidents.hooks import Figure, Milestone
 from oranje.incidents.models import Incident, ScalingStep
+from oranje.incidents.norms import milestones
 from oranje.organisation.constants import OnCallKind, PoolKind
 from oranje.organisation.models import Function, OnCallShift, Person, Pool
 
@@ -161,6 +162,8 @@ class Timeline:
     scaling: list[ScalingStep]
     first_alert: dt.datetime | None
     functions: list[FunctionTimes]
+    #: The norms the rooms above measure (the first shelter ready, …).
+    milestones: list[Milestone]
 
 
 def timeline(incident: Incident) -> Timeline:
@@ -198,6 +201,7 @@ def timeline(incident: Incident) -> Timeline:
         scaling=list(incident.scaling.order_by("at", "pk")),
         first_alert=first,
         functions=rows,
+        milestones=milestones(incident),
     )
 
 

@@ -1,17 +1,21 @@
 """How the care room joins the incident room: live figures for the situation report
-(counts, never names)."""
+(counts, never names) and the 3-hour shelter norm as a milestone (the header, Tijden)."""
 
 from __future__ import annotations
 
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
 
+from oranje.care import selectors
 from oranje.care.constants import CaseState
-from oranje.care.models import Shelter
+from oranje.care.models import CareNorms, Shelter
 from oranje.care.services.vulnerable import case_counts
-from oranje.incidents.hooks import Figure
+from oranje.incidents.hooks import Figure, Milestone
 from oranje.incidents.hooks import registry as incident_hooks
 from oranje.incidents.models import Incident
+
+#: The key of the shelter norm's milestone (the API's times list names it).
+SHELTER_READY = "care.shelter_ready"
 
 
 def shelter_figures(incident: Incident) -> list[Figure]:
@@ -22,20 +26,50 @@ def shelter_figures(incident: Incident) -> list[Figure]:
         capacity=Sum("capacity_day", filter=Q(closed_at__isnull=True)),
         beds=Sum("capacity_night", filter=Q(closed_at__isnull=True)),
     )
-    if not totals["shelters"]:
+    norm = selectors.capacity_norm(incident)
+    figures: list[Figure] = []
+    if totals["shelters"]:
+        present = totals["present"] or 0
+        figures += [
+            Figure(_("Shelters open"), str(totals["open"])),
+            Figure(
+                _("People in shelters"),
+                _("%(present)s (free places: %(day)s by day, %(night)s beds by night)")
+                % {
+                    "present": present,
+                    "day": max((totals["capacity"] or 0) - present, 0),
+                    "night": (totals["beds"] or 0) - present,
+                },
+            ),
+        ]
+    if norm.needed is not None:
+        figures.append(
+            Figure(
+                _("Shelter capacity the norm asks"),
+                _("%(needed)s for %(involved)s people involved; %(open)s places open")
+                % {"needed": norm.needed, "involved": norm.involved, "open": norm.open_capacity},
+            )
+        )
+    return figures
+
+
+def shelter_milestones(incident: Incident) -> list[Milestone]:
+    """The first shelter ready within the region's norm (3 hours) of the incident's start,
+    once shelter care has begun in the incident (a shelter opened or the people involved
+    recorded): an incident that needs no shelter gets no countdown."""
+    begun, ready = selectors.first_ready(incident)
+    if not begun:
         return []
-    present = totals["present"] or 0
+    norms = CareNorms.for_region(incident.region_id)
     return [
-        Figure(_("Shelters open"), str(totals["open"])),
-        Figure(
-            _("People in shelters"),
-            _("%(present)s (free places: %(day)s by day, %(night)s beds by night)")
-            % {
-                "present": present,
-                "day": max((totals["capacity"] or 0) - present, 0),
-                "night": (totals["beds"] or 0) - present,
-            },
-        ),
+        Milestone(
+            key=SHELTER_READY,
+            label=_("Shelter ready"),
+            short=_("shelter"),
+            start=incident.started_at,
+            norm=norms.shelter_delta,
+            at=ready,
+        )
     ]
 
 
@@ -68,3 +102,5 @@ def register() -> None:
         incident_hooks.figures.append(shelter_figures)
     if vulnerable_figures not in incident_hooks.figures:
         incident_hooks.figures.append(vulnerable_figures)
+    if shelter_milestones not in incident_hooks.milestones:
+        incident_hooks.milestones.append(shelter_milestones)

@@ -6,6 +6,7 @@ from oranje.care.views import (
     desk_offline,
     desk_scan,
     home,
+    shelters,
     vulnerable,
     worklist,
 )
@@ -20,4 +21,5 @@ urlpatterns = [
     *desk_offline.urls,
     *vulnerable.urls,
     *worklist.urls,
+    *shelters.urls,
 ]

@@ -7,9 +7,12 @@ the scaling or closing itself.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from django.utils import timezone
 
 if TYPE_CHECKING:
     from oranje.core.models import Region, User
@@ -24,6 +27,46 @@ class Figure:
     value: str
 
 
+@dataclass(frozen=True)
+class Milestone:
+    """A norm measured in an incident: from `start`, what `label` names must happen within
+    `norm` (a shelter ready within 3 hours of the start). `at`: when it happened, None while
+    it has not. Shown in the Tijden page and, with `header`, as a badge in the incident's
+    header (`short` names it there: "opvang: nog 1 u 20 min tot de norm")."""
+
+    key: str
+    label: str
+    short: str
+    start: dt.datetime
+    norm: dt.timedelta
+    at: dt.datetime | None
+    header: bool = True
+
+    @property
+    def deadline(self) -> dt.datetime:
+        return self.start + self.norm
+
+    @property
+    def elapsed(self) -> dt.timedelta | None:
+        return self.at - self.start if self.at is not None else None
+
+    @property
+    def met(self) -> bool | None:
+        """True or False once it happened; False as well when the norm ran out before it
+        did; None while the norm still runs."""
+        if self.at is not None:
+            return self.at <= self.deadline
+        return False if timezone.now() > self.deadline else None
+
+
+@dataclass(frozen=True)
+class Badge:
+    """A short line in the incident's header; `tone` is a tag class ("ok", "bad", "hard")."""
+
+    text: str
+    tone: str = ""
+
+
 #: Called after a scaling step; returns warnings for the person who scaled.
 ScaledListener = Callable[["ScalingStep", "User"], list[str]]
 ClosedListener = Callable[["Incident", "User"], None]
@@ -34,6 +77,10 @@ LeadsListener = Callable[["Incident", "User", frozenset[str]], bool]
 #: Per GRIP level, the standard teams the region's alert rules tie to that level: the scaling
 #: page ticks them when the level is chosen.
 LevelTeamsProvider = Callable[["Region"], dict[int, list[str]]]
+#: The norms measured in the incident (Tijden, the header); e.g. the care room's shelter norm.
+MilestoneProvider = Callable[["Incident"], list[Milestone]]
+#: Further badges for the incident's header, beside those of the milestones.
+BadgeProvider = Callable[["Incident"], list[Badge]]
 
 
 @dataclass
@@ -43,6 +90,8 @@ class Registry:
     figures: list[FigureProvider] = field(default_factory=list)
     leads: list[LeadsListener] = field(default_factory=list)
     level_teams: list[LevelTeamsProvider] = field(default_factory=list)
+    milestones: list[MilestoneProvider] = field(default_factory=list)
+    badges: list[BadgeProvider] = field(default_factory=list)
 
 
 registry = Registry()

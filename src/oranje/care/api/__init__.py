@@ -2,10 +2,11 @@
 
 from django.urls import URLPattern
 
-from oranje.care.api import checkin, desk, vulnerable
+from oranje.care.api import checkin, desk, shelters, vulnerable
 
 urls: list[URLPattern] = [
     *checkin.urls,
     *desk.urls,
     *vulnerable.urls,
+    *shelters.urls,
 ]
