@@ -65,7 +65,7 @@ def shelter_milestones(incident: Incident) -> list[Milestone]:
         Milestone(
             key=SHELTER_READY,
             label=_("Shelter ready"),
-            short=_("shelter"),
+            short=_("sheltering"),
             start=incident.started_at,
             norm=norms.shelter_delta,
             at=ready,
