@@ -27,20 +27,28 @@ from oranje.incidents.views import POLL_SECONDS, incident_context
 
 def desk_path(shelter: Shelter) -> str:
     """The shelter's desk page (check-in and out), or "" while that page does not exist."""
-    where = f"/incidenten/{shelter.incident_id}/opvang/{shelter.pk}/balie/"
+    return _desk_path(shelter) if _desk_exists() else ""
+
+
+def _desk_path(shelter: Shelter) -> str:
+    return f"/incidenten/{shelter.incident_id}/opvang/{shelter.pk}/balie/"
+
+
+def _desk_exists() -> bool:
     try:
-        resolve(where)
+        resolve("/incidenten/1/opvang/1/balie/")
     except Resolver404:
-        return ""
-    return where
+        return False
+    return True
 
 
 def board_context(request: HttpRequest, incident: Incident) -> dict[str, object]:
     """What the board (and its live part) shows."""
     rows, totals = selectors.occupancy_board(incident)
-    desk = can_desk(request.user, incident.region_id) and incident.is_open
+    # One look-up of the desk's route per request, not one per shelter.
+    desk = can_desk(request.user, incident.region_id) and incident.is_open and _desk_exists()
     for shelter in rows:
-        shelter.desk_path = desk_path(shelter) if desk and shelter.is_open else ""  # type: ignore[attr-defined]
+        shelter.desk_path = _desk_path(shelter) if desk and shelter.is_open else ""  # type: ignore[attr-defined]
     return {
         "incident": incident,
         "shelters": rows,
