@@ -76,15 +76,15 @@ def test_the_board_refreshes_itself_through_htmx(cw: CareWorld) -> None:
     assert "<html" not in part.content.decode()
 
 
-def test_desk_links_only_for_those_who_work_the_desk(
-    cw: CareWorld, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_desk_links_only_for_those_who_work_the_desk(cw: CareWorld) -> None:
     hall = _open(cw)
     desk = f"/incidenten/{cw.incident.pk}/opvang/{hall.pk}/balie/"
-    assert desk not in _client(cw.desk).get(_home(cw.incident)).content.decode()  # no page yet
-    monkeypatch.setattr("oranje.care.views.home.resolve", lambda path: None)  # the page exists
-    assert desk in _client(cw.desk).get(_home(cw.incident)).content.decode()
-    assert desk not in _client(cw.world.viewer).get(_home(cw.incident)).content.decode()
+    board = _client(cw.desk).get(f"/incidenten/{cw.incident.pk}/opvang/bord/").content.decode()
+    assert f'<a href="{desk}">Balie</a>' in board
+    viewer = _client(cw.world.viewer).get(f"/incidenten/{cw.incident.pk}/opvang/bord/")
+    assert desk not in viewer.content.decode()
+    page = _client(cw.desk).get(f"{_home(cw.incident)}{hall.pk}/").content.decode()
+    assert desk in page
 
 
 def test_the_board_draws_a_map_only_with_tiles(cw: CareWorld, settings: object) -> None:

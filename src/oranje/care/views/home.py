@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import Resolver404, URLPattern, path, resolve
+from django.urls import URLPattern, path, reverse
 
 from oranje.care import selectors
 from oranje.care.access import (
@@ -26,29 +26,16 @@ from oranje.incidents.views import POLL_SECONDS, incident_context
 
 
 def desk_path(shelter: Shelter) -> str:
-    """The shelter's desk page (check-in and out), or "" while that page does not exist."""
-    return _desk_path(shelter) if _desk_exists() else ""
-
-
-def _desk_path(shelter: Shelter) -> str:
-    return f"/incidenten/{shelter.incident_id}/opvang/{shelter.pk}/balie/"
-
-
-def _desk_exists() -> bool:
-    try:
-        resolve("/incidenten/1/opvang/1/balie/")
-    except Resolver404:
-        return False
-    return True
+    """The shelter's desk page (check-in and out)."""
+    return reverse("care:desk_check_in", args=[shelter.incident_id, shelter.pk])
 
 
 def board_context(request: HttpRequest, incident: Incident) -> dict[str, object]:
     """What the board (and its live part) shows."""
     rows, totals = selectors.occupancy_board(incident)
-    # One look-up of the desk's route per request, not one per shelter.
-    desk = can_desk(request.user, incident.region_id) and incident.is_open and _desk_exists()
+    desk = can_desk(request.user, incident.region_id) and incident.is_open
     for shelter in rows:
-        shelter.desk_path = _desk_path(shelter) if desk and shelter.is_open else ""  # type: ignore[attr-defined]
+        shelter.desk_path = desk_path(shelter) if desk and shelter.is_open else ""  # type: ignore[attr-defined]
     return {
         "incident": incident,
         "shelters": rows,
