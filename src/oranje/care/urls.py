@@ -6,6 +6,9 @@ from oranje.care.views import (
     desk_offline,
     desk_scan,
     home,
+    location_import,
+    locations,
+    norms,
     shelters,
     vulnerable,
     worklist,
@@ -22,4 +25,7 @@ urlpatterns = [
     *vulnerable.urls,
     *worklist.urls,
     *shelters.urls,
+    *location_import.urls,
+    *locations.urls,
+    *norms.urls,
 ]

@@ -2,11 +2,12 @@
 
 from django.urls import URLPattern
 
-from oranje.care.api import checkin, desk, shelters, vulnerable
+from oranje.care.api import checkin, desk, locations, shelters, vulnerable
 
 urls: list[URLPattern] = [
     *checkin.urls,
     *desk.urls,
     *vulnerable.urls,
     *shelters.urls,
+    *locations.urls,
 ]
