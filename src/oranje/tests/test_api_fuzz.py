@@ -111,7 +111,11 @@ def fuzz_world(world: World, on_call: Any) -> dict[str, list[int]]:
         ends_at=timezone.now() + dt.timedelta(days=2),
         reason="holiday",
     )
+    from oranje.care.tests.factories import location
+
+    shelter_location = location(world.haarlem)
     return {
+        "shelter-locations": [shelter_location.pk],
         "incidents": [incident.pk],
         "action_pk": [action.pk],
         "version": [report.version],

@@ -209,17 +209,17 @@ class _Municipalities:
         return self.by_name.get(" ".join(text.split()).lower())
 
 
-def _row_data(values: dict[str, object], bad: _Bad) -> LocationData | None:
-    """The row as LocationData, or None after reporting what cannot be read."""
-    ok = True
+def _row_data(values: dict[str, object], bad: _Bad) -> tuple[LocationData, set[str]]:
+    """The row as LocationData (a cell that cannot be read left at its default) and the
+    columns that could not be read, each reported."""
+    failed: set[str] = set()
 
     def read(column: str, parse: object, *args: object, **kwargs: object) -> object:
-        nonlocal ok
         try:
             return parse(values.get(column), *args, **kwargs)  # type: ignore[operator]
         except ValidationError as exc:
             bad(column, exc.messages[0])
-            ok = False
+            failed.add(column)
             return None
 
     house = read("house", lambda v: parse_house(_text(v)))
@@ -233,6 +233,7 @@ def _row_data(values: dict[str, object], bad: _Bad) -> LocationData | None:
         )
         for n in range(1, CONTACT_SLOTS + 1)
     )
+    available = read("available", _yes_no, default=True)
     data = LocationData(
         code=_text(values.get("code")),
         name=_text(values.get("name")),
@@ -248,13 +249,17 @@ def _row_data(values: dict[str, object], bad: _Bad) -> LocationData | None:
         capacity_night=read("capacity_night", _count) or 0,  # type: ignore[arg-type]
         owner=_text(values.get("owner")),
         agreement_until=read("agreement_until", _day),  # type: ignore[arg-type]
-        available=bool(read("available", _yes_no, default=True)),
+        available=True if available is None else bool(available),
         unavailable_until=read("unavailable_until", _day),  # type: ignore[arg-type]
         note=_text(values.get("note")),
         contacts=tuple(c for c in contacts if c.name or c.role or c.phone or c.email),
         **{name: bool(value) for name, value in facilities.items()},
     )
-    return data if ok else None
+    if failed & {"latitude", "longitude"}:
+        failed |= {"latitude", "longitude"}
+    if "house" in failed:
+        failed |= {"house_number", "house_addition"}
+    return data, failed
 
 
 class _Bad:
@@ -320,14 +325,14 @@ def locations_import(
                 % {"municipality": target.name},
             )
             continue
-        data = _row_data(values, bad)
-        if data is None:
-            continue
+        data, failed = _row_data(values, bad)
         clean, problems = location_problems(data)
         for key, messages in problems.items():
+            if key in failed:
+                continue  # already reported as unreadable
             for message in messages:
                 bad(key, message)
-        if problems:
+        if problems or failed:
             continue
         earlier = seen.get((target.pk, clean.code))
         if earlier is not None:
