@@ -28,6 +28,7 @@ BENCHMARKS = [
     "bench.care_offline",
     "bench.care_kill",
     "bench.care_vulnerable_filter",
+    "bench.care_locations",
 ]
 
 

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from oranje.care.access import can_manage_location
 from oranje.care.constants import FACILITIES, LocationKind
-from oranje.care.models import Location
+from oranje.care.models import Location, LocationContact
 from oranje.care.services.locations import (
     ContactData,
     LocationData,
@@ -354,12 +354,14 @@ def locations_import(
             .filter(municipality__in={m.pk for m, _data in parsed})
             .prefetch_related("contacts")
         }
+        contacts: list[LocationContact] = []
         for target, clean in parsed:
             location = existing.get((target.pk, clean.code))
             changes = location_write(
                 location=location if location is not None else Location(),
                 municipality=target,
                 data=clean,
+                new_contacts=contacts,
             )
             if location is None:
                 report.created += 1
@@ -367,6 +369,7 @@ def locations_import(
                 report.updated += 1
             else:
                 report.unchanged += 1
+        LocationContact.objects.bulk_create(contacts, batch_size=500)
         if report.created or report.updated:
             audit_record(
                 actor=user,

@@ -255,12 +255,12 @@ def location_data(location: Location) -> LocationData:
 
 def _changes(before: LocationData | None, after: LocationData) -> dict[str, list[object]]:
     """Field -> [old, new] for the audit log; the contacts only counted (they are people)."""
-    old = asdict(before) if before is not None else {}
-    new = asdict(after)
     changes: dict[str, list[object]] = {}
     for name in FIELDS:
-        if old.get(name) != new[name]:
-            changes[name] = [_plain(old.get(name)), _plain(new[name])]
+        old = getattr(before, name) if before is not None else None
+        new = getattr(after, name)
+        if before is None or old != new:
+            changes[name] = [_plain(old), _plain(new)]
     old_contacts = before.contacts if before is not None else ()
     if old_contacts != after.contacts:
         changes["contacts"] = [len(old_contacts), len(after.contacts)]
@@ -281,10 +281,15 @@ def _code_taken(municipality: Municipality, code: str, exclude: int | None) -> b
 
 
 def location_write(
-    *, location: Location, municipality: Municipality, data: LocationData
+    *,
+    location: Location,
+    municipality: Municipality,
+    data: LocationData,
+    new_contacts: list[LocationContact] | None = None,
 ) -> dict[str, list[object]]:
     """Store checked data on the location (new or locked) and its contacts; the changes.
-    For `location_save` and the import, which have checked the right and the data."""
+    For `location_save` and the import, which have checked the right and the data. With
+    `new_contacts` the contacts to create are added to that list for one bulk insert."""
     before = location_data(location) if location.pk else None
     changes = _changes(before, data)
     if not changes and location.pk:
@@ -293,11 +298,13 @@ def location_write(
     for name in FIELDS:
         setattr(location, name, getattr(data, name))
     location.updated_at = timezone.now()
-    location.full_clean(validate_unique=False, validate_constraints=False)
+    # The municipality is the caller's (checked); validating it again is a query per row.
+    location.full_clean(exclude=["municipality"], validate_unique=False, validate_constraints=False)
     location.save()
     if before is None or before.contacts != data.contacts:
-        location.contacts.all().delete()
-        LocationContact.objects.bulk_create(
+        if before is not None:
+            location.contacts.all().delete()
+        contacts = [
             LocationContact(
                 location=location,
                 order=order,
@@ -307,7 +314,11 @@ def location_write(
                 email=c.email,
             )
             for order, c in enumerate(data.contacts)
-        )
+        ]
+        if new_contacts is not None:
+            new_contacts.extend(contacts)
+        else:
+            LocationContact.objects.bulk_create(contacts)
     return changes
 
 
