@@ -234,3 +234,14 @@ def test_every_page_with_guests_is_audited_once_without_names(
         text = f"{entry.object_repr} {entry.changes} {entry.note}"
         assert "Anna" not in text and "Jansen" not in text
         assert entry.actor == cw.desk
+
+
+def test_a_closed_shelter_says_so_and_checks_nobody_in(desk: Client, hall: Shelter) -> None:
+    from django.utils import timezone
+
+    Shelter.objects.filter(pk=hall.pk).update(closed_at=timezone.now())
+    assert "Deze opvanglocatie is gesloten" in desk.get(_base(hall)).content.decode()
+    refused = desk.post(_base(hall), FORM)
+    assert refused.status_code == 400
+    assert "Sporthal Zuid is gesloten" in refused.content.decode()
+    assert not Household.objects.exists()
