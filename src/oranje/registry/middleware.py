@@ -2,7 +2,10 @@
 
 Registry pages and API answers hold person data; a shelter's shared tablet must not show them
 again through the back button or its disk cache after the officer logged out. Every response
-of a registry view (pages and API) gets `Cache-Control: no-store, private`.
+of a registry view (pages and API) gets `Cache-Control: no-store, private`. The care room's
+pages and answers hold the same kind of data (guests of a shelter, people with reduced
+self-reliance) and get the same header; the room is named by its module path only, so the
+registry imports nothing of it.
 """
 
 from __future__ import annotations
@@ -11,6 +14,9 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
+
+#: The rooms whose every view answers with data about persons.
+_PERSONAL_DATA_ROOMS = ("oranje.registry.", "oranje.care.")
 
 
 class NoStoreMiddleware:
@@ -21,6 +27,6 @@ class NoStoreMiddleware:
         response = self.get_response(request)
         match = getattr(request, "resolver_match", None)
         module = getattr(match.func, "__module__", "") if match is not None else ""
-        if module.startswith("oranje.registry."):
+        if module.startswith(_PERSONAL_DATA_ROOMS):
             patch_cache_control(response, no_store=True, private=True)
         return response

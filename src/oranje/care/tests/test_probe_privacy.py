@@ -1,0 +1,62 @@
+"""The care room under a privacy officer's eye: no page or API answer that holds guests or
+people with reduced self-reliance stays in a shared tablet's cache or a proxy, and the other
+things the security probe of issue 12 checked."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from rest_framework.authtoken.models import Token
+
+from oranje.care.models import Case
+from oranje.care.services import vulnerable as services
+from oranje.care.tests.factories import check_in, location, open_shelter
+from oranje.care.tests.vulnerable_factories import (
+    OUTSIDE,
+    VulnerableWorld,
+    build_vulnerable,
+    deliver,
+    row,
+)
+from oranje.organisation.tests.factories import World
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def vw(world: World) -> VulnerableWorld:
+    return build_vulnerable(world)
+
+
+def test_no_care_page_or_answer_with_names_may_be_stored(vw: VulnerableWorld) -> None:
+    deliver(vw, [row("C1", "Truus de Wit"), row("C2", "Henk Bos", OUTSIDE)])
+    services.worklist_refresh(incident=vw.cw.incident, actor=vw.coordinator)
+    case = Case.objects.get()
+    shelter = open_shelter(vw.cw.incident, location(vw.cw.world.haarlem))
+    home = check_in(vw.cw, shelter, "Anna Jansen")
+    s, i = vw.supplier.pk, vw.cw.incident.pk
+    client = Client()
+    client.force_login(vw.coordinator)
+    pages = [
+        "/opvang/zelfredzaamheid/",
+        f"/opvang/zelfredzaamheid/{s}/",
+        f"/opvang/zelfredzaamheid/{s}/lijst/",
+        f"/incidenten/{i}/opvang/",
+        f"/incidenten/{i}/opvang/zelfredzaamheid/",
+        f"/incidenten/{i}/opvang/zelfredzaamheid/afdrukken/",
+        f"/incidenten/{i}/opvang/zelfredzaamheid/{case.pk}/",
+    ]
+    token = Token.objects.create(user=vw.coordinator)
+    api = Client(HTTP_AUTHORIZATION=f"Token {token.key}")
+    answers = [
+        f"/api/v1/care/suppliers/{s}/residents/",
+        f"/api/v1/incidents/{i}/care/worklist/",
+        f"/api/v1/care/worklist/{case.pk}/",
+        f"/api/v1/households/{home.pk}/",  # type: ignore[attr-defined]
+    ]
+    for url, response in [
+        *((url, client.get(url)) for url in pages),
+        *((url, api.get(url)) for url in answers),
+    ]:
+        assert response.status_code == 200, url
+        assert "no-store" in response.get("Cache-Control", ""), url
