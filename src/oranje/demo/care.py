@@ -399,6 +399,15 @@ class HaarlemCare:
                 note="Flat onbewoonbaar door rook- en bluswaterschade.",
                 updated_by=self.coordinator,
             )
+            if placed:  # the family leaves the shelter for its temporary home
+                since = timezone.now()
+                household_check_out(
+                    household=household,
+                    actor=self.desks["desk_a"],
+                    reason=CheckOutReason.HOUSING,
+                    note=placed,
+                )
+                _backdate(since, self.at(225), [household])
         people = sum(s.present for s in shelters)
         log(
             f"Opvang: {len(shelters)} opvanglocaties, {people} mensen ingecheckt in "
@@ -414,6 +423,11 @@ def velsen(incident: Incident, lead: User, log: Callable[[str], None]) -> None:
     start = incident.started_at
     locations(region, timezone.localdate())
     coordinator = User.objects.filter(username=COORDINATOR).first() or lead
+    # About 2,900 people in the 1,300 households: the norm would ask for 200 places, though
+    # the mayor decided that people first arrange their own way (incident.py).
+    IncidentCare.objects.get_or_create(
+        incident=incident, defaults={"people_involved": 2900, "updated_by": coordinator}
+    )
     if not incident.outages.exists():
         Outage.objects.create(
             incident=incident,

@@ -15,6 +15,7 @@ from oranje.care.models import (
     Guest,
     Household,
     Housing,
+    IncidentCare,
     Location,
     MealCount,
     Need,
@@ -130,6 +131,7 @@ def test_the_demo_has_the_care_room_at_work_in_both_exercises_and_reruns_safely(
     evacuated = cases.get(state="evacuated")
     assert evacuated.shelter is not None and evacuated.shelter.present == 1
     assert evacuated.entries.count() == 1
+    assert IncidentCare.objects.get(incident=gas).people_involved == 2900
     outage = Outage.objects.get(incident=gas)
     assert (outage.utility, outage.households) == (Utility.GAS, 1300)
     assert outage.started_at == gas.started_at and outage.expected_end > outage.started_at
