@@ -16,11 +16,14 @@ Both exercises stay exercises (OEFENING): everything here hangs off their incide
 from __future__ import annotations
 
 import datetime as dt
+import io
 import random
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
@@ -38,12 +41,12 @@ from oranje.care.models import (
     MealCount,
     Need,
     Outage,
-    Resident,
     RoadClosure,
     Shelter,
     Stay,
     Supplier,
 )
+from oranje.care.services import vulnerable
 from oranje.care.services.checkin import (
     GuestData,
     HouseholdData,
@@ -52,6 +55,8 @@ from oranje.care.services.checkin import (
     household_check_out,
     household_transfer,
 )
+from oranje.care.vulnerable_rows import guess_mapping
+from oranje.core import tabular
 from oranje.core.constants import Role
 from oranje.core.models import Membership, Municipality, Region, User
 from oranje.demo import care_data as data
@@ -461,37 +466,9 @@ def velsen(incident: Incident, lead: User, log: Callable[[str], None]) -> None:
                 status=status,
                 updated_by=coordinator,
             )
-    supplier, created = Supplier.objects.get_or_create(
-        region=region,
-        name=data.SUPPLIER,
-        defaults={
-            "kind": "care",
-            "contact": "Zorgbalans, team Velsen-Noord",
-            "phone": "0235113300",
-            "delivered_at": start + dt.timedelta(minutes=44),
-        },
-    )
-    if created:
-        for person in data.vulnerable_residents(incident.area or []):
-            Resident.objects.create(
-                supplier=supplier,
-                ref=person.ref,
-                name=person.name,
-                street=person.street,
-                house_number=person.number,
-                postcode=person.postcode,
-                city=person.city,
-                latitude=person.lat,
-                longitude=person.lon,
-                need_mobility="mobility" in person.needs,
-                need_devices="devices" in person.needs,
-                need_dementia="dementia" in person.needs,
-                need_language="language" in person.needs,
-                need_note=person.note,
-                organisation=person.contact.split(",")[0],
-                contact=person.contact,
-                phone=person.phone,
-            )
+    supplier = Supplier.objects.filter(region=region, name=data.SUPPLIER).first()
+    if supplier is None:
+        supplier = _deliver(incident, coordinator)
     if not incident.vulnerable_cases.exists():
         _worklist(incident, supplier, coordinator, lead)
     log(
@@ -500,42 +477,70 @@ def velsen(incident: Incident, lead: User, log: Callable[[str], None]) -> None:
     )
 
 
+def delivery_path() -> Path:
+    return settings.DATA_DIR / "demo" / "zorgbalans-velsen-noord.xlsx"
+
+
+def _deliver(incident: Incident, coordinator: User) -> Supplier:
+    """The supplier's list as it sends it, an .xlsx with its own column names (kept in the
+    data directory to be delivered again), delivered through the list import."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Cliënten"
+    sheet.append(list(data.DELIVERY_HEADERS))
+    for p in data.vulnerable_residents(incident.area or []):
+        sheet.append(
+            [p.ref, p.name, p.street, p.number, p.postcode, p.city, p.lat, p.lon]
+            + [("ja" if need in p.needs else "nee") for need in data.NEED_COLUMNS]
+            + [p.note, p.contact.split(",")[0], p.contact, p.phone]
+        )
+    out = io.BytesIO()
+    book.save(out)
+    content = out.getvalue()
+    path = delivery_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    supplier = vulnerable.supplier_save(
+        actor=coordinator,
+        region=incident.region,
+        data=vulnerable.SupplierData(
+            name=data.SUPPLIER,
+            kind="care",
+            contact="Zorgbalans, team Velsen-Noord",
+            phone="0235113300",
+        ),
+    )
+    headers = tabular.read_header(content, path.name)
+    result = vulnerable.list_deliver(
+        actor=coordinator,
+        supplier=supplier,
+        file_name=path.name,
+        data=content,
+        mapping=guess_mapping(headers),
+    )
+    if not result.ok:
+        raise RuntimeError(f"the demo's list of vulnerable residents does not import: {result}")
+    when = incident.started_at + dt.timedelta(minutes=44)
+    Supplier.objects.filter(pk=supplier.pk).update(delivered_at=when)
+    return supplier
+
+
 def _worklist(incident: Incident, supplier: Supplier, coordinator: User, lead: User) -> None:
-    """The 18 residents inside the area on the worklist, the round along the doors partly
+    """The residents inside the area on the worklist, the round along the doors partly
     done; the one who could not stay goes to a small shelter in a hotel."""
     start = incident.started_at
-    area = incident.area or []
-    residents = [
-        r
-        for r in supplier.residents.order_by("ref")
-        if r.latitude is not None
-        and r.longitude is not None
-        and data.inside(area, r.latitude, r.longitude)
-    ]
+    vulnerable.worklist_refresh(incident=incident, actor=coordinator)
+    Case.objects.filter(incident=incident).update(updated_at=start + dt.timedelta(minutes=50))
     hotel = Location.objects.get(municipality__region=incident.region, code="VLS-HOTEL-IJMOND")
     desk = User.objects.get(username=DESK)
     shelter = None
-    for n, resident in enumerate(residents):
-        needs = ", ".join(
-            label
-            for flag, label in (
-                (resident.need_mobility, "mobiliteit"),
-                (resident.need_devices, "zuurstof/elektrische apparatuur"),
-                (resident.need_dementia, "dementie"),
-                (resident.need_language, "taal"),
-            )
-            if flag
-        )
-        case = Case.objects.create(
-            incident=incident,
-            resident=resident,
-            name=resident.name,
-            address=f"{resident.street} {resident.house_number}, {resident.city}",
-            needs="; ".join(p for p in (needs, resident.need_note) if p),
-            phone=resident.phone,
-            updated_at=start + dt.timedelta(minutes=50),
-        )
-        if n >= len(data.WORKLIST):
+    cases = Case.objects.filter(incident=incident).select_related("resident")
+    for n, case in enumerate(sorted(cases, key=lambda c: c.resident.ref if c.resident else "")):
+        resident = case.resident
+        if resident is None or n >= len(data.WORKLIST):
             continue  # still to contact
         state, minutes, note = data.WORKLIST[n]
         when = start + dt.timedelta(minutes=minutes)
@@ -585,18 +590,12 @@ def _worklist(incident: Incident, supplier: Supplier, coordinator: User, lead: U
                 process=Process.SHELTER,
                 decided_at=when - dt.timedelta(minutes=20),
             )
-        Case.objects.filter(pk=case.pk).update(
-            state=state,
-            shelter=shelter if state == "evacuated" else None,
-            updated_at=when,
-            updated_by=coordinator,
-        )
-        CaseEntry.objects.create(
+        entry = vulnerable.case_update(
             case=case,
+            actor=coordinator,
             state=state,
             shelter=shelter if state == "evacuated" else None,
             note=note,
-            at=when,
-            by=coordinator,
-            by_name=coordinator.get_full_name(),
         )
+        CaseEntry.objects.filter(pk=entry.pk).update(at=when)
+        Case.objects.filter(pk=case.pk).update(updated_at=when)

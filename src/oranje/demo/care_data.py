@@ -205,6 +205,13 @@ NEED_NOTES = {
     "language": ["spreekt alleen Pools", "spreekt alleen Arabisch"],
 }
 SUPPLIER = "Zorgbalans en wijkteam Velsen (gezamenlijke lijst)"
+#: The supplier's own column names (the list import guesses the mapping from them).
+DELIVERY_HEADERS = (
+    "Kenmerk", "Naam", "Straat", "Huisnummer", "Postcode", "Woonplaats", "Breedtegraad",
+    "Lengtegraad", "Mobiliteit", "Zuurstof", "Dementie", "Taal", "Zorgbehoefte",
+    "Organisatie", "Contactpersoon", "Telefoon",
+)  # fmt: skip
+NEED_COLUMNS = ("mobility", "devices", "dementia", "language")
 INSIDE, OUTSIDE = 18, 42
 
 
