@@ -29,6 +29,7 @@ BENCHMARKS = [
     "bench.care_kill",
     "bench.care_vulnerable_filter",
     "bench.care_locations",
+    "bench.care_board",
 ]
 
 

@@ -111,11 +111,13 @@ def fuzz_world(world: World, on_call: Any) -> dict[str, list[int]]:
         ends_at=timezone.now() + dt.timedelta(days=2),
         reason="holiday",
     )
-    from oranje.care.tests.factories import location
+    from oranje.care.tests.factories import location, open_shelter
 
     shelter_location = location(world.haarlem)
+    shelter = open_shelter(incident, location(world.haarlem, "Buurthuis Fuzz"))
     return {
         "shelter-locations": [shelter_location.pk],
+        "shelters": [shelter.pk],
         "incidents": [incident.pk],
         "action_pk": [action.pk],
         "version": [report.version],
