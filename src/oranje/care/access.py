@@ -17,15 +17,29 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from django.db.models import QuerySet
 from django.http import Http404
 
-from oranje.care.models import Case, Household, Location, Shelter, Supplier
+from oranje.care.models import (
+    Case,
+    CleanupTask,
+    Household,
+    Housing,
+    Location,
+    MealCount,
+    Need,
+    Outage,
+    RoadClosure,
+    Shelter,
+    Supplier,
+)
 from oranje.core import access as core_access
 from oranje.core.access import AnyUser
 from oranje.core.constants import Role
 from oranje.core.models import Membership, Municipality, Region, User
-from oranje.incidents.access import can_command, incident_for_user
+from oranje.incidents.access import can_command, can_operate, incident_for_user
 from oranje.incidents.models import Incident
 from oranje.registry.access import can_register, registry_regions
 
@@ -183,3 +197,68 @@ def case_for_user(user: AnyUser, pk: int) -> Case:
         raise Http404
     care_incident_for_user(user, case.incident_id, vulnerable=True)
     return case
+
+
+# ---------------------------------------------------------------- part: needs
+# Needs and supplies and meal counts: read by whoever sees the incident, written by the care
+# roles of the region and whoever manages the incident's shelters. Temporary housing: the
+# care roles only (a household is a guest record). The surroundings: read by whoever sees
+# the incident, written by whoever may work in it.
+
+_Surrounding = TypeVar("_Surrounding", Outage, RoadClosure, CleanupTask)
+
+
+def can_supply(user: AnyUser, incident: Incident) -> bool:
+    """May record needs and supplies and meal counts for the incident's shelters."""
+    return can_desk(user, incident.region_id) or can_manage_shelters(user, incident)
+
+
+def need_for_user(user: AnyUser, pk: int, *, write: bool = False) -> Need:
+    """One need: 404 unless the user sees its incident, 403 for `write` without the right."""
+    need = Need.objects.select_related("incident", "shelter__location").filter(pk=pk).first()
+    if need is None or not core_access.can_read_region(user, need.incident.region_id):
+        raise Http404
+    if write:
+        core_access.require(can_supply(user, need.incident))
+    return need
+
+
+def meal_for_user(user: AnyUser, pk: int, *, write: bool = False) -> MealCount:
+    """One meal count: 404 unless the user sees its incident, 403 for `write` without the
+    right."""
+    meal = (
+        MealCount.objects.select_related("shelter__incident", "shelter__location")
+        .filter(pk=pk)
+        .first()
+    )
+    if meal is None or not core_access.can_read_region(user, meal.shelter.incident.region_id):
+        raise Http404
+    if write:
+        core_access.require(can_supply(user, meal.shelter.incident))
+    return meal
+
+
+def housing_for_user(user: AnyUser, pk: int) -> Housing:
+    """One household's temporary housing (404 unless the user has a care role in its
+    region)."""
+    housing = (
+        Housing.objects.select_related("household__incident", "household__shelter__location")
+        .filter(pk=pk)
+        .first()
+    )
+    if housing is None or not can_desk(user, housing.household.incident.region_id):
+        raise Http404
+    return housing
+
+
+def surrounding_for_user(
+    model: type[_Surrounding], user: AnyUser, pk: int, *, write: bool = False
+) -> _Surrounding:
+    """One outage, road closure or clean-up task: 404 unless the user sees its incident, 403
+    for `write` unless the user may work in it."""
+    found = model.objects.select_related("incident").filter(pk=pk).first()
+    if found is None or not core_access.can_read_region(user, found.incident.region_id):
+        raise Http404
+    if write:
+        core_access.require(can_operate(user, found.incident))
+    return found

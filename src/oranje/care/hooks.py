@@ -3,12 +3,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db.models import Count, Q, Sum
+from django.utils import timezone
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
-from oranje.care import selectors
-from oranje.care.constants import CaseState
-from oranje.care.models import CareNorms, Shelter
+from oranje.care import selectors, selectors_needs
+from oranje.care.constants import CaseState, TaskStatus, Utility
+from oranje.care.models import CareNorms, CleanupTask, Outage, RoadClosure, Shelter
 from oranje.care.services.vulnerable import case_counts
 from oranje.incidents.hooks import Figure, Milestone
 from oranje.incidents.hooks import registry as incident_hooks
@@ -97,6 +101,92 @@ def vulnerable_figures(incident: Incident) -> list[Figure]:
     ]
 
 
+# ---------------------------------------------------------------- part: needs
+
+
+def needs_figures(incident: Incident) -> list[Figure]:
+    """Open needs and households waiting for temporary housing (counts)."""
+    out: list[Figure] = []
+    needs = selectors_needs.need_counts(incident)
+    if needs["open"] or needs["in_progress"]:
+        out.append(
+            Figure(
+                _("Open needs"),
+                _("%(open)s (of which %(progress)s in progress)")
+                % {"open": needs["open"] + needs["in_progress"], "progress": needs["in_progress"]},
+            )
+        )
+    housing = selectors_needs.housing_counts(incident)
+    if housing["needed"] or housing["placed_ever"]:
+        hours = CareNorms.for_region(incident.region_id).housing_hours
+        out.append(
+            Figure(
+                _("Households without housing"),
+                _("%(needed)s (of which %(over)s over the %(hours)s-hour norm)")
+                % {"needed": housing["needed"], "over": housing["needed_over"], "hours": hours},
+            )
+        )
+        out.append(
+            Figure(
+                _("Households placed in temporary housing"),
+                _("%(placed)s (%(late)s later than the %(hours)s-hour norm)")
+                % {
+                    "placed": housing["placed_ever"],
+                    "late": housing["placed_late"],
+                    "hours": hours,
+                },
+            )
+        )
+    return out
+
+
+def _moment(value: dt.datetime) -> str:
+    return date_format(timezone.localtime(value), "j-n H:i")
+
+
+def surroundings_figures(incident: Incident) -> list[Figure]:
+    """Outages still on (per utility), roads closed, clean-up tasks open."""
+    out: list[Figure] = []
+    on = Outage.objects.filter(incident=incident, restored_at__isnull=True).order_by("started_at")
+    per_utility: dict[str, list[Outage]] = {}
+    for outage in on:
+        per_utility.setdefault(outage.utility, []).append(outage)
+    for utility, outages in per_utility.items():
+        households = sum(o.households for o in outages)
+        ends = [o.expected_end for o in outages]
+        value = _("%(households)s households without, since %(since)s") % {
+            "households": number_format(households, force_grouping=True),
+            "since": _moment(outages[0].started_at),
+        }
+        if all(e is not None for e in ends):
+            last = max(e for e in ends if e is not None)
+            value += _(", expected restored %(when)s") % {
+                "when": date_format(timezone.localtime(last), "j-n")
+            }
+        out.append(Figure(_("Outage: %(utility)s") % {"utility": Utility(utility).label}, value))
+    roads = list(
+        RoadClosure.objects.filter(incident=incident, reopened_at__isnull=True)
+        .order_by("closed_at")
+        .values_list("road", flat=True)
+    )
+    if roads:
+        out.append(Figure(_("Roads closed"), f"{len(roads)} ({', '.join(roads)})"))
+    tasks = CleanupTask.objects.filter(incident=incident).aggregate(
+        open=Count("pk", filter=~Q(status=TaskStatus.DONE)),
+        overdue=Count("pk", filter=~Q(status=TaskStatus.DONE) & Q(due__lt=timezone.now())),
+        total=Count("pk"),
+    )
+    if tasks["total"]:
+        out.append(
+            Figure(
+                _("Clean-up tasks open"),
+                _("%(open)s (of which %(overdue)s past their deadline)")
+                % {"open": tasks["open"], "overdue": tasks["overdue"]},
+            )
+        )
+    return out
+
+
 def register() -> None:
     if shelter_figures not in incident_hooks.figures:
         incident_hooks.figures.append(shelter_figures)
@@ -104,3 +194,6 @@ def register() -> None:
         incident_hooks.figures.append(vulnerable_figures)
     if shelter_milestones not in incident_hooks.milestones:
         incident_hooks.milestones.append(shelter_milestones)
+    for provider in (needs_figures, surroundings_figures):
+        if provider not in incident_hooks.figures:
+            incident_hooks.figures.append(provider)

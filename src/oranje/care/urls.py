@@ -6,15 +6,21 @@ from oranje.care.views import (
     desk_offline,
     desk_scan,
     home,
+    housing,
     location_import,
     locations,
+    needs,
     norms,
     shelters,
+    surroundings,
     vulnerable,
     worklist,
 )
 
 app_name = "care"
+
+#: The path of one incident's "Opvang" tab; each part's pages hang below it.
+_INCIDENT = "incidenten/<id:pk>/opvang/"
 
 urlpatterns = [
     *home.urls,
@@ -28,4 +34,7 @@ urlpatterns = [
     *location_import.urls,
     *locations.urls,
     *norms.urls,
+    *needs.urls(_INCIDENT),
+    *housing.urls(_INCIDENT),
+    *surroundings.urls(_INCIDENT),
 ]

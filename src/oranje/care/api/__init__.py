@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern
 
-from oranje.care.api import checkin, desk, locations, shelters, vulnerable
+from oranje.care.api import checkin, desk, locations, needs, shelters, surroundings, vulnerable
 
 urls: list[URLPattern] = [
     *checkin.urls,
@@ -10,4 +10,6 @@ urls: list[URLPattern] = [
     *vulnerable.urls,
     *shelters.urls,
     *locations.urls,
+    *needs.urls,
+    *surroundings.urls,
 ]
