@@ -71,6 +71,21 @@ def post(url: str, token: str, body: dict[str, object]) -> tuple[int, dict[str, 
             return exc.code, {"detail": text[:200].decode(errors="replace")}
 
 
+def warm_up(url: str, token: str, times: int) -> None:
+    """Wait for the server (a busy machine starts gunicorn slowly) and let its workers load
+    their code on a few check-ins of a household named Warm (left out of the counts)."""
+    deadline = time.monotonic() + 120
+    for n in range(times):
+        while True:
+            try:
+                post(url, token, {"client_key": f"warm-{n}", "persons": [{"surname": "Warm"}]})
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.5)
+
+
 def run(args: argparse.Namespace, url: str, tokens: list[str], tally: Tally) -> None:
     from bench.care_world import check_in_body
 
@@ -136,8 +151,7 @@ def main(argv: list[str]) -> None:
     with gunicorn(str(args.workers), timeout=600) as base:
         url = f"{base}/api/v1/shelters/{world.shelter_id}/check-in/"
         # Every worker loads its code and the registry's index on its first requests.
-        for n in range(args.workers * 2):
-            post(url, tokens[0], {"client_key": f"warm-{n}", "persons": [{"surname": "Warm"}]})
+        warm_up(url, tokens[0], args.workers * 2)
         run(args, url, tokens, tally)
     shelter = Shelter.objects.get(pk=world.shelter_id)
     written = Household.objects.filter(shelter=shelter).exclude(name="Warm").count()

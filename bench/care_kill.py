@@ -59,7 +59,7 @@ def main(argv: list[str]) -> None:
     from django.db.models import Count
     from rest_framework.authtoken.models import Token
 
-    from bench.care_desks import post
+    from bench.care_desks import post, warm_up
     from bench.care_world import care_incident, check_in_body
     from bench.server import gunicorn
     from oranje.care.constants import CAPACITY_MAX
@@ -120,7 +120,7 @@ def main(argv: list[str]) -> None:
 
     with gunicorn("2", timeout=600, on_start=master.append) as base:
         url = f"{base}/api/v1/shelters/{world.shelter_id}/check-in/"
-        post(url, tokens[0], {"client_key": "warm-0", "persons": [{"surname": "Warm"}]})
+        warm_up(url, tokens[0], 1)
         began = time.monotonic()
         stop_at = began + args.seconds
         threads = [threading.Thread(target=desk, args=(n, t)) for n, t in enumerate(tokens)]
