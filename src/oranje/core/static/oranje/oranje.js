@@ -86,6 +86,28 @@
     }
   });
 
+  /* Logging out of a shared tablet: pages a service worker kept for offline use (the shelter
+     desk's check-in page) are deleted first, so the next person at the tablet cannot open
+     them without a connection and a login. At most a second's wait, then out anyway. */
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (event.defaultPrevented || !form.dataset || form.dataset.logout === undefined) { return; }
+    if (!window.caches || form.dataset.cleared) { return; }
+    event.preventDefault();
+    form.dataset.cleared = "1";
+    var gone = false;
+    var out = function () {
+      if (!gone) { gone = true; form.submit(); }
+    };
+    var late = window.setTimeout(out, 1000);
+    window.caches.keys().then(function (keys) {
+      return Promise.all(keys.map(function (key) { return window.caches.delete(key); }));
+    }).catch(function () {}).then(function () {
+      window.clearTimeout(late);
+      out();
+    });
+  });
+
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) { return; }
     var form = event.target.closest ? event.target.closest("form[data-hotkey-submit]") : null;
