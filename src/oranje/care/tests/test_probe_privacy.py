@@ -60,3 +60,33 @@ def test_no_care_page_or_answer_with_names_may_be_stored(vw: VulnerableWorld) ->
     ]:
         assert response.status_code == 200, url
         assert "no-store" in response.get("Cache-Control", ""), url
+
+
+def test_the_residents_csv_runs_no_formula_but_keeps_numbers(vw: VulnerableWorld) -> None:
+    """A cell starting with = + - @ is a formula to a spreadsheet even when a digit follows
+    ("-2+3+cmd|…" is the classic payload): only plain numbers (a negative coordinate, an
+    international phone number) stay as they are."""
+    import csv
+    import io
+
+    from oranje.care.models import Resident
+
+    Resident.objects.create(
+        supplier=vw.supplier,
+        ref="=1+1",
+        name="-2+3+cmd|' /C calc'!A0",
+        city="@SUM(1+1)",
+        latitude=52.4,
+        longitude=-4.5,
+        need_note="+1+cmd|' /C calc'!A0",
+        contact="\t=1",
+        phone="+31612345678",
+    )
+    client = Client()
+    client.force_login(vw.coordinator)
+    export = client.get(f"/opvang/zelfredzaamheid/{vw.supplier.pk}/lijst.csv")
+    rows = list(csv.DictReader(io.StringIO(export.content.decode("utf-8-sig")), delimiter=";"))
+    [cells] = rows
+    for value in cells.values():
+        assert not value or value[0] not in "=+-@\t\r" or value in ("-4.5", "+31612345678"), value
+    assert cells["naam"] == "'-2+3+cmd|' /C calc'!A0"

@@ -8,6 +8,7 @@ gets 404 (the lists do not exist for them)."""
 from __future__ import annotations
 
 import csv
+import re
 from typing import Any
 
 from django import forms
@@ -29,6 +30,7 @@ from oranje.care.models import Resident, Supplier
 from oranje.care.services import vulnerable as services
 from oranje.core.forms import InputForm
 from oranje.core.models import Region
+from oranje.core.spreadsheet import safe_cell
 
 PAGE = 100
 
@@ -309,10 +311,15 @@ CSV_HEADER = [
 ]
 
 
+#: A plain number (a negative coordinate, an international phone number): no formula.
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?", re.ASCII)
+
+
 def _cell(value: object) -> str:
-    """A cell a spreadsheet will not run as a formula."""
+    """A cell a spreadsheet will not run as a formula ("-2+3+cmd|…" is one too); plain
+    numbers stay as they are, so the list reads back as it was delivered."""
     text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") and not text[1:2].isdigit() else text
+    return text if _PLAIN_NUMBER.fullmatch(text) else safe_cell(text)
 
 
 @login_required
