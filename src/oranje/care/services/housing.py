@@ -162,8 +162,9 @@ def housing_place(
         action=AuditAction.HOUSING_SAVE,
         obj=housing,
         region=housing.household.incident.region,
-        # Where a household lives is personal: the audit says that it changed, not what.
-        changes={k: v for k, v in changes.items() if k != "address"},
+        # Where a household lives and what its note says are personal: the audit says that
+        # they changed, not what.
+        changes={k: (_HIDDEN if k in ("address", "note") else v) for k, v in changes.items()},
         note=str(housing.household),
     )
     return housing
@@ -186,6 +187,10 @@ def housing_end(*, housing: Housing, actor: User) -> Housing:
         note=str(housing.household),
     )
     return housing
+
+
+#: How the audit shows a personal field that changed.
+_HIDDEN = ["…", "…"]
 
 
 def _plain(value: object) -> object:

@@ -90,3 +90,35 @@ def test_the_residents_csv_runs_no_formula_but_keeps_numbers(vw: VulnerableWorld
     for value in cells.values():
         assert not value or value[0] not in "=+-@\t\r" or value in ("-4.5", "+31612345678"), value
     assert cells["naam"] == "'-2+3+cmd|' /C calc'!A0"
+
+
+def test_the_audit_of_temporary_housing_holds_no_address_and_no_note(
+    vw: VulnerableWorld,
+) -> None:
+    """Where a household lives and what its notes say are for the care roles: the audit log
+    (read by the region's managers) says that they changed, not what."""
+    from oranje.care.services.housing import housing_mark_needed, housing_place
+    from oranje.core.audit_actions import AuditAction
+    from oranje.core.models import AuditEntry
+
+    shelter = open_shelter(vw.cw.incident, location(vw.cw.world.haarlem))
+    home = check_in(vw.cw, shelter, "Anna Jansen")
+    housing = housing_mark_needed(household=home, actor=vw.coordinator)  # type: ignore[arg-type]
+    housing = housing_place(
+        housing=housing,
+        actor=vw.coordinator,
+        address="Kleverparkweg 3, Haarlem",
+        note="Mevrouw Jansen slaapt slecht",
+    )
+    housing_place(
+        housing=housing,
+        actor=vw.coordinator,
+        address="Zijlweg 9, Haarlem",
+        note="Mevrouw Jansen heeft een rolstoel",
+    )
+    entries = AuditEntry.objects.filter(action=AuditAction.HOUSING_SAVE)
+    assert entries.count() == 3
+    for entry in entries:
+        text = f"{entry.object_repr} {entry.changes} {entry.note}"
+        assert "Jansen" not in text and "weg" not in text, text
+    assert "note" in entries.order_by("pk").last().changes  # type: ignore[union-attr]
