@@ -11,8 +11,8 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
 from oranje.care import selectors, selectors_needs
-from oranje.care.constants import CaseState, TaskStatus, Utility
-from oranje.care.models import CareNorms, CleanupTask, Outage, RoadClosure, Shelter
+from oranje.care.constants import CaseState, HousingStatus, TaskStatus, Utility
+from oranje.care.models import CareNorms, CleanupTask, Housing, Outage, RoadClosure, Shelter
 from oranje.care.services.vulnerable import case_counts
 from oranje.incidents.hooks import Figure, Milestone
 from oranje.incidents.hooks import registry as incident_hooks
@@ -140,6 +140,36 @@ def needs_figures(incident: Incident) -> list[Figure]:
     return out
 
 
+HOUSING = "care.housing"
+
+
+def housing_milestones(incident: Incident) -> list[Milestone]:
+    """Temporary housing within the region's norm (48 hours), measured per household: the
+    household waiting longest while any waits (in the header, counting down), otherwise the
+    slowest placement (on the Tijden page only)."""
+    norm = CareNorms.for_region(incident.region_id).housing_delta
+    label, short = _("Temporary housing (longest wait)"), _("housing")
+    waiting = (
+        Housing.objects.filter(household__incident=incident, status=HousingStatus.NEEDED)
+        .order_by("needed_since")
+        .values_list("needed_since", flat=True)
+        .first()
+    )
+    if waiting is not None:
+        return [Milestone(HOUSING, label, short, waiting, norm, None)]
+    placed = [
+        (since, at)
+        for since, at in Housing.objects.filter(
+            household__incident=incident, placed_at__isnull=False
+        ).values_list("needed_since", "placed_at")
+        if at is not None
+    ]
+    if not placed:
+        return []
+    since, at = max(placed, key=lambda pair: pair[1] - pair[0])
+    return [Milestone(HOUSING, label, short, since, norm, at, header=False)]
+
+
 def _moment(value: dt.datetime) -> str:
     return date_format(timezone.localtime(value), "j-n H:i")
 
@@ -197,3 +227,5 @@ def register() -> None:
     for provider in (needs_figures, surroundings_figures):
         if provider not in incident_hooks.figures:
             incident_hooks.figures.append(provider)
+    if housing_milestones not in incident_hooks.milestones:
+        incident_hooks.milestones.append(housing_milestones)

@@ -195,3 +195,21 @@ def test_housing_is_for_the_care_roles_only(world: World) -> None:
     entry = AuditEntry.objects.filter(action="care.housing").latest("pk")
     assert AuditEntry.objects.filter(action="care.housing").count() == entry_count + 1
     assert "Jansen" not in f"{entry.object_repr} {entry.note} {entry.changes}"
+
+
+def test_the_housing_milestone_counts_down_for_the_longest_waiting_household(
+    world: World,
+) -> None:
+    from oranje.care.hooks import housing_milestones
+
+    cw = build_care(world)
+    assert housing_milestones(cw.incident) == []
+    hall = open_shelter(cw.incident, location(world.haarlem))
+    housing = housing_mark_needed(household=_household(cw, hall), actor=cw.desk)
+    (waiting,) = housing_milestones(cw.incident)
+    assert waiting.start == housing.needed_since and waiting.at is None and waiting.header
+    assert waiting.norm == dt.timedelta(hours=48)
+    housing_place(housing=housing, actor=cw.desk, address="Hotel Zee")
+    (placed,) = housing_milestones(cw.incident)
+    housing.refresh_from_db()
+    assert placed.at == housing.placed_at and placed.met is True and not placed.header
