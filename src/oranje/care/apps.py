@@ -10,7 +10,9 @@ class CareConfig(AppConfig):
     def ready(self) -> None:
         from oranje.care import hooks
         from oranje.care.services.retention import care_retention_upkeep
+        from oranje.care.services.vulnerable import stale_uploads_upkeep
         from oranje.core.worker import register_upkeep
 
         hooks.register()
         register_upkeep("care.retention", care_retention_upkeep, every=3600)
+        register_upkeep("care.stale_uploads", stale_uploads_upkeep, every=3600)

@@ -146,8 +146,8 @@ class CaseEntry(models.Model):
 class ListUpload(models.Model):
     """A supplier's delivery between its upload and its column mapping, found again by a
     random token that belongs to the user who uploaded it (never by a path). Deleted when
-    imported; uploads older than `care.services.vulnerable.UPLOAD_TTL` are dropped at the next
-    upload."""
+    imported; uploads older than `care.services.vulnerable.UPLOAD_TTL` are dropped by the
+    worker's hourly upkeep `care.stale_uploads` (and at every upload)."""
 
     token = models.CharField(max_length=64, unique=True)
     supplier = models.ForeignKey(Supplier, on_delete=models.CASCADE, related_name="+")

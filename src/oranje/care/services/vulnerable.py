@@ -182,13 +182,22 @@ def suppliers_with_counts(region: Region) -> list[Supplier]:
 # ------------------------------------------------------------------ deliveries
 
 
+def stale_uploads_upkeep() -> int:
+    """Drop the deliveries nobody mapped within UPLOAD_TTL (they hold the names and addresses
+    of people with reduced self-reliance); the worker runs it hourly, every upload too."""
+    deleted, _by_model = ListUpload.objects.filter(
+        created_at__lt=timezone.now() - UPLOAD_TTL
+    ).delete()
+    return deleted
+
+
 def upload_store(*, actor: AnyUser, supplier: Supplier, file_name: str, data: bytes) -> ListUpload:
     """Keep a delivered file for its mapping step. Raises ValidationError (Dutch) for a file
     that is too large, empty or no table."""
     user = _require(actor, supplier.region_id)
     if len(data) > UPLOAD_MAX:
         raise ValidationError(_("file: larger than 10 MB."))
-    ListUpload.objects.filter(created_at__lt=timezone.now() - UPLOAD_TTL).delete()
+    stale_uploads_upkeep()
     headers = tabular.read_header(data, file_name)
     return ListUpload.objects.create(
         token=secrets.token_urlsafe(32),

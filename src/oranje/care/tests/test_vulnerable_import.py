@@ -268,3 +268,25 @@ def test_who_may_not_see_the_lists_cannot_deliver_one(world: World) -> None:
         with pytest.raises(Http404):
             deliver(vw, [row("C1", "Truus de Wit")], actor=user)
     assert not Resident.objects.exists()
+
+
+def test_a_delivery_nobody_maps_is_dropped_by_the_workers_upkeep(world: World) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from oranje.care.models import ListUpload
+
+    vw = build_vulnerable(world)
+    data = csv_of([row("1", "Cor de Wit")])
+    fresh = services.upload_store(
+        actor=vw.coordinator, supplier=vw.supplier, file_name="lijst.csv", data=data
+    )
+    old = services.upload_store(
+        actor=vw.coordinator, supplier=vw.supplier, file_name="oud.csv", data=data
+    )
+    ListUpload.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - services.UPLOAD_TTL - dt.timedelta(minutes=1)
+    )
+    assert services.stale_uploads_upkeep() == 1
+    assert list(ListUpload.objects.values_list("pk", flat=True)) == [fresh.pk]
