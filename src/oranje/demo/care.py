@@ -1,16 +1,14 @@
 """The care room in the demo (issue 12): Kennemerland's shelter locations, two personas, the
-shelters of the care-home fire in Haarlem and the vulnerable residents, gas outage and
-road works of the Velsen-Noord exercise.
+shelters of the care-home fire in Haarlem; the vulnerable residents, gas outage and road
+works of the Velsen-Noord exercise.
 
-The fire's shelter desks check households in through the care room's own check-in, which
-writes the registry: the registry exercise's desk registrations *are* these check-ins
-(`HaarlemCare.check_in`, called from `registry.build` in the order things happened). The
-sports hall takes whoever the community centre has no room for, as the desk is told when
-it is full; two households move there later, one family goes home with relatives, and the
-houses across the street come in last (smoke), which fills the community centre.
-
-As in the rest of the demo the services do the work and only the clock is set back after.
-Both exercises stay exercises (OEFENING): everything here hangs off their incidents.
+The fire's shelter desks check households in through the care room's check-in, which writes
+the registry: the registry exercise's desk registrations *are* these check-ins (called from
+`registry.build` in the order things happened). The sports hall takes whom the full
+community centre sends on; two households move there later, six people are picked up by
+family, one family leaves for temporary housing, and the houses across the street come in
+last (smoke), which fills the community centre again. The services do the work; only the
+clock is set back after. Both exercises stay exercises (OEFENING).
 """
 
 from __future__ import annotations
@@ -46,6 +44,7 @@ from oranje.care.models import (
     Stay,
     Supplier,
 )
+from oranje.care.services import shelters as shelter_services
 from oranje.care.services import vulnerable
 from oranje.care.services.checkin import (
     GuestData,
@@ -133,18 +132,19 @@ def _open(
     expected: int,
     decided_by: str,
 ) -> Shelter:
-    return Shelter.objects.create(
+    """Open the location as a shelter and record it ready, as the coordinator did then."""
+    shelter = shelter_services.shelter_open(
         incident=incident,
+        actor=actor,
         location=location,
         decided_by=decided_by,
         decided_at=decided,
         expected=expected,
         capacity_day=day,
         capacity_night=night,
-        ready_at=ready,
-        opened_at=decided,
-        opened_by=actor,
     )
+    Shelter.objects.filter(pk=shelter.pk).update(opened_at=decided)
+    return shelter_services.shelter_ready(shelter=shelter, actor=actor, at=ready)
 
 
 def _backdate(since: dt.datetime, when: dt.datetime, homes: list[Household]) -> None:
@@ -206,10 +206,7 @@ class HaarlemCare:
                 expected=day,
                 decided_by="Burgemeester van Haarlem",
             )
-        IncidentCare.objects.update_or_create(
-            incident=incident,
-            defaults={"people_involved": involved, "updated_by": coordinator},
-        )
+        shelter_services.involved_set(incident=incident, actor=coordinator, people=involved)
         self.homes: dict[str, Household] = {}
         self.guests: dict[str, int] = {}
         self.refused: list[str] = []
@@ -413,10 +410,12 @@ class HaarlemCare:
                     note=placed,
                 )
                 _backdate(since, self.at(225), [household])
+        for shelter in shelters:
+            shelter.refresh_from_db()
         people = sum(s.present for s in shelters)
         log(
-            f"Opvang: {len(shelters)} opvanglocaties, {people} mensen ingecheckt in "
-            f"{Household.objects.filter(incident=self.incident).count()} huishoudens; "
+            f"Opvang: {len(shelters)} opvanglocaties, {people} mensen aanwezig in "
+            f"{Household.objects.filter(incident=self.incident, shelter__isnull=False).count()} huishoudens; "
             + ", ".join(f"{s.location.name} {s.present}/{s.capacity_day}" for s in shelters)
         )
 
@@ -430,9 +429,8 @@ def velsen(incident: Incident, lead: User, log: Callable[[str], None]) -> None:
     coordinator = User.objects.filter(username=COORDINATOR).first() or lead
     # About 2,900 people in the 1,300 households: the norm would ask for 200 places, though
     # the mayor decided that people first arrange their own way (incident.py).
-    IncidentCare.objects.get_or_create(
-        incident=incident, defaults={"people_involved": 2900, "updated_by": coordinator}
-    )
+    if not IncidentCare.objects.filter(incident=incident).exists():
+        shelter_services.involved_set(incident=incident, actor=coordinator, people=2900)
     if not incident.outages.exists():
         Outage.objects.create(
             incident=incident,
