@@ -36,13 +36,12 @@ from oranje.wsgi import application
 MAX_EXAMPLES = int(os.environ.get("ORANJE_CARE_FUZZ_EXAMPLES", "3"))
 SEED = 20261203
 
-#: The care room's operations: shelters and their check-in, households, locations, needs,
-#: the suppliers' lists and the worklist, the surroundings.
+#: The care room's operations: shelters and their check-in, households, locations and norms,
+#: needs, meals, housing, the suppliers' lists and the worklist, the surroundings.
 CARE_PATHS = (
-    r"^/api/v1/(shelters|households|care|locations|needs|meals|housing|outages"
-    r"|road-closures|cleanup)/"
-    r"|^/api/v1/incidents/\{[a-z_]+\}/(shelters|households|care|needs|meals|housing"
-    r"|outages|road-closures|cleanup|surroundings)/"
+    r"^/api/v1/(shelters|shelter-locations|households|care)/"
+    r"|^/api/v1/incidents/\{[a-z_]+\}/(shelters|households|care|people-involved)/"
+    r"|^/api/v1/regions/\{[a-z_]+\}/(care-norms|shelter-locations)/"
 )
 
 CONFIG = SchemathesisConfig.from_str(
@@ -84,6 +83,7 @@ def care_fuzz_world(world: World, monkeypatch: pytest.MonkeyPatch) -> dict[str, 
     second = start_incident(world, title="Tweede brand")
     other = care_objects(second, world.velsen)
     far_municipality = world.other_region.municipalities.first()
+    assert far_municipality is not None
     far_incident = Incident.objects.create(
         region=world.other_region,
         title="Brand Utrecht",
@@ -104,7 +104,7 @@ def care_fuzz_world(world: World, monkeypatch: pytest.MonkeyPatch) -> dict[str, 
             "incidents": [cw.incident.pk, cw.incident.pk, second.pk, far_incident.pk],
             "shelters": ids("shelter", shelter.pk, shelter.pk),
             "households": ids("household", home.pk, home.pk),
-            "locations": ids("location"),
+            "shelter-locations": ids("location"),
             "suppliers": ids("supplier"),
             "worklist": ids("case"),
             "needs": ids("need"),
@@ -112,7 +112,7 @@ def care_fuzz_world(world: World, monkeypatch: pytest.MonkeyPatch) -> dict[str, 
             "housing": ids("housing"),
             "outages": ids("outage"),
             "road-closures": ids("closure"),
-            "cleanup": ids("cleanup"),
+            "cleanup-tasks": ids("cleanup"),
         },
     }
 
@@ -163,8 +163,11 @@ def test_the_run_covers_the_care_operations() -> None:
     assert "/api/v1/households/{id}/transfer/" in paths
     assert "/api/v1/care/worklist/{id}/" in paths
     assert "/api/v1/care/suppliers/{id}/deliveries/" in paths
+    assert "/api/v1/shelters/{id}/close/" in paths
+    assert "/api/v1/care/needs/{id}/" in paths
+    assert "/api/v1/regions/{code}/shelter-locations/" in paths
     assert not any("affected-persons" in p or "inquiries" in p for p in paths)
 
 
 def _operations() -> list[Any]:
-    return [result.ok() for result in schema.get_all_operations()]
+    return [result.ok() for result in schema.get_all_operations()]  # type: ignore[union-attr]

@@ -314,6 +314,9 @@ def housing_list(request: Request, pk: int) -> Response:
         )
         return Response(HousingOut(housing).data, status=status.HTTP_201_CREATED)
     rows = [r.housing for r in selectors.housing_rows(incident)]
+    housing_services.housing_read(
+        actor=care_user(request.user), incident=incident, rows=len(rows), what="api housing"
+    )
     return _page(request, rows, HousingOut)
 
 
@@ -336,6 +339,13 @@ def housing(request: Request, pk: int) -> Response:
                 until=v["until"],
                 note=v.get("note"),
             )
+    else:
+        housing_services.housing_read(
+            actor=care_user(request.user),
+            incident=found.household.incident,
+            rows=1,
+            what="api housing",
+        )
     return Response(HousingOut(found).data)
 
 

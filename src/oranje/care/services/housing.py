@@ -24,6 +24,7 @@ from oranje.core import access as core_access
 from oranje.core.audit import audit_record
 from oranje.core.audit_actions import AuditAction
 from oranje.core.models import User
+from oranje.incidents.models import Incident
 from oranje.incidents.services.guards import require_open
 
 ACTIVE = (HousingStatus.NEEDED, HousingStatus.PLACED)
@@ -197,3 +198,15 @@ def _plain(value: object) -> object:
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
     return value
+
+
+def housing_read(*, actor: User, incident: Incident, rows: int, what: str) -> None:
+    """One audit entry for a read of the housing list (households' names and where they are
+    placed): who, which incident, how many rows — never names."""
+    audit_record(
+        actor=actor,
+        action=AuditAction.GUESTS_READ,
+        obj=incident,
+        region=incident.region,
+        changes={"page": what, "rows": rows},
+    )

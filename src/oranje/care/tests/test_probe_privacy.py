@@ -122,3 +122,41 @@ def test_the_audit_of_temporary_housing_holds_no_address_and_no_note(
         text = f"{entry.object_repr} {entry.changes} {entry.note}"
         assert "Jansen" not in text and "weg" not in text, text
     assert "note" in entries.order_by("pk").last().changes  # type: ignore[union-attr]
+
+
+def test_every_read_of_the_housing_list_is_audited_without_names(vw: VulnerableWorld) -> None:
+    """The housing list names households and where they are placed: each read (page, API
+    list, API record) is a guests read in the audit log, as the desk's pages are."""
+    from django.urls import reverse
+
+    from oranje.care.services.housing import housing_mark_needed
+    from oranje.core.audit_actions import AuditAction
+    from oranje.core.models import AuditEntry
+
+    shelter = open_shelter(vw.cw.incident, location(vw.cw.world.haarlem))
+    home = check_in(vw.cw, shelter, "Anna Jansen")
+    housing = housing_mark_needed(household=home, actor=vw.coordinator)  # type: ignore[arg-type]
+    AuditEntry.objects.filter(action=AuditAction.GUESTS_READ).delete()
+    client = Client()
+    client.force_login(vw.coordinator)
+    page = client.get(reverse("care:housing", args=[vw.cw.incident.pk]))
+    assert "Jansen" in page.content.decode()
+    token = Token.objects.create(user=vw.coordinator)
+    api = Client(HTTP_AUTHORIZATION=f"Token {token.key}")
+    assert api.get(f"/api/v1/incidents/{vw.cw.incident.pk}/care/housing/").status_code == 200
+    assert api.get(f"/api/v1/care/housing/{housing.pk}/").status_code == 200
+    reads = AuditEntry.objects.filter(action=AuditAction.GUESTS_READ).order_by("pk")
+    assert [(e.changes["page"], e.changes["rows"]) for e in reads] == [
+        ("housing", 1),
+        ("api housing", 1),
+        ("api housing", 1),
+    ]
+    assert all("Jansen" not in f"{e.object_repr} {e.changes}" for e in reads)
+    # Who has no care role sees the counts only, and reads no names.
+    viewer = Client()
+    viewer.force_login(vw.registry)
+    assert (
+        "Jansen"
+        not in viewer.get(reverse("care:housing", args=[vw.cw.incident.pk])).content.decode()
+    )
+    assert reads.count() == 3

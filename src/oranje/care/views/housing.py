@@ -34,6 +34,11 @@ def _render(
     status: int = 200,
 ) -> HttpResponse:
     desk = can_desk(request.user, incident.region_id)
+    rows = selectors.housing_rows(incident) if desk else []
+    if desk:
+        services.housing_read(
+            actor=care_user(request.user), incident=incident, rows=len(rows), what="housing"
+        )
     return render(
         request,
         "care/housing.html",
@@ -41,7 +46,7 @@ def _render(
             **incident_context(request, incident, "care"),
             "desk": desk,
             "writes": desk and incident.is_open,
-            "rows": selectors.housing_rows(incident) if desk else [],
+            "rows": rows,
             "counts": selectors.housing_counts(incident),
             "hours": CareNorms.for_region(incident.region_id).housing_hours,
             "form": form or HousingNeededForm(),
