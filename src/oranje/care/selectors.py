@@ -92,6 +92,10 @@ class BoardTotals:
     def free_night(self) -> int:
         return self.capacity_night - self.present
 
+    @property
+    def beds_short(self) -> int:
+        return max(self.present - self.capacity_night, 0)
+
 
 def occupancy_board(incident: Incident) -> tuple[list[Shelter], BoardTotals]:
     """The occupancy board: every shelter of the incident with `open_needs` and `out_today`

@@ -58,6 +58,15 @@ _DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y")
 _TIME_FORMATS = ("%H:%M", "%H:%M:%S", "%H.%M")
 
 
+def format_postcode(value: str) -> str:
+    """A stored postcode as written in the Netherlands: 2011AB and 2011 AB both read 2011 AB;
+    anything else (a foreign postcode) as it is."""
+    text = (value or "").replace(" ", "")
+    if len(text) == 6 and text[:4].isdigit() and text[4:].isalpha():
+        return f"{text[:4]} {text[4:].upper()}"
+    return value or ""
+
+
 def parse_local_datetime(value: object) -> dt.datetime:
     """A date and time as a spreadsheet gives it, read as Amsterdam time; aware result.
 

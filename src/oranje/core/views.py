@@ -12,8 +12,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from oranje.core import access
+from oranje.core.constants import CARE_ROLES, REGISTRY_ROLES
 from oranje.core.middleware import SESSION_KEY
-from oranje.core.models import AuditEntry, Municipality, Region
+from oranje.core.models import AuditEntry, Membership, Municipality, Region
 
 
 def current_region(request: HttpRequest) -> Region:
@@ -35,6 +36,11 @@ def apply_errors(form: forms.Form, exc: ValidationError) -> None:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
+    """The first page after logging in: the on-call overview, except for people who only
+    work in incidents' registry or shelters (their work starts at the incidents)."""
+    roles = set(Membership.objects.filter(user_id=request.user.pk).values_list("role", flat=True))
+    if roles and roles <= REGISTRY_ROLES | CARE_ROLES:
+        return redirect("incidents:incidents")
     return redirect("organisation:oncall_now")
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from oranje.care.constants import NAME_MAX, PHONE_MAX, TEXT_MAX, LocationKind
 from oranje.core.models import Municipality, Region
+from oranje.core.validation import format_postcode
 
 
 class CareNorms(models.Model):
@@ -122,7 +123,7 @@ class Location(models.Model):
     def address_text(self) -> str:
         number = f"{self.house_number or ''}{self.house_addition}".strip()
         first = " ".join(p for p in (self.street, number) if p)
-        second = " ".join(p for p in (self.postcode, self.city) if p)
+        second = " ".join(p for p in (format_postcode(self.postcode), self.city) if p)
         return ", ".join(p for p in (first, second) if p)
 
     def available_on(self, day: dt.date) -> bool:

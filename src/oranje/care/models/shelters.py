@@ -21,6 +21,7 @@ from oranje.care.constants import (
     NeedStatus,
 )
 from oranje.care.models.locations import Location
+from oranje.core.validation import format_postcode
 from oranje.incidents.models import Incident
 from oranje.registry.models import Person
 
@@ -87,6 +88,11 @@ class Shelter(models.Model):
     def free_night(self) -> int:
         return self.capacity_night - self.present
 
+    @property
+    def beds_short(self) -> int:
+        """More people in than beds: how many sleep without one (0 when there are enough)."""
+        return max(self.present - self.capacity_night, 0)
+
 
 class Household(models.Model):
     """A group that stays together, with the code on its card (QR)."""
@@ -128,7 +134,7 @@ class Household(models.Model):
     def address_text(self) -> str:
         number = f"{self.house_number or ''}{self.house_addition}".strip()
         first = " ".join(p for p in (self.street, number) if p)
-        second = " ".join(p for p in (self.postcode, self.city) if p)
+        second = " ".join(p for p in (format_postcode(self.postcode), self.city) if p)
         return ", ".join(p for p in (first, second) if p)
 
 
