@@ -160,3 +160,33 @@ def test_every_read_of_the_housing_list_is_audited_without_names(vw: VulnerableW
         not in viewer.get(reverse("care:housing", args=[vw.cw.incident.pk])).content.decode()
     )
     assert reads.count() == 3
+
+
+def test_care_posts_without_a_csrf_token_are_refused(vw: VulnerableWorld) -> None:
+    """The desk's check-in, its offline sync (JSON from the tablet's own page) and a worklist
+    step all need the session's CSRF token: a page of another site cannot post them."""
+    import json
+
+    from oranje.care.models import Household
+
+    deliver(vw, [row("C1", "Truus de Wit")])
+    services.worklist_refresh(incident=vw.cw.incident, actor=vw.coordinator)
+    case = Case.objects.get()
+    shelter = open_shelter(vw.cw.incident, location(vw.cw.world.haarlem))
+    i = vw.cw.incident.pk
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(vw.coordinator)
+    fields = {"persons": "1", "p1-given_names": "Eva", "p1-surname": "Smit"}
+    desk = f"/incidenten/{i}/opvang/{shelter.pk}/balie/"
+    assert client.post(desk, fields).status_code == 403
+    sync = client.post(
+        f"{desk}verzenden/",
+        json.dumps({"items": [{"client_key": "a" * 32, "fields": fields}]}),
+        content_type="application/json",
+    )
+    assert sync.status_code == 403
+    step = client.post(f"/incidenten/{i}/opvang/zelfredzaamheid/{case.pk}/", {"state": "contacted"})
+    assert step.status_code == 403
+    assert not Household.objects.exists()
+    case.refresh_from_db()
+    assert case.state != "contacted"
