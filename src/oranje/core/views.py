@@ -38,7 +38,8 @@ def apply_errors(form: forms.Form, exc: ValidationError) -> None:
 def home(request: HttpRequest) -> HttpResponse:
     """The first page after logging in: the on-call overview, except for people who only
     work in incidents' registry or shelters (their work starts at the incidents)."""
-    roles = set(Membership.objects.filter(user_id=request.user.pk).values_list("role", flat=True))
+    user = access.authenticated(request.user)
+    roles = set(Membership.objects.filter(user=user).values_list("role", flat=True))
     if roles and roles <= REGISTRY_ROLES | CARE_ROLES:
         return redirect("incidents:incidents")
     return redirect("organisation:oncall_now")
