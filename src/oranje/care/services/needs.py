@@ -171,6 +171,11 @@ def need_update(
         return need
     need.updated_at = timezone.now()
     need.save()
+    # Free text (what is needed, who handles it) may name someone despite the form's help:
+    # the audit log, read outside the care roles, says only that it changed.
+    for name in ("description", "handler"):
+        if name in changes:
+            changes[name] = ["…", "…"]
     audit_record(
         actor=actor, action=AuditAction.NEED_SAVE, obj=need, region=incident.region, changes=changes
     )

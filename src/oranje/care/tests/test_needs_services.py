@@ -213,3 +213,17 @@ def test_the_housing_milestone_counts_down_for_the_longest_waiting_household(
     (placed,) = housing_milestones(cw.incident)
     housing.refresh_from_db()
     assert placed.at == housing.placed_at and placed.met is True and not placed.header
+
+
+def test_the_audit_log_says_a_needs_text_changed_not_what_it_says(world: World) -> None:
+    cw = build_care(world)
+    need = need_create(incident=cw.incident, actor=cw.desk, data=NeedData(kind=NeedKind.CARE))
+    need_update(
+        need=need,
+        actor=cw.desk,
+        data=NeedData(kind=NeedKind.CARE, description="Insuline voor mevrouw Jansen"),
+    )
+    entry = AuditEntry.objects.filter(action="care.need").order_by("pk").last()
+    assert entry is not None
+    assert entry.changes["description"] == ["…", "…"]
+    assert "Jansen" not in str(entry.changes)
