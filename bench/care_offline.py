@@ -79,7 +79,8 @@ def main(argv: list[str]) -> None:
         page.get_by_label("Gebruikersnaam").fill(world.desks[0])
         page.get_by_label("Wachtwoord").fill(password)
         page.get_by_role("button", name="Inloggen").click()
-        page.wait_for_url(f"{base}/piket/nu/")
+        # Shelter staff land on the incidents after logging in.
+        page.wait_for_url(f"{base}/incidenten/")
         desk = f"{base}/incidenten/{world.incident_id}/opvang/{world.shelter_id}/balie/"
         page.goto(desk)
         page.wait_for_selector("#desk-queue[data-offline-ready='1']", state="attached")
