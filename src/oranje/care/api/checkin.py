@@ -227,6 +227,9 @@ def check_in_outcome(
             guests=guests,
             client_key=client_key,
             defer_matching=defer_matching,
+            # One at a time (the API, the desk's form): the registry's matching goes to the
+            # worker, so the desk does not wait for it. A batch (the offline sync) defers it.
+            match_in_worker=True,
         )
     except ShelterFull as full:
         other = full.alternative

@@ -31,12 +31,14 @@ from oranje.core.audit_actions import AuditAction
 from oranje.core.models import User
 from oranje.registry.constants import Source, Status, Whereabouts
 from oranje.registry.models import Person
+from oranje.registry.services import persons as registry_persons
 from oranje.registry.services.persons import (
     PersonData,
     StatusData,
     person_register,
     person_status_change,
 )
+from oranje.registry.tasks import enqueue_matching
 
 
 @dataclass(frozen=True)
@@ -177,11 +179,17 @@ def household_check_in(
     guests: list[GuestData],
     client_key: str = "",
     defer_matching: bool = False,
+    match_in_worker: bool = False,
 ) -> Household:
     """Check a household in. Answers the household written the first time for a repeated
-    `client_key` (marked `replayed`); raises `ShelterFull` when there is no room. With
-    `defer_matching` the registry's duplicate check is left to the caller (a batch matches
-    its persons at once: `registry.services.batch_matching.match_imported`)."""
+    `client_key` (marked `replayed`); raises `ShelterFull` when there is no room.
+
+    The registry's duplicate check and the re-matching of relatives' inquiries run after the
+    commit, in the request (the default); with `match_in_worker` as one background task for
+    the household (`registry.tasks.match_batch`: the desk does not wait for it, and the
+    worker's upkeep `registry.unmatched` catches a task that was lost); with
+    `defer_matching` they are left to the caller (a batch matches its persons at once:
+    `registry.services.batch_matching.match_imported`)."""
     _require_desk(actor, shelter)
     if not guests:
         raise ValidationError(_("persons: a household has at least one person."))
@@ -197,7 +205,9 @@ def household_check_in(
             found.replayed = True  # type: ignore[attr-defined]
             return found
     try:
-        return _check_in(shelter, actor, household, guests, client_key, defer_matching)
+        home = _check_in(
+            shelter, actor, household, guests, client_key, defer_matching or match_in_worker
+        )
     except IntegrityError:
         found = Household.objects.filter(
             incident_id=shelter.incident_id, client_key=client_key
@@ -206,6 +216,11 @@ def household_check_in(
             found.replayed = True  # type: ignore[attr-defined]
             return found
         raise
+    if match_in_worker and not defer_matching:
+        ids = [p for p in home.guests.values_list("person_id", flat=True) if p is not None]
+        incident_id = shelter.incident_id
+        registry_persons.after_commit(lambda: enqueue_matching(incident_id, ids))
+    return home
 
 
 def _check_in(

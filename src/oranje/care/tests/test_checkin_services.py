@@ -126,3 +126,29 @@ def test_codes_typed_or_scanned_and_the_cards_of_others(world: World) -> None:
         find_household(other, home.code)
     with pytest.raises(ValidationError, match="8 letters"):
         parse_code("ABC")
+
+
+def test_the_desk_leaves_the_registry_matching_to_the_worker(world: World) -> None:
+    from django_tasks_db.models import DBTaskResult
+
+    from oranje.care.services.checkin import HouseholdData, household_check_in
+    from oranje.care.tests.factories import guests
+    from oranje.registry.models import PossibleDuplicate
+    from oranje.registry.services.batch_matching import match_imported
+
+    cw = build_care(world)
+    hall = open_shelter(cw.incident, location(world.haarlem))
+    check_in(cw, hall, "Anna Jansen")  # matched at once (the default)
+    home = household_check_in(
+        shelter=hall,
+        actor=cw.desk,
+        household=HouseholdData(postcode="2011AB", house_number=12, city="Haarlem"),
+        guests=guests("Anna Jansen"),
+        match_in_worker=True,
+    )
+    assert not PossibleDuplicate.objects.exists()  # the desk did not wait for it
+    [task] = DBTaskResult.objects.filter(task_path="oranje.registry.tasks.match_batch")
+    person_ids = list(home.guests.values_list("person_id", flat=True))
+    assert task.args_kwargs["args"] == [cw.incident.pk, person_ids]
+    match_imported(cw.incident.pk, person_ids)  # what the worker's task runs
+    assert PossibleDuplicate.objects.count() == 1

@@ -62,7 +62,7 @@ def _data(**changes: object) -> LocationData:
 def test_a_location_is_saved_with_its_contacts_in_calling_order(world: World) -> None:
     saved = location_save(actor=world.haarlem_coordinator, municipality=world.haarlem, data=_data())
     assert saved.postcode == "2036AA"
-    assert saved.address_text == "Europaweg 2, 2036AA Haarlem"
+    assert saved.address_text == "Europaweg 2, 2036 AA Haarlem"
     assert [(c.name, c.phone) for c in saved.contacts.all()] == [
         ("Piet Beheer", "+31612345678"),
         ("Kees Sleutel", "+31235123456"),

@@ -109,6 +109,7 @@ def check_in(request: HttpRequest, pk: int, shelter_pk: int) -> HttpResponse:
                     household=form.household_data,
                     guests=form.guests,
                     client_key=form.cleaned_data["client_key"],
+                    match_in_worker=True,
                 )
             except ShelterFull as exc:
                 full = exc
