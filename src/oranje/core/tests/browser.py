@@ -4,6 +4,7 @@ Here, in the lowest room, so that any room's tests may use it."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from typing import Any
 
@@ -42,4 +43,5 @@ def log_in(page: Any, live_server: Any, username: str) -> None:
         page.wait_for_url("**/inloggen/tweede-stap/**")
         page.get_by_label("Code").fill(current_code(device))
         page.get_by_role("button", name="Bevestigen").click()
-    page.wait_for_url(f"{live_server.url}/piket/nu/")
+    # The first page: the on-call overview, or the incidents for shelter and registry staff.
+    page.wait_for_url(re.compile(re.escape(live_server.url) + r"/(piket/nu|incidenten)/$"))
