@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "oranje.alerting",
     "oranje.registry",
     "oranje.care",
+    "oranje.communication",
     "oranje.demo",
 ]
 
@@ -107,6 +108,7 @@ TEMPLATES = [
                 "oranje.core.context_processors.oranje",
                 "oranje.registry.context_processors.registry",
                 "oranje.care.context_processors.care",
+                "oranje.communication.context_processors.communication",
             ],
         },
     }

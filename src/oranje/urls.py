@@ -12,6 +12,7 @@ from rest_framework.routers import DefaultRouter
 
 from oranje.alerting import api as alerting_api
 from oranje.care.api import urls as care_api_urls
+from oranje.communication.api import urls as communication_api_urls
 from oranje.core import api as core_api
 from oranje.incidents import api as incidents_api
 from oranje.organisation import api as org_api
@@ -59,6 +60,7 @@ api_v1: list[URLPattern | URLResolver] = [
     path("alerts/<id:pk>/answer/", alerting_api.answer, name="api-alert-answer"),
     *registry_api_urls,
     *care_api_urls,
+    *communication_api_urls,
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", swagger_ui, name="docs"),
     path("redoc/", redoc, name="redoc"),
@@ -72,6 +74,7 @@ urlpatterns = [
     path("", include("oranje.alerting.urls")),
     path("", include("oranje.registry.urls")),
     path("", include("oranje.care.urls")),
+    path("", include("oranje.communication.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include((api_v1, "v1"), namespace="v1")),
     path("api/", swagger_ui, name="api_docs"),

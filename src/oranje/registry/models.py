@@ -132,6 +132,10 @@ class Person(NameFields):
     #: Consent to tell relatives where the person is: unknown (None), yes or no.
     share_whereabouts = models.BooleanField(_("consent to share whereabouts"), null=True)
     consent_recorded_at = models.DateTimeField(null=True, blank=True)
+    #: Consent to receive the municipality's updates about the incident by mail or SMS
+    #: (the communication room's mailings to affected people): unknown, yes or no.
+    updates_consent = models.BooleanField(_("consent to receive updates"), null=True)
+    email = models.EmailField(_("e-mail"), max_length=254, blank=True)
     # The newest StatusEntry, cached (see the module docstring).
     current_status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.UNKNOWN

@@ -16,6 +16,11 @@ from oranje.tests.access_matrix import (
     test_care_locations,
     test_care_surroundings,
     test_care_vulnerable,
+    test_communication,
+    test_communication_agreements,
+    test_communication_environment,
+    test_communication_messages,
+    test_communication_public,
     test_incidents,
     test_organisation,
     test_readiness,
@@ -46,6 +51,11 @@ TABLES = [
     test_care_vulnerable.MATRIX,
     test_care_surroundings.MATRIX,
     test_care_api.MATRIX,
+    test_communication.MATRIX,
+    test_communication_messages.MATRIX,
+    test_communication_public.MATRIX,
+    test_communication_environment.MATRIX,
+    test_communication_agreements.MATRIX,
 ]
 
 

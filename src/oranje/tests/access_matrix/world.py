@@ -49,6 +49,7 @@ from oranje.readiness.models import (
     ExerciseParticipant,
 )
 from oranje.tests.access_matrix.care_world import care_objects
+from oranje.tests.access_matrix.communication_world import communication_objects
 
 ROLES = [
     "anon",
@@ -237,7 +238,11 @@ def _scoped(
     )
     rule = AlertRule.objects.filter(region=region).first()
     assert rule is not None
-    registry = {**_registry_objects(incident, region), **care_objects(incident, municipality)}
+    registry = {
+        **_registry_objects(incident, region),
+        **care_objects(incident, municipality),
+        **communication_objects(incident, None),
+    }
     return Scoped(
         region,
         municipality,

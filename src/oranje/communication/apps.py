@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CommunicationConfig(AppConfig):
+    name = "oranje.communication"
+    label = "communication"
+    verbose_name = _("Crisis communication")
+
+    def ready(self) -> None:
+        from oranje.communication import hooks
+
+        hooks.register()

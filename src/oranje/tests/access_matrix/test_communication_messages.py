@@ -1,0 +1,19 @@
+"""The access matrix, communication room: messages: drafting, versions, approval (four eyes for a warning), publishing, updates and corrections, CAP export, the press release, mailings to affected people, pages and API.
+
+How to read the table: the package's docstring (`__init__.py`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from oranje.tests.access_matrix.world import Matrix, check, parse
+
+pytestmark = pytest.mark.django_db
+
+MATRIX = parse("""
+method path                                                             scope anon view func lead mun  reg  regi regc care carc comm qual radm nadm
+""")
+
+
+def test_every_role_gets_what_the_matrix_says(matrix: Matrix) -> None:
+    check(matrix, MATRIX)
