@@ -94,7 +94,7 @@ def messages_for_user(user: AnyUser, incident: Incident) -> QuerySet[Message]:
     return Message.objects.filter(incident=incident)
 
 
-def _one(queryset: QuerySet, user: AnyUser, incident: Incident, pk: int, write: bool):  # type: ignore[no-untyped-def]
+def _one(queryset: QuerySet, user: AnyUser, incident: Incident, pk: int, write: bool):
     obj = queryset.filter(pk=pk, incident=incident).first()
     if obj is None or not core_access.can_read_region(user, incident.region_id):
         raise Http404
