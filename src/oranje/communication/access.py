@@ -115,6 +115,16 @@ def message_for_user(user: AnyUser, incident: Incident, pk: int, *, write: bool 
     return message
 
 
+def message_by_id_for_user(user: AnyUser, pk: int, *, write: bool = False) -> Message:
+    """A message by its own id (the API's `communication/messages/<id>/`): 404 unless the
+    user sees its incident; `write`: may communicate in it (403)."""
+    incident_id = Message.objects.filter(pk=pk).values_list("incident_id", flat=True).first()
+    if incident_id is None:
+        raise Http404
+    incident = communication_incident_for_user(user, incident_id)
+    return message_for_user(user, incident, pk, write=write)
+
+
 def analysis_for_user(
     user: AnyUser, incident: Incident, pk: int, *, write: bool = False
 ) -> Analysis:
