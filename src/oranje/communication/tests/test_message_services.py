@@ -269,7 +269,7 @@ def test_a_follow_up_chain_of_update_correction_and_cancel(world: World) -> None
     update = services.message_follow_up(parent=warning, actor=world.coordinator, relation="update")
     assert (update.status, update.relation, update.parent) == ("draft", "update", warning)
     assert update.instruction == warning.instruction
-    assert update.versions.get().note == "update van bericht %s" % warning.pk
+    assert update.versions.get().note == f"update van bericht {warning.pk}"
     correction = services.message_follow_up(
         parent=warning, actor=world.coordinator, relation="correction"
     )
