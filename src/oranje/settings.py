@@ -4,6 +4,7 @@ import datetime as dt
 import importlib.util
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -293,6 +294,16 @@ MAP_ATTRIBUTION = env_str("ORANJE_MAP_ATTRIBUTION", "")
 # PFIF exchange: the domain that starts this installation's record ids ({region}: the region's
 # code in lower case), e.g. oranje.vr12.nl/person.42.
 PFIF_DOMAIN = env_str("ORANJE_PFIF_DOMAIN", "oranje.{region}.nl")
+# CAP 1.2: the `sender` of every warning exported as CAP ({region}: the region's code in lower
+# case). CAP forbids spaces, commas, '<' and '&' in it; an identifier of the originator, by
+# default an address at the site's own host.
+CAP_SENDER = env_str(
+    "ORANJE_CAP_SENDER", f"oranje-{{region}}@{urlsplit(SITE_URL).hostname or 'localhost'}"
+)
+if not CAP_SENDER or any(c.isspace() or c in ",<&" for c in CAP_SENDER):
+    raise ImproperlyConfigured(
+        f"ORANJE_CAP_SENDER may not be empty or hold spaces, commas, '<' or '&': {CAP_SENDER!r}"
+    )
 # Uploaded logbook attachments (served only through an access-checked view).
 MEDIA_ROOT = DATA_DIR / "media"
 MEDIA_URL = "/media/"
