@@ -25,6 +25,14 @@ SMS_PART = 160
 AREA_POINTS_MAX = 500
 #: The norm: factual information to those involved within 30 minutes of the start.
 FIRST_MESSAGE_MINUTES = 30
+#: The public page keeps a closed incident this many days, marked closed.
+PUBLIC_CLOSED_DAYS = 7
+#: How long a rendered public page is kept (per server process with the default cache): the
+#: longest a change waits before every visitor sees it.
+PUBLIC_PAGE_SECONDS = 2
+#: How long a browser or a reverse proxy may keep the public page (Cache-Control max-age):
+#: with the cache above, a published message reaches every reader within 5 seconds.
+PUBLIC_MAX_AGE = 3
 
 
 class MessageKind(models.TextChoices):

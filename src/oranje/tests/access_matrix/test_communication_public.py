@@ -12,6 +12,12 @@ pytestmark = pytest.mark.django_db
 
 MATRIX = parse("""
 method path                                                             scope anon view func lead mun  reg  regi regc care carc comm qual radm nadm
+GET    /publiek/{region}/                                               own   200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /publiek/{region}/                                               reg   200  200  200  200  200  200  200  200  200  200  200  200  200  200
+POST   /publiek/{region}/                                               own   405  405  405  405  405  405  405  405  405  405  405  405  405  405
+GET    /incidenten/{incident}/communicatie/publiek/                     own   302  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /incidenten/{incident}/communicatie/publiek/                     mun   302  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /incidenten/{incident}/communicatie/publiek/                     reg   302  404  404  404  404  404  404  404  404  404  404  404  404  200
 """)
 
 
