@@ -32,4 +32,7 @@ def first_message_milestones(incident: Incident) -> list[Milestone]:
 
 
 def register() -> None:
+    from oranje.communication import hooks_analyses
+
     incident_hooks.milestones.append(first_message_milestones)
+    hooks_analyses.register()

@@ -180,6 +180,7 @@ def report_pdf(report: SituationReport) -> bytes:
         pdf.cell(0, 7, _safe(_("Figures")), new_x="LMARGIN", new_y="NEXT")
         pdf.set_font("helvetica", "", 10)
         for label, value in report.figures.items():
+            # A long figure (the environment analysis' mood and advice) wraps in its column.
             pdf.cell(90, 5, _safe(str(label)))
-            pdf.cell(0, 5, _safe(str(value)), new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(0, 5, _safe(str(value)), new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
