@@ -61,10 +61,17 @@ class Milestone:
 
 @dataclass(frozen=True)
 class Badge:
-    """A short line in the incident's header; `tone` is a tag class ("ok", "bad", "hard")."""
+    """A short line in the incident's header; `tone` is a tag class ("ok", "bad", "hard").
+
+    A badge with a `deadline` counts down in the browser (incidents/static/incidents/
+    countdown.js): `left` and `over` are its text before and after the deadline, with "{t}"
+    where the time goes; `text` is what the server says now (and all without script)."""
 
     text: str
     tone: str = ""
+    deadline: dt.datetime | None = None
+    left: str = ""
+    over: str = ""
 
 
 #: Called after a scaling step; returns warnings for the person who scaled.

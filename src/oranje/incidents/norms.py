@@ -38,7 +38,13 @@ def milestone_badge(milestone: Milestone, incident: Incident) -> Badge | None:
     whose milestone never came."""
     norm = duration_text(milestone.norm)
     if milestone.elapsed is not None:
-        text = _("%(label)s after %(elapsed)s (norm %(norm)s)") % {
+        # Met or missed in words too, not by colour alone.
+        words = (
+            _("%(label)s after %(elapsed)s (norm %(norm)s): met")
+            if milestone.met
+            else _("%(label)s after %(elapsed)s (norm %(norm)s): missed")
+        )
+        text = words % {
             "label": milestone.label,
             "elapsed": duration_text(milestone.elapsed),
             "norm": norm,
@@ -47,18 +53,26 @@ def milestone_badge(milestone: Milestone, incident: Incident) -> Badge | None:
     if incident.closed_at is not None:
         return None
     now = timezone.now()
-    if now <= milestone.deadline:
-        text = _("%(short)s: %(left)s left until the norm") % {
+
+    def left(time: str) -> str:
+        return _("%(short)s: %(left)s left until the norm") % {
             "short": milestone.short,
-            "left": duration_text(milestone.deadline - now, round_up=True),
+            "left": time,
         }
-        return Badge(text, "hard")
-    text = _("%(short)s: norm of %(norm)s exceeded by %(over)s") % {
-        "short": milestone.short,
-        "norm": norm,
-        "over": duration_text(now - milestone.deadline),
-    }
-    return Badge(text, "bad")
+
+    def over(time: str) -> str:
+        return _("%(short)s: norm of %(norm)s exceeded by %(over)s") % {
+            "short": milestone.short,
+            "norm": norm,
+            "over": time,
+        }
+
+    # The browser counts on from here each second (countdown.js), in the same words.
+    if now <= milestone.deadline:
+        text, tone = left(duration_text(milestone.deadline - now, round_up=True)), "hard"
+    else:
+        text, tone = over(duration_text(now - milestone.deadline)), "bad"
+    return Badge(text, tone, deadline=milestone.deadline, left=left("{t}"), over=over("{t}"))
 
 
 def header_badges(incident: Incident) -> list[Badge]:
