@@ -1,5 +1,5 @@
-"""The norm badges of the incident header count down in the browser: the server gives each
-running milestone its deadline and its words before and after it."""
+"""The 30-minute norm in the incident header counts down in the browser: the server gives the
+running milestone its deadline and its words before and after it (incidents/norms.py)."""
 
 from __future__ import annotations
 
