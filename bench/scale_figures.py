@@ -104,9 +104,9 @@ def _deliveries(mail: MailTally, gateway: Any, incidents: list[int], target) -> 
     """Messages the outside world got against the alerts made; deliveries recorded once."""
     from django.db.models import Count
 
-    from oranje.alerting.channels import is_mobile
     from oranje.alerting.constants import Channel, DeliveryStatus
     from oranje.alerting.models import Alert, Delivery
+    from oranje.core.validation import is_mobile
 
     alerts = list(
         Alert.objects.filter(call__incident_id__in=incidents).values_list(

@@ -45,11 +45,6 @@ def sms_enabled() -> bool:
     return bool(settings.SMS_GATEWAY_URL)
 
 
-def is_mobile(phone: str) -> bool:
-    """Dutch mobile numbers start with +316; foreign numbers are taken as mobile."""
-    return phone.startswith("+") and (not phone.startswith("+31") or phone.startswith("+316"))
-
-
 def send_emails(
     messages: list[Message], after: Callable[[int, str | None], object] | None = None
 ) -> dict[int, str]:

@@ -1,10 +1,11 @@
 """The communication room's pages (one module per part in views/)."""
 
-from oranje.communication.views import home, public
+from oranje.communication.views import agreements, home, public
 
 app_name = "communication"
 
 urlpatterns = [
     *home.urls,
     *public.urls,
+    *agreements.urls,
 ]

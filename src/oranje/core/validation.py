@@ -43,6 +43,12 @@ def normalise_phone(raw: str) -> str:
     return e164
 
 
+def is_mobile(phone: str) -> bool:
+    """Whether a stored (E.164) number takes an SMS: Dutch mobile numbers start with +316;
+    foreign numbers are taken as mobile. Alerting and the registry's updates both ask this."""
+    return phone.startswith("+") and (not phone.startswith("+31") or phone.startswith("+316"))
+
+
 def format_phone(e164: str) -> str:
     """How a Dutch user reads a stored number: 06 12345678 for NL, international otherwise."""
     try:

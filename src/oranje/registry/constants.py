@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 PREFIX_MAX = 10
 NAME_MAX = 200
 TEXT_MAX = 2000
+#: An e-mail address (RFC 5321's limit, as Django's EmailField).
+EMAIL_MAX = 254
 #: Search windows: a registry answers for people born in the last 130 years.
 BIRTH_YEAR_MIN = 1890
 
@@ -35,6 +37,14 @@ class Status(models.TextChoices):
     DECEASED = "deceased", _("deceased")
     MISSING = "missing", _("missing")
     UNKNOWN = "unknown", _("unknown")
+
+
+class UpdateChannel(models.TextChoices):
+    """How a person who consented receives the municipality's updates (the communication
+    room's mailings): the values of its `MailChannel`."""
+
+    MAIL = "mail", _("e-mail")
+    SMS = "sms", _("SMS")
 
 
 class Whereabouts(models.TextChoices):

@@ -12,9 +12,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from oranje.core.forms import InputForm
+from oranje.core.validation import is_mobile
 from oranje.organisation.forms import DateTimeLocalInput
 from oranje.registry import validation
 from oranje.registry.constants import (
+    EMAIL_MAX,
     NAME_MAX,
     PREFIX_MAX,
     TEXT_MAX,
@@ -25,7 +27,7 @@ from oranje.registry.constants import (
     Whereabouts,
 )
 from oranje.registry.models import Person
-from oranje.registry.services.persons import PersonData, StatusData
+from oranje.registry.services.persons import NO_UPDATE_ADDRESS, PersonData, StatusData
 
 BLANK = [("", "—")]
 #: The oldest age anyone is estimated at.
@@ -79,6 +81,21 @@ class PersonDetailsForm(InputForm):
         required=False,
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
     )
+    email = forms.CharField(
+        label=_("E-mail"),
+        max_length=EMAIL_MAX,
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+    updates_consent = forms.ChoiceField(
+        label=_("Wants updates by mail/SMS"),
+        choices=[("", _("unknown")), ("ja", _("yes")), ("nee", _("no"))],
+        required=False,
+        help_text=_(
+            "The municipality's updates about this incident, sent to the e-mail address or "
+            "mobile number above."
+        ),
+    )
     bsn = forms.CharField(
         label=_("BSN"),
         max_length=20,
@@ -100,6 +117,12 @@ class PersonDetailsForm(InputForm):
     def clean_phone(self) -> str:
         return validation.parse_phone(self.cleaned_data["phone"], field=str(_("phone")))
 
+    def clean_email(self) -> str:
+        return validation.parse_email(self.cleaned_data["email"], field=str(_("e-mail")))
+
+    def clean_updates_consent(self) -> bool | None:
+        return validation.CONSENT_ANSWERS[self.cleaned_data["updates_consent"]]
+
     def clean_bsn(self) -> str:
         return validation.parse_bsn(self.cleaned_data["bsn"])
 
@@ -111,6 +134,12 @@ class PersonDetailsForm(InputForm):
             and not cleaned.get("surname", "").strip()
         ):
             raise ValidationError(_("name: give at least a given name or a surname."))
+        if (
+            not self.errors
+            and cleaned.get("updates_consent")
+            and not (cleaned.get("email") or is_mobile(cleaned.get("phone") or ""))
+        ):
+            self.add_error("updates_consent", str(NO_UPDATE_ADDRESS))
         return cleaned
 
     def person_data(self) -> PersonData:
@@ -135,6 +164,8 @@ class PersonDetailsForm(InputForm):
             street=c["street"].strip(),
             city=c["city"].strip(),
             phone=c["phone"],
+            email=c["email"],
+            updates_consent=c["updates_consent"],
             bsn=c["bsn"],
             nationality=c["nationality"].strip(),
             language=c["language"].strip(),
@@ -159,6 +190,8 @@ class PersonDetailsForm(InputForm):
             "street": person.street,
             "city": person.city,
             "phone": person.phone,
+            "email": person.email,
+            "updates_consent": validation.consent_text(person.updates_consent),
             "bsn": person.bsn,
             "nationality": person.nationality,
             "language": person.language,

@@ -9,11 +9,12 @@ import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from oranje.core.validation import normalise_phone
-from oranje.registry.constants import BIRTH_YEAR_MIN
+from oranje.registry.constants import BIRTH_YEAR_MIN, EMAIL_MAX
 
 
 @dataclass(frozen=True)
@@ -133,3 +134,31 @@ def parse_phone(text: str, *, field: str = "telefoon") -> str:
             _("%(field)s: '%(value)s' is not a phone number.")
             % {"field": field, "value": text[:30]}
         ) from None
+
+
+def parse_email(text: str, *, field: str = "e-mail") -> str:
+    """An e-mail address as typed (spaces around it dropped), or a ValidationError naming the
+    field: too long, or not an address."""
+    text = (text or "").strip()
+    if not text:
+        return ""
+    if len(text) > EMAIL_MAX:
+        raise ValidationError(
+            _("%(field)s: at most %(max)s characters.") % {"field": field, "max": EMAIL_MAX}
+        )
+    try:
+        validate_email(text)
+    except ValidationError:
+        raise ValidationError(
+            _("%(field)s: '%(value)s' is not an e-mail address (for example naam@voorbeeld.nl).")
+            % {"field": field, "value": text[:60]}
+        ) from None
+    return text
+
+
+#: How the updates consent is written in forms and imports: yes, no or not asked.
+CONSENT_ANSWERS = {"": None, "ja": True, "nee": False}
+
+
+def consent_text(value: bool | None) -> str:
+    return {None: "", True: "ja", False: "nee"}[value]

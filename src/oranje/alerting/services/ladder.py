@@ -9,10 +9,11 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from oranje.alerting import errors
-from oranje.alerting.channels import is_mobile, sms_enabled
+from oranje.alerting.channels import sms_enabled
 from oranje.alerting.constants import Answer, CallStatus, Channel, DeliveryStatus, Step
 from oranje.alerting.models import Alert, Delivery, Escalation, FunctionCall
 from oranje.alerting.selectors import candidates
+from oranje.core.validation import is_mobile
 from oranje.incidents.constants import EntryKind
 from oranje.incidents.services import log_append
 from oranje.organisation.models import Person

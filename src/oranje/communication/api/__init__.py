@@ -3,4 +3,8 @@ list."""
 
 from django.urls import URLPattern
 
-urls: list[URLPattern] = []
+from oranje.communication.api import agreements
+
+urls: list[URLPattern] = [
+    *agreements.urls,
+]

@@ -20,12 +20,14 @@ from rest_framework.response import Response
 
 from oranje.core.fields import FreeTextField, IdField, MomentField
 from oranje.core.rest import Pagination
+from oranje.core.validation import is_mobile
 from oranje.incidents.models import Incident
 from oranje.registry import selectors_persons as selectors
 from oranje.registry import services, validation
 from oranje.registry.access import person_for_user, registry_incident_for_user, registry_user
 from oranje.registry.api.parsing import FieldParser, parse_person_fields
 from oranje.registry.constants import (
+    EMAIL_MAX,
     NAME_MAX,
     PREFIX_MAX,
     TEXT_MAX,
@@ -39,6 +41,7 @@ from oranje.registry.constants import (
 )
 from oranje.registry.forms_persons import MAX_AGE
 from oranje.registry.models import Merge, Person, PossibleDuplicate, StatusEntry
+from oranje.registry.services.persons import NO_UPDATE_ADDRESS
 
 # ---------------------------------------------------------------- serializers per operation
 
@@ -110,6 +113,20 @@ class AffectedPersonIn(serializers.Serializer):
     street = _optional_text(NAME_MAX)
     city = _optional_text(NAME_MAX)
     phone = serializers.CharField(max_length=30, required=False, allow_blank=True, default="")
+    email = serializers.CharField(
+        max_length=EMAIL_MAX,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Where updates go when the person consents (updates_consent).",
+    )
+    updates_consent = serializers.BooleanField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Wants the municipality's updates about the incident by mail/SMS: "
+        "true, false, or null (not asked).",
+    )
     bsn = serializers.CharField(
         max_length=20, required=False, allow_blank=True, default="", help_text="Elfproef."
     )
@@ -121,8 +138,15 @@ class AffectedPersonIn(serializers.Serializer):
         errors = parse.errors
         birth, house = parse_person_fields(attrs, parse)
         attrs["bsn"] = parse("bsn", validation.parse_bsn, attrs["bsn"])
+        attrs["email"] = parse("email", validation.parse_email, attrs["email"])
         if not (attrs["given_names"].strip() or attrs["surname"].strip()):
             errors["surname"] = [_("name: give at least a given name or a surname.")]
+        if (
+            not errors
+            and attrs["updates_consent"]
+            and not (attrs["email"] or is_mobile(attrs["phone"]))
+        ):
+            errors["updates_consent"] = [str(NO_UPDATE_ADDRESS)]
         if errors:
             raise serializers.ValidationError(errors)
         attrs["birth_parsed"] = birth
@@ -151,6 +175,8 @@ class AffectedPersonIn(serializers.Serializer):
             street=v["street"].strip(),
             city=v["city"].strip(),
             phone=v["phone"],
+            email=v["email"],
+            updates_consent=v["updates_consent"],
             bsn=v["bsn"],
             nationality=v["nationality"].strip(),
             language=v["language"].strip(),
@@ -202,6 +228,10 @@ class AffectedPersonOut(AffectedPersonRowOut):
     street = serializers.CharField()
     city = serializers.CharField()
     phone = serializers.CharField()
+    email = serializers.CharField()
+    updates_consent = serializers.BooleanField(
+        allow_null=True, help_text="Wants updates by mail/SMS (null: not asked)."
+    )
     bsn = serializers.CharField()
     nationality = serializers.CharField()
     language = serializers.CharField()

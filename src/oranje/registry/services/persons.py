@@ -15,10 +15,12 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from oranje.core.audit import audit_record
 from oranje.core.audit_actions import AuditAction
 from oranje.core.models import User
+from oranje.core.validation import is_mobile
 from oranje.incidents.models import Incident
 from oranje.registry import matching
 from oranje.registry.access import can_register
@@ -31,6 +33,9 @@ from oranje.registry.constants import (
 )
 from oranje.registry.models import Person, PossibleDuplicate, StatusEntry
 
+NO_UPDATE_ADDRESS = _lazy(
+    "updates: to receive updates the person needs an e-mail address or a mobile number."
+)
 #: Source times may lie a little in the future (clocks differ), not more.
 CLOCK_SLACK = dt.timedelta(minutes=10)
 
@@ -56,6 +61,9 @@ class PersonData:
     street: str = ""
     city: str = ""
     phone: str = ""
+    #: Where updates go (the communication room's mailings) when `updates_consent` is yes.
+    email: str = ""
+    updates_consent: bool | None = None
     bsn: str = ""
     nationality: str = ""
     language: str = ""
@@ -64,6 +72,8 @@ class PersonData:
     def check(self) -> None:
         if not (self.given_names or self.surname):
             raise ValidationError(_("name: give at least a given name or a surname."))
+        if self.updates_consent and not (self.email or is_mobile(self.phone)):
+            raise ValidationError({"updates_consent": [NO_UPDATE_ADDRESS]})
 
     def values(self) -> dict[str, object]:
         return {f.name: getattr(self, f.name) for f in fields(self)}

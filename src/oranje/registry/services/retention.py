@@ -90,6 +90,8 @@ _BLANK_PERSON: dict[str, object] = {
     "language": "",
     "note": "",
     "current_place": "",
+    "email": "",
+    "updates_consent": None,
 }
 _BLANK_INQUIRY: dict[str, object] = {
     **_BLANK_NAMES,
