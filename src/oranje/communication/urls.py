@@ -1,11 +1,12 @@
 """The communication room's pages (one module per part in views/)."""
 
-from oranje.communication.views import agreements, home, public
+from oranje.communication.views import agreements, home, messages, public
 
 app_name = "communication"
 
 urlpatterns = [
     *home.urls,
+    *messages.urls,
     *public.urls,
     *agreements.urls,
 ]
