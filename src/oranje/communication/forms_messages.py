@@ -50,7 +50,7 @@ class MessageForm(InputForm):
         label=_("Text"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 8})
     )
     instruction = forms.CharField(
-        label=_("What to do"),
+        label=_("What to do (instruction)"),
         max_length=INSTRUCTION_MAX,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -55,7 +55,7 @@ def _labels() -> list[tuple[str, str]]:
     return [
         ("title", _("Headline")),
         ("text", _("Text")),
-        ("instruction", _("What to do")),
+        ("instruction", _("What to do (instruction)")),
         ("social_text", _("Text for social media")),
         ("audience", _("Audience")),
     ]

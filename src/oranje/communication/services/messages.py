@@ -170,7 +170,7 @@ def _clean(incident: Incident, data: MessageData) -> dict[str, Any]:
         "title": (TITLE_MAX, _("Headline")),
         "text": (TEXT_MAX, _("Text")),
         "audience": (AUDIENCE_MAX, _("Audience")),
-        "instruction": (INSTRUCTION_MAX, _("What to do")),
+        "instruction": (INSTRUCTION_MAX, _("What to do (instruction)")),
         "social_text": (SOCIAL_MAX, _("Text for social media")),
         "cap_event": (TITLE_MAX, _("Event")),
         "area_desc": (TITLE_MAX, _("Area description")),
