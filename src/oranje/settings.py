@@ -75,6 +75,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The public page (/publiek/<region>/) answered from memory when kept, before the rest.
+    "oranje.communication.middleware.PublicPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "oranje.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -6,10 +6,12 @@ in the last `PUBLIC_CLOSED_DAYS` days — each with its messages newest first, t
 shelters' addresses and the approved public questions and answers. Never an exercise, never a
 draft, never a person: a shelter is its location's name and address and whether it is ready.
 
-The whole town may look at once, so the rendered page is kept in Django's cache per region and
-language for `PUBLIC_PAGE_SECONDS`: a change shows within that time in every server process,
-and at once in the process that made it (`public_page_forget`, called when a message is
-published). With a shared cache (Memcached, Redis) the forgetting reaches every process.
+The whole town may look at once, so the answer is kept in Django's cache per region and
+language for `PUBLIC_PAGE_SECONDS` and served again before the rest of the middleware
+(`communication.middleware`): a change shows within that time in every server process, and at
+once in the process that made it (`public_page_forget`, called when a message is published).
+With a shared cache (Memcached, Redis) the forgetting reaches every process; the default cache
+is each process's own memory.
 """
 
 from __future__ import annotations
@@ -179,6 +181,10 @@ def map_points(incidents: list[PublicIncident]) -> list[dict[str, object]]:
         for s in p.shelters
         if s.latitude is not None and s.longitude is not None
     ]
+
+
+#: Region codes are VR01–VR25; a longer one is no region (and no cache key).
+REGION_CODE_MAX = 8
 
 
 def page_cache_key(region_code: str, language: str) -> str:

@@ -3,9 +3,10 @@ incident's part of it for staff (`/incidenten/<id>/communicatie/publiek/`), whic
 exercise too — marked OEFENING — so it can be practised.
 
 The public page is rendered without the request (no context processor, no user, no CSRF
-token): the same bytes for everyone, kept in the cache per region and language, sent with
-`Cache-Control: public`, an ETag and a Last-Modified so a reverse proxy may keep it too, and
-no cookie. See `communication/public.py` for how long a change may take to show.
+token): the same bytes for everyone, sent with `Cache-Control: public`, an ETag and a
+Last-Modified so a reverse proxy may keep it too, and no cookie; the answer is kept per
+region and language by `communication.middleware.PublicPageMiddleware`. See
+`communication/public.py` for how long a change may take to show.
 """
 
 from __future__ import annotations
@@ -26,29 +27,21 @@ from django.views.decorators.http import require_safe
 
 from oranje.communication import public
 from oranje.communication.access import communication_incident_for_user, public_region
-from oranje.communication.constants import (
-    PUBLIC_CLOSED_DAYS,
-    PUBLIC_MAX_AGE,
-    PUBLIC_PAGE_SECONDS,
-)
+from oranje.communication.constants import PUBLIC_CLOSED_DAYS, PUBLIC_MAX_AGE
+from oranje.core.models import Region
 
 #: Region codes are VR01–VR25; anything longer is no region (and no cache key).
-REGION_CODE_MAX = 8
-
-#: A cached answer: the page's bytes (None: no such region), its ETag, and since when this
-#: process has served these bytes (Last-Modified).
-Entry = tuple[bytes | None, str, float]
+REGION_CODE_MAX = public.REGION_CODE_MAX
 
 
 def _map() -> dict[str, str]:
     return {"tiles": settings.MAP_TILE_URL, "attribution": settings.MAP_ATTRIBUTION}
 
 
-def _render(code: str, language: str) -> Entry:
-    try:
-        region = public_region(code)
-    except Http404:  # remembered as well: an unknown code costs no query either
-        return (None, "", 0.0)
+def _render(region: Region, code: str) -> tuple[bytes, str, float]:
+    """The page's bytes, its ETag, and since when this process has made these very bytes
+    (Last-Modified: a shelter closing or a question withdrawn changes the page without a
+    newer moment in the data, so the data's own moments will not do)."""
     now = timezone.now()
     incidents = public.public_incidents(region, now=now)
     updates = [u for p in incidents if (u := p.last_update) is not None]
@@ -64,29 +57,21 @@ def _render(code: str, language: str) -> Entry:
         },
     ).encode()
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-    # Last-Modified: the first time this process rendered these very bytes. A shelter
-    # closing or a question withdrawn changes the page without a newer moment in the data.
-    stamp_key = public.page_cache_key(code, language) + ":since"
+    stamp_key = public.page_cache_key(code, translation.get_language() or "") + ":since"
     since: tuple[str, float] | None = cache.get(stamp_key)
     if since is None or since[0] != etag:
         since = (etag, now.timestamp())
         cache.set(stamp_key, since, None)
-    return (body, etag, since[1])
+    return body, etag, since[1]
 
 
 @require_safe
 def public_page(request: HttpRequest, region: str) -> HttpResponse:
+    """The page, rendered afresh: `communication.middleware.PublicPageMiddleware` keeps the
+    answer and serves it again for `PUBLIC_PAGE_SECONDS`, before the rest of the stack."""
     if not (region.isascii() and region.isalnum() and len(region) <= REGION_CODE_MAX):
         raise Http404
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    key = public.page_cache_key(region, language)
-    entry: Entry | None = cache.get(key)
-    if entry is None:
-        entry = _render(region, language)
-        cache.set(key, entry, PUBLIC_PAGE_SECONDS)
-    body, etag, modified = entry
-    if body is None:
-        raise Http404
+    body, etag, modified = _render(public_region(region), region)
     response = get_conditional_response(request, etag=etag, last_modified=int(modified))
     if response is None:
         response = HttpResponse(body)
