@@ -30,6 +30,7 @@ BENCHMARKS = [
     "bench.care_vulnerable_filter",
     "bench.care_locations",
     "bench.care_board",
+    "bench.comm_public",
 ]
 
 

@@ -32,7 +32,9 @@ def first_message_milestones(incident: Incident) -> list[Milestone]:
 
 
 def register() -> None:
-    from oranje.communication import hooks_analyses
+    from oranje.communication import hooks_analyses, public
+
+    public.register()
 
     incident_hooks.milestones.append(first_message_milestones)
     hooks_analyses.register()

@@ -200,8 +200,17 @@ def public_page_forget(region_code: str) -> None:
 def public_page_forget_for(incident: Incident) -> None:
     """`public_page_forget` for the incident's region, unless it is an exercise (which is
     never on the page)."""
-    if incident.is_exercise:
-        return
-    code = Region.objects.filter(pk=incident.region_id).values_list("code", flat=True).first()
-    if code is not None:
-        public_page_forget(code)
+    if not incident.is_exercise:
+        public_page_forget(incident.region.code)
+
+
+def _published(message: Message) -> None:
+    public_page_forget_for(message.incident)
+
+
+def register() -> None:
+    """A published message clears its region's kept page at once (after the commit)."""
+    from oranje.communication.services import messages
+
+    if _published not in messages.published_listeners:
+        messages.published_listeners.append(_published)

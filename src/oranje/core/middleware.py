@@ -102,8 +102,9 @@ class SecondFactorMiddleware:
 
     A logged-in user whose session is not yet verified by a code is sent to the second step
     when they have an authenticator app, or to set one up when their role requires it. The
-    pages of the login itself, the language switch and the token links (alerts, test alarms,
-    calendar feeds, which need no login) stay open. The API answers 403 instead of redirecting.
+    pages of the login itself, the language switch, the token links (alerts, test alarms,
+    calendar feeds, which need no login) and a region's public page stay open. The API
+    answers 403 instead of redirecting.
     """
 
     OPEN = frozenset(
@@ -118,6 +119,7 @@ class SecondFactorMiddleware:
             "alert_answer",
             "alert_arrival",
             "calendar_feed",
+            "public_page",
         }
     )
 

@@ -247,3 +247,23 @@ def test_an_unknown_region_is_not_found(world: World) -> None:
     assert client.get("/publiek/" + "X" * 40 + "/").status_code == 404
     assert client.get("/publiek/vr%C3%9F/").status_code == 404
     assert client.post(URL).status_code == 405
+
+
+def test_publishing_through_the_service_clears_the_kept_page_at_once(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
+    from oranje.communication.services import messages
+
+    incident = start_incident(world)
+    client = Client()
+    assert "Er is op dit moment geen incident" in client.get(URL).content.decode()
+    actor = world.coordinator
+    draft = messages.message_create(
+        incident=incident,
+        actor=actor,
+        data=messages.MessageData(kind="public", title="Gaslek", text="Er is een gaslek."),
+    )
+    messages.message_approve(message=draft, actor=actor)
+    with django_capture_on_commit_callbacks(execute=True):
+        messages.message_publish(message=draft, actor=actor)
+    assert "Gaslek" in client.get(URL).content.decode()
