@@ -124,7 +124,9 @@ def cap_problems(message: Message) -> dict[str, list[str]]:
         problems["kind"] = [str(NOT_A_WARNING % {"kind": label})]
     if message.status == MessageStatus.DRAFT or message.cap_sent is None:
         problems["status"] = [str(NOT_APPROVED)]
-    if not message.instruction.strip():
+    # A cancellation says the danger is over; it need not say what to do (CAP's instruction
+    # is optional), every other warning must.
+    if message.relation != Relation.CANCEL and not message.instruction.strip():
         problems["instruction"] = [str(NO_INSTRUCTION)]
     problem = area_problem(message.area)
     if problem:
@@ -199,7 +201,8 @@ def _build(message: Message, *, web: str) -> bytes:
     headline = message.title
     _add(info, "headline", f"{EXERCISE_MARK}: {headline}" if exercise else headline)
     _add(info, "description", message.text)
-    _add(info, "instruction", message.instruction)
+    if message.instruction.strip():
+        _add(info, "instruction", message.instruction)
     if web and not exercise:
         _add(info, "web", web)
     area = etree.SubElement(info, f"{{{CAP_NS}}}area")

@@ -94,7 +94,7 @@ def test_an_update_and_a_cancel_reference_every_alert_before_them(world: World) 
         parent=update,
         sent=later + dt.timedelta(hours=2),
         title="De rook is weg",
-        instruction="U kunt ramen en deuren weer openen.",
+        instruction="",  # a cancellation need not say what to do
     )
     documents = {m.pk: cap_alert(m) for m in (first, update, correction, cancel)}
     for document in documents.values():
@@ -114,7 +114,8 @@ def test_an_update_and_a_cancel_reference_every_alert_before_them(world: World) 
     assert read["msgType"] == "Cancel"
     assert read["references"] == [one, two]
     assert read["identifier"] == f"oranje-VR12-{cancel.pk}"
-    assert read["info"][0]["instruction"] == "U kunt ramen en deuren weer openen."
+    assert read["info"][0]["headline"] == "De rook is weg"
+    assert read["info"][0]["instruction"] == ""
     # The text: "sender,identifier,sent" per earlier alert, separated by a space.
     assert (
         f"<references>{','.join(one)} {','.join(two)}</references>".encode() in documents[cancel.pk]
@@ -268,3 +269,41 @@ def test_validation_names_what_breaks_the_schema() -> None:
         b'<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><identifier>x</identifier></alert>'
     )
     assert problems and "sender" in problems[0]
+
+
+def test_the_chain_the_message_services_make_exports_alert_update_and_cancel(
+    world: World,
+) -> None:
+    from oranje.communication.services import messages as services
+    from oranje.communication.tests.messages_helpers import adviser, warning_data
+
+    incident = start_incident(world)
+    writer = adviser(world.region, "schrijver")
+    checker = adviser(world.region, "controleur")
+
+    def approved_and_published(message: object) -> object:
+        message = services.message_approve(message=message, actor=checker)  # type: ignore[arg-type]
+        return services.message_publish(message=message, actor=writer)
+
+    first = approved_and_published(
+        services.message_create(incident=incident, actor=writer, data=warning_data())
+    )
+    update = approved_and_published(
+        services.message_follow_up(parent=first, actor=writer, relation="update")  # type: ignore[arg-type]
+    )
+    cancel = approved_and_published(
+        services.message_follow_up(parent=update, actor=writer, relation="cancel")  # type: ignore[arg-type]
+    )
+    read = []
+    for message in (first, update, cancel):
+        document = cap_alert(message)  # type: ignore[arg-type]
+        assert_valid_cap(document)
+        read.append(parse_cap(document))
+    assert [r["msgType"] for r in read] == ["Alert", "Update", "Cancel"]
+    assert [len(r["references"]) for r in read] == [0, 1, 2]
+    assert read[2]["references"][1][1] == read[1]["identifier"]
+    assert read[2]["references"][0] == (
+        read[0]["sender"],
+        read[0]["identifier"],
+        cap_time(read[0]["sent"]),
+    )
