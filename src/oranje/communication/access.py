@@ -20,7 +20,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
-from oranje.communication.constants import MessageKind
+from oranje.communication.constants import MessageKind, MessageStatus
 from oranje.communication.models import Analysis, Message, QAItem, Signal
 from oranje.core import access as core_access
 from oranje.core.access import AnyUser
@@ -153,3 +153,31 @@ def public_region(code: str) -> Region:
     if region is None:
         raise Http404
     return region
+
+
+# ---------------------------------------------------------------- part: cap
+# CAP for anyone: the Atom feed of a region's warnings and each warning's CAP file.
+
+
+def public_warnings(region: Region) -> QuerySet[Message]:
+    """The region's warnings anyone may read as CAP: published, of a real incident (never an
+    exercise), meant for the public page; newest first."""
+    return (
+        Message.objects.filter(
+            incident__region=region,
+            incident__is_exercise=False,
+            kind=MessageKind.WARNING,
+            status=MessageStatus.PUBLISHED,
+            on_public_page=True,
+        )
+        .select_related("incident", "incident__region", "incident__municipality", "parent")
+        .order_by("-published_at", "-pk")
+    )
+
+
+def public_warning(region: Region, pk: int) -> Message:
+    """One of `public_warnings` (404 for anything else)."""
+    message = public_warnings(region).filter(pk=pk).first()
+    if message is None:
+        raise Http404
+    return message

@@ -1,6 +1,6 @@
 """The communication room's pages (one module per part in views/)."""
 
-from oranje.communication.views import agreements, home, messages, public
+from oranje.communication.views import agreements, exports, feed, home, messages, public
 
 app_name = "communication"
 
@@ -9,4 +9,6 @@ urlpatterns = [
     *messages.urls,
     *public.urls,
     *agreements.urls,
+    *exports.urls,
+    *feed.urls,
 ]

@@ -3,8 +3,9 @@ list."""
 
 from django.urls import URLPattern
 
-from oranje.communication.api import agreements
+from oranje.communication.api import agreements, cap
 
 urls: list[URLPattern] = [
     *agreements.urls,
+    *cap.urls,
 ]

@@ -135,12 +135,13 @@ def cap_problems(message: Message) -> dict[str, list[str]]:
     return problems
 
 
-def _text(value: str) -> str:
+def xml_text(value: str) -> str:
+    """The text without the characters XML 1.0 cannot carry."""
     return _NOT_XML.sub(" ", value).strip()
 
 
 def _add(parent: Any, name: str, value: str) -> None:
-    etree.SubElement(parent, f"{{{CAP_NS}}}{name}").text = _text(value)
+    etree.SubElement(parent, f"{{{CAP_NS}}}{name}").text = xml_text(value)
 
 
 def cap_alert(message: Message, *, web: str = "") -> bytes:
