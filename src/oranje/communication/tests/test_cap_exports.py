@@ -239,7 +239,7 @@ def test_the_feed_lists_the_regions_published_warnings_of_real_incidents(world: 
     response = anonymous.get("/publiek/vr12/waarschuwingen.atom")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/atom+xml; charset=utf-8"
-    assert "public" in response["Cache-Control"] and "max-age=60" in response["Cache-Control"]
+    assert "public" in response["Cache-Control"] and "max-age=30" in response["Cache-Control"]
     assert "Last-Modified" in response
     feed = etree.fromstring(response.content)
     assert feed.tag == f"{ATOM}feed"

@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 from lxml import etree
 
 from oranje.communication.access import public_region, public_warning, public_warnings
@@ -28,7 +29,7 @@ ATOM_TYPE = "application/atom+xml"
 #: The newest warnings in the feed (a reader wants what is current, not the archive).
 FEED_ENTRIES = 50
 #: Seconds a browser, proxy or poller may keep an answer: short, a warning must show soon.
-MAX_AGE = 60
+MAX_AGE = 30
 
 
 def _absolute(url: str) -> str:
@@ -89,6 +90,7 @@ def _public(response: HttpResponse, last_modified: dt.datetime | None) -> HttpRe
     return response
 
 
+@require_safe
 def public_feed(request: HttpRequest, code: str) -> HttpResponse:
     """The region's published warnings as an Atom feed (no login)."""
     region = public_region(code)
@@ -97,6 +99,7 @@ def public_feed(request: HttpRequest, code: str) -> HttpResponse:
     return _public(response, warnings[0].published_at if warnings else None)
 
 
+@require_safe
 def public_cap(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     """One published warning of a real incident as CAP 1.2 (no login); 404 for anything
     else."""
