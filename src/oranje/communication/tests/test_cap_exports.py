@@ -157,7 +157,7 @@ def test_the_press_release_pdf_has_letterhead_text_and_what_to_do(world: World) 
     assert "Veiligheidsregio Kennemerland" in text
     assert "PERSBERICHT" in text
     assert message.title in text
-    assert "Wat te doen" in text
+    assert "Wat moet u doen?" in text
     assert "Noot voor de redactie" in text
     assert "OEFENING" not in text and "CONCEPT" not in text
     assert _exports(message)[0].note == "persbericht"
@@ -285,3 +285,16 @@ def test_an_empty_feed_is_still_a_feed(world: World) -> None:
     feed = etree.fromstring(response.content)
     assert feed.findall(f"{ATOM}entry") == []
     assert feed.find(f"{ATOM}updated").text
+
+
+def test_the_message_page_links_to_its_exports(world: World) -> None:
+    message = warning(start_incident(world))
+    page = _client(world.viewer).get(f"{_base(message)}/").content.decode()
+    assert f'href="{_base(message)}/nl-alert/"' in page
+    assert f'href="{_base(message)}/cap.xml" download' in page
+    assert f'href="{_base(message)}/persbericht.pdf"' in page
+    assert f'href="{_base(message)}/sociale-media/"' in page
+    draft = warning(message.incident, status="draft", kind="public")
+    page = _client(world.viewer).get(f"{_base(draft)}/").content.decode()
+    assert "nl-alert/" not in page and "cap.xml" not in page
+    assert "gemarkeerd als CONCEPT tot het is goedgekeurd" in page
