@@ -200,8 +200,14 @@ def test_the_page_is_cacheable_by_a_proxy_and_sets_no_cookie(world: World) -> No
     assert "no-store" not in cache_control and "private" not in cache_control
     assert response.cookies == {}
     assert response["ETag"] and response["Last-Modified"]
+    # Served again from memory, with every header the whole stack gave it.
+    kept = client.get(URL)
+    assert kept.content == response.content
+    for header in ("Content-Security-Policy", "X-Frame-Options", "ETag", "Cache-Control"):
+        assert kept[header] == response[header]
     again = client.get(URL, HTTP_IF_NONE_MATCH=response["ETag"])
     assert again.status_code == 304
+    assert again["ETag"] == response["ETag"]
 
 
 def test_the_page_takes_few_queries_and_none_once_cached(
