@@ -1,6 +1,6 @@
 """The communication room's pages (one module per part in views/)."""
 
-from oranje.communication.views import agreements, exports, feed, home, messages, public
+from oranje.communication.views import agreements, analyses, exports, feed, home, messages, public, qa
 
 app_name = "communication"
 
@@ -11,4 +11,6 @@ urlpatterns = [
     *agreements.urls,
     *exports.urls,
     *feed.urls,
+    *analyses.urls,
+    *qa.urls,
 ]
