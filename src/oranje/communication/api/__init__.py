@@ -3,9 +3,10 @@ list."""
 
 from django.urls import URLPattern
 
-from oranje.communication.api import agreements, cap
+from oranje.communication.api import agreements, cap, environment
 
 urls: list[URLPattern] = [
     *agreements.urls,
     *cap.urls,
+    *environment.urls,
 ]
