@@ -1,6 +1,15 @@
 """The communication room's pages (one module per part in views/)."""
 
-from oranje.communication.views import agreements, analyses, exports, feed, home, messages, public, qa
+from oranje.communication.views import (
+    agreements,
+    analyses,
+    exports,
+    feed,
+    home,
+    messages,
+    public,
+    qa,
+)
 
 app_name = "communication"
 
