@@ -31,6 +31,7 @@ BENCHMARKS = [
     "bench.care_locations",
     "bench.care_board",
     "bench.comm_public",
+    "bench.comm_cap",
 ]
 
 
