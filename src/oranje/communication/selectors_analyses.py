@@ -1,6 +1,11 @@
 """Reads behind the environment analysis: what the signals of a period say — the most asked
 topics, the rumours nobody countered yet, the mood — as plain data (counts, never persons),
-and the analyses and their periods."""
+and the analyses and their periods.
+
+The signals room's selectors (`selectors_signals`) give the period's signals and the counts
+per sentiment; the topics here are grouped the analyst's way: a topic however it is typed,
+a signal without a topic by its text, with the goal most of its contacts serve and the
+question most often asked, rumours apart."""
 
 from __future__ import annotations
 
@@ -9,12 +14,14 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import QuerySet, Sum
 from django.db.models.functions import Lower, Trim
 from django.utils.translation import gettext_lazy
 
+from oranje.communication import selectors_signals
 from oranje.communication.constants import Goal, ReviewStatus, Sentiment
 from oranje.communication.models import Analysis, Signal
+from oranje.communication.selectors_signals import SignalFilter
 from oranje.incidents.models import Incident
 
 #: The heading of the top questions that serve none of the three goals.
@@ -68,7 +75,7 @@ class Mood:
 
 def period_signals(incident: Incident, start: dt.datetime, end: dt.datetime) -> QuerySet[Signal]:
     """The incident's signals from `start` up to (not including) `end`."""
-    return Signal.objects.filter(incident=incident, at__gte=start, at__lt=end)
+    return selectors_signals.signal_list(incident, SignalFilter(start=start, end=end))
 
 
 def normal_text(text: str) -> str:
@@ -146,16 +153,17 @@ def open_rumours(
 
 
 def mood(incident: Incident, start: dt.datetime, end: dt.datetime) -> Mood:
-    totals = period_signals(incident, start, end).aggregate(
-        **{
-            s.value: Sum("count", filter=Q(sentiment=s), default=0)
-            for s in (Sentiment.NEGATIVE, Sentiment.NEUTRAL, Sentiment.POSITIVE)
-        }
-    )
+    """The period's contacts per sentiment."""
+    found = {
+        row.key: row.contacts
+        for row in selectors_signals.counts_by(
+            incident, "sentiment", SignalFilter(start=start, end=end)
+        )
+    }
     return Mood(
-        negative=totals[Sentiment.NEGATIVE],
-        neutral=totals[Sentiment.NEUTRAL],
-        positive=totals[Sentiment.POSITIVE],
+        negative=found.get(Sentiment.NEGATIVE, 0),
+        neutral=found.get(Sentiment.NEUTRAL, 0),
+        positive=found.get(Sentiment.POSITIVE, 0),
     )
 
 

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 from oranje.communication.access import can_communicate
 from oranje.communication.constants import ANSWER_MAX, QUESTION_MAX, ReviewStatus
 from oranje.communication.models import QAItem, QAVersion
+from oranje.communication.public import public_page_forget_for
 from oranje.core import access as core_access
 from oranje.core.audit import audit_record
 from oranje.core.audit_actions import AuditAction
@@ -42,6 +43,13 @@ PUBLIC_RETIRED = gettext_lazy(
 )
 RETIRED = gettext_lazy("retired: this question and answer is withdrawn; put it back first.")
 POSITION_RANGE = gettext_lazy("position: give a place from 1 to %(max)s.")
+
+
+def _public_changed(item: QAItem) -> None:
+    """The public page shows approved public items: after the commit it forgets its kept
+    copy, so the change shows at once."""
+    incident = item.incident
+    transaction.on_commit(lambda: public_page_forget_for(incident))
 
 
 def _name(actor: User) -> str:
@@ -187,6 +195,8 @@ def qa_approve(*, item: QAItem, actor: User) -> QAItem:
         region=item.incident.region,
         changes={"version": [before, item.version], "status": [None, ReviewStatus.APPROVED]},
     )
+    if item.public:
+        _public_changed(item)
     return item
 
 
@@ -212,6 +222,7 @@ def qa_set_public(*, item: QAItem, actor: User, public: bool) -> QAItem:
         region=item.incident.region,
         changes={"public": [not public, public]},
     )
+    _public_changed(item)
     return item
 
 
@@ -228,6 +239,7 @@ def qa_retire(*, item: QAItem, actor: User, retired: bool = True) -> QAItem:
     if retired and item.public:
         changes["public"] = [True, False]
         item.public = False
+        _public_changed(item)
     item.updated_at = timezone.now()
     item.updated_by = actor
     item.save()

@@ -3,6 +3,8 @@ live while its change waits, only approved items public, withdrawing and the ord
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
@@ -149,3 +151,26 @@ def test_only_those_who_may_communicate_write_the_list(
         services.qa_approve(item=item, actor=world.functionary)
     with pytest.raises(PermissionDenied):
         services.qa_set_public(item=item, actor=world.viewer, public=False)
+
+
+def test_the_public_page_forgets_its_kept_copy_when_a_public_item_changes(
+    world: World, writer: User, django_capture_on_commit_callbacks: Any
+) -> None:
+    from django.core.cache import cache
+
+    from oranje.communication.public import page_cache_key
+
+    incident = start_incident(world)  # a real incident: its region's page shows it
+    key = page_cache_key(incident.region.code, "nl")
+    item = services.qa_approve(item=_item(incident, writer), actor=writer)
+    cache.set(key, "kept")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.qa_set_public(item=item, actor=writer, public=True)
+    assert cache.get(key) is None
+    cache.set(key, "kept")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.qa_update(item=item, actor=writer, question=item.question, answer="Ja.")
+    assert cache.get(key) == "kept"  # a waiting change is not on the page yet
+    with django_capture_on_commit_callbacks(execute=True):
+        services.qa_approve(item=item, actor=writer)
+    assert cache.get(key) is None
