@@ -5,7 +5,7 @@ passing through sessions, authentication, CSRF, the content security policy, URL
 the rest. This middleware, right after the security and static-file middleware, keeps the
 finished answer of `/publiek/<region>/` — the page's bytes and every header the stack gave
 it (the content security policy, frame and language headers, Cache-Control, ETag,
-Last-Modified) — per region and language for `PUBLIC_PAGE_SECONDS`, and answers a GET from
+Last-Modified) — per region and language for `PUBLIC_PAGE_SECONDS`, and answers a GET or HEAD from
 it: 200, or 304 when the browser or proxy already holds these bytes. The page is the same for
 everyone (no user, no token in it), and an answer that set a cookie is never kept. Every other
 request passes untouched.
@@ -37,7 +37,7 @@ class PublicPageMiddleware:
         self.languages = {code for code, _name in settings.LANGUAGES}
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        match = PATH.match(request.path_info) if request.method == "GET" else None
+        match = PATH.match(request.path_info) if request.method in ("GET", "HEAD") else None
         if match is None:
             return self.get_response(request)
         # The language as LanguageMiddleware chooses it (further down, not yet run).
@@ -47,7 +47,12 @@ class PublicPageMiddleware:
         kept: Kept | None = cache.get(key)
         if kept is None:
             response = self.get_response(request)
-            if response.status_code == 200 and not response.cookies and not response.streaming:
+            if (
+                request.method == "GET"
+                and response.status_code == 200
+                and not response.cookies
+                and not response.streaming
+            ):
                 cache.set(key, (response.content, list(response.items())), PUBLIC_PAGE_SECONDS)
             return response
         body, headers = kept
@@ -62,4 +67,7 @@ class PublicPageMiddleware:
         )
         if isinstance(answer, HttpResponseNotModified):
             return answer
+        if request.method == "HEAD":
+            response.content = b""
+            response["Content-Length"] = str(len(body))
         return response

@@ -116,6 +116,12 @@ def test_an_exercise_is_never_on_the_public_page_but_its_preview_says_oefening(
     expect(page.locator(".exercise-banner")).to_contain_text("OEFENING")
     expect(page).to_have_title(re.compile(r"^OEFENING"))
     expect(page.get_by_role("heading", name="Sluit ramen en deuren")).to_be_visible()
+    phone = _phone(page)
+    log_in(phone, live_server, "viewer")
+    phone.goto(f"{live_server.url}/incidenten/{exercise.pk}/communicatie/publiek/")
+    violations = Axe().run(phone).response["violations"]
+    assert violations == [], [(v["id"], v["impact"]) for v in violations]
+    phone.context.close()
     # And still not on the public page.
     page.goto(f"{live_server.url}/publiek/VR12/")
     expect(page.get_by_text("Sluit ramen en deuren")).to_have_count(0)

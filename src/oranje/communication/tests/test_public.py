@@ -205,6 +205,9 @@ def test_the_page_is_cacheable_by_a_proxy_and_sets_no_cookie(world: World) -> No
     assert kept.content == response.content
     for header in ("Content-Security-Policy", "X-Frame-Options", "ETag", "Cache-Control"):
         assert kept[header] == response[header]
+    head = client.head(URL)
+    assert head.status_code == 200 and head.content == b""
+    assert head["Content-Length"] == str(len(response.content))
     again = client.get(URL, HTTP_IF_NONE_MATCH=response["ETag"])
     assert again.status_code == 304
     assert again["ETag"] == response["ETag"]
