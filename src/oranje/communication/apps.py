@@ -11,3 +11,8 @@ class CommunicationConfig(AppConfig):
         from oranje.communication import hooks
 
         hooks.register()
+
+        from oranje.communication.reaper import reap_mailings
+        from oranje.core.worker import register_upkeep
+
+        register_upkeep("communication.mailings", reap_mailings)

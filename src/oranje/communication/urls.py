@@ -6,6 +6,7 @@ from oranje.communication.views import (
     exports,
     feed,
     home,
+    mailings,
     messages,
     public,
     qa,
@@ -22,4 +23,5 @@ urlpatterns = [
     *feed.urls,
     *analyses.urls,
     *qa.urls,
+    *mailings.urls,
 ]

@@ -3,10 +3,11 @@ list."""
 
 from django.urls import URLPattern
 
-from oranje.communication.api import agreements, cap, environment
+from oranje.communication.api import agreements, cap, environment, mailings
 
 urls: list[URLPattern] = [
     *agreements.urls,
     *cap.urls,
     *environment.urls,
+    *mailings.urls,
 ]

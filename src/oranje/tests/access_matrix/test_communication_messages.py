@@ -12,6 +12,22 @@ pytestmark = pytest.mark.django_db
 
 MATRIX = parse("""
 method path                                                             scope anon view func lead mun  reg  regi regc care carc comm qual radm nadm
+GET    /incidenten/{incident}/communicatie/berichten/{pubmessage}/verzending/           own   302  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /incidenten/{incident}/communicatie/berichten/{pubmessage}/verzending/           reg   302  404  404  404  404  404  404  404  404  404  404  404  404  200
+GET    /incidenten/{incident}/communicatie/berichten/{pubmessage}/verzending/stand/     own   302  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /incidenten/{incident}/communicatie/berichten/{pubmessage}/verzending/stand/     reg   302  404  404  404  404  404  404  404  404  404  404  404  404  200
+GET    /incidenten/{incident}/communicatie/berichten/{pubmessage}/verzending/mail/      own   302  403  403  200  200  200  403  403  403  403  200  403  200  200
+GET    /incidenten/{incident}/communicatie/berichten/{pubmessage}/verzending/mail/      mun   302  403  403  403  403  200  403  403  403  403  200  403  200  200
+GET    /incidenten/{incident}/communicatie/berichten/{pubmessage}/verzending/mail/      reg   302  404  404  404  404  404  404  404  404  404  404  404  404  200
+POST   /incidenten/{incident}/communicatie/berichten/{pubmessage}/verzending/mail/      own   302  403  403  400  400  400  403  403  403  403  400  403  400  400
+POST   /incidenten/{incident}/communicatie/berichten/{pubmessage}/verzending/mail/      mun   302  403  403  403  403  400  403  403  403  403  400  403  400  400
+POST   /incidenten/{incident}/communicatie/berichten/{pubmessage}/verzending/sms/       own   302  403  403  400  400  400  403  403  403  403  400  403  400  400
+POST   /incidenten/{incident}/communicatie/berichten/{pubmessage}/verzending/mail/      reg   302  404  404  404  404  404  404  404  404  404  404  404  404  400
+GET    /api/v1/communication/messages/{pubmessage}/mailings/                            own   403  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /api/v1/communication/messages/{pubmessage}/mailings/                            reg   403  404  404  404  404  404  404  404  404  404  404  404  404  200
+POST   /api/v1/communication/messages/{pubmessage}/mailings/                            own   403  403  403  400  400  400  403  403  403  403  400  403  400  400
+POST   /api/v1/communication/messages/{pubmessage}/mailings/                            mun   403  403  403  403  403  400  403  403  403  403  400  403  400  400
+POST   /api/v1/communication/messages/{pubmessage}/mailings/                            reg   403  404  404  404  404  404  404  404  404  404  404  404  404  400
 """)
 
 
