@@ -88,7 +88,7 @@ def test_the_message_detail_includes_the_panel(incident: Incident, comm: User) -
     request = RequestFactory().get("/")
     request.user = comm
     html = Template('{% include "communication/_message_mailing.html" %}').render(
-        Context({"request": request, "incident": incident, "message": message})
+        Context({"request": request, "incident": incident, "msg": message})
     )
     assert "Mail en sms aan getroffenen" in html
     assert f"/berichten/{message.pk}/verzending/mail/" in html
