@@ -208,9 +208,17 @@ def _published(message: Message) -> None:
     public_page_forget_for(message.incident)
 
 
+def _shelter_changed(shelter: Shelter) -> None:
+    public_page_forget_for(shelter.incident)
+
+
 def register() -> None:
-    """A published message clears its region's kept page at once (after the commit)."""
+    """A published message, and a shelter opening, ready or closing, clear the region's kept
+    page at once (after the commit)."""
+    from oranje.care.services import shelters
     from oranje.communication.services import messages
 
     if _published not in messages.published_listeners:
         messages.published_listeners.append(_published)
+    if _shelter_changed not in shelters.shelter_listeners:
+        shelters.shelter_listeners.append(_shelter_changed)

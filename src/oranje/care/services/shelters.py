@@ -13,6 +13,7 @@ each other in a circle.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -31,6 +32,20 @@ from oranje.incidents.constants import EntryKind, Process
 from oranje.incidents.models import Incident
 from oranje.incidents.norms import duration_text
 from oranje.incidents.services import CLOCK_SLACK, incident_lock, log_append, require_open
+
+#: Told after the commit when a shelter opens, becomes ready or closes: a room above (the
+#: public page of the communication room lists the open shelters) registers at start-up.
+shelter_listeners: list[Callable[[Shelter], None]] = []
+
+
+def _tell_listeners(shelter: Shelter) -> None:
+    def tell() -> None:
+        for listener in list(shelter_listeners):
+            listener(shelter)
+
+    # robust: a listener's failure is logged and never undoes or hides the committed change.
+    transaction.on_commit(tell, robust=True)
+
 
 #: More people involved than this is a typing error (the largest evacuations in the
 #: Netherlands moved a quarter of a million people).
@@ -183,6 +198,7 @@ def shelter_open(
         },
         at=decided_at,
     )
+    _tell_listeners(shelter)
     return shelter
 
 
@@ -248,6 +264,7 @@ def shelter_ready(*, shelter: Shelter, actor: User, at: dt.datetime | None = Non
         },
         at=moment,
     )
+    _tell_listeners(locked)
     return locked
 
 
@@ -330,4 +347,5 @@ def shelter_close(*, shelter: Shelter, actor: User) -> Shelter:
         changes={"closed_at": [None, locked.closed_at.isoformat()]},
     )
     _log(locked.incident, actor, _("Shelter %(name)s closed.") % {"name": locked.location.name})
+    _tell_listeners(locked)
     return locked

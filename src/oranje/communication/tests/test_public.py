@@ -276,3 +276,27 @@ def test_publishing_through_the_service_clears_the_kept_page_at_once(
     with django_capture_on_commit_callbacks(execute=True):
         messages.message_publish(message=draft, actor=actor)
     assert "Gaslek" in client.get(URL).content.decode()
+
+
+def test_a_shelter_opened_or_closed_through_the_service_shows_at_once(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
+    from oranje.care.services import shelters
+
+    incident = start_incident(world)
+    publish(incident, "Opvang")
+    hall = location(world.velsen, "Sporthal De Zandhoeve")
+    client = Client()
+    assert "Sporthal De Zandhoeve" not in client.get(URL).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        shelter = shelters.shelter_open(
+            incident=incident,
+            actor=world.coordinator,
+            location=hall,
+            decided_by="Burgemeester",
+            decided_at=timezone.now(),
+        )
+    assert "Sporthal De Zandhoeve" in client.get(URL).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        shelters.shelter_close(shelter=shelter, actor=world.coordinator)
+    assert "Sporthal De Zandhoeve" not in client.get(URL).content.decode()
