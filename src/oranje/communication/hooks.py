@@ -32,9 +32,10 @@ def first_message_milestones(incident: Incident) -> list[Milestone]:
 
 
 def register() -> None:
-    from oranje.communication import hooks_analyses, public
+    from oranje.communication import hooks_analyses, hooks_signals, public
 
     public.register()
 
     incident_hooks.milestones.append(first_message_milestones)
     hooks_analyses.register()
+    hooks_signals.register()

@@ -52,6 +52,8 @@ class SignalFilter:
     goal: str = ""
     sentiment: str = ""
     rumour: bool | None = None
+    #: With `rumour`: only those a message counters (True) or does not yet (False).
+    countered: bool | None = None
 
 
 def _filtered(incident: Incident, f: SignalFilter | None) -> QuerySet[Signal]:
@@ -72,6 +74,8 @@ def _filtered(incident: Incident, f: SignalFilter | None) -> QuerySet[Signal]:
         rows = rows.filter(sentiment=f.sentiment)
     if f.rumour is not None:
         rows = rows.filter(rumour=f.rumour)
+    if f.countered is not None:
+        rows = rows.filter(countered_by__isnull=not f.countered)
     return rows
 
 

@@ -10,6 +10,7 @@ from oranje.communication.views import (
     messages,
     public,
     qa,
+    signals,
 )
 
 app_name = "communication"
@@ -24,4 +25,5 @@ urlpatterns = [
     *analyses.urls,
     *qa.urls,
     *mailings.urls,
+    *signals.urls,
 ]
