@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from xml.etree import ElementTree
 
 import pytest
+from defusedxml import ElementTree
 from django.test import Client
 from django.utils import timezone
 

@@ -208,17 +208,17 @@ def signal_counter(request: HttpRequest, pk: int, signal_pk: int) -> HttpRespons
             )
             return redirect("communication:rumours", incident.pk)
     else:
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
     return redirect("communication:rumours", incident.pk)
 
 
 @login_required
 def signals_tally(request: HttpRequest, pk: int) -> HttpResponse:
     incident = communication_incident_for_user(request.user, pk)
+    core_access.require(can_write_signals(request.user, incident))
     period = TallyPeriodForm()
     lines = TallyLines(prefix="lines")
     if request.method == "POST":
-        core_access.require(can_write_signals(request.user, incident))
         period = TallyPeriodForm(request.POST)
         lines = TallyLines(request.POST, prefix="lines")
         if period.is_valid() and lines.is_valid():
@@ -261,8 +261,8 @@ def signals_import(request: HttpRequest, pk: int) -> HttpResponse:
     form = SignalImportForm()
     report = None
     file_error = ""
+    core_access.require(can_write_signals(request.user, incident))
     if request.method == "POST":
-        core_access.require(can_write_signals(request.user, incident))
         form = SignalImportForm(request.POST, request.FILES)
         if form.is_valid():
             upload = form.cleaned_data["file"]
