@@ -79,6 +79,10 @@ PERSONAS = [
         "opvangcoordinator.kennemerland",
         "coördinator opvang en verzorging Kennemerland (opvang, verminderd zelfredzamen)",
     ),
+    Persona(
+        "communicatie.kennemerland",
+        "communicatieadviseur Kennemerland (berichten, omgevingsanalyse, Q&A)",
+    ),
     Persona("viewer.utrecht", "meekijker uit een andere regio (Utrecht)"),
     Persona("beheerder", "landelijk beheerder"),
 ]
@@ -139,6 +143,9 @@ def build(log: Callable[[str], None] = print, *, today: dt.date | None = None) -
         from oranje.demo import care
 
         care.personas(region, lambda name, first, last: _user(name, first, last, password))
+        from oranje.demo import communication
+
+        communication.personas(region, lambda name, first, last: _user(name, first, last, password))
 
         if not Person.objects.filter(region=region, email__endswith=EMAIL_DOMAIN).exists():
             _build_organisation(region, coordinator, ovd_user, log)
@@ -153,9 +160,12 @@ def build(log: Callable[[str], None] = print, *, today: dt.date | None = None) -
     velsen = incident.build(region, coordinator, log)
     from oranje.demo import registry
 
-    registry.build(region, coordinator, log)
+    haarlem = registry.build(region, coordinator, log)
     if velsen is not None:
         care.velsen(velsen, coordinator, log)
+        communication.velsen(velsen, coordinator, log)
+    if haarlem is not None:
+        communication.haarlem(haarlem, coordinator, log)
     return {p.username: p.description for p in PERSONAS}
 
 
