@@ -3,11 +3,12 @@ list."""
 
 from django.urls import URLPattern
 
-from oranje.communication.api import agreements, cap, environment, mailings
+from oranje.communication.api import agreements, cap, environment, mailings, messages
 
 urls: list[URLPattern] = [
     *agreements.urls,
     *cap.urls,
     *environment.urls,
     *mailings.urls,
+    *messages.urls,
 ]
