@@ -134,8 +134,10 @@ def _signals(incident: Incident, actor: User, counter: Message, rng: random.Rand
                 ),
             )
         )
+    assert counter.published_at is not None
+    countered_until = counter.published_at + dt.timedelta(minutes=15)
     for signal in made:
-        if signal.rumour and signal.at <= counter.published_at + dt.timedelta(minutes=15):
+        if signal.rumour and signal.at <= countered_until:
             sig.signal_counter(signal=signal, actor=actor, message=counter)
     return made
 

@@ -160,12 +160,12 @@ def build(log: Callable[[str], None] = print, *, today: dt.date | None = None) -
     velsen = incident.build(region, coordinator, log)
     from oranje.demo import registry
 
-    haarlem = registry.build(region, coordinator, log)
+    fire = registry.build(region, coordinator, log)
     if velsen is not None:
         care.velsen(velsen, coordinator, log)
         communication.velsen(velsen, coordinator, log)
-    if haarlem is not None:
-        communication.haarlem(haarlem, coordinator, log)
+    if fire is not None:
+        communication.haarlem(fire, coordinator, log)
     return {p.username: p.description for p in PERSONAS}
 
 
