@@ -300,3 +300,28 @@ def test_headings_group_the_top_questions_by_goal_as_the_analyst_wrote_them() ->
         ("meaning", "betekenisgeving", ["rouw"]),
         ("", "", ["los", "x"]),
     ]
+
+
+def test_the_situation_report_carries_the_analysis_in_its_figures_and_pdf(
+    world: World, incident: Incident
+) -> None:
+    from oranje.incidents.reports import report_pdf
+    from oranje.incidents.services.reports import report_prefill
+
+    writer = advisor(world)
+    analysis = services.analysis_draft(
+        incident=incident, period_start=_ago(3), period_end=_ago(1), actor=writer
+    )
+    long_advice = "- " + "Zeg wat mensen moeten doen bij rook en houd de ramen dicht. " * 3
+    services.analysis_update(
+        analysis=analysis,
+        actor=writer,
+        texts=services.AnalysisTexts("", "", "Overwegend negatief.", long_advice),
+    )
+    services.analysis_approve(analysis=analysis, actor=writer)
+    _summary, _sections, figures = report_prefill(incident)
+    (label,) = [k for k in figures if k.startswith("Omgevingsanalyse (")]
+    assert figures[label].startswith("stemming: Overwegend negatief.; advies: Zeg wat mensen")
+    assert figures[label].endswith("…")  # the first line, cut at 160 characters
+    report = incident.reports.create(version=1, summary="", sections={}, figures=figures)
+    assert report_pdf(report).startswith(b"%PDF")
