@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from oranje.communication.constants import NL_ALERT_MAX, SOCIAL_MAX
 from oranje.communication.models import Message
+from oranje.communication.readability import GSM7_BASIC, GSM7_EXTENDED
 from oranje.core.audit import audit_record
 from oranje.core.audit_actions import AuditAction
 from oranje.core.models import Region, User
@@ -29,14 +30,6 @@ CB_PAGES_MAX = 15
 CB_GSM_PAGE = NL_ALERT_MAX // CB_PAGES_MAX
 CB_UCS2_PAGE = 41
 EXERCISE_MARK = "OEFENING"
-
-# GSM 03.38: the default alphabet (one septet each) and its extension table (two: escape +
-# the character).
-_GSM_BASIC = frozenset(
-    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    "ÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
-)
-_GSM_EXTENDED = frozenset("^{}\\[~]|€\f")
 
 
 @dataclass(frozen=True)
@@ -61,13 +54,16 @@ class CellBroadcast:
 
 
 def cell_broadcast(text: str) -> CellBroadcast:
-    """Count `text` as a cell broadcast: GSM 7-bit when every character is in its alphabet,
-    otherwise UCS-2."""
-    outside = "".join(dict.fromkeys(c for c in text if c not in _GSM_BASIC | _GSM_EXTENDED))
+    """Count `text` as a cell broadcast: GSM 7-bit when every character is in its alphabet
+    (GSM 03.38, as `readability` counts an SMS), otherwise UCS-2."""
+    outside = "".join(
+        dict.fromkeys(c for c in text if c not in GSM7_BASIC and c not in GSM7_EXTENDED)
+    )
     if outside:
-        length, per_page = len(text), CB_UCS2_PAGE
+        # UTF-16 code units: a character beyond the BMP (an emoji) takes two.
+        length, per_page = len(text.encode("utf-16-le")) // 2, CB_UCS2_PAGE
     else:
-        length = sum(2 if c in _GSM_EXTENDED else 1 for c in text)
+        length = sum(2 if c in GSM7_EXTENDED else 1 for c in text)
         per_page = CB_GSM_PAGE
     return CellBroadcast(
         length=length,

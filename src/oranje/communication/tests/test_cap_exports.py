@@ -72,6 +72,8 @@ def test_one_character_outside_gsm_makes_pages_of_41() -> None:
     assert count.per_page == 41
     assert count.limit == 615
     assert count.pages == 2
+    # A character beyond the BMP (an emoji) is two UTF-16 units.
+    assert cell_broadcast("Brand 🔥").length == 8
 
 
 def test_the_nl_alert_text_says_when_what_and_what_to_do(world: World) -> None:
@@ -298,3 +300,15 @@ def test_the_message_page_links_to_its_exports(world: World) -> None:
     page = _client(world.viewer).get(f"{_base(draft)}/").content.decode()
     assert "nl-alert/" not in page and "cap.xml" not in page
     assert "gemarkeerd als CONCEPT tot het is goedgekeurd" in page
+
+
+def test_a_poller_that_has_the_feed_gets_304(world: World) -> None:
+    warning(start_incident(world), status="published")
+    client = Client()
+    first = client.get("/publiek/vr12/waarschuwingen.atom")
+    again = client.get("/publiek/vr12/waarschuwingen.atom", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    assert again.content == b""
+    assert client.head("/publiek/vr12/waarschuwingen.atom").status_code == 200
+    assert client.get(f"/publiek/{'x' * 300}/waarschuwingen.atom").status_code == 404
+    assert client.get("/publiek/vr%2012/waarschuwingen.atom").status_code == 404

@@ -5,13 +5,15 @@ appear. Both are cacheable for a short while: apps, news rooms and other regions
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import URLPattern, path, reverse
 from django.utils import timezone, translation
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -30,6 +32,10 @@ ATOM_TYPE = "application/atom+xml"
 FEED_ENTRIES = 50
 #: Seconds a browser, proxy or poller may keep an answer: short, a warning must show soon.
 MAX_AGE = 30
+#: Seconds this process keeps a region's feed before building it again.
+FEED_CACHE_SECONDS = 5
+#: Region codes are VR01–VR25; a longer one is no region.
+REGION_CODE_MAX = 8
 
 
 def _absolute(url: str) -> str:
@@ -83,34 +89,60 @@ def atom_feed(region: Region, warnings: list[Message]) -> bytes:
     return bytes(etree.tostring(feed, xml_declaration=True, encoding="UTF-8", pretty_print=True))
 
 
-def _public(response: HttpResponse, last_modified: dt.datetime | None) -> HttpResponse:
+def _region(code: str) -> Region:
+    """The region of the address (404 for anything that cannot be a region's code)."""
+    if not (code.isascii() and code.isalnum() and len(code) <= REGION_CODE_MAX):
+        raise Http404
+    return public_region(code)
+
+
+def _answer(
+    request: HttpRequest, body: bytes, content_type: str, modified: dt.datetime | None
+) -> HttpResponse:
+    """The body as a public, cacheable answer with an ETag and Last-Modified; 304 when the
+    client already has it."""
+    etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
+    stamp = int(modified.timestamp()) if modified is not None else None
+    response = get_conditional_response(request, etag=etag, last_modified=stamp)
+    if response is None:
+        response = HttpResponse(body, content_type=content_type)
+    response["ETag"] = etag
+    if stamp is not None:
+        response["Last-Modified"] = http_date(stamp)
     patch_cache_control(response, public=True, max_age=MAX_AGE)
-    if last_modified is not None:
-        response["Last-Modified"] = http_date(last_modified.timestamp())
     return response
+
+
+def _feed(region: Region) -> tuple[bytes, dt.datetime | None]:
+    """The region's feed and its newest warning's moment, kept FEED_CACHE_SECONDS in this
+    process: a town's pollers cost one build per few seconds, and a new warning shows within
+    them."""
+    key = f"communication:feed:{region.code}"
+    found: tuple[bytes, dt.datetime | None] | None = cache.get(key)
+    if found is None:
+        warnings = [m for m in public_warnings(region)[:FEED_ENTRIES] if not cap.cap_problems(m)]
+        found = (atom_feed(region, warnings), warnings[0].published_at if warnings else None)
+        cache.set(key, found, FEED_CACHE_SECONDS)
+    return found
 
 
 @require_safe
 def public_feed(request: HttpRequest, code: str) -> HttpResponse:
     """The region's published warnings as an Atom feed (no login)."""
-    region = public_region(code)
-    warnings = [m for m in public_warnings(region)[:FEED_ENTRIES] if not cap.cap_problems(m)]
-    response = HttpResponse(atom_feed(region, warnings), content_type=f"{ATOM_TYPE}; charset=utf-8")
-    return _public(response, warnings[0].published_at if warnings else None)
+    body, modified = _feed(_region(code))
+    return _answer(request, body, f"{ATOM_TYPE}; charset=utf-8", modified)
 
 
 @require_safe
 def public_cap(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     """One published warning of a real incident as CAP 1.2 (no login); 404 for anything
     else."""
-    region = public_region(code)
-    message = public_warning(region, pk)
+    message = public_warning(_region(code), pk)
     if cap.cap_problems(message):
         # Published without what CAP needs (written around the services): no alert to give.
         raise Http404
     document = cap.cap_alert(message, web=more_info_url(message))
-    response = HttpResponse(document, content_type=f"{cap.MEDIA_TYPE}; charset=utf-8")
-    return _public(response, message.published_at)
+    return _answer(request, document, f"{cap.MEDIA_TYPE}; charset=utf-8", message.published_at)
 
 
 urls: list[URLPattern] = [
