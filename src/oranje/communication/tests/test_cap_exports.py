@@ -300,6 +300,24 @@ def test_the_message_page_links_to_its_exports(world: World) -> None:
     page = _client(world.viewer).get(f"{_base(draft)}/").content.decode()
     assert "nl-alert/" not in page and "cap.xml" not in page
     assert "gemarkeerd als CONCEPT tot het is goedgekeurd" in page
+    # A message to staff goes to no public channel: no export links.
+    staff = warning(message.incident, kind="staff")
+    page = _client(world.viewer).get(f"{_base(staff)}/").content.decode()
+    assert "persbericht.pdf" not in page and "sociale-media/" not in page
+
+
+def test_the_export_pages_only_read(world: World) -> None:
+    message = warning(start_incident(world))
+    client = Client(enforce_csrf_checks=False)
+    client.force_login(world.coordinator)
+    for part in ("cap.xml", "nl-alert/", "persbericht.pdf", "sociale-media/"):
+        assert client.post(f"{_base(message)}/{part}").status_code == 405
+
+
+def test_the_public_cap_is_the_same_document_as_the_download(world: World) -> None:
+    message = warning(start_incident(world), status="published")
+    public = Client().get(f"/publiek/vr12/cap/{message.pk}.xml").content
+    assert public == _client(world.viewer).get(f"{_base(message)}/cap.xml").content
 
 
 def test_a_poller_that_has_the_feed_gets_304(world: World) -> None:

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from oranje.communication.access import communication_incident_for_user, message_for_user
 from oranje.communication.constants import NL_ALERT_MAX, SOCIAL_MAX, MessageKind
@@ -31,6 +32,7 @@ def _file_name(message: Message, suffix: str) -> str:
     return f"{prefix}{suffix}-{message.incident.region.code.lower()}-{message.pk}"
 
 
+@require_safe
 @login_required
 def message_cap(request: HttpRequest, pk: int, message_pk: int) -> HttpResponse:
     """The warning's CAP file (download). A message that cannot be CAP goes to the NL-Alert
@@ -51,6 +53,7 @@ def message_cap(request: HttpRequest, pk: int, message_pk: int) -> HttpResponse:
     return response
 
 
+@require_safe
 @login_required
 def message_nl_alert(request: HttpRequest, pk: int, message_pk: int) -> HttpResponse:
     """The NL-Alert draft: the text as it would be broadcast, its count and pages, and the CAP
@@ -77,6 +80,7 @@ def message_nl_alert(request: HttpRequest, pk: int, message_pk: int) -> HttpResp
     )
 
 
+@require_safe
 @login_required
 def message_press_release(request: HttpRequest, pk: int, message_pk: int) -> HttpResponse:
     """The message as a press release (PDF); a draft says CONCEPT on it."""
@@ -91,6 +95,7 @@ def message_press_release(request: HttpRequest, pk: int, message_pk: int) -> Htt
     return response
 
 
+@require_safe
 @login_required
 def message_social(request: HttpRequest, pk: int, message_pk: int) -> HttpResponse:
     """The text for social media with its count, to copy."""
