@@ -100,6 +100,33 @@ def test_a_published_message_is_on_the_public_page_within_seconds(
     expect(page.locator(".public-earlier")).to_contain_text("Gaslek aan de Zeeweg")
 
 
+def test_draft_approve_publish_in_the_room_and_it_is_on_the_public_page_within_seconds(
+    page: Any, live_server: Any
+) -> None:
+    world = build_world()
+    incident = start_incident(world, title="Gaslek Velsen-Noord")
+    reader = _phone(page)  # someone in town, on a phone, not logged in
+    url = f"{live_server.url}/publiek/VR12/"
+    reader.goto(url)
+    expect(reader.get_by_text("Er is op dit moment geen incident")).to_be_visible()
+
+    log_in(page, live_server, "coordinator")
+    page.goto(f"{live_server.url}/incidenten/{incident.pk}/communicatie/")
+    page.get_by_role("link", name="Nieuw bericht").click()
+    page.locator("#id_title").fill("Gaslek aan de Zeeweg")
+    page.locator("#id_text").fill("Bij de Zeeweg is een gaslek. Blijf uit de buurt.")
+    page.get_by_label("informatievoorziening").check()
+    page.get_by_role("button", name=re.compile("opslaan", re.I)).click()
+    page.get_by_role("button", name="Vaststellen", exact=True).click()
+    page.get_by_role("button", name="Publiceren", exact=True).click()
+    expect(page.locator(".norm-badges")).to_contain_text("gehaald")
+
+    seconds = _poll(reader, url, "Gaslek aan de Zeeweg")
+    assert seconds < 5
+    expect(reader.locator(".public-current")).to_contain_text("Blijf uit de buurt.")
+    reader.context.close()
+
+
 def test_an_exercise_is_never_on_the_public_page_but_its_preview_says_oefening(
     page: Any, live_server: Any
 ) -> None:
