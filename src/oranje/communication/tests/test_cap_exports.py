@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 import zlib
+from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from django.test import Client
@@ -51,6 +53,36 @@ def _pdf_text(pdf: bytes) -> str:
         except zlib.error:
             continue
     return "\n".join(out).replace("\\(", "(").replace("\\)", ")").replace("\\\\", "\\")
+
+
+def _assert_rfc4287(feed: Any) -> None:
+    """The RFC 4287 rules a feed of ours must keep (section 4.1): exactly one id, title and
+    updated in the feed and in every entry; an author for the feed (no entry has its own);
+    ids absolute IRIs, unique per entry; dates RFC 3339 with an offset; an entry without
+    content has an alternate link; at most one alternate link per type."""
+    rfc3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")
+    assert feed.tag == f"{ATOM}feed"
+    for element in [feed, *feed.findall(f"{ATOM}entry")]:
+        for name in ("id", "title", "updated"):
+            assert len(element.findall(f"{ATOM}{name}")) == 1, (element.tag, name)
+        assert urlsplit(element.findtext(f"{ATOM}id")).scheme in ("http", "https", "tag", "urn")
+        for name in ("updated", "published"):
+            for moment in element.findall(f"{ATOM}{name}"):
+                assert rfc3339.match(moment.text), moment.text
+        alternates = [link.get("type") for link in element.findall(f"{ATOM}link[@rel='alternate']")]
+        assert len(alternates) == len(set(alternates))
+        for link in element.findall(f"{ATOM}link"):
+            assert link.get("href")
+        for category in element.findall(f"{ATOM}category"):
+            assert category.get("term")
+    assert feed.find(f"{ATOM}author/{ATOM}name").text
+    entries = feed.findall(f"{ATOM}entry")
+    assert len({e.findtext(f"{ATOM}id") for e in entries}) == len(entries)
+    for entry in entries:
+        assert (
+            entry.find(f"{ATOM}content") is not None
+            or entry.find(f"{ATOM}link[@rel='alternate']") is not None
+        )
 
 
 # ---------------------------------------------------------------- counting
@@ -244,10 +276,7 @@ def test_the_feed_lists_the_regions_published_warnings_of_real_incidents(world: 
     assert "public" in response["Cache-Control"] and "max-age=30" in response["Cache-Control"]
     assert "Last-Modified" in response
     feed = etree.fromstring(response.content)
-    assert feed.tag == f"{ATOM}feed"
-    # RFC 4287: a feed has an id, a title, updated and an author (no entry has its own).
-    for name in ("id", "title", "updated", "author"):
-        assert feed.find(f"{ATOM}{name}") is not None, name
+    _assert_rfc4287(feed)
     assert feed.find(f"{ATOM}id").text == "http://127.0.0.1:8000/publiek/vr12/waarschuwingen.atom"
     entries = feed.findall(f"{ATOM}entry")
     assert [e.find(f"{ATOM}title").text for e in entries] == ["Nog steeds dicht", "Ramen dicht"]
@@ -285,6 +314,7 @@ def test_an_empty_feed_is_still_a_feed(world: World) -> None:
     response = Client().get("/publiek/vr09/waarschuwingen.atom")
     assert response.status_code == 200
     feed = etree.fromstring(response.content)
+    _assert_rfc4287(feed)
     assert feed.findall(f"{ATOM}entry") == []
     assert feed.find(f"{ATOM}updated").text
 
