@@ -197,6 +197,10 @@ def test_the_public_page_has_no_accessibility_violations_on_a_phone(
     # Readable on a phone: nothing wider than the screen.
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"]
+    # On paper: the messages and addresses, not the list of links or the skip link.
+    phone.emulate_media(media="print")
+    expect(phone.locator(".public-toc")).to_be_hidden()
+    expect(phone.get_by_text("Zeeweg 12, 1971 HB IJmuiden")).to_be_visible()
     phone.context.close()
 
 

@@ -300,3 +300,17 @@ def test_a_shelter_opened_or_closed_through_the_service_shows_at_once(
     with django_capture_on_commit_callbacks(execute=True):
         shelters.shelter_close(shelter=shelter, actor=world.coordinator)
     assert "Sporthal De Zandhoeve" not in client.get(URL).content.decode()
+
+
+def test_the_communication_tab_links_the_preview_and_the_public_page(world: World) -> None:
+    incident = start_incident(world)
+    exercise = start_incident(world, exercise=True)
+    client = Client()
+    client.force_login(world.viewer)
+    html = client.get(f"/incidenten/{incident.pk}/communicatie/").content.decode()
+    assert f'href="/incidenten/{incident.pk}/communicatie/publiek/"' in html
+    assert 'href="/publiek/VR12/"' in html
+    html = client.get(f"/incidenten/{exercise.pk}/communicatie/").content.decode()
+    assert f'href="/incidenten/{exercise.pk}/communicatie/publiek/"' in html
+    assert 'href="/publiek/VR12/"' not in html
+    assert "Een oefening komt nooit op de publiekspagina." in html
