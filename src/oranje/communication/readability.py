@@ -207,7 +207,8 @@ class Readability:
             return _("no text yet")
         return _("level %(level)s (Flesch–Douma %(score)s)") % {
             "level": self.level,
-            "score": f"{self.score:.0f}",
+            # Half up, as the editor's script (Math.round) does.
+            "score": math.floor(self.score + 0.5),
         }
 
 

@@ -124,7 +124,7 @@
         level.textContent = texts.empty;
         level.className = "tag";
       } else {
-        fill(level, texts.level, { level: result.level, score: result.score.toFixed(0) });
+        fill(level, texts.level, { level: result.level, score: Math.round(result.score) });
         level.className = "tag " + (ORDER.indexOf(result.level) <= ORDER.indexOf("B1") ? "ok" : "bad");
         level.setAttribute("data-score", String(result.score));
       }
