@@ -18,23 +18,15 @@ import os
 from typing import Any
 
 import pytest
-import schemathesis
 from django.utils import timezone
 from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
-from schemathesis.config import SchemathesisConfig
 
 from oranje.organisation.tests.factories import World
-from oranje.tests.test_api_fuzz import (  # noqa: F401 (fixtures)
-    _openapi_document,
-    _report,
-    keep_connection,
-    server_errors,
-)
-from oranje.wsgi import application
+from oranje.tests.fuzzing import aim, call_without_server_error, operations, room_schema
+from oranje.tests.test_api_fuzz import keep_connection, server_errors  # noqa: F401 (fixtures)
 
 MAX_EXAMPLES = int(os.environ.get("ORANJE_CARE_FUZZ_EXAMPLES", "3"))
-SEED = 20261203
 
 #: The care room's operations: shelters and their check-in, households, locations and norms,
 #: needs, meals, housing, the suppliers' lists and the worklist, the surroundings.
@@ -44,22 +36,7 @@ CARE_PATHS = (
     r"|^/api/v1/regions/\{[a-z_]+\}/(care-norms|shelter-locations)/"
 )
 
-CONFIG = SchemathesisConfig.from_str(
-    f"""
-seed = {SEED}
-[generation]
-mode = "all"
-max-examples = {MAX_EXAMPLES}
-deterministic = true
-database = "none"
-[phases.stateful]
-enabled = false
-"""
-)
-schema = schemathesis.openapi.from_dict(_openapi_document(), config=CONFIG).include(
-    path_regex=CARE_PATHS
-)
-schema.app = application
+schema = room_schema(CARE_PATHS, max_examples=MAX_EXAMPLES)
 
 
 @pytest.fixture
@@ -117,20 +94,6 @@ def care_fuzz_world(world: World, monkeypatch: pytest.MonkeyPatch) -> dict[str, 
     }
 
 
-def _aim(case: Any, known: dict[str, list[int]]) -> None:
-    """Three in four generated integer ids become a known id: by the parameter's name, else
-    by the path segment just before it."""
-    segments = case.path.split("/")
-    for name, value in list((case.path_parameters or {}).items()):
-        if not isinstance(value, int) or isinstance(value, bool) or not value % 4:
-            continue
-        marker = "{" + name + "}"
-        before = segments[segments.index(marker) - 1] if marker in segments else ""
-        ids = known.get(name) or known.get(before)
-        if ids:
-            case.path_parameters[name] = ids[value % len(ids)]
-
-
 @pytest.mark.django_db
 @schema.parametrize()
 @settings(deadline=None, suppress_health_check=list(HealthCheck))
@@ -140,25 +103,13 @@ def test_no_care_request_makes_a_server_error(
     keep_connection: None,  # noqa: F811
     server_errors: list[str],  # noqa: F811
 ) -> None:
-    _aim(case, care_fuzz_world["known"])
-    response = case.call(headers=care_fuzz_world["headers"])
-    if response.status_code < 500:
-        return
-    causes = list(dict.fromkeys(server_errors)) or [f"HTTP {response.status_code}"]
-    server_errors.clear()
-    if os.environ.get("ORANJE_FUZZ_REPORT"):
-        _report(f"{case.method} {case.path}", causes)
-        return
-    raise AssertionError(
-        f"{case.method} {case.formatted_path} answered {response.status_code}: "
-        + "; ".join(causes)
-        + f"\n{case.as_curl_command()}"
-    )
+    aim(case, care_fuzz_world["known"])
+    call_without_server_error(case, care_fuzz_world["headers"], server_errors)
 
 
 def test_the_run_covers_the_care_operations() -> None:
     """The filter keeps the care room's operations (and nothing of the registry's)."""
-    paths = {operation.path for operation in _operations()}
+    paths = operations(schema)
     assert "/api/v1/shelters/{id}/check-in/" in paths
     assert "/api/v1/households/{id}/transfer/" in paths
     assert "/api/v1/care/worklist/{id}/" in paths
@@ -167,7 +118,3 @@ def test_the_run_covers_the_care_operations() -> None:
     assert "/api/v1/care/needs/{id}/" in paths
     assert "/api/v1/regions/{code}/shelter-locations/" in paths
     assert not any("affected-persons" in p or "inquiries" in p for p in paths)
-
-
-def _operations() -> list[Any]:
-    return [result.ok() for result in schema.get_all_operations()]  # type: ignore[union-attr]

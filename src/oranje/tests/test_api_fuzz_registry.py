@@ -16,25 +16,17 @@ import os
 from typing import Any
 
 import pytest
-import schemathesis
 from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
-from schemathesis.config import SchemathesisConfig
 
 from oranje.organisation.tests.factories import World
 from oranje.registry import services
 from oranje.registry.models import Candidate, PossibleDuplicate
 from oranje.registry.tests.factories import build_registry, inquiry_data, register
-from oranje.tests.test_api_fuzz import (  # noqa: F401 (fixtures)
-    _openapi_document,
-    _report,
-    keep_connection,
-    server_errors,
-)
-from oranje.wsgi import application
+from oranje.tests.fuzzing import aim, call_without_server_error, operations, room_schema
+from oranje.tests.test_api_fuzz import keep_connection, server_errors  # noqa: F401 (fixtures)
 
 MAX_EXAMPLES = int(os.environ.get("ORANJE_REGISTRY_FUZZ_EXAMPLES", "6"))
-SEED = 20261203
 
 #: The registry's operations: persons, statuses, duplicates, merges, inquiries and their
 #: candidates, imports, senders, lists and the PFIF exchange.
@@ -44,22 +36,7 @@ REGISTRY_PATHS = (
     r"(affected-persons|duplicates|merges|inquiries|registry)/"
 )
 
-CONFIG = SchemathesisConfig.from_str(
-    f"""
-seed = {SEED}
-[generation]
-mode = "all"
-max-examples = {MAX_EXAMPLES}
-deterministic = true
-database = "none"
-[phases.stateful]
-enabled = false
-"""
-)
-schema = schemathesis.openapi.from_dict(_openapi_document(), config=CONFIG).include(
-    path_regex=REGISTRY_PATHS
-)
-schema.app = application
+schema = room_schema(REGISTRY_PATHS, max_examples=MAX_EXAMPLES)
 
 
 @pytest.fixture
@@ -120,15 +97,6 @@ def registry_fuzz_world(world: World, monkeypatch: pytest.MonkeyPatch) -> dict[s
     }
 
 
-def _aim(case: Any, known: dict[str, list[int]]) -> None:
-    """Three in four generated integer ids become a known id (as in the project-wide run)."""
-    resource = case.path.split("/")[3]
-    for name, value in list((case.path_parameters or {}).items()):
-        ids = known.get(name) or known.get(resource)
-        if ids and isinstance(value, int) and not isinstance(value, bool) and value % 4:
-            case.path_parameters[name] = ids[value % len(ids)]
-
-
 @pytest.mark.django_db
 @schema.parametrize()
 @settings(deadline=None, suppress_health_check=list(HealthCheck))
@@ -138,31 +106,15 @@ def test_no_registry_request_makes_a_server_error(
     keep_connection: None,  # noqa: F811
     server_errors: list[str],  # noqa: F811
 ) -> None:
-    _aim(case, registry_fuzz_world["known"])
-    response = case.call(headers=registry_fuzz_world["headers"])
-    if response.status_code < 500:
-        return
-    causes = list(dict.fromkeys(server_errors)) or [f"HTTP {response.status_code}"]
-    server_errors.clear()
-    if os.environ.get("ORANJE_FUZZ_REPORT"):
-        _report(f"{case.method} {case.path}", causes)
-        return
-    raise AssertionError(
-        f"{case.method} {case.formatted_path} answered {response.status_code}: "
-        + "; ".join(causes)
-        + f"\n{case.as_curl_command()}"
-    )
+    aim(case, registry_fuzz_world["known"])
+    call_without_server_error(case, registry_fuzz_world["headers"], server_errors)
 
 
 def test_the_run_covers_the_registry_operations() -> None:
     """The filter keeps every registry operation (and nothing else)."""
-    paths = {operation.path for operation in _operations()}
+    paths = operations(schema)
     assert "/api/v1/inquiries/{id}/candidates/{candidate_pk}/confirm/" in paths
     assert "/api/v1/incidents/{id}/registry/pfif/" in paths
     assert "/api/v1/incidents/{id}/affected-persons/" in paths
     assert "/api/v1/merges/{id}/undo/" in paths
     assert not any(p.startswith("/api/v1/exercises") for p in paths)
-
-
-def _operations() -> list[Any]:
-    return [result.ok() for result in schema.get_all_operations()]
