@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 
 from oranje.communication import selectors_analyses
 from oranje.communication.access import can_communicate
 from oranje.communication.constants import ReviewStatus
-from oranje.communication.models import QAItem
+from oranje.communication.models import QAItem, QAVersion
 from oranje.communication.services.analyses import period_label
 
 register = template.Library()
@@ -40,6 +40,17 @@ def qa_part(context: dict[str, Any]) -> dict[str, Any]:
         approved=Count("pk", filter=Q(status=ReviewStatus.APPROVED)),
         drafts=Count("pk", filter=Q(status=ReviewStatus.DRAFT)),
         public=Count("pk", filter=Q(status=ReviewStatus.APPROVED, public=True)),
+    )
+    counts["waiting"] = (
+        QAVersion.objects.filter(
+            item__incident=incident,
+            item__retired=False,
+            item__status=ReviewStatus.APPROVED,
+            number__gt=F("item__version"),
+        )
+        .values("item")
+        .distinct()
+        .count()
     )
     return {
         "incident": incident,

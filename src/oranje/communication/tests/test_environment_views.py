@@ -221,6 +221,8 @@ def test_the_tab_counts_the_qa(world: World, incident: Incident, writer: User) -
     qa_services.qa_approve(item=item, actor=writer)
     qa_services.qa_set_public(item=item, actor=writer, public=True)
     _item(incident, writer, "Nog een?")
+    qa_services.qa_update(item=item, actor=writer, question=item.question, answer="Ja.")
     page = _client(writer).get(f"/incidenten/{incident.pk}/communicatie/").content.decode()
     assert "1 vastgesteld, waarvan 1 op de publiekspagina." in page
     assert "1 concept." in page
+    assert "1 wijziging van een vastgesteld antwoord wacht op vaststelling." in page
