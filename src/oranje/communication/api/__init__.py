@@ -3,7 +3,7 @@ list."""
 
 from django.urls import URLPattern
 
-from oranje.communication.api import agreements, cap, environment, mailings, messages
+from oranje.communication.api import agreements, cap, environment, mailings, messages, signals
 
 urls: list[URLPattern] = [
     *agreements.urls,
@@ -11,4 +11,5 @@ urls: list[URLPattern] = [
     *environment.urls,
     *mailings.urls,
     *messages.urls,
+    *signals.urls,
 ]
