@@ -28,15 +28,12 @@ from oranje.care.models import Shelter
 from oranje.communication.constants import (
     PUBLIC_CLOSED_DAYS,
     PUBLIC_KINDS,
-    PUBLIC_PAGE_SECONDS,
     MessageStatus,
     ReviewStatus,
 )
 from oranje.communication.models import Message, QAItem
 from oranje.core.models import Region
 from oranje.incidents.models import Incident
-
-__all__ = ["PUBLIC_CLOSED_DAYS", "PUBLIC_PAGE_SECONDS"]
 
 
 @dataclass(frozen=True)

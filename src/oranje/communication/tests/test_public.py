@@ -13,6 +13,7 @@ from django.utils import timezone
 from oranje.care.models import LocationContact
 from oranje.care.tests.factories import location, open_shelter
 from oranje.communication import public
+from oranje.communication.constants import PUBLIC_PAGE_SECONDS
 from oranje.communication.models import Message, QAItem
 from oranje.incidents.models import Incident
 from oranje.incidents.tests.factories import start_incident
@@ -245,7 +246,7 @@ def test_a_published_message_shows_at_once_when_the_page_is_forgotten_else_after
     # Without being told, the kept page expires within PUBLIC_PAGE_SECONDS.
     import django.core.cache.backends.locmem as locmem
 
-    later = locmem.time.time() + public.PUBLIC_PAGE_SECONDS + 0.1
+    later = locmem.time.time() + PUBLIC_PAGE_SECONDS + 0.1
     monkeypatch.setattr(locmem.time, "time", lambda: later)
     assert "Derde bericht" in client.get(URL).content.decode()
 
