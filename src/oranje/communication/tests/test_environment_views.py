@@ -226,3 +226,30 @@ def test_the_tab_counts_the_qa(world: World, incident: Incident, writer: User) -
     assert "1 vastgesteld, waarvan 1 op de publiekspagina." in page
     assert "1 concept." in page
     assert "1 wijziging van een vastgesteld antwoord wacht op vaststelling." in page
+
+
+def test_a_closed_incident_takes_no_more_analyses_or_answers(
+    incident: Incident, writer: User
+) -> None:
+    item = _item(incident, writer)
+    analysis = analysis_services.analysis_draft(
+        incident=incident,
+        period_start=timezone.now() - dt.timedelta(hours=2),
+        period_end=timezone.now(),
+        actor=writer,
+    )
+    incident.closed_at = timezone.now()
+    incident.save()
+    client = _client(writer)
+    base = f"/incidenten/{incident.pk}/communicatie/"
+    refused = client.post(f"{base}analyses/{analysis.pk}/vaststellen/", follow=True)
+    assert "is afgesloten op" in refused.content.decode()
+    refused = client.post(f"{base}vragen/{item.pk}/vaststellen/", follow=True)
+    assert "is afgesloten op" in refused.content.decode()
+    response = client.post(f"{base}vragen/nieuw/", {"question": "Nog een?", "answer": "Ja."})
+    assert response.status_code == 400
+    analysis.refresh_from_db()
+    item.refresh_from_db()
+    assert (analysis.status, item.status) == ("draft", "draft")
+    page = client.get(f"{base}vragen/").content.decode()
+    assert "Nieuwe vraag" not in page
