@@ -24,6 +24,13 @@ def message_mailing_panel(
     return mailing_panel(context["request"].user, incident, message)
 
 
+@register.inclusion_tag("communication/_message_mailing_section.html", takes_context=True)
+def message_mailing_section(context: template.Context) -> dict[str, Any]:
+    """The panel under its heading, for the message of the page (`msg` or `message`)."""
+    message: Message = context.get("msg") or context["message"]
+    return mailing_panel(context["request"].user, context["incident"], message)
+
+
 @register.inclusion_tag("communication/_incident_mailings.html")
 def incident_mailings(incident: Incident) -> dict[str, Any]:
     published = Message.objects.filter(
