@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -206,8 +207,29 @@ def deliver_items(ids: list[int], *, now: dt.datetime | None = None) -> Outcome:
     return outcome
 
 
+#: What an address in a channel's error becomes: the room keeps no address, not even there.
+ADDRESS_HIDDEN = "[adres]"
+
+
+def without_address(error: str, address: str) -> str:
+    """The error of a channel without the recipient's address (an SMTP refusal names it:
+    `{'a@b.nl': (550, b'5.1.1 <a@b.nl> unknown')}`), in any case."""
+    if not address:
+        return error
+    error = re.sub(re.escape(address), ADDRESS_HIDDEN, error, flags=re.IGNORECASE)
+    # A channel cuts its error at 255 characters, perhaps in the middle of the address.
+    for end in range(len(address) - 1, 2, -1):
+        if error.lower().endswith(address[:end].lower()):
+            return error[: len(error) - end] + ADDRESS_HIDDEN
+    return error
+
+
 def _send(batch: dict[int, MailingItem], claim: str, outcome: Outcome) -> None:
+    addresses: dict[int, str] = {}
+
     def record(pk: int, error: str | None, *, broken: bool = False) -> None:
+        if error is not None:
+            error = without_address(error, addresses.get(pk, ""))
         final = broken or batch[pk].attempts > len(RETRY_DELAYS)
         if not item_record(item_id=pk, claim=claim, error=error, final=final):
             return
@@ -250,6 +272,8 @@ def _send(batch: dict[int, MailingItem], claim: str, outcome: Outcome) -> None:
             log.exception("address of mailing item %s", item.pk)
             record(item.pk, f"registratie: {exc}")
             continue
+        if address is not None:
+            addresses[item.pk] = address
         if address is None:
             skip(item.pk, NO_LONGER)
         elif mailing.channel == MailChannel.MAIL:
