@@ -247,3 +247,35 @@ def test_outsiders_get_404_and_viewers_403(world: World) -> None:
     )
     other = start_incident(world, title="Andere")
     assert _client(world.coordinator).get(_base(other) + f"{message.pk}/").status_code == 404
+
+
+def test_a_closed_incident_gets_no_new_message_page(world: World) -> None:
+    from oranje.incidents.services.incidents import incident_close
+
+    incident = start_incident(world)
+    message = services.message_create(
+        incident=incident, actor=world.coordinator, data=public_data()
+    )
+    incident_close(actor=world.coordinator, incident=incident, note="Klaar")
+    client = _client(world.coordinator)
+    response = client.get(_base(incident) + "nieuw/", follow=True)
+    assert "Dit incident is afgesloten op" in response.content.decode()
+    assert response.redirect_chain[-1][0] == f"/incidenten/{incident.pk}/communicatie/"
+    edit = client.get(_base(incident) + f"{message.pk}/bewerken/")
+    assert edit.status_code == 302
+    body = client.get(_base(incident) + f"{message.pk}/").content.decode()
+    assert "goedkeuren/" not in body and "bewerken/" not in body
+
+
+def test_an_exercises_message_is_marked_and_said_to_stay_off_the_public_page(world: World) -> None:
+    incident = start_incident(world, exercise=True)
+    message = services.message_create(
+        incident=incident, actor=world.coordinator, data=public_data()
+    )
+    services.message_approve(message=message, actor=world.coordinator)
+    client = _client(world.coordinator)
+    response = client.post(_base(incident) + f"{message.pk}/publiceren/", follow=True)
+    body = response.content.decode()
+    assert "OEFENING: het komt niet op de publiekspagina" in body
+    assert "nee: een oefening komt er nooit op" in body
+    assert 'class="exercise-banner"' in body

@@ -39,6 +39,7 @@ from oranje.communication.services import messages as services
 from oranje.core import access as core_access
 from oranje.core.views import apply_errors
 from oranje.incidents.models import Incident
+from oranje.incidents.services.guards import require_open
 from oranje.incidents.views import incident_context
 
 
@@ -150,6 +151,8 @@ def _panel(form: MessageForm) -> dict[str, Any]:
 @login_required
 def message_new(request: HttpRequest, pk: int) -> HttpResponse:
     incident = communication_incident_for_user(request.user, pk, write=True)
+    if _closed(request, incident):
+        return redirect("communication:home", incident.pk)
     kind = request.GET.get("soort", "")
     form = MessageForm(
         initial={
@@ -186,6 +189,8 @@ def message_edit(request: HttpRequest, pk: int, msg: int) -> HttpResponse:
     incident, message = _message(request, pk, msg, write=True)
     if message.status == MessageStatus.PUBLISHED:
         flash.error(request, str(services.NOT_DRAFT_PUBLISHED))
+        return redirect("communication:message", incident.pk, message.pk)
+    if _closed(request, incident):
         return redirect("communication:message", incident.pk, message.pk)
     form: MessageForm = MessageEditForm(initial=MessageForm.initial_of(message), message=message)
     if request.method == "POST":
@@ -260,6 +265,16 @@ def message_detail(request: HttpRequest, pk: int, msg: int) -> HttpResponse:
             ],
         },
     )
+
+
+def _closed(request: HttpRequest, incident: Incident) -> bool:
+    """A closed incident gets no new or changed message: say so (the service would refuse)."""
+    try:
+        require_open(incident)
+    except ValidationError as exc:
+        flash.error(request, " ".join(exc.messages))
+        return True
+    return False
 
 
 def _step(
