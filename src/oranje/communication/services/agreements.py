@@ -7,7 +7,7 @@ incident's question "who communicates what now?" from its current scaling."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -157,6 +157,8 @@ class IncidentAgreements:
     kinds: list[tuple[str, list[tuple[str, Cell | None]]]]
     #: Why no row applies ("" when some do).
     none_reason: str = ""
+    #: As `kinds`, keyed by the kind's value ("public", ...).
+    kinds_by_value: list[tuple[str, list[tuple[str, Cell | None]]]] = field(default_factory=list)
 
 
 def incident_scopes(incident: Incident) -> tuple[list[str], str]:
@@ -180,10 +182,14 @@ def incident_agreements(incident: Incident) -> IncidentAgreements:
     """Who communicates what at the incident's current scaling ("so nobody has to ask")."""
     scopes, reason = incident_scopes(incident)
     matrix = agreement_matrix(incident.region_id) if scopes else {}
-    kinds = [
-        (str(label), [(SCOPE_LABELS[s], matrix.get((s, str(kind)))) for s in scopes])
-        for kind, label in MessageKind.choices
+    by_value = [
+        (str(kind), [(SCOPE_LABELS[s], matrix.get((s, str(kind)))) for s in scopes])
+        for kind in MessageKind.values
     ]
+    labels = dict(MessageKind.choices)
     return IncidentAgreements(
-        scopes=[(s, SCOPE_LABELS[s]) for s in scopes], kinds=kinds, none_reason=reason
+        scopes=[(s, SCOPE_LABELS[s]) for s in scopes],
+        kinds=[(str(labels[kind]), cells) for kind, cells in by_value],
+        none_reason=reason,
+        kinds_by_value=by_value,
     )

@@ -208,3 +208,19 @@ def test_the_incident_shows_who_communicates_at_its_current_scaling(
     assert [key for key, _label in now.scopes] == ["rot", "gbt"]  # tbz has no row
     press = dict(now.kinds)["persbericht"]
     assert [cell.communicator if cell else None for _scope, cell in press] == ["region", "both"]
+
+
+def test_the_editor_line_says_who_communicates_a_kind(world: World, comm: User) -> None:
+    from django.template import Context, Template
+
+    agreements_save(
+        actor=comm, region=world.region, cells={("grip2", "press"): Cell("region", "Via de VR")}
+    )
+    incident = start_incident(world)
+    line = Template("{% load communication_agreements %}{% agreement_line incident kind %}")
+    assert line.render(Context({"incident": incident, "kind": "press"})).strip() == ""
+    scale(world, incident, 2)
+    press = line.render(Context({"incident": incident, "kind": "press"}))
+    assert "GRIP 2: <strong>regio</strong> (Via de VR)" in press
+    staff = line.render(Context({"incident": incident, "kind": "staff"}))
+    assert "GRIP 2: geen afspraak" in staff
