@@ -32,6 +32,7 @@ BENCHMARKS = [
     "bench.care_board",
     "bench.comm_public",
     "bench.comm_cap",
+    "bench.comm_signals",
 ]
 
 

@@ -211,7 +211,7 @@ class UtcHour(Func):
         return self.as_sql(
             compiler,
             connection,
-            template="strftime('%%%%Y-%%%%m-%%%%d %%%%H:00:00', %(expressions)s)",
+            template="substr(%(expressions)s, 1, 13) || ':00:00'",
             **extra,
         )
 

@@ -9,7 +9,8 @@ the one chosen on the form. Times without an offset are Amsterdam time.
 All rows or none: every bad row is reported with its row number, the column as the file
 names it and the problem, and nothing of such a file is kept. The same file twice (by its
 SHA-256) is refused. Fast: the rows are checked without asking the database and written
-with `bulk_create` in batches (50,000 rows well under 20 seconds, `bench/comm_signals.py`).
+in batches with one prepared INSERT each (50,000 rows well under 20 seconds,
+`bench/comm_signals.py`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from typing import IO
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy
@@ -396,27 +397,7 @@ def signals_import(
         except IntegrityError:  # the same file, sent twice at the same moment
             found = SignalImport.objects.get(incident=incident, sha256=file.sha256)
             raise ValidationError({"file": [_already(found)]}) from None
-        now = timezone.now()
-        Signal.objects.bulk_create(
-            (
-                Signal(
-                    incident_id=incident.pk,
-                    source=c.source,
-                    text=c.text,
-                    at=c.at,
-                    topic=c.topic,
-                    goal=c.goal,
-                    sentiment=c.sentiment,
-                    rumour=c.rumour,
-                    count=c.count,
-                    batch_id=batch.pk,
-                    created_at=now,
-                    created_by_id=actor.pk,
-                )
-                for c in cleaned
-            ),
-            batch_size=BATCH,
-        )
+        _insert(cleaned, incident=incident, batch=batch, actor=actor)
         report.created = len(cleaned)
         report.contacts = sum(c.count for c in cleaned)
         report.batch = batch
@@ -429,6 +410,68 @@ def signals_import(
             note=file.name,
         )
     return report
+
+
+#: The columns an import writes, in the order of `_insert`'s rows.
+_COLUMNS = (
+    "incident",
+    "source",
+    "text",
+    "at",
+    "topic",
+    "goal",
+    "sentiment",
+    "rumour",
+    "count",
+    "countered_by",
+    "batch",
+    "created_at",
+    "created_by",
+)
+
+
+def _insert(
+    rows: list[SignalData], *, incident: Incident, batch: SignalImport, actor: User
+) -> None:
+    """Write the checked rows in batches of BATCH with one prepared INSERT each
+    (`executemany`). `bulk_create` spends 10 of the 20 seconds the norm allows on 50,000
+    rows building and compiling model instances (on SQLite 76 rows a statement, its limit of
+    999 parameters); the rows are checked above exactly as `signal_create` checks one, and
+    every column of the model is given here, so nothing of the model is skipped but the
+    per-row Python."""
+    ops = connection.ops
+    meta = Signal._meta
+    fields = {f.name: f.column for f in meta.concrete_fields}
+    columns = ", ".join(ops.quote_name(fields[name]) for name in _COLUMNS)
+    marks = ", ".join(["%s"] * len(_COLUMNS))
+    table = ops.quote_name(meta.db_table)
+    # Names from the model, every value a parameter.
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"  # noqa: S608
+    created = ops.adapt_datetimefield_value(timezone.now())
+    moment = ops.adapt_datetimefield_value
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), BATCH):
+            cursor.executemany(
+                sql,
+                [
+                    (
+                        incident.pk,
+                        c.source,
+                        c.text,
+                        moment(c.at),
+                        c.topic,
+                        c.goal,
+                        c.sentiment,
+                        c.rumour,
+                        c.count,
+                        None,
+                        batch.pk,
+                        created,
+                        actor.pk,
+                    )
+                    for c in rows[start : start + BATCH]
+                ],
+            )
 
 
 def _already(earlier: SignalImport) -> str:

@@ -50,6 +50,11 @@ CLOCK_SLACK = dt.timedelta(minutes=5)
 #: The longest period one tally covers, and the most lines it has.
 TALLY_PERIOD_MAX = dt.timedelta(hours=24)
 TALLY_LINES_MAX = 50
+#: The choices' values, once (an enumeration's `.values` builds a new list at every call,
+#: and an import checks 50,000 rows).
+_SOURCES = frozenset(SignalSource.values)
+_GOALS = frozenset(Goal.values)
+_SENTIMENTS = frozenset(Sentiment.values)
 
 TEXT_REQUIRED = gettext_lazy("text: say what was asked or said.")
 TEXT_TOO_LONG = gettext_lazy("text: at most %(max)s characters (this one has %(n)s).")
@@ -125,11 +130,11 @@ def signal_problems(
         errors["text"] = [str(TEXT_TOO_LONG % {"max": SIGNAL_MAX, "n": len(text)})]
     if len(topic) > TOPIC_MAX:
         errors["topic"] = [str(TOPIC_TOO_LONG % {"max": TOPIC_MAX, "n": len(topic)})]
-    if data.source not in SignalSource.values:
+    if data.source not in _SOURCES:
         errors["source"] = [str(SOURCE_UNKNOWN)]
-    if data.goal and data.goal not in Goal.values:
+    if data.goal and data.goal not in _GOALS:
         errors["goal"] = [str(GOAL_UNKNOWN)]
-    if data.sentiment not in Sentiment.values:
+    if data.sentiment not in _SENTIMENTS:
         errors["sentiment"] = [str(SENTIMENT_UNKNOWN)]
     if not 1 <= data.count <= COUNT_MAX:
         errors["count"] = [str(COUNT_RANGE % {"max": f"{COUNT_MAX:,}".replace(",", ".")})]

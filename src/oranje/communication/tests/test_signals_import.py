@@ -49,6 +49,8 @@ def test_an_english_export_with_platforms_is_imported(world: World) -> None:
     assert rows["Brand in Velsen"].source == "press"
     assert rows["Waar is de opvang?"].source == "social"  # the form's default source
     assert report.batch is not None and report.batch.rows == 3
+    assert all(s.batch == report.batch and s.created_by == world.functionary for s in rows.values())
+    assert all(not s.rumour and s.countered_by is None for s in rows.values())
     audit = AuditEntry.objects.get(action="signal.import")
     assert audit.changes == {"rows": [0, 3], "contacts": [0, 5]}
 
