@@ -10,12 +10,23 @@ with a colour-vision deficiency; the legend names every band in the order it is 
 from __future__ import annotations
 
 import math
-from xml.sax.saxutils import escape
+import re
+from xml.sax.saxutils import escape as _escape
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from oranje.communication.selectors_signals import Volume
+
+#: Characters XML 1.0 cannot carry (a control character typed into a topic).
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def escape(text: str) -> str:
+    """The text for the SVG: escaped, and what XML cannot carry a space — a control
+    character in a topic must not make the file unreadable."""
+    return _escape(_NOT_XML.sub(" ", text))
+
 
 #: Okabe–Ito, then two greys for "other" and "none".
 PALETTE = (

@@ -1,0 +1,78 @@
+"""Probe: what a user typed, odd characters included, in the press release, the CAP file,
+the NL-Alert and social-media texts and the SVG chart: always an answer, never a 500, and the
+XML always well-formed."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+from lxml import etree
+
+from oranje.communication.models import Message, Signal
+from oranje.communication.tests.messages_helpers import AREA, adviser
+from oranje.incidents.tests.factories import start_incident
+from oranje.organisation.tests.factories import World
+
+pytestmark = pytest.mark.django_db
+
+ODD = "Kop \x00\x01\x0b\x1b[31m \ufffe\uffff 🔥 \u202e <svg onload=alert(1)> & ]]> \x81"
+
+
+def _client(world: World) -> Client:
+    client = Client()
+    client.force_login(adviser(world.region, "anna"))
+    return client
+
+
+def test_odd_characters_and_long_words_in_every_export(world: World) -> None:
+    incident = start_incident(world, title=ODD[:100])
+    now = timezone.now()
+    odd = ODD
+    message = Message.objects.create(
+        incident=incident,
+        kind="warning",
+        title=odd,
+        text=("W" * 5000 + " ") * 3 + odd,
+        instruction=odd,
+        social_text=odd,
+        cap_event=odd[:50],
+        area=AREA,
+        status="approved",
+        approved_at=now,
+        cap_sent=now,
+    )
+    client = _client(world)
+    base = f"/incidenten/{incident.pk}/communicatie/berichten/{message.pk}/"
+    pdf = client.get(base + "persbericht.pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    cap = client.get(base + "cap.xml")
+    assert cap.status_code == 200
+    etree.fromstring(cap.content)
+    for suffix in ("nl-alert/", "sociale-media/", ""):
+        page = client.get(base + suffix)
+        assert page.status_code == 200, suffix
+        assert b"<svg onload" not in page.content
+
+
+def test_odd_signal_topics_keep_the_svg_chart_well_formed(world: World) -> None:
+    incident = start_incident(world)
+    anna = adviser(world.region, "bert")
+    for topic in ("Water \x01\x0b giftig?", "<script>x</script>", "a\"b'c&d", "\ufffe"):
+        Signal.objects.create(
+            incident=incident,
+            at=incident.started_at,
+            text="Is het water veilig?",
+            topic=topic,
+            source="phone",
+            created_by=anna,
+        )
+    client = _client(world)
+    base = f"/incidenten/{incident.pk}/communicatie/signalen/"
+    for per in ("topic", "goal"):
+        svg = client.get(base + f"grafiek.svg?per={per}")
+        assert svg.status_code == 200
+        etree.fromstring(svg.content)
+    page = client.get(base + "grafieken/")
+    assert page.status_code == 200
+    assert b"<script>x</script>" not in page.content
