@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, replace
 
 from django.core.exceptions import ValidationError
@@ -82,9 +83,19 @@ def _moment(value: dt.datetime) -> str:
     return date_format(timezone.localtime(value), "j-n-Y H:i")
 
 
+#: Control characters (but tab and newline) have no place in what the public said; a pasted
+#: one would otherwise reach the charts' XML and the spreadsheets.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def plain(text: str) -> str:
+    """The text without bidirectional and control characters."""
+    return _CONTROLS.sub(" ", neutralise_bidi(text))
+
+
 def normal_topic(topic: str) -> str:
     """The topic as it is stored and counted: lower case, single spaces."""
-    return " ".join(neutralise_bidi(topic).split()).lower()
+    return " ".join(plain(topic).split()).lower()
 
 
 @dataclass(frozen=True)
@@ -122,7 +133,7 @@ def signal_problems(
     """The signal cleaned (text trimmed, topic normalised) and its problems by field; asks
     the database nothing, so that an import checks 50,000 rows quickly."""
     errors: dict[str, list[str]] = {}
-    text = neutralise_bidi(data.text).strip()
+    text = plain(data.text).strip()
     topic = normal_topic(data.topic)
     if not text:
         errors["text"] = [str(TEXT_REQUIRED)]

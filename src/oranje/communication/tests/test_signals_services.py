@@ -239,3 +239,14 @@ def test_a_bad_tally_names_its_line_and_keeps_nothing(world: World) -> None:
     assert set(caught.value.message_dict) == {"until", "lines"}
     assert not Signal.objects.filter(incident=incident).exists()
     assert not SignalImport.objects.filter(incident=incident).exists()
+
+
+def test_control_characters_do_not_reach_the_record(world: World) -> None:
+    incident = start_incident(world)
+    signal = services.signal_create(
+        incident=incident,
+        actor=world.functionary,
+        data=_data(text="Rook\x07 giftig?\nEcht?", topic="ro\x1bok\u202e"),
+    )
+    assert signal.text == "Rook  giftig?\nEcht?"
+    assert signal.topic == "ro ok"
