@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
 from functools import partial
@@ -186,7 +187,21 @@ def _person_data(person: Resident) -> services.PersonData:
         street=person.street if person.number else "",
         city=data.CITY if person.number else "",
         phone=("+31" + person.phone[1:]) if person.phone else "",
+        # Two in three with a phone said yes to updates; they get mail as well as SMS.
+        email=_demo_email(person) if _wants_updates(person) else "",
+        updates_consent=True if _wants_updates(person) else None,
     )
+
+
+def _wants_updates(person: Resident) -> bool:
+    return bool(person.phone) and len(person.given + person.surname) % 3 != 0
+
+
+def _demo_email(person: Resident) -> str:
+    """given.surname@voorbeeld.nl in plain letters (the demo's addresses go nowhere)."""
+    plain = unicodedata.normalize("NFKD", f"{person.given}.{person.surname}".lower())
+    letters = "".join(c for c in plain if c.isascii() and (c.isalnum() or c == "."))
+    return f"{letters}@voorbeeld.nl"
 
 
 class _Builder:

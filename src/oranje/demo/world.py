@@ -161,6 +161,9 @@ def build(log: Callable[[str], None] = print, *, today: dt.date | None = None) -
     from oranje.demo import registry
 
     fire = registry.build(region, coordinator, log)
+    from oranje.demo import communication_agreements
+
+    communication_agreements.build(region, coordinator, log)
     if velsen is not None:
         care.velsen(velsen, coordinator, log)
         communication.velsen(velsen, coordinator, log)
