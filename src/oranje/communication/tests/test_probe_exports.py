@@ -76,3 +76,28 @@ def test_odd_signal_topics_keep_the_svg_chart_well_formed(world: World) -> None:
     page = client.get(base + "grafieken/")
     assert page.status_code == 200
     assert b"<script>x</script>" not in page.content
+
+
+def test_a_warning_of_nothing_but_control_characters_still_makes_a_valid_cap(
+    world: World,
+) -> None:
+    from oranje.communication.services.cap import cap_alert, validate_cap
+
+    incident = start_incident(world)
+    now = timezone.now()
+    message = Message.objects.create(
+        incident=incident,
+        kind="warning",
+        title="\x01",
+        text="\x02\x0b",
+        instruction="\x03",
+        cap_event="\x04",
+        area_desc="\x05",
+        audience="\x06",
+        area=AREA,
+        status="approved",
+        approved_at=now,
+        cap_sent=now,
+    )
+    document = cap_alert(message, web="https://example.org/\x07")
+    assert validate_cap(document) == []
