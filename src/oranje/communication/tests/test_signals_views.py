@@ -170,7 +170,9 @@ def test_the_tally_form_records_every_filled_line(world: World) -> None:
     ]
     again = client.post(_url(incident, "turven/"), data)
     assert again.status_code == 400
-    assert "al ingevoerd" in again.content.decode()
+    assert again.content.decode().count("al ingevoerd") == 1
+    zero = client.post(_url(incident, "turven/"), {**data, "end": data["start"]})
+    assert zero.content.decode().count("tot: het einde van de periode moet na het begin") == 1
     data["lines-1-count"] = ""
     missing = client.post(_url(incident, "turven/"), {**data, "lines-0-count": "13"})
     assert "Geef het aantal contacten" in missing.content.decode()

@@ -237,9 +237,8 @@ def signals_tally(request: HttpRequest, pk: int) -> HttpResponse:
                     lines=chosen,
                 )
             except ValidationError as exc:
+                # "until" and "lines" are no fields of the period's form: shown above it.
                 apply_errors(period, exc)
-                if hasattr(exc, "error_dict") and "lines" in exc.error_dict:
-                    period.add_error(None, exc.message_dict["lines"])
             else:
                 messages.success(
                     request,
