@@ -98,3 +98,26 @@ def test_anonymising_clears_address_and_consent_and_nothing_is_sent_after(
     assert mail.outbox == []
     assert MailingItem.objects.get().status == "skipped"
     assert "geheim" not in _audit_text()
+
+
+def test_deleting_an_exercises_registry_takes_its_mailing_items_along(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
+    rw = build_registry(world, exercise=True)
+    now = timezone.now()
+    Person.objects.create(
+        incident=rw.incident,
+        given_names="Oefen",
+        surname="Persoon",
+        email=ADDRESS,
+        updates_consent=True,
+        created_at=now,
+        updated_at=now,
+    )
+    with django_capture_on_commit_callbacks(execute=False):
+        mailing_create(
+            message=published(rw.incident), channel="mail", actor=adviser(world.region, "an")
+        )
+    assert MailingItem.objects.get().status == "skipped"
+    retention.exercise_delete(incident=rw.incident)
+    assert not Person.objects.exists() and not MailingItem.objects.exists()
