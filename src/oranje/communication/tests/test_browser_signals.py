@@ -47,7 +47,7 @@ def test_the_information_line_on_a_tablet(page: Any, live_server: Any) -> None:
         count=9,
         at=timezone.now() - dt.timedelta(minutes=4),
     )
-    Message.objects.create(
+    counter = Message.objects.create(
         incident=incident,
         kind="public",
         title="Geen koolmonoxide buiten de loods",
@@ -89,7 +89,7 @@ def test_the_information_line_on_a_tablet(page: Any, live_server: Any) -> None:
 
     tablet.get_by_role("link", name="Geruchten").click()
     tablet.get_by_label("Weerlegd door").select_option(
-        label=f"Geen koolmonoxide buiten de loods ({timezone.localtime():%d-%m %H:%M})"
+        label=f"{counter.title} ({timezone.localtime(counter.published_at):%d-%m %H:%M})"
     )
     tablet.get_by_role("button", name="Opslaan").click()
     expect(
