@@ -163,3 +163,22 @@ def test_a_closed_incident_long_ago_leaves_the_page(world: World) -> None:
     incident.closed_at = timezone.now() - dt.timedelta(days=400)
     incident.save()
     assert "Oud bericht" not in Client().get(URL).content.decode()
+
+
+def test_a_visitor_in_english_does_not_turn_the_kept_dutch_page_english(world: World) -> None:
+    from django.conf import settings
+
+    cache.clear()
+    incident = start_incident(world, title="Brand Velsen")
+    publish(incident, "Blijf uit de buurt")
+    english = Client()
+    english.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    first = english.get(URL)
+    assert first["Content-Language"] == "en"
+    odd = Client()
+    odd.cookies[settings.LANGUAGE_COOKIE_NAME] = "xx-evil"
+    for client in (Client(), odd):
+        answer = client.get(URL)
+        assert answer["Content-Language"] == "nl"
+        assert "Actuele informatie" in answer.content.decode()
+    assert Client().head(URL)["Content-Language"] == "nl"
