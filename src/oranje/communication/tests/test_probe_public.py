@@ -182,3 +182,18 @@ def test_a_visitor_in_english_does_not_turn_the_kept_dutch_page_english(world: W
         assert answer["Content-Language"] == "nl"
         assert "Actuele informatie" in answer.content.decode()
     assert Client().head(URL)["Content-Language"] == "nl"
+
+
+def test_the_incidents_own_address_stays_off_the_public_page(world: World) -> None:
+    """The incident's "Location (address)" is the coordinators' field, never reviewed for the
+    public — a house fire's is a family's address. The page names the municipality; where it
+    is for the public, the approved messages say."""
+    cache.clear()
+    incident = start_incident(world, title="Woningbrand")
+    incident.location_text = "Dorpsstraat 12, bij fam. Geheimzinnig"
+    incident.save(update_fields=["location_text"])
+    publish(incident, "Rook in de wijk")
+    html = Client().get(URL).content.decode()
+    assert "Rook in de wijk" in html
+    assert "Geheimzinnig" not in html and "Dorpsstraat 12" not in html
+    assert "Velsen" in html
