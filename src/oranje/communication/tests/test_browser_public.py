@@ -117,7 +117,7 @@ def test_draft_approve_publish_in_the_room_and_it_is_on_the_public_page_within_s
     page.locator("#id_text").fill("Bij de Zeeweg is een gaslek. Blijf uit de buurt.")
     page.get_by_label("informatievoorziening").check()
     page.get_by_role("button", name=re.compile("opslaan", re.I)).click()
-    page.get_by_role("button", name="Vaststellen", exact=True).click()
+    page.get_by_role("button", name="Goedkeuren", exact=True).click()
     page.get_by_role("button", name="Publiceren", exact=True).click()
     expect(page.locator(".norm-badges")).to_contain_text("gehaald")
 
