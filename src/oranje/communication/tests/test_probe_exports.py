@@ -101,3 +101,29 @@ def test_a_warning_of_nothing_but_control_characters_still_makes_a_valid_cap(
     )
     document = cap_alert(message, web="https://example.org/\x07")
     assert validate_cap(document) == []
+
+
+def test_a_non_character_typed_into_a_topic_through_the_api_keeps_the_svg_well_formed(
+    world: World,
+) -> None:
+    """The signal services take control characters out of a topic, not U+FFFE/U+FFFF, which
+    XML cannot carry either."""
+    from rest_framework.test import APIClient
+
+    incident = start_incident(world)
+    api = APIClient()
+    api.force_login(world.coordinator)
+    answer = api.post(
+        f"/api/v1/incidents/{incident.pk}/signals/",
+        {
+            "at": incident.started_at.isoformat(),
+            "text": "Vraag",
+            "topic": "water\ufffe",
+            "source": "phone",
+        },
+        format="json",
+    )
+    assert answer.status_code == 201, answer.content
+    svg = _client(world).get(f"/incidenten/{incident.pk}/communicatie/signalen/grafiek.svg")
+    assert svg.status_code == 200
+    etree.fromstring(svg.content)
