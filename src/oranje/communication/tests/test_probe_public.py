@@ -197,3 +197,15 @@ def test_the_incidents_own_address_stays_off_the_public_page(world: World) -> No
     assert "Rook in de wijk" in html
     assert "Geheimzinnig" not in html and "Dorpsstraat 12" not in html
     assert "Velsen" in html
+
+
+def test_a_head_or_a_conditional_get_first_never_keeps_an_empty_page(world: World) -> None:
+    cache.clear()
+    incident = start_incident(world, title="Brand Velsen")
+    publish(incident, "Blijf uit de buurt")
+    etag = Client().get(URL)["ETag"]
+    cache.clear()
+    assert Client().head(URL).content == b""
+    assert Client().get(URL, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    answer = Client().get(URL)
+    assert answer.status_code == 200 and "Blijf uit de buurt" in answer.content.decode()
