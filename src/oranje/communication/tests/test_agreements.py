@@ -224,3 +224,15 @@ def test_the_editor_line_says_who_communicates_a_kind(world: World, comm: User) 
     assert "GRIP 2: <strong>regio</strong> (Via de VR)" in press
     staff = line.render(Context({"incident": incident, "kind": "staff"}))
     assert "GRIP 2: geen afspraak" in staff
+
+
+def test_the_message_editor_says_who_communicates_the_kind(world: World, comm: User) -> None:
+    agreements_save(
+        actor=comm,
+        region=world.region,
+        cells={("grip2", "public"): Cell("municipality", "Gemeente Velsen")},
+    )
+    incident = start_incident(world)
+    scale(world, incident, 2)
+    new = _client(comm).get(f"/incidenten/{incident.pk}/communicatie/berichten/nieuw/")
+    assert "GRIP 2: <strong>gemeente</strong> (Gemeente Velsen)" in new.content.decode()
