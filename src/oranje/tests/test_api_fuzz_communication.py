@@ -21,7 +21,7 @@ from oranje.organisation.tests.factories import World
 from oranje.tests.fuzzing import aim, call_without_server_error, operations, room_schema
 from oranje.tests.test_api_fuzz import keep_connection, server_errors  # noqa: F401 (fixtures)
 
-MAX_EXAMPLES = int(os.environ.get("ORANJE_COMMUNICATION_FUZZ_EXAMPLES", "3"))
+MAX_EXAMPLES = int(os.environ.get("ORANJE_COMMUNICATION_FUZZ_EXAMPLES", "4"))
 
 #: The communication room's operations.
 COMMUNICATION_PATHS = (
@@ -35,6 +35,7 @@ schema = room_schema(COMMUNICATION_PATHS, max_examples=MAX_EXAMPLES)
 
 @pytest.fixture
 def communication_fuzz_world(world: World) -> dict[str, Any]:
+    from oranje.communication.tests.messages_helpers import AREA
     from oranje.core.constants import Role
     from oranje.core.models import Membership, User
     from oranje.incidents.constants import IncidentType
@@ -45,9 +46,12 @@ def communication_fuzz_world(world: World) -> dict[str, Any]:
     adviser = User.objects.create_user(username="communicatie.fuzz", password="x")
     Membership.objects.create(user=adviser, role=Role.COMMUNICATION, region=world.region)
     incident = start_incident(world)
-    own = communication_objects(incident, None)
+    incident.area = AREA  # a warning can be approved: the approval's checks are reached
+    incident.save()
+    # Written by the coordinator, so that four eyes lets the adviser approve them.
+    own = communication_objects(incident, world.coordinator)
     second = start_incident(world, title="Tweede brand")
-    other = communication_objects(second, None)
+    other = communication_objects(second, world.coordinator)
     far_municipality = world.other_region.municipalities.first()
     assert far_municipality is not None
     far_incident = Incident.objects.create(
@@ -58,7 +62,7 @@ def communication_fuzz_world(world: World) -> dict[str, Any]:
         municipality=far_municipality,
         created_by=world.coordinator,
     )
-    far = communication_objects(far_incident, None)
+    far = communication_objects(far_incident, world.coordinator)
     token = Token.objects.create(user=adviser)
 
     def ids(kind: str) -> list[int]:
@@ -98,4 +102,7 @@ def test_the_run_covers_the_communication_operations() -> None:
     assert "/api/v1/communication/messages/{id}/mailings/" in paths
     assert "/api/v1/incidents/{id}/qa/{qa_pk}/approve/" in paths
     assert "/api/v1/regions/{code}/communication-agreements/" in paths
+    assert "/api/v1/incidents/{id}/signals/import/" in paths
+    assert "/api/v1/incidents/{id}/analyses/{analysis_pk}/approve/" in paths
+    assert "/api/v1/communication/messages/{id}/cap/" in paths
     assert not any("shelters" in p or "affected-persons" in p for p in paths)
