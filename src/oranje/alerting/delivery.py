@@ -28,7 +28,6 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import get_random_string
@@ -38,7 +37,8 @@ from django.utils.translation import override
 from oranje.alerting.channels import ChannelError, Message, one_line, send_emails, send_sms
 from oranje.alerting.constants import DELIVERY_RETRY_DELAYS, Answer, Channel, DeliveryStatus
 from oranje.alerting.models import Alert, Delivery, FunctionCall
-from oranje.core.worker import current_worker_id, lease
+from oranje.core import outbox
+from oranje.core.worker import current_worker_id
 from oranje.incidents.services import briefing_lines, incident_lock
 
 log = logging.getLogger(__name__)
@@ -111,21 +111,16 @@ def texts(delivery: Delivery) -> tuple[str, str, str]:
 
 
 def delivery_claim(ids: Iterable[int], *, claim: str, now: dt.datetime) -> list[int]:
-    """queued → sending for those of `ids` that are queued and due. Returns the claimed ids.
-    Rows another worker holds locked are skipped, not waited for."""
-    with transaction.atomic():
-        free = list(
-            Delivery.objects.select_for_update(skip_locked=True)
-            .filter(pk__in=list(ids), status=DeliveryStatus.PENDING, due_at__lte=now)
-            .values_list("pk", flat=True)
-        )
-        Delivery.objects.filter(pk__in=free).update(
-            status=DeliveryStatus.SENDING,
-            claimed_by=claim,
-            claimed_until=now + lease(),
-            attempts=F("attempts") + 1,
-        )
-    return free
+    """queued → sending for those of `ids` that are queued and due (`core.outbox`). Returns
+    the claimed ids."""
+    return outbox.claim_due(
+        Delivery,
+        ids,
+        queued=DeliveryStatus.PENDING,
+        sending=DeliveryStatus.SENDING,
+        claim=claim,
+        now=now,
+    )
 
 
 def delivery_record(

@@ -19,20 +19,17 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
-from django_tasks_db.models import DBTaskResult
 
 from oranje.alerting.constants import CallStatus, DeliveryStatus
 from oranje.alerting.delivery import delivery_record
 from oranje.alerting.models import Delivery, FunctionCall
-from oranje.core.worker import gone_workers, lease, live_workers
+from oranje.core import outbox
+from oranje.core.outbox import MAX_ATTEMPTS, STUCK, WORKER_STOPPED
+from oranje.core.worker import lease
 
 log = logging.getLogger(__name__)
 
-#: Tries (claims) after which a delivery whose worker keeps vanishing counts as failed.
-MAX_ATTEMPTS = 5
-#: A claim this far past its lease is taken back even from a worker that still beats.
-STUCK = dt.timedelta(minutes=15)
-WORKER_STOPPED = "Werkproces stopte tijdens het verzenden"
+__all__ = ["MAX_ATTEMPTS", "STUCK", "WORKER_STOPPED", "Reaped", "reap"]
 
 
 @dataclass
@@ -47,52 +44,32 @@ def _waiting(task_name: str) -> list[list[object]]:
     """The arguments of the tasks of this name that are queued or running."""
     from oranje.alerting import tasks
 
-    path = f"{tasks.__name__}.{task_name}"
-    rows = DBTaskResult.objects.filter(task_path=path, status__in=["READY", "RUNNING"])
-    return [row["args"] for row in rows.values_list("args_kwargs", flat=True)]
+    return outbox.waiting_task_args(f"{tasks.__name__}.{task_name}")
 
 
 def reap(now: dt.datetime | None = None) -> Reaped:
     from oranje.alerting.tasks import enqueue_deliveries, escalate_call
 
     now = now or timezone.now()
-    done = Reaped()
-    live, gone = live_workers(now), gone_workers()
-    sending = Delivery.objects.filter(status=DeliveryStatus.SENDING)
-    for pk, claim, attempts, until in sending.values_list(
-        "pk", "claimed_by", "attempts", "claimed_until"
-    ):
-        holder = claim.rsplit("/", 1)[0]
-        if until is None or holder in gone:
-            pass
-        elif until >= now or (holder in live and until >= now - STUCK):
-            continue  # a fresh claim, or a long batch of a worker that still beats
-        if attempts >= MAX_ATTEMPTS:
-            if delivery_record(delivery_id=pk, claim=claim, error=WORKER_STOPPED, final=True):
-                done.failed += 1
-            continue
-        done.requeued += Delivery.objects.filter(
-            pk=pk, status=DeliveryStatus.SENDING, claimed_by=claim
-        ).update(status=DeliveryStatus.PENDING, claimed_by="", claimed_until=None, due_at=now)
+    back = outbox.take_back(
+        Delivery,
+        queued=DeliveryStatus.PENDING,
+        sending=DeliveryStatus.SENDING,
+        now=now,
+        fail=lambda pk, claim: delivery_record(
+            delivery_id=pk, claim=claim, error=WORKER_STOPPED, final=True
+        ),
+    )
+    done = Reaped(requeued=back.requeued, failed=back.failed)
     if done.requeued:
         log.warning("%s alert deliveries of a stopped worker queued again", done.requeued)
 
     waiting = {pk for args in _waiting("deliver") for pk in args[0]}  # type: ignore[attr-defined]
-    orphans = [
-        pk
-        for pk in Delivery.objects.filter(
-            status=DeliveryStatus.PENDING, due_at__lt=now - lease()
-        ).values_list("pk", flat=True)
-        if pk not in waiting
-    ]
-    # Requeued ones just now have no task waiting either, unless core put theirs back.
-    requeued = Delivery.objects.filter(status=DeliveryStatus.PENDING, due_at=now)
-    orphans += [pk for pk in requeued.values_list("pk", flat=True) if pk not in waiting]
-    if orphans:
-        with transaction.atomic():
-            Delivery.objects.filter(pk__in=orphans).update(due_at=now)
+    with transaction.atomic():
+        orphans = outbox.orphans(Delivery, queued=DeliveryStatus.PENDING, now=now, waiting=waiting)
+        if orphans:
             transaction.on_commit(lambda: enqueue_deliveries(orphans))
-        done.orphans = len(orphans)
+    done.orphans = len(orphans)
 
     timers = {args[0] for args in _waiting("escalate_call")}
     overdue = FunctionCall.objects.filter(

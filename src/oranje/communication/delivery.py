@@ -34,7 +34,6 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
@@ -45,7 +44,8 @@ from oranje.alerting.channels import Message as Mail
 from oranje.communication.constants import ItemStatus, MailChannel, Relation
 from oranje.communication.models import MailingItem, Message
 from oranje.communication.services.mailings import EXERCISE_NOT_SENT
-from oranje.core.worker import current_worker_id, lease
+from oranje.core import outbox
+from oranje.core.worker import current_worker_id
 from oranje.registry.services.updates import update_address
 
 log = logging.getLogger(__name__)
@@ -114,21 +114,16 @@ def texts(message: Message) -> tuple[str, str, str]:
 
 
 def items_claim(ids: Iterable[int], *, claim: str, now: dt.datetime) -> list[int]:
-    """queued → sending for those of `ids` that are queued and due; returns the claimed ids.
-    Rows another worker holds locked are skipped, not waited for."""
-    with transaction.atomic():
-        free = list(
-            MailingItem.objects.select_for_update(skip_locked=True)
-            .filter(pk__in=list(ids), status=ItemStatus.QUEUED, due_at__lte=now)
-            .values_list("pk", flat=True)
-        )
-        MailingItem.objects.filter(pk__in=free).update(
-            status=ItemStatus.SENDING,
-            claimed_by=claim,
-            claimed_until=now + lease(),
-            attempts=F("attempts") + 1,
-        )
-    return free
+    """queued → sending for those of `ids` that are queued and due (`core.outbox`); returns
+    the claimed ids."""
+    return outbox.claim_due(
+        MailingItem,
+        ids,
+        queued=ItemStatus.QUEUED,
+        sending=ItemStatus.SENDING,
+        claim=claim,
+        now=now,
+    )
 
 
 def item_record(

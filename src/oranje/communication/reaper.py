@@ -18,20 +18,16 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
-from django_tasks_db.models import DBTaskResult
 
 from oranje.communication.constants import ItemStatus
 from oranje.communication.delivery import item_record
 from oranje.communication.models import MailingItem
-from oranje.core.worker import gone_workers, lease, live_workers
+from oranje.core import outbox
+from oranje.core.outbox import MAX_ATTEMPTS, STUCK, WORKER_STOPPED
 
 log = logging.getLogger(__name__)
 
-#: Tries (claims) after which an item whose worker keeps vanishing counts as failed.
-MAX_ATTEMPTS = 5
-#: A claim this far past its lease is taken back even from a worker that still beats.
-STUCK = dt.timedelta(minutes=15)
-WORKER_STOPPED = "Werkproces stopte tijdens het verzenden"
+__all__ = ["MAX_ATTEMPTS", "STUCK", "WORKER_STOPPED", "Reaped", "reap_mailings"]
 
 
 @dataclass
@@ -41,57 +37,27 @@ class Reaped:
     orphans: int = 0
 
 
-def _waiting() -> set[int]:
-    """The items of the send tasks that are queued or running."""
+def reap_mailings(now: dt.datetime | None = None) -> Reaped:
     from oranje.communication import tasks
 
-    path = f"{tasks.__name__}.send_mailing_items"
-    rows = DBTaskResult.objects.filter(task_path=path, status__in=["READY", "RUNNING"])
-    waiting: set[int] = set()
-    for args_kwargs in rows.values_list("args_kwargs", flat=True):
-        waiting.update(args_kwargs["args"][0])
-    return waiting
-
-
-def reap_mailings(now: dt.datetime | None = None) -> Reaped:
-    from oranje.communication.tasks import enqueue_items
-
     now = now or timezone.now()
-    done = Reaped()
-    live, gone = live_workers(now), gone_workers()
-    sending = MailingItem.objects.filter(status=ItemStatus.SENDING)
-    for pk, claim, attempts, until in sending.values_list(
-        "pk", "claimed_by", "attempts", "claimed_until"
-    ):
-        holder = claim.rsplit("/", 1)[0]
-        if until is None or holder in gone:
-            pass
-        elif until >= now or (holder in live and until >= now - STUCK):
-            continue  # a fresh claim, or a long batch of a worker that still beats
-        if attempts >= MAX_ATTEMPTS:
-            if item_record(item_id=pk, claim=claim, error=WORKER_STOPPED, final=True):
-                done.failed += 1
-            continue
-        done.requeued += MailingItem.objects.filter(
-            pk=pk, status=ItemStatus.SENDING, claimed_by=claim
-        ).update(status=ItemStatus.QUEUED, claimed_by="", claimed_until=None, due_at=now)
+    back = outbox.take_back(
+        MailingItem,
+        queued=ItemStatus.QUEUED,
+        sending=ItemStatus.SENDING,
+        now=now,
+        fail=lambda pk, claim: item_record(
+            item_id=pk, claim=claim, error=WORKER_STOPPED, final=True
+        ),
+    )
+    done = Reaped(requeued=back.requeued, failed=back.failed)
     if done.requeued:
         log.warning("%s mailing items of a stopped worker queued again", done.requeued)
-
-    waiting = _waiting()
-    queued = MailingItem.objects.filter(status=ItemStatus.QUEUED)
-    # Long overdue, or just requeued above (unless core put their task back).
-    orphans = [
-        pk
-        for pk in queued.filter(due_at__lt=now - lease()).values_list("pk", flat=True)
-        if pk not in waiting
-    ]
-    orphans += [
-        pk for pk in queued.filter(due_at=now).values_list("pk", flat=True) if pk not in waiting
-    ]
-    if orphans:
-        with transaction.atomic():
-            MailingItem.objects.filter(pk__in=orphans).update(due_at=now)
-            transaction.on_commit(lambda: enqueue_items(orphans))
-        done.orphans = len(orphans)
+    path = f"{tasks.__name__}.send_mailing_items"
+    waiting = {pk for args in outbox.waiting_task_args(path) for pk in args[0]}
+    with transaction.atomic():
+        orphans = outbox.orphans(MailingItem, queued=ItemStatus.QUEUED, now=now, waiting=waiting)
+        if orphans:
+            transaction.on_commit(lambda: tasks.enqueue_items(orphans))
+    done.orphans = len(orphans)
     return done
