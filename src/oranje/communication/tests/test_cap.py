@@ -167,7 +167,7 @@ def test_text_xml_cannot_carry_is_left_out_and_markup_is_escaped(world: World) -
     message = warning(
         start_incident(world),
         title="Rook <giftig?> & heet",
-        text="Geplakt uit een app:\x0b\x00 rook.",
+        text="Geplakt uit een app:\x0b\x01 rook.",
     )
     document = cap_alert(message)
     assert_valid_cap(document)

@@ -139,7 +139,7 @@ def test_control_characters_and_markup_in_a_warning_keep_page_feed_and_cap_sound
     incident = start_incident(world, title="Brand <script>alert(1)</script>")
     warning = _warning(
         incident,
-        "Kop \x00\x01\x0b\ufffe <img src=x onerror=alert(1)> \u202e",
+        "Kop \x01\x02\x0b\ufffe <img src=x onerror=alert(1)> \u202e",
         text="Tekst ]]> &amp; <b>vet</b> \x1b[31m",
     )
     client = Client()
