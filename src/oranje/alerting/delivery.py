@@ -24,7 +24,6 @@ import datetime as dt
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
@@ -56,8 +55,7 @@ class Outcome:
 
 def message_id(delivery: Delivery) -> str:
     """The Message-ID of every (re)send of this delivery's mail."""
-    host = urlsplit(settings.SITE_URL).hostname or "oranje.invalid"
-    return f"<alert-{delivery.key}@{host}>"
+    return outbox.mail_message_id("alert", delivery.key)
 
 
 def idempotency_key(delivery: Delivery) -> str:

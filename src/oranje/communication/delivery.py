@@ -30,7 +30,6 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
@@ -70,8 +69,7 @@ class Outcome:
 
 def message_id(item: MailingItem) -> str:
     """The Message-ID of every (re)send of this item's mail."""
-    host = urlsplit(settings.SITE_URL).hostname or "oranje.invalid"
-    return f"<mailing-{item.key}@{host}>"
+    return outbox.mail_message_id("mailing", item.key)
 
 
 def idempotency_key(item: MailingItem) -> str:

@@ -19,7 +19,9 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.db import models, transaction
 from django.db.models import F
 from django_tasks_db.models import DBTaskResult
@@ -38,6 +40,13 @@ WORKER_STOPPED = "Werkproces stopte tijdens het verzenden"
 class TakenBack:
     requeued: int = 0
     failed: int = 0
+
+
+def mail_message_id(kind: str, key: object) -> str:
+    """The Message-ID of every (re)send of one row's mail: `<kind-key@host of the site>`, the
+    same each time, so a receiving server can drop a duplicate."""
+    host = urlsplit(settings.SITE_URL).hostname or "oranje.invalid"
+    return f"<{kind}-{key}@{host}>"
 
 
 def claim_due(
