@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "oranje.registry",
     "oranje.care",
     "oranje.communication",
+    "oranje.damage",
+    "oranje.aftercare",
     "oranje.demo",
 ]
 

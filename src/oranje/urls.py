@@ -10,10 +10,12 @@ from drf_spectacular.views import (
 )
 from rest_framework.routers import DefaultRouter
 
+from oranje.aftercare.api import urls as aftercare_api_urls
 from oranje.alerting import api as alerting_api
 from oranje.care.api import urls as care_api_urls
 from oranje.communication.api import urls as communication_api_urls
 from oranje.core import api as core_api
+from oranje.damage.api import urls as damage_api_urls
 from oranje.incidents import api as incidents_api
 from oranje.organisation import api as org_api
 from oranje.readiness import api as readiness_api
@@ -61,6 +63,8 @@ api_v1: list[URLPattern | URLResolver] = [
     *registry_api_urls,
     *care_api_urls,
     *communication_api_urls,
+    *damage_api_urls,
+    *aftercare_api_urls,
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", swagger_ui, name="docs"),
     path("redoc/", redoc, name="redoc"),
@@ -75,6 +79,8 @@ urlpatterns = [
     path("", include("oranje.registry.urls")),
     path("", include("oranje.care.urls")),
     path("", include("oranje.communication.urls")),
+    path("", include("oranje.damage.urls")),
+    path("", include("oranje.aftercare.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include((api_v1, "v1"), namespace="v1")),
     path("api/", swagger_ui, name="api_docs"),

@@ -13,6 +13,7 @@ class AlertingConfig(AppConfig):
 
         registry.scaled.append(services.on_scaled)
         registry.closed.append(services.on_closed)
+        registry.acute_ended.append(services.on_closed)
         registry.figures.append(services.figures)
         registry.leads.append(access.leads_incident)
         registry.level_teams.append(services.teams_per_level)

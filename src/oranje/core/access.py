@@ -152,3 +152,21 @@ def require(condition: bool) -> None:
     """Raise 403 unless `condition`; for services checking a manage right."""
     if not condition:
         raise PermissionDenied
+
+
+def role_regions(user: AnyUser, roles: frozenset[str]) -> frozenset[int]:
+    """The regions where the user holds one of `roles` (a membership for the region or one
+    of its municipalities); computed once per user object and set of roles."""
+    cache: dict[frozenset[str], frozenset[int]] = vars(user).setdefault("_oranje_role_regions", {})
+    if roles in cache:
+        return cache[roles]
+    regions: set[int] = set()
+    if isinstance(user, User) and user.is_active:
+        for region_id, municipality_region in Membership.objects.filter(
+            user=user, role__in=list(roles)
+        ).values_list("region_id", "municipality__region_id"):
+            region = region_id or municipality_region
+            if region is not None:
+                regions.add(region)
+    cache[roles] = frozenset(regions)
+    return cache[roles]

@@ -11,6 +11,7 @@ class Role(models.TextChoices):
     CARE_OFFICER = "care_officer", _("shelter desk officer")
     CARE_COORDINATOR = "care_coordinator", _("shelter and care coordinator")
     COMMUNICATION = "communication", _("communication")
+    AFTERCARE = "aftercare", _("aftercare and IAC officer")
     QUALITY_MONITOR = "quality_monitor", _("quality monitor")
     ADMINISTRATOR = "administrator", _("administrator")
 
@@ -28,6 +29,7 @@ OPERATING_ROLES = frozenset(
         Role.CARE_OFFICER,
         Role.CARE_COORDINATOR,
         Role.COMMUNICATION,
+        Role.AFTERCARE,
         Role.ADMINISTRATOR,
     }
 )
@@ -38,3 +40,8 @@ REGISTRY_ROLES = frozenset({Role.REGISTRY_OFFICER, Role.REGISTRY_COORDINATOR})
 #: The care roles (issue 12): the shelter desk sees the guests of its incident's shelters;
 #: the care coordinator also the lists of people with reduced self-reliance.
 CARE_ROLES = frozenset({Role.CARE_OFFICER, Role.CARE_COORDINATOR})
+
+#: The aftercare role (issue 14): the nafase task organisation and the information and advice
+#: centre (IAC). With the registry roles, the only ones that see damage reports' reporters and
+#: the IAC's households.
+AFTERCARE_ROLES = frozenset({Role.AFTERCARE})

@@ -138,3 +138,37 @@ def _parse_text_datetime(text: str) -> dt.datetime | None:
                 continue
             return dt.datetime.combine(day, moment)
     return None
+
+
+_POSTCODE = re.compile(r"^([1-9]\d{3})\s*([A-Za-z]{2})$")
+
+
+def parse_postcode(text: str) -> str:
+    """'1234ab', '1234 AB' -> '1234 AB'; SA, SD and SS are not issued."""
+    text = (text or "").strip()
+    if not text:
+        return ""
+    m = _POSTCODE.match(text)
+    if not m or m.group(2).upper() in {"SA", "SD", "SS"}:
+        raise ValidationError(
+            _("postcode: '%(value)s' is not a Dutch postcode (like 2011 AB).")
+            % {"value": text[:20]}
+        )
+    return f"{m.group(1)} {m.group(2).upper()}"
+
+
+_HOUSE = re.compile(r"^(\d{1,5})\s*[-\s]?\s*([A-Za-z0-9]{0,6}(?:[\s-][A-Za-z0-9]{1,4})?)$")
+
+
+def parse_house(text: str) -> tuple[int | None, str]:
+    """'12', '12a', '12-2', '12 hs', '12 A-1' -> (12, 'A'), …; addition upper-cased."""
+    text = (text or "").strip()
+    if not text:
+        return None, ""
+    m = _HOUSE.match(text)
+    if not m or int(m.group(1)) == 0:
+        raise ValidationError(
+            _("house number: '%(value)s' is not a house number (like 12 or 12a).")
+            % {"value": text[:20]}
+        )
+    return int(m.group(1)), m.group(2).strip().upper()[:10]

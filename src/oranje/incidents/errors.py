@@ -31,6 +31,11 @@ REPORT_SUMMARY_REQUIRED = _(
     "General picture: fill it in before approving; an empty version cannot be approved."
 )
 ALREADY_CLOSED = _("This incident is already closed.")
+ACUTE_ALREADY_ENDED = _("The acute phase of this incident has already ended; it is in aftercare.")
+IN_AFTERCARE = _(
+    "This incident is in aftercare (nafase): the acute operation has ended, so it can no "
+    "longer be scaled or alerted."
+)
 ALREADY_TICKED = _("This item was already ticked by %(person)s at %(time)s.")
 UNKNOWN_FUNCTION = _("Unknown function code '%(value)s'.")
 UNKNOWN_MUNICIPALITY = _("Unknown municipality code '%(value)s'.")

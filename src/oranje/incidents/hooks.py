@@ -94,6 +94,10 @@ BadgeProvider = Callable[["Incident"], list[Badge]]
 class Registry:
     scaled: list[ScaledListener] = field(default_factory=list)
     closed: list[ClosedListener] = field(default_factory=list)
+    #: The acute phase ended (the incident goes on in aftercare, the nafase): teams stand
+    #: down, calls stop. Same signature as `closed`; closing ends the acute phase too when it
+    #: had not ended, and then calls these first.
+    acute_ended: list[ClosedListener] = field(default_factory=list)
     figures: list[FigureProvider] = field(default_factory=list)
     leads: list[LeadsListener] = field(default_factory=list)
     level_teams: list[LevelTeamsProvider] = field(default_factory=list)

@@ -76,6 +76,11 @@ class Incident(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    #: The acute operation ended; aftercare (nafase) goes on until the incident is closed.
+    acute_ended_at = models.DateTimeField(_("acute phase ended"), null=True, blank=True)
+    acute_ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -97,6 +102,16 @@ class Incident(models.Model):
     @property
     def is_open(self) -> bool:
         return self.closed_at is None
+
+    @property
+    def in_aftercare(self) -> bool:
+        """Open, with the acute phase over: the nafase."""
+        return self.closed_at is None and self.acute_ended_at is not None
+
+    @property
+    def is_acute(self) -> bool:
+        """Open and still in the acute phase: scaling and alerting go on."""
+        return self.closed_at is None and self.acute_ended_at is None
 
 
 class ScalingStep(models.Model):

@@ -29,7 +29,7 @@ from oranje.core.models import Municipality, User
 from oranje.incidents.access import can_operate
 from oranje.incidents.constants import EntryKind
 from oranje.incidents.models import Incident, ScalingStep
-from oranje.incidents.services import incident_lock, log_append, require_open
+from oranje.incidents.services import incident_lock, log_append, require_acute
 from oranje.organisation.constants import CoverageUnit
 from oranje.organisation.models import Function, Person, Pool, RegionFunction
 
@@ -221,7 +221,7 @@ def alert_manual(
     """Alert a function by hand, outside any scaling rule."""
     incident = Incident.objects.select_for_update().get(pk=incident.pk)
     core_access.require(can_operate(actor, incident))
-    require_open(incident)
+    require_acute(incident)
     if not 1 <= people_needed <= 1000:
         raise ValidationError({"people_needed": [str(errors.PEOPLE_NEEDED_RANGE)]})
     holders = Person.objects.filter(region_id=incident.region_id, functions=function, active=True)

@@ -8,8 +8,17 @@ from oranje.incidents.selectors import checklist_items, incident_teams
 from oranje.incidents.services.briefing import briefing_lines, incident_set_briefing
 from oranje.incidents.services.checklists import checklist_save, checklist_tick, checklist_untick
 from oranje.incidents.services.decisions import action_create, action_set_status, decision_record
-from oranje.incidents.services.guards import CLOCK_SLACK, incident_lock, require_open
-from oranje.incidents.services.incidents import incident_close, incident_start
+from oranje.incidents.services.guards import (
+    CLOCK_SLACK,
+    incident_lock,
+    require_acute,
+    require_open,
+)
+from oranje.incidents.services.incidents import (
+    incident_close,
+    incident_end_acute,
+    incident_start,
+)
 from oranje.incidents.services.logbook import handover_record, log_append, log_entry_add
 from oranje.incidents.services.parsing import NL_LATITUDE, NL_LONGITUDE, parse_point, parse_polygon
 from oranje.incidents.services.reports import (
@@ -37,6 +46,7 @@ __all__ = [
     "decision_record",
     "handover_record",
     "incident_close",
+    "incident_end_acute",
     "incident_lock",
     "incident_scale",
     "incident_set_briefing",
@@ -51,5 +61,6 @@ __all__ = [
     "report_prefill",
     "report_publish",
     "report_update",
+    "require_acute",
     "require_open",
 ]

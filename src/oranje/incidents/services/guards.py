@@ -23,6 +23,13 @@ def require_open(incident: Incident) -> None:
         raise ValidationError(str(errors.INCIDENT_CLOSED % {"time": when}), code="closed")
 
 
+def require_acute(incident: Incident) -> None:
+    """Refuse scaling and alerting once the acute phase has ended (the nafase)."""
+    require_open(incident)
+    if incident.acute_ended_at is not None:
+        raise ValidationError(str(errors.IN_AFTERCARE), code="aftercare")
+
+
 def _actor_name(actor: User | None) -> str:
     if actor is None:
         return "systeem"

@@ -105,6 +105,8 @@ def incident_close(*, actor: User, incident: Incident, note: str = "") -> Incide
     if incident.closed_at is not None:
         raise ValidationError(str(errors.ALREADY_CLOSED), code="closed")
     now = timezone.now()
+    if incident.acute_ended_at is None:
+        _end_acute(incident, actor, now)
     log_append(
         incident,
         actor=actor,
@@ -123,6 +125,45 @@ def incident_close(*, actor: User, incident: Incident, note: str = "") -> Incide
         obj=incident,
         region=incident.region,
         changes={"closed_at": [None, now.isoformat()]},
+        note=note,
+    )
+    return incident
+
+
+def _end_acute(incident: Incident, actor: User, now: dt.datetime) -> None:
+    incident.acute_ended_at = now
+    incident.acute_ended_by = actor
+    incident.save(update_fields=["acute_ended_at", "acute_ended_by"])
+    for listener in registry.acute_ended:
+        listener(incident, actor)
+
+
+@transaction.atomic
+def incident_end_acute(*, actor: User, incident: Incident, note: str = "") -> Incident:
+    """End the acute phase: the teams stand down and open calls stop (the alerting room
+    listens), while the incident stays open for the aftercare (nafase). For those who lead
+    it (`can_command`). The aftercare room calls this when it starts the nafase."""
+    incident = _locked(incident)
+    core_access.require(can_command(actor, incident))
+    if incident.closed_at is not None:
+        raise ValidationError(str(errors.ALREADY_CLOSED), code="closed")
+    if incident.acute_ended_at is not None:
+        raise ValidationError(str(errors.ACUTE_ALREADY_ENDED), code="acute_ended")
+    now = timezone.now()
+    log_append(
+        incident,
+        actor=actor,
+        kind=EntryKind.HANDOVER,
+        text=_("Acute phase ended; the incident continues in aftercare (nafase).")
+        + (f" {note.strip()}" if note.strip() else ""),
+    )
+    _end_acute(incident, actor, now)
+    audit_record(
+        actor=actor,
+        action=AuditAction.INCIDENT_ACUTE_END,
+        obj=incident,
+        region=incident.region,
+        changes={"acute_ended_at": [None, now.isoformat()]},
         note=note,
     )
     return incident

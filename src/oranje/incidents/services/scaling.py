@@ -19,7 +19,7 @@ from oranje.incidents.access import can_command
 from oranje.incidents.constants import EntryKind, GripLevel, ScalingMode, Team
 from oranje.incidents.hooks import registry
 from oranje.incidents.models import Incident, ScalingStep
-from oranje.incidents.services.guards import _locked, require_open
+from oranje.incidents.services.guards import _locked, require_acute
 from oranje.incidents.services.logbook import log_append
 
 
@@ -46,7 +46,7 @@ def incident_scale(
     a slip of the dropdown."""
     incident = _locked(incident)
     core_access.require(can_command(actor, incident))
-    require_open(incident)
+    require_acute(incident)
     problems: dict[str, list[str]] = {}
     if mode not in ScalingMode.values:
         problems["mode"] = [_("Choose GRIP or flexible scaling.")]

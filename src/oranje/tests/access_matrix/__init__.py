@@ -14,6 +14,7 @@ Roles (columns), each a membership in Kennemerland (VR12) unless said otherwise:
     mun   coordinator of Haarlem            nadm  national administrator
                                             care  shelter desk officer
                                             carc  shelter and care coordinator
+                                            aft   aftercare and IAC officer
 
 Scopes (whose object the path points at):
 

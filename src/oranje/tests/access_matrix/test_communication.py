@@ -11,9 +11,9 @@ from oranje.tests.access_matrix.world import Matrix, check, parse
 pytestmark = pytest.mark.django_db
 
 MATRIX = parse("""
-method path                                                             scope anon view func lead mun  reg  regi regc care carc comm qual radm nadm
-GET    /incidenten/{incident}/communicatie/                             own   302  200  200  200  200  200  200  200  200  200  200  200  200  200
-GET    /incidenten/{incident}/communicatie/                             reg   302  404  404  404  404  404  404  404  404  404  404  404  404  200
+method path                                                             scope anon view func lead mun  reg  regi regc care carc comm aft qual radm nadm
+GET    /incidenten/{incident}/communicatie/                             own   302  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /incidenten/{incident}/communicatie/                             reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  200
 """)
 
 

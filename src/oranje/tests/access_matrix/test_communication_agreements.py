@@ -11,13 +11,13 @@ from oranje.tests.access_matrix.world import Matrix, check, parse
 pytestmark = pytest.mark.django_db
 
 MATRIX = parse("""
-method path                                                             scope anon view func lead mun  reg  regi regc care carc comm qual radm nadm
-GET    /communicatie/afspraken/                                         -     302  200  200  200  200  200  200  200  200  200  200  200  200  200
-POST   /communicatie/afspraken/                                         -     302  403  403  403  403  400  403  403  403  403  400  403  400  400
-GET    /api/v1/regions/{region}/communication-agreements/               own   403  200  200  200  200  200  200  200  200  200  200  200  200  200
-GET    /api/v1/regions/{region}/communication-agreements/               reg   403  404  404  404  404  404  404  404  404  404  404  404  404  200
-PUT    /api/v1/regions/{region}/communication-agreements/               own   403  403  403  403  403  400  403  403  403  403  400  403  400  400
-PUT    /api/v1/regions/{region}/communication-agreements/               reg   403  404  404  404  404  404  404  404  404  404  404  404  404  400
+method path                                                             scope anon view func lead mun  reg  regi regc care carc comm aft qual radm nadm
+GET    /communicatie/afspraken/                                         -     302  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+POST   /communicatie/afspraken/                                         -     302  403  403  403  403  400  403  403  403  403  400  403  403  400  400
+GET    /api/v1/regions/{region}/communication-agreements/               own   403  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /api/v1/regions/{region}/communication-agreements/               reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404  200
+PUT    /api/v1/regions/{region}/communication-agreements/               own   403  403  403  403  403  400  403  403  403  403  400  403  403  400  400
+PUT    /api/v1/regions/{region}/communication-agreements/               reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404  400
 """)
 
 

@@ -8,6 +8,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
 from oranje.tests.access_matrix import (
+    test_aftercare,
     test_api_incidents,
     test_api_organisation,
     test_care,
@@ -21,6 +22,7 @@ from oranje.tests.access_matrix import (
     test_communication_environment,
     test_communication_messages,
     test_communication_public,
+    test_damage,
     test_incidents,
     test_organisation,
     test_readiness,
@@ -56,6 +58,8 @@ TABLES = [
     test_communication_public.MATRIX,
     test_communication_environment.MATRIX,
     test_communication_agreements.MATRIX,
+    test_damage.MATRIX,
+    test_aftercare.MATRIX,
 ]
 
 

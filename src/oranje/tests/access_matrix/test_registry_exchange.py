@@ -14,18 +14,18 @@ from oranje.tests.access_matrix.world import Matrix, check, parse
 pytestmark = pytest.mark.django_db
 
 MATRIX = parse("""
-method path                                                             scope anon view func lead mun  reg  regi regc care carc comm qual radm nadm
-GET    /incidenten/{incident}/registratie/pfif/                         own   302  404  404  404  404  404  200  200 404  404   404  404  404  404
-GET    /incidenten/{incident}/registratie/pfif/                         reg   302  404  404  404  404  404  404  404 404  404   404  404  404  404
-POST   /incidenten/{incident}/registratie/pfif/                         own   302  404  404  404  404  404  400  400 404  404   404  404  404  404
-POST   /incidenten/{incident}/registratie/pfif/                         reg   302  404  404  404  404  404  404  404 404  404   404  404  404  404
-GET    /incidenten/{incident}/registratie/pfif/export.xml               own   302  404  404  404  404  404  404  200 404  404   404  404  404  404
-GET    /incidenten/{incident}/registratie/pfif/export.xml               reg   302  404  404  404  404  404  404  404 404  404   404  404  404  404
-POST   /incidenten/{incident}/registratie/pfif/export.xml               own   302  405  405  405  405  405  405  405 405  405   405  405  405  405
-GET    /api/v1/incidents/{incident}/registry/pfif/                      own   403  404  404  404  404  404  404  200 404  404   404  404  404  404
-GET    /api/v1/incidents/{incident}/registry/pfif/                      reg   403  404  404  404  404  404  404  404 404  404   404  404  404  404
-POST   /api/v1/incidents/{incident}/registry/pfif/                      own   403  404  404  404  404  404  415  415 404  404   404  404  404  404
-POST   /api/v1/incidents/{incident}/registry/pfif/                      reg   403  404  404  404  404  404  404  404 404  404   404  404  404  404
+method path                                                             scope anon view func lead mun  reg  regi regc care carc comm aft qual radm nadm
+GET    /incidenten/{incident}/registratie/pfif/                         own   302  404  404  404  404  404  200  200 404  404   404  404  404  404  404
+GET    /incidenten/{incident}/registratie/pfif/                         reg   302  404  404  404  404  404  404  404 404  404   404  404  404  404  404
+POST   /incidenten/{incident}/registratie/pfif/                         own   302  404  404  404  404  404  400  400 404  404   404  404  404  404  404
+POST   /incidenten/{incident}/registratie/pfif/                         reg   302  404  404  404  404  404  404  404 404  404   404  404  404  404  404
+GET    /incidenten/{incident}/registratie/pfif/export.xml               own   302  404  404  404  404  404  404  200 404  404   404  404  404  404  404
+GET    /incidenten/{incident}/registratie/pfif/export.xml               reg   302  404  404  404  404  404  404  404 404  404   404  404  404  404  404
+POST   /incidenten/{incident}/registratie/pfif/export.xml               own   302  405  405  405  405  405  405  405 405  405   405  405  405  405  405
+GET    /api/v1/incidents/{incident}/registry/pfif/                      own   403  404  404  404  404  404  404  200 404  404   404  404  404  404  404
+GET    /api/v1/incidents/{incident}/registry/pfif/                      reg   403  404  404  404  404  404  404  404 404  404   404  404  404  404  404
+POST   /api/v1/incidents/{incident}/registry/pfif/                      own   403  404  404  404  404  404  415  415 404  404   404  404  404  404  404
+POST   /api/v1/incidents/{incident}/registry/pfif/                      reg   403  404  404  404  404  404  404  404 404  404   404  404  404  404  404
 """)
 
 

@@ -14,21 +14,21 @@ from oranje.tests.access_matrix.world import Matrix, check, parse
 pytestmark = pytest.mark.django_db
 
 MATRIX = parse("""
-method path                                                             scope anon view func lead mun  reg  regi regc care carc comm qual radm nadm
-GET    /incidenten/{incident}/registratie/import/                       own   302  404  404  404  404  404  200  200 404  404   404  404  404  404
-GET    /incidenten/{incident}/registratie/import/                       reg   302  404  404  404  404  404  404  404 404  404   404  404  404  404
-POST   /incidenten/{incident}/registratie/import/                       own   302  404  404  404  404  404  400  400 404  404   404  404  404  404
-POST   /incidenten/{incident}/registratie/import/                       reg   302  404  404  404  404  404  404  404 404  404   404  404  404  404
-GET    /incidenten/{incident}/registratie/import/koppelen/nietvanu/     own   302  404  404  404  404  404  404  404 404  404   404  404  404  404
-POST   /incidenten/{incident}/registratie/import/koppelen/nietvanu/     own   302  404  404  404  404  404  404  404 404  404   404  404  404  404
-GET    /incidenten/{incident}/registratie/import/{batch}/               own   302  404  404  404  404  404  200  200 404  404   404  404  404  404
-GET    /incidenten/{incident}/registratie/import/{batch}/               reg   302  404  404  404  404  404  404  404 404  404   404  404  404  404
-GET    /api/v1/incidents/{incident}/registry/imports/                   own   403  404  404  404  404  404  200  200 404  404   404  404  404  404
-GET    /api/v1/incidents/{incident}/registry/imports/                   reg   403  404  404  404  404  404  404  404 404  404   404  404  404  404
-POST   /api/v1/incidents/{incident}/registry/imports/                   own   403  404  404  404  404  404  400  400 404  404   404  404  404  404
-POST   /api/v1/incidents/{incident}/registry/imports/                   reg   403  404  404  404  404  404  404  404 404  404   404  404  404  404
-GET    /api/v1/incidents/{incident}/registry/senders/                   own   403  404  404  404  404  404  200  200 404  404   404  404  404  404
-GET    /api/v1/incidents/{incident}/registry/senders/                   reg   403  404  404  404  404  404  404  404 404  404   404  404  404  404
+method path                                                             scope anon view func lead mun  reg  regi regc care carc comm aft qual radm nadm
+GET    /incidenten/{incident}/registratie/import/                       own   302  404  404  404  404  404  200  200 404  404   404  404  404  404  404
+GET    /incidenten/{incident}/registratie/import/                       reg   302  404  404  404  404  404  404  404 404  404   404  404  404  404  404
+POST   /incidenten/{incident}/registratie/import/                       own   302  404  404  404  404  404  400  400 404  404   404  404  404  404  404
+POST   /incidenten/{incident}/registratie/import/                       reg   302  404  404  404  404  404  404  404 404  404   404  404  404  404  404
+GET    /incidenten/{incident}/registratie/import/koppelen/nietvanu/     own   302  404  404  404  404  404  404  404 404  404   404  404  404  404  404
+POST   /incidenten/{incident}/registratie/import/koppelen/nietvanu/     own   302  404  404  404  404  404  404  404 404  404   404  404  404  404  404
+GET    /incidenten/{incident}/registratie/import/{batch}/               own   302  404  404  404  404  404  200  200 404  404   404  404  404  404  404
+GET    /incidenten/{incident}/registratie/import/{batch}/               reg   302  404  404  404  404  404  404  404 404  404   404  404  404  404  404
+GET    /api/v1/incidents/{incident}/registry/imports/                   own   403  404  404  404  404  404  200  200 404  404   404  404  404  404  404
+GET    /api/v1/incidents/{incident}/registry/imports/                   reg   403  404  404  404  404  404  404  404 404  404   404  404  404  404  404
+POST   /api/v1/incidents/{incident}/registry/imports/                   own   403  404  404  404  404  404  400  400 404  404   404  404  404  404  404
+POST   /api/v1/incidents/{incident}/registry/imports/                   reg   403  404  404  404  404  404  404  404 404  404   404  404  404  404  404
+GET    /api/v1/incidents/{incident}/registry/senders/                   own   403  404  404  404  404  404  200  200 404  404   404  404  404  404  404
+GET    /api/v1/incidents/{incident}/registry/senders/                   reg   403  404  404  404  404  404  404  404 404  404   404  404  404  404  404
 """)
 
 

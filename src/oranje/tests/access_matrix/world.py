@@ -48,6 +48,7 @@ from oranje.readiness.models import (
     Exercise,
     ExerciseParticipant,
 )
+from oranje.tests.access_matrix.aftercare_world import aftercare_objects, damage_objects
 from oranje.tests.access_matrix.care_world import care_objects
 from oranje.tests.access_matrix.communication_world import communication_objects
 
@@ -63,6 +64,7 @@ ROLES = [
     "care",
     "carc",
     "comm",
+    "aft",
     "qual",
     "radm",
     "nadm",
@@ -242,6 +244,8 @@ def _scoped(
         **_registry_objects(incident, region),
         **care_objects(incident, municipality),
         **communication_objects(incident, None),
+        **damage_objects(incident),
+        **aftercare_objects(incident),
     }
     return Scoped(
         region,
@@ -285,6 +289,7 @@ def build_matrix_world() -> MatrixWorld:
         "care": _user("care", Role.CARE_OFFICER, region=vr12),
         "carc": _user("carc", Role.CARE_COORDINATOR, region=vr12),
         "comm": _user("comm", Role.COMMUNICATION, region=vr12),
+        "aft": _user("aft", Role.AFTERCARE, region=vr12),
         "qual": _user("qual", Role.QUALITY_MONITOR, region=vr12),
         "radm": _user("radm", Role.ADMINISTRATOR, region=vr12),
         "nadm": _user("nadm", Role.ADMINISTRATOR),

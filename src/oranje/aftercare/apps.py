@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AftercareConfig(AppConfig):
+    name = "oranje.aftercare"
+    label = "aftercare"
+    verbose_name = _("Aftercare (nafase)")
+
+    def ready(self) -> None:
+        from oranje.aftercare import hooks
+
+        hooks.register()

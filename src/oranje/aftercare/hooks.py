@@ -1,0 +1,18 @@
+"""What the aftercare room adds to the incident: the "nafase" badge in its header."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from oranje.incidents.hooks import Badge, registry
+from oranje.incidents.models import Incident
+
+
+def badges(incident: Incident) -> list[Badge]:
+    if incident.in_aftercare:
+        return [Badge(_("aftercare (nafase)"), "soft")]
+    return []
+
+
+def register() -> None:
+    registry.badges.append(badges)

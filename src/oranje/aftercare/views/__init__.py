@@ -1,0 +1,1 @@
+"""The aftercare room's pages, one module per part."""

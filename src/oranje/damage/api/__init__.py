@@ -1,0 +1,5 @@
+"""The damage room's API (under /api/v1/), one module per part; each has a `urls` list."""
+
+from django.urls import URLPattern
+
+urls: list[URLPattern] = []

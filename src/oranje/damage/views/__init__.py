@@ -1,0 +1,1 @@
+"""The damage room's pages, one module per part."""
