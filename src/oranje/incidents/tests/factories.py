@@ -44,7 +44,7 @@ def start_incident(world: World, *, exercise: bool = False, title: str = "Gassto
     )
 
 
-def scale(world: World, incident: Incident, level: int = 1, teams: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
+def scale(world: World, incident: Incident, level: int = 1, teams: tuple[str, ...] = ()):
     return services.incident_scale(
         actor=world.coordinator,
         incident=incident,
