@@ -1,4 +1,5 @@
-"""What the aftercare room adds to the incident: the "nafase" badge in its header."""
+"""What the aftercare room adds to the incident: the "nafase" badge in its header, and the
+deployment records of the people who came when the acute phase ends."""
 
 from __future__ import annotations
 
@@ -15,4 +16,7 @@ def badges(incident: Incident) -> list[Badge]:
 
 
 def register() -> None:
+    from oranje.aftercare.services.deployments import deployments_on_acute_end
+
     registry.badges.append(badges)
+    registry.acute_ended.append(deployments_on_acute_end)
