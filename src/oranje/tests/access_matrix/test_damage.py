@@ -15,6 +15,11 @@ MATRIX = parse("""
 method path                                                             scope anon view func lead mun  reg  regi regc care carc comm aft  qual radm nadm
 GET    /incidenten/{incident}/schade/                                   own   302  200  200  200  200  200  200  200  200  200  200  200  200  200  200
 GET    /incidenten/{incident}/schade/                                   reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  200
+# part: dpublic
+GET    /incidenten/{incident}/schade/foto/{dphoto}/                     own   302  403  403  403  403  403  200  200  403  403  403  200  403  403  403
+GET    /incidenten/{incident}/schade/foto/{dphoto}/                     mun   302  403  403  403  403  403  200  200  403  403  403  200  403  403  403
+GET    /incidenten/{incident}/schade/foto/{dphoto}/                     reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  403
+# end part: dpublic
 """)
 
 

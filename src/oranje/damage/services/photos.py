@@ -1,0 +1,232 @@
+"""Photos of a damage report: checked by their content, re-encoded without metadata.
+
+An upload counts as a photo only when Pillow reads it as JPEG, PNG or WebP — the name and the
+browser's content type are ignored. It is decoded (refusing decompression bombs: a small file
+that unpacks to an enormous image), turned upright by its EXIF orientation, scaled down to
+`PHOTO_MAX_SIDE` and encoded anew. Nothing of the original's metadata survives: no GPS
+position, no camera, no time, no embedded thumbnail.
+
+The decoding runs before any database transaction (`photo_prepare`), so that a burst of
+uploads does not hold the database's write lock while images are being decoded.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from PIL import Image, ImageOps
+
+from oranje.core.audit import audit_record
+from oranje.core.audit_actions import AuditAction
+from oranje.core.models import User
+from oranje.damage.access import can_handle
+from oranje.damage.constants import PHOTO_MAX_BYTES, PHOTO_MAX_SIDE, PHOTOS_MAX
+from oranje.damage.models import DamagePhoto, DamageReport
+from oranje.incidents.services.guards import require_open
+
+#: An image of more pixels than this is refused before it is decoded: Pillow's own limit for
+#: a decompression bomb (about 89 megapixels, more than a phone's camera takes by default; a
+#: crafted 1 kB PNG of 50,000 × 50,000 pixels is far above it).
+PIXELS_MAX = int(Image.MAX_IMAGE_PIXELS or 89_478_485)
+#: Pillow's format name → (content type, extension, how it is encoded again).
+FORMATS: dict[str, tuple[str, str]] = {
+    "JPEG": ("image/jpeg", "jpg"),
+    "PNG": ("image/png", "png"),
+    "WEBP": ("image/webp", "webp"),
+}
+
+TOO_LARGE = gettext_lazy("photo: at most %(max)s MB per photo (this one is %(size)s MB).")
+NOT_AN_IMAGE = gettext_lazy(
+    "photo: '%(name)s' is not a photo that can be read (send a JPEG, PNG or WebP image)."
+)
+WRONG_TYPE = gettext_lazy(
+    "photo: '%(name)s' is a %(format)s image; send a JPEG, PNG or WebP photo."
+)
+TOO_MANY_PIXELS = gettext_lazy("photo: '%(name)s' has too many pixels; send a smaller photo.")
+TOO_MANY = gettext_lazy("photo: at most %(max)s photos per report.")
+EMPTY = gettext_lazy("photo: '%(name)s' is empty.")
+
+
+class Upload(Protocol):
+    """What an uploaded file offers (Django's UploadedFile, or a File in tests)."""
+
+    name: str | None
+    size: int | None
+
+    def seek(self, offset: int, whence: int = 0) -> int: ...
+    def read(self, size: int = -1) -> bytes: ...
+
+
+@dataclass(frozen=True)
+class PreparedPhoto:
+    """A photo decoded and encoded anew, ready to be stored."""
+
+    data: bytes
+    content_type: str
+    extension: str
+    width: int
+    height: int
+
+
+def _name(upload: Upload) -> str:
+    return (upload.name or "foto").rsplit("/", 1)[-1][:60]
+
+
+def _size_mb(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f}".replace(".", ",")
+
+
+def _open(upload: Upload) -> Image.Image:
+    """The upload opened lazily (header only), or ValidationError."""
+    name = _name(upload)
+    upload.seek(0)
+    try:
+        with warnings.catch_warnings():
+            # Pillow warns between its limit and twice it (and refuses above): both are
+            # refused here, by the check on the size below.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(upload)  # type: ignore[arg-type]
+    except Image.DecompressionBombError:
+        raise ValidationError(str(TOO_MANY_PIXELS % {"name": name}), code="photo_bomb") from None
+    except (OSError, SyntaxError, ValueError):
+        raise ValidationError(str(NOT_AN_IMAGE % {"name": name}), code="photo_type") from None
+    if image.format not in FORMATS:
+        kind = image.format or "?"
+        image.close()
+        raise ValidationError(str(WRONG_TYPE % {"name": name, "format": kind}), code="photo_type")
+    width, height = image.size
+    if width * height > PIXELS_MAX or width <= 0 or height <= 0:
+        image.close()
+        raise ValidationError(str(TOO_MANY_PIXELS % {"name": name}), code="photo_bomb")
+    return image
+
+
+def photo_prepare(upload: Upload) -> PreparedPhoto:
+    """Check and re-encode one upload; ValidationError (naming the photo) when it is too large,
+    empty, not a JPEG/PNG/WebP image, or a decompression bomb. Touches no database."""
+    name = _name(upload)
+    size = upload.size or 0
+    if size > PHOTO_MAX_BYTES:
+        raise ValidationError(
+            str(TOO_LARGE % {"max": PHOTO_MAX_BYTES // 1024 // 1024, "size": _size_mb(size)}),
+            code="photo_size",
+        )
+    if size == 0:
+        raise ValidationError(str(EMPTY % {"name": name}), code="photo_empty")
+    image = _open(upload)
+    format_name = image.format or ""
+    content_type, extension = FORMATS[format_name]
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            if format_name == "JPEG":
+                # Decode at a reduced scale where the camera's photo is far larger than kept.
+                image.draft("RGB", (PHOTO_MAX_SIDE, PHOTO_MAX_SIDE))
+            image.load()
+            upright = ImageOps.exif_transpose(image)
+            if format_name == "JPEG" and upright.mode not in ("RGB", "L"):
+                upright = upright.convert("RGB")
+            elif format_name != "JPEG" and upright.mode not in ("RGB", "RGBA", "L", "LA"):
+                upright = upright.convert("RGBA")
+            upright.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE), Image.Resampling.LANCZOS)
+            # A fresh image: only pixels are carried over — no EXIF, XMP, ICC or comments.
+            clean = Image.new(upright.mode, upright.size)
+            clean.paste(upright)
+            buffer = io.BytesIO()
+            if format_name == "JPEG":
+                clean.save(buffer, "JPEG", quality=85)
+            elif format_name == "PNG":
+                clean.save(buffer, "PNG")
+            else:
+                clean.save(buffer, "WEBP", quality=85)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ValidationError(str(TOO_MANY_PIXELS % {"name": name}), code="photo_bomb") from None
+    except (OSError, SyntaxError, ValueError, EOFError):
+        raise ValidationError(str(NOT_AN_IMAGE % {"name": name}), code="photo_type") from None
+    finally:
+        image.close()
+    return PreparedPhoto(
+        data=buffer.getvalue(),
+        content_type=content_type,
+        extension=extension,
+        width=clean.width,
+        height=clean.height,
+    )
+
+
+def photos_prepare(uploads: Iterable[Upload], *, already: int = 0) -> list[PreparedPhoto]:
+    """Several uploads at once; one ValidationError holding every photo's problem."""
+    uploads = list(uploads)
+    if already + len(uploads) > PHOTOS_MAX:
+        raise ValidationError(str(TOO_MANY % {"max": PHOTOS_MAX}), code="photo_count")
+    prepared: list[PreparedPhoto] = []
+    problems: list[ValidationError] = []
+    for upload in uploads:
+        try:
+            prepared.append(photo_prepare(upload))
+        except ValidationError as exc:
+            problems.append(exc)
+    if problems:
+        raise ValidationError(problems)
+    return prepared
+
+
+def photo_store(*, report: DamageReport, prepared: PreparedPhoto) -> DamagePhoto:
+    """Write a prepared photo, inside the caller's transaction; the caller removes the file
+    again (`files_delete`) when that transaction fails."""
+    photo = DamagePhoto(
+        report=report,
+        content_type=prepared.content_type,
+        size=len(prepared.data),
+        width=prepared.width,
+        height=prepared.height,
+    )
+    photo.file.save(f"foto.{prepared.extension}", ContentFile(prepared.data), save=False)
+    photo.save()
+    return photo
+
+
+def files_delete(photos: Iterable[DamagePhoto]) -> None:
+    """Remove the stored files of photos whose transaction rolled back."""
+    for photo in photos:
+        if photo.file.name:
+            photo.file.storage.delete(photo.file.name)
+
+
+def photo_add(
+    *, report: DamageReport, uploaded_file: Upload, actor: User | None = None
+) -> DamagePhoto:
+    """Add one photo to an existing report (staff: those who handle the incident's reports).
+    ValidationError naming the photo; the report's incident must be open."""
+    if actor is not None and not can_handle(actor, report.incident):
+        raise PermissionDenied
+    require_open(report.incident)
+    prepared = photo_prepare(uploaded_file)
+    written: list[DamagePhoto] = []
+    try:
+        with transaction.atomic():
+            locked = DamageReport.objects.select_for_update().get(pk=report.pk)
+            if DamagePhoto.objects.filter(report=locked).count() >= PHOTOS_MAX:
+                raise ValidationError(str(TOO_MANY % {"max": PHOTOS_MAX}), code="photo_count")
+            written.append(photo_store(report=locked, prepared=prepared))
+            audit_record(
+                actor=actor,
+                action=AuditAction.DAMAGE_REPORT_UPDATE,
+                obj=locked,
+                region=report.incident.region,
+                changes={"photo": [None, written[0].pk]},
+                note=_("photo added"),
+            )
+    except BaseException:
+        files_delete(written)
+        raise
+    return written[0]
