@@ -11,3 +11,8 @@ class AftercareConfig(AppConfig):
         from oranje.aftercare import hooks
 
         hooks.register()
+
+        from oranje.aftercare.thanks_reaper import reap_thanks
+        from oranje.core.worker import register_upkeep
+
+        register_upkeep("aftercare.thanks", reap_thanks)
