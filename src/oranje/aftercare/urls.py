@@ -1,9 +1,12 @@
 """The aftercare room's pages (one module per part in views/)."""
 
-from oranje.aftercare.views import home
+from oranje.aftercare.views import home, phase, tasks, transition
 
 app_name = "aftercare"
 
 urlpatterns = [
     *home.urls,
+    *phase.urls,
+    *transition.urls,
+    *tasks.urls,
 ]

@@ -15,6 +15,53 @@ MATRIX = parse("""
 method path                                                             scope anon view func lead mun  reg  regi regc care carc comm aft  qual radm nadm
 GET    /incidenten/{incident}/nafase/                                   own   302  200  200  200  200  200  200  200  200  200  200  200  200  200  200
 GET    /incidenten/{incident}/nafase/                                   reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  200
+# part: nafase
+GET    /incidenten/{incident}/nafase/starten/                           own   302  403  403  200  200  200  403  403  403  403  403  403  403  200  200
+GET    /incidenten/{incident}/nafase/starten/                           mun   302  403  403  403  403  200  403  403  403  403  403  403  403  200  200
+GET    /incidenten/{incident}/nafase/starten/                           reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  200
+POST   /incidenten/{incident}/nafase/starten/                           own   302  403  403  400  400  400  403  403  403  403  403  403  403  400  400
+POST   /incidenten/{incident}/nafase/starten/                           mun   302  403  403  403  403  400  403  403  403  403  403  403  403  400  400
+POST   /incidenten/{incident}/nafase/starten/                           reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  400
+POST   /incidenten/{incident}/nafase/leiding/                           own   302  403  403  400  400  400  403  403  403  403  403  403  403  400  400
+POST   /incidenten/{incident}/nafase/leiding/                           mun   302  403  403  403  403  400  403  403  403  403  403  403  403  400  400
+POST   /incidenten/{incident}/nafase/leiding/                           reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  400
+GET    /incidenten/{incident}/nafase/overdracht/                        own   302  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /incidenten/{incident}/nafase/overdracht/                        mun   302  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /incidenten/{incident}/nafase/overdracht/                        reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  200
+GET    /incidenten/{incident}/nafase/overdracht/{transition}/           own   302  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /incidenten/{incident}/nafase/overdracht/{transition}/           mun   302  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /incidenten/{incident}/nafase/overdracht/{transition}/           reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  200
+GET    /incidenten/{incident}/nafase/overdracht/{transition}/print/     own   302  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /incidenten/{incident}/nafase/overdracht/{transition}/print/     mun   302  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /incidenten/{incident}/nafase/overdracht/{transition}/print/     reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  200
+POST   /incidenten/{incident}/nafase/overdracht/                        own   302  403  403  302  302  302  403  403  403  403  403  302  403  302  302
+POST   /incidenten/{incident}/nafase/overdracht/                        mun   302  403  403  403  403  302  403  403  403  403  403  302  403  302  302
+POST   /incidenten/{incident}/nafase/overdracht/                        reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  302
+POST   /incidenten/{incident}/nafase/overdracht/{transition}/           own   302  403  403  302  302  302  403  403  403  403  403  302  403  302  302
+POST   /incidenten/{incident}/nafase/overdracht/{transition}/           mun   302  403  403  403  403  302  403  403  403  403  403  302  403  302  302
+POST   /incidenten/{incident}/nafase/overdracht/{transition}/           reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  302
+POST   /incidenten/{incident}/nafase/overdracht/{transition}/feiten/    own   302  403  403  302  302  302  403  403  403  403  403  302  403  302  302
+POST   /incidenten/{incident}/nafase/overdracht/{transition}/feiten/    mun   302  403  403  403  403  302  403  403  403  403  403  302  403  302  302
+POST   /incidenten/{incident}/nafase/overdracht/{transition}/feiten/    reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  302
+POST   /incidenten/{incident}/nafase/overdracht/{transition}/vaststellen/ own   302  403  403  302  302  302  403  403  403  403  403  403  403  302  302
+POST   /incidenten/{incident}/nafase/overdracht/{transition}/vaststellen/ mun   302  403  403  403  403  302  403  403  403  403  403  403  403  302  302
+POST   /incidenten/{incident}/nafase/overdracht/{transition}/vaststellen/ reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  302
+GET    /incidenten/{incident}/nafase/taken/                             own   302  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /incidenten/{incident}/nafase/taken/                             mun   302  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /incidenten/{incident}/nafase/taken/                             reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  200
+GET    /incidenten/{incident}/nafase/taken/nieuw/                       own   302  403  403  200  200  200  403  403  403  403  403  200  403  200  200
+GET    /incidenten/{incident}/nafase/taken/nieuw/                       mun   302  403  403  403  403  200  403  403  403  403  403  200  403  200  200
+GET    /incidenten/{incident}/nafase/taken/nieuw/                       reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  200
+POST   /incidenten/{incident}/nafase/taken/nieuw/                       own   302  403  403  400  400  400  403  403  403  403  403  400  403  400  400
+POST   /incidenten/{incident}/nafase/taken/nieuw/                       mun   302  403  403  403  403  400  403  403  403  403  403  400  403  400  400
+POST   /incidenten/{incident}/nafase/taken/nieuw/                       reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  400
+GET    /incidenten/{incident}/nafase/taken/{atask}/                     own   302  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /incidenten/{incident}/nafase/taken/{atask}/                     mun   302  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /incidenten/{incident}/nafase/taken/{atask}/                     reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  200
+POST   /incidenten/{incident}/nafase/taken/{atask}/                     own   302  403  403  400  400  400  403  403  403  403  403  400  403  400  400
+POST   /incidenten/{incident}/nafase/taken/{atask}/                     mun   302  403  403  403  403  400  403  403  403  403  403  400  403  400  400
+POST   /incidenten/{incident}/nafase/taken/{atask}/                     reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  400
+# end part: nafase
 """)
 
 
