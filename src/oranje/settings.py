@@ -308,6 +308,12 @@ if not CAP_SENDER or any(c.isspace() or c in ",<&" for c in CAP_SENDER):
     raise ImproperlyConfigured(
         f"ORANJE_CAP_SENDER may not be empty or hold spaces, commas, '<' or '&': {CAP_SENDER!r}"
     )
+# The public damage form: reports taken per client address and per incident in a window
+# (counted in the database, so shared by all server processes), and the least time a person
+# takes to fill the form in (a faster answer is taken for a bot and not stored).
+DAMAGE_FORM_RATE_ADDRESS = env_rate("ORANJE_DAMAGE_FORM_RATE_ADDRESS", "20/hour")
+DAMAGE_FORM_RATE_INCIDENT = env_rate("ORANJE_DAMAGE_FORM_RATE_INCIDENT", "5000/hour")
+DAMAGE_FORM_MIN_SECONDS = env_int("ORANJE_DAMAGE_FORM_MIN_SECONDS", 3, minimum=0)
 # Uploaded logbook attachments (served only through an access-checked view).
 MEDIA_ROOT = DATA_DIR / "media"
 MEDIA_URL = "/media/"

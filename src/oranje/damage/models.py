@@ -193,3 +193,22 @@ class DamageEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.report_id}"
+
+
+class FormRate(models.Model):
+    """How many reports the public form took per key (a hashed client address with the
+    incident, or the incident as a whole) in one window: the form's rate limit, shared by all
+    server processes through the database. Old windows are removed as new ones begin."""
+
+    key = models.CharField(max_length=80)
+    window = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "window"], name="damage_form_rate_window")
+        ]
+        indexes = [models.Index(fields=["window"], name="damage_form_rate_age")]
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.window:%Y-%m-%d %H:%M}: {self.count}"

@@ -144,11 +144,10 @@ def _require_may_record(actor: User | None, incident: Incident, channel: str) ->
         raise ValidationError(str(FORM_CLOSED), code="form_closed")
 
 
-def report_create(
+def report_check(
     *,
-    actor: User | None,
     incident: Incident,
-    channel: str,
+    channel: str = Channel.FORM,
     reporter_name: str,
     reporter_phone: str = "",
     reporter_email: str = "",
@@ -162,26 +161,11 @@ def report_create(
     insured: str = Insured.UNKNOWN,
     consent_share: bool = False,
     point: object = None,
-    client_key: str = "",
     photos: Iterable[Upload] = (),
-) -> DamageReport:
-    """Record one damage report (see the module docstring). ValidationError: a dict by field
-    (`reporter_name`, `reporter_phone`, `reporter_email`, `postcode`, `house`, `street`, `city`,
-    `kind`, `description`, `insured`, `point`, `photos`, `client_key`), or a plain one when the
-    incident is closed or the public form is not open. PermissionDenied: staff who may not
-    handle the incident's reports."""
-    channel = str(channel or "")
-    if channel not in Channel.values:
-        raise ValidationError({"channel": [str(CHANNEL_UNKNOWN)]})
-    _require_may_record(actor, incident, channel)
-    client_key = str(client_key or "").strip()
-    if len(client_key) > CLIENT_KEY_MAX:
-        raise ValidationError({"client_key": [str(CLIENT_KEY_TOO_LONG % {"max": CLIENT_KEY_MAX})]})
-    if client_key:
-        existing = DamageReport.objects.filter(incident=incident, client_key=client_key).first()
-        if existing is not None:
-            return existing
-
+) -> tuple[DamageReport, list[PreparedPhoto]]:
+    """Every field checked and normalised, photos re-encoded; nothing stored. The unsaved
+    report and its prepared photos, or a ValidationError by field (see `report_create`). The
+    exercise's preview of the form shows what would have been sent with this."""
     errors: dict[str, list[str]] = {}
     name = _text(reporter_name, "reporter_name", NAME_MAX, errors)
     if not name:
@@ -253,9 +237,68 @@ def report_create(
         consent_share=bool(consent_share),
         latitude=latitude,
         longitude=longitude,
-        recorded_by=actor,
-        client_key=client_key,
     )
+    return report, prepared
+
+
+def report_create(
+    *,
+    actor: User | None,
+    incident: Incident,
+    channel: str,
+    reporter_name: str,
+    reporter_phone: str = "",
+    reporter_email: str = "",
+    postcode: str,
+    house: str,
+    street: str = "",
+    city: str = "",
+    kind: str,
+    description: str,
+    unsafe: bool = False,
+    insured: str = Insured.UNKNOWN,
+    consent_share: bool = False,
+    point: object = None,
+    client_key: str = "",
+    photos: Iterable[Upload] = (),
+) -> DamageReport:
+    """Record one damage report (see the module docstring). ValidationError: a dict by field
+    (`reporter_name`, `reporter_phone`, `reporter_email`, `postcode`, `house`, `street`, `city`,
+    `kind`, `description`, `insured`, `point`, `photos`, `client_key`), or a plain one when the
+    incident is closed or the public form is not open. PermissionDenied: staff who may not
+    handle the incident's reports."""
+    channel = str(channel or "")
+    if channel not in Channel.values:
+        raise ValidationError({"channel": [str(CHANNEL_UNKNOWN)]})
+    _require_may_record(actor, incident, channel)
+    client_key = str(client_key or "").strip()
+    if len(client_key) > CLIENT_KEY_MAX:
+        raise ValidationError({"client_key": [str(CLIENT_KEY_TOO_LONG % {"max": CLIENT_KEY_MAX})]})
+    if client_key:
+        existing = DamageReport.objects.filter(incident=incident, client_key=client_key).first()
+        if existing is not None:
+            return existing
+
+    report, prepared = report_check(
+        incident=incident,
+        channel=channel,
+        reporter_name=reporter_name,
+        reporter_phone=reporter_phone,
+        reporter_email=reporter_email,
+        postcode=postcode,
+        house=house,
+        street=street,
+        city=city,
+        kind=kind,
+        description=description,
+        unsafe=unsafe,
+        insured=insured,
+        consent_share=consent_share,
+        point=point,
+        photos=photos,
+    )
+    report.recorded_by = actor
+    report.client_key = client_key
     written: list[DamagePhoto] = []
     try:
         return _write(actor, incident, report, prepared, written)

@@ -19,6 +19,19 @@ GET    /incidenten/{incident}/schade/                                   reg   30
 GET    /incidenten/{incident}/schade/foto/{dphoto}/                     own   302  403  403  403  403  403  200  200  403  403  403  200  403  403  403
 GET    /incidenten/{incident}/schade/foto/{dphoto}/                     mun   302  403  403  403  403  403  200  200  403  403  403  200  403  403  403
 GET    /incidenten/{incident}/schade/foto/{dphoto}/                     reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  403
+GET    /schade/{incident}/                                              own   200  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /schade/{incident}/                                              mun   200  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /schade/{incident}/                                              reg   200  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+POST   /schade/{incident}/                                              own   400  400  400  400  400  400  400  400  400  400  400  400  400  400  400
+POST   /schade/{incident}/                                              reg   400  400  400  400  400  400  400  400  400  400  400  400  400  400  400
+GET    /schade/{incident}/ontvangen/                                    own   404  404  404  404  404  404  404  404  404  404  404  404  404  404  404
+GET    /incidenten/{incident}/schade/formulier/                         own   302  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /incidenten/{incident}/schade/formulier/                         reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  200
+POST   /incidenten/{incident}/schade/formulier/                         own   302  400  400  400  400  400  400  400  400  400  400  400  400  400  400
+POST   /incidenten/{incident}/schade/formulier/                         reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  400
+POST   /incidenten/{incident}/schade/formulier/instellen/               own   302  403  403  302  302  302  403  403  403  403  403  302  403  302  302
+POST   /incidenten/{incident}/schade/formulier/instellen/               mun   302  403  403  403  403  302  403  403  403  403  403  302  403  302  302
+POST   /incidenten/{incident}/schade/formulier/instellen/               reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  302
 # end part: dpublic
 """)
 
