@@ -7,6 +7,7 @@ roles see them (`access.py`); everyone else who sees the incident sees counts.""
 from __future__ import annotations
 
 import uuid
+from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -203,6 +204,8 @@ class FormRate(models.Model):
     key = models.CharField(max_length=80)
     window = models.DateTimeField()
     count = models.PositiveIntegerField(default=0)
+
+    objects: ClassVar[models.Manager[FormRate]] = models.Manager()
 
     class Meta:
         constraints = [
