@@ -124,3 +124,12 @@ def newsletter_for_user(user: AnyUser, incident: Incident, pk: int) -> Newslette
     if not can_iac(user, incident):
         raise PermissionDenied
     return letter
+
+
+def newsletter_by_id_for_user(user: AnyUser, pk: int) -> Newsletter:
+    """A newsletter by its own id (the API): 404 unless the user sees its incident, 403
+    unless the user works the IAC."""
+    incident_id = Newsletter.objects.filter(pk=pk).values_list("incident_id", flat=True).first()
+    if incident_id is None:
+        raise Http404
+    return newsletter_for_user(user, incident_for_user(user, incident_id), pk)

@@ -12,7 +12,9 @@ class AftercareConfig(AppConfig):
 
         hooks.register()
 
+        from oranje.aftercare.reaper import reap_newsletters
         from oranje.aftercare.thanks_reaper import reap_thanks
         from oranje.core.worker import register_upkeep
 
         register_upkeep("aftercare.thanks", reap_thanks)
+        register_upkeep("aftercare.newsletters", reap_newsletters)

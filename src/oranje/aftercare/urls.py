@@ -1,6 +1,6 @@
 """The aftercare room's pages (one module per part in views/)."""
 
-from oranje.aftercare.views import home, phase, tasks, transition
+from oranje.aftercare.views import home, newsletters, phase, tasks, transition
 
 app_name = "aftercare"
 
@@ -9,4 +9,5 @@ urlpatterns = [
     *phase.urls,
     *transition.urls,
     *tasks.urls,
+    *newsletters.urls,
 ]

@@ -2,4 +2,8 @@
 
 from django.urls import URLPattern
 
-urls: list[URLPattern] = []
+from oranje.aftercare.api import newsletters
+
+urls: list[URLPattern] = [
+    *newsletters.urls,
+]
