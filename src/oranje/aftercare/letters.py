@@ -41,10 +41,11 @@ def _safe(text: str) -> str:
 def address_lines(case: IacCase) -> list[str]:
     """The address block: the household, street and number, postcode and place (Dutch
     postal style: two spaces, the place in capitals)."""
-    number = f"{case.house_number or ''}{case.house_addition}".strip()
-    street = " ".join(p for p in (case.street.strip(), number) if p)
-    place = "  ".join(p for p in (format_postcode(case.postcode), case.city.strip().upper()) if p)
-    return [one_line(x) for x in (case.household_name, street, place) if one_line(x)]
+    number = one_line(f"{case.house_number or ''}{case.house_addition}")
+    street = " ".join(p for p in (one_line(case.street), number) if p)
+    postcode = one_line(format_postcode(case.postcode))
+    place = "  ".join(p for p in (postcode, one_line(case.city).upper()) if p)
+    return [x for x in (one_line(case.household_name), street, place) if x]
 
 
 class _LettersPDF(FPDF):

@@ -62,6 +62,50 @@ POST   /incidenten/{incident}/nafase/taken/{atask}/                     own   30
 POST   /incidenten/{incident}/nafase/taken/{atask}/                     mun   302  403  403  403  403  400  403  403  403  403  403  400  403  400  400
 POST   /incidenten/{incident}/nafase/taken/{atask}/                     reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  400
 # end part: nafase
+# part: letters
+GET    /incidenten/{incident}/nafase/nieuwsbrieven/                     own   302  403  403  403  403  403  403  403  403  403  403  200  403  403  403
+GET    /incidenten/{incident}/nafase/nieuwsbrieven/                     mun   302  403  403  403  403  403  403  403  403  403  403  200  403  403  403
+GET    /incidenten/{incident}/nafase/nieuwsbrieven/                     reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  403
+GET    /incidenten/{incident}/nafase/nieuwsbrieven/nieuw/               own   302  403  403  403  403  403  403  403  403  403  403  200  403  403  403
+GET    /incidenten/{incident}/nafase/nieuwsbrieven/nieuw/               mun   302  403  403  403  403  403  403  403  403  403  403  200  403  403  403
+GET    /incidenten/{incident}/nafase/nieuwsbrieven/nieuw/               reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  403
+POST   /incidenten/{incident}/nafase/nieuwsbrieven/nieuw/               own   302  403  403  403  403  403  403  403  403  403  403  400  403  403  403
+POST   /incidenten/{incident}/nafase/nieuwsbrieven/nieuw/               mun   302  403  403  403  403  403  403  403  403  403  403  400  403  403  403
+POST   /incidenten/{incident}/nafase/nieuwsbrieven/nieuw/               reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  403
+GET    /incidenten/{incident}/nafase/nieuwsbrieven/{newsletter}/        own   302  403  403  403  403  403  403  403  403  403  403  200  403  403  403
+GET    /incidenten/{incident}/nafase/nieuwsbrieven/{newsletter}/        mun   302  403  403  403  403  403  403  403  403  403  403  200  403  403  403
+GET    /incidenten/{incident}/nafase/nieuwsbrieven/{newsletter}/        reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  403
+POST   /incidenten/{incident}/nafase/nieuwsbrieven/{newsletter}/        own   302  403  403  403  403  403  403  403  403  403  403  400  403  403  403
+POST   /incidenten/{incident}/nafase/nieuwsbrieven/{newsletter}/        mun   302  403  403  403  403  403  403  403  403  403  403  400  403  403  403
+POST   /incidenten/{incident}/nafase/nieuwsbrieven/{newsletter}/        reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  403
+GET    /incidenten/{incident}/nafase/nieuwsbrieven/{newsletter}/stand/  own   302  403  403  403  403  403  403  403  403  403  403  200  403  403  403
+GET    /incidenten/{incident}/nafase/nieuwsbrieven/{newsletter}/stand/  mun   302  403  403  403  403  403  403  403  403  403  403  200  403  403  403
+GET    /incidenten/{incident}/nafase/nieuwsbrieven/{newsletter}/stand/  reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  403
+GET    /incidenten/{incident}/nafase/nieuwsbrieven/{newsletter}/versturen/ own   302  403  403  403  403  403  403  403  403  403  403  200  403  403  403
+GET    /incidenten/{incident}/nafase/nieuwsbrieven/{newsletter}/versturen/ mun   302  403  403  403  403  403  403  403  403  403  403  200  403  403  403
+GET    /incidenten/{incident}/nafase/nieuwsbrieven/{newsletter}/versturen/ reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  403
+POST   /incidenten/{incident}/nafase/nieuwsbrieven/{newsletter}/versturen/ own   302  403  403  403  403  403  403  403  403  403  403  302  403  403  403
+POST   /incidenten/{incident}/nafase/nieuwsbrieven/{newsletter}/versturen/ mun   302  403  403  403  403  403  403  403  403  403  403  302  403  403  403
+POST   /incidenten/{incident}/nafase/nieuwsbrieven/{newsletter}/versturen/ reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  403
+GET    /incidenten/{incident}/nafase/nieuwsbrieven/{newsletter}/brieven.pdf own   302  403  403  403  403  403  403  403  403  403  403  200  403  403  403
+GET    /incidenten/{incident}/nafase/nieuwsbrieven/{newsletter}/brieven.pdf mun   302  403  403  403  403  403  403  403  403  403  403  200  403  403  403
+GET    /incidenten/{incident}/nafase/nieuwsbrieven/{newsletter}/brieven.pdf reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  403
+GET    /api/v1/incidents/{incident}/aftercare/newsletters/              own   403  403  403  403  403  403  403  403  403  403  403  200  403  403  403
+GET    /api/v1/incidents/{incident}/aftercare/newsletters/              mun   403  403  403  403  403  403  403  403  403  403  403  200  403  403  403
+GET    /api/v1/incidents/{incident}/aftercare/newsletters/              reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404  403
+POST   /api/v1/incidents/{incident}/aftercare/newsletters/              own   403  403  403  403  403  403  403  403  403  403  403  400  403  403  403
+POST   /api/v1/incidents/{incident}/aftercare/newsletters/              mun   403  403  403  403  403  403  403  403  403  403  403  400  403  403  403
+POST   /api/v1/incidents/{incident}/aftercare/newsletters/              reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404  403
+GET    /api/v1/aftercare/newsletters/{newsletter}/                      own   403  403  403  403  403  403  403  403  403  403  403  200  403  403  403
+GET    /api/v1/aftercare/newsletters/{newsletter}/                      mun   403  403  403  403  403  403  403  403  403  403  403  200  403  403  403
+GET    /api/v1/aftercare/newsletters/{newsletter}/                      reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404  403
+PATCH  /api/v1/aftercare/newsletters/{newsletter}/                      own   403  403  403  403  403  403  403  403  403  403  403  200  403  403  403
+PATCH  /api/v1/aftercare/newsletters/{newsletter}/                      mun   403  403  403  403  403  403  403  403  403  403  403  200  403  403  403
+PATCH  /api/v1/aftercare/newsletters/{newsletter}/                      reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404  403
+POST   /api/v1/aftercare/newsletters/{newsletter}/send/                 own   403  403  403  403  403  403  403  403  403  403  403  200  403  403  403
+POST   /api/v1/aftercare/newsletters/{newsletter}/send/                 mun   403  403  403  403  403  403  403  403  403  403  403  200  403  403  403
+POST   /api/v1/aftercare/newsletters/{newsletter}/send/                 reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404  403
+# end part: letters
 """)
 
 
