@@ -34,3 +34,39 @@ def csv_bytes(
     for row in rows:
         writer.writerow([safe_cell(v) for v in row])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def xlsx_bytes(
+    header: Iterable[object],
+    rows: Iterable[Iterable[object]],
+    *,
+    marking: str = "",
+    title: str = "Blad1",
+) -> bytes:
+    """A whole .xlsx workbook of one sheet. Text cells go through `safe_cell` as in the CSV
+    (openpyxl would store "=…" as a formula); numbers, booleans and dates stay what they are.
+    A `marking` (OEFENING) is the first row."""
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title=title[:31])
+
+    def cell(value: object) -> object:
+        if value is None or isinstance(value, bool | int | float):
+            return value
+        if isinstance(value, dt.datetime):
+            return value.replace(tzinfo=None)
+        if isinstance(value, dt.date):
+            return value
+        return safe_cell(value)
+
+    if marking:
+        sheet.append([marking])
+    sheet.append([safe_cell(h) for h in header])
+    for row in rows:
+        sheet.append([cell(v) for v in row])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

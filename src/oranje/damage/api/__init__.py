@@ -2,4 +2,10 @@
 
 from django.urls import URLPattern
 
-urls: list[URLPattern] = []
+from oranje.damage.api import reports
+
+urls: list[URLPattern] = [
+    # part: dstaff
+    *reports.urls,
+    # end part: dstaff
+]
