@@ -177,8 +177,8 @@ def _cells(incident: Incident) -> dict[str, Any]:
     return {"type": "FeatureCollection", "kind": "cells", "features": features}
 
 
-def _coordinate(value: Decimal) -> float:
-    return round(float(value), 6)
+def _coordinate(value: Decimal | None) -> float:
+    return round(float(value or 0), 6)
 
 
 def map_points(incident: Incident, *, handles: bool) -> dict[str, Any]:

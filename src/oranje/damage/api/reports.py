@@ -41,6 +41,7 @@ from oranje.damage.constants import (
 from oranje.damage.hooks import counts
 from oranje.damage.models import DamageReport
 from oranje.damage.services import handling
+from oranje.damage.services.reports import report_create
 
 STAFF_CHANNELS = [c for c in Channel.choices if c[0] != Channel.FORM]
 CLIENT_KEY_MAX = 64
@@ -177,7 +178,6 @@ def _create(request: Request, incident: Any, user: User) -> Response:
     point = None
     if v["latitude"] is not None:
         point = f"{v['latitude']}, {v['longitude']}"
-    from oranje.damage.services.reports import report_create  # TEMP until dpublic lands
 
     created = report_create(
         actor=user,

@@ -48,7 +48,9 @@ def _event(actor: User, report: DamageReport, kind: EventKind, text: str) -> Dam
     )
 
 
-def _audit(actor: User, report: DamageReport, changes: dict[str, list[object]], note: str = ""):  # type: ignore[no-untyped-def]
+def _audit(
+    actor: User, report: DamageReport, changes: dict[str, list[object]], note: str = ""
+) -> None:
     audit_record(
         actor=actor,
         action=AuditAction.DAMAGE_REPORT_UPDATE,

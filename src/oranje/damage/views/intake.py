@@ -17,6 +17,7 @@ from oranje.core import access as core_access
 from oranje.core.views import apply_errors
 from oranje.damage.access import damage_incident_for_user
 from oranje.damage.forms_intake import IntakeForm
+from oranje.damage.services.reports import report_create
 from oranje.incidents.views import incident_context
 
 
@@ -28,8 +29,6 @@ def report_new(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            from oranje.damage.services.reports import report_create  # TEMP until dpublic lands
-
             d = form.cleaned_data
             try:
                 report = report_create(

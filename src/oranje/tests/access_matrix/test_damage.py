@@ -33,6 +33,62 @@ POST   /incidenten/{incident}/schade/formulier/instellen/               own   30
 POST   /incidenten/{incident}/schade/formulier/instellen/               mun   302  403  403  403  403  302  403  403  403  403  403  302  403  302  302
 POST   /incidenten/{incident}/schade/formulier/instellen/               reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  302
 # end part: dpublic
+# part: dstaff
+GET    /incidenten/{incident}/schade/meldingen/                         own   302  403  403  403  403  403  200  200  403  403  403  200  403  403  403
+GET    /incidenten/{incident}/schade/meldingen/                         mun   302  403  403  403  403  403  200  200  403  403  403  200  403  403  403
+GET    /incidenten/{incident}/schade/meldingen/                         reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  403
+GET    /incidenten/{incident}/schade/meldingen/nieuw/                   own   302  403  403  403  403  403  200  200  403  403  403  200  403  403  403
+GET    /incidenten/{incident}/schade/meldingen/nieuw/                   mun   302  403  403  403  403  403  200  200  403  403  403  200  403  403  403
+GET    /incidenten/{incident}/schade/meldingen/nieuw/                   reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  403
+POST   /incidenten/{incident}/schade/meldingen/nieuw/                   own   302  403  403  403  403  403  400  400  403  403  403  400  403  403  403
+POST   /incidenten/{incident}/schade/meldingen/nieuw/                   mun   302  403  403  403  403  403  400  400  403  403  403  400  403  403  403
+POST   /incidenten/{incident}/schade/meldingen/nieuw/                   reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  403
+GET    /incidenten/{incident}/schade/meldingen/{dreport}/               own   302  403  403  403  403  403  200  200  403  403  403  200  403  403  403
+GET    /incidenten/{incident}/schade/meldingen/{dreport}/               mun   302  403  403  403  403  403  200  200  403  403  403  200  403  403  403
+GET    /incidenten/{incident}/schade/meldingen/{dreport}/               reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  403
+POST   /incidenten/{incident}/schade/meldingen/{dreport}/triage/        own   302  403  403  403  403  403  400  400  403  403  403  400  403  403  403
+POST   /incidenten/{incident}/schade/meldingen/{dreport}/triage/        mun   302  403  403  403  403  403  400  400  403  403  403  400  403  403  403
+POST   /incidenten/{incident}/schade/meldingen/{dreport}/triage/        reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  403
+POST   /incidenten/{incident}/schade/meldingen/{dreport}/status/        own   302  403  403  403  403  403  400  400  403  403  403  400  403  403  403
+POST   /incidenten/{incident}/schade/meldingen/{dreport}/status/        mun   302  403  403  403  403  403  400  400  403  403  403  400  403  403  403
+POST   /incidenten/{incident}/schade/meldingen/{dreport}/status/        reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  403
+POST   /incidenten/{incident}/schade/meldingen/{dreport}/behandelaar/   own   302  403  403  403  403  403  302  302  403  403  403  302  403  403  403
+POST   /incidenten/{incident}/schade/meldingen/{dreport}/behandelaar/   mun   302  403  403  403  403  403  302  302  403  403  403  302  403  403  403
+POST   /incidenten/{incident}/schade/meldingen/{dreport}/behandelaar/   reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  403
+POST   /incidenten/{incident}/schade/meldingen/{dreport}/notitie/       own   302  403  403  403  403  403  400  400  403  403  403  400  403  403  403
+POST   /incidenten/{incident}/schade/meldingen/{dreport}/notitie/       mun   302  403  403  403  403  403  400  400  403  403  403  400  403  403  403
+POST   /incidenten/{incident}/schade/meldingen/{dreport}/notitie/       reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  403
+GET    /incidenten/{incident}/schade/export/                            own   302  403  403  403  403  403  200  200  403  403  403  200  403  403  403
+GET    /incidenten/{incident}/schade/export/                            mun   302  403  403  403  403  403  200  200  403  403  403  200  403  403  403
+GET    /incidenten/{incident}/schade/export/                            reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  403
+GET    /incidenten/{incident}/schade/export.csv                         own   302  403  403  403  403  403  200  200  403  403  403  200  403  403  403
+GET    /incidenten/{incident}/schade/export.csv                         mun   302  403  403  403  403  403  200  200  403  403  403  200  403  403  403
+GET    /incidenten/{incident}/schade/export.csv                         reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  403
+GET    /incidenten/{incident}/schade/export.xlsx                        own   302  403  403  403  403  403  200  200  403  403  403  200  403  403  403
+GET    /incidenten/{incident}/schade/export.xlsx                        mun   302  403  403  403  403  403  200  200  403  403  403  200  403  403  403
+GET    /incidenten/{incident}/schade/export.xlsx                        reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  403
+GET    /incidenten/{incident}/schade/overzicht/                         own   302  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /incidenten/{incident}/schade/overzicht/                         mun   302  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /incidenten/{incident}/schade/overzicht/                         reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  200
+GET    /incidenten/{incident}/schade/overzicht/punten.geojson           own   302  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /incidenten/{incident}/schade/overzicht/punten.geojson           mun   302  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /incidenten/{incident}/schade/overzicht/punten.geojson           reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  200
+GET    /api/v1/incidents/{incident}/damage/reports/                     own   403  403  403  403  403  403  200  200  403  403  403  200  403  403  403
+GET    /api/v1/incidents/{incident}/damage/reports/                     mun   403  403  403  403  403  403  200  200  403  403  403  200  403  403  403
+GET    /api/v1/incidents/{incident}/damage/reports/                     reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404  403
+POST   /api/v1/incidents/{incident}/damage/reports/                     own   403  403  403  403  403  403  400  400  403  403  403  400  403  403  403
+POST   /api/v1/incidents/{incident}/damage/reports/                     mun   403  403  403  403  403  403  400  400  403  403  403  400  403  403  403
+POST   /api/v1/incidents/{incident}/damage/reports/                     reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404  403
+GET    /api/v1/damage/reports/{dreport}/                                own   403  403  403  403  403  403  200  200  403  403  403  200  403  403  403
+GET    /api/v1/damage/reports/{dreport}/                                mun   403  403  403  403  403  403  200  200  403  403  403  200  403  403  403
+GET    /api/v1/damage/reports/{dreport}/                                reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404  403
+PATCH  /api/v1/damage/reports/{dreport}/                                own   403  403  403  403  403  403  200  200  403  403  403  200  403  403  403
+PATCH  /api/v1/damage/reports/{dreport}/                                mun   403  403  403  403  403  403  200  200  403  403  403  200  403  403  403
+PATCH  /api/v1/damage/reports/{dreport}/                                reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404  403
+GET    /api/v1/incidents/{incident}/damage/overview/                    own   403  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /api/v1/incidents/{incident}/damage/overview/                    mun   403  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /api/v1/incidents/{incident}/damage/overview/                    reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404  200
+# end part: dstaff
 """)
 
 
