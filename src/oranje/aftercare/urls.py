@@ -1,6 +1,6 @@
 """The aftercare room's pages (one module per part in views/)."""
 
-from oranje.aftercare.views import home, newsletters, phase, tasks, transition
+from oranje.aftercare.views import home, newsletters, people, phase, tasks, transition
 
 app_name = "aftercare"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     *transition.urls,
     *tasks.urls,
     *newsletters.urls,
+    *people.urls,
 ]
