@@ -2,8 +2,9 @@
 
 from django.urls import URLPattern
 
-from oranje.aftercare.api import newsletters
+from oranje.aftercare.api import newsletters, people
 
 urls: list[URLPattern] = [
     *newsletters.urls,
+    *people.urls,
 ]

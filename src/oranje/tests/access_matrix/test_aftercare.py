@@ -106,6 +106,32 @@ POST   /api/v1/aftercare/newsletters/{newsletter}/send/                 own   40
 POST   /api/v1/aftercare/newsletters/{newsletter}/send/                 mun   403  403  403  403  403  403  403  403  403  403  403  200  403  403  403
 POST   /api/v1/aftercare/newsletters/{newsletter}/send/                 reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404  403
 # end part: letters
+# part: people
+GET    /incidenten/{incident}/nafase/inzet/                             own   302  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /incidenten/{incident}/nafase/inzet/                             mun   302  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /incidenten/{incident}/nafase/inzet/                             reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  200
+POST   /incidenten/{incident}/nafase/inzet/                             own   302  403  403  400  400  400  403  403  403  403  403  403  403  400  400
+POST   /incidenten/{incident}/nafase/inzet/                             mun   302  403  403  403  403  400  403  403  403  403  403  403  403  400  400
+POST   /incidenten/{incident}/nafase/inzet/                             reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  400
+GET    /incidenten/{incident}/nafase/inzet/stand/                       own   302  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /incidenten/{incident}/nafase/inzet/stand/                       mun   302  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /incidenten/{incident}/nafase/inzet/stand/                       reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  200
+GET    /incidenten/{incident}/nafase/inzet/afdrukken/                   own   302  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /incidenten/{incident}/nafase/inzet/afdrukken/                   mun   302  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /incidenten/{incident}/nafase/inzet/afdrukken/                   reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  200
+POST   /incidenten/{incident}/nafase/inzet/vastleggen/                  own   302  403  403  302  302  302  403  403  403  403  403  403  403  302  302
+POST   /incidenten/{incident}/nafase/inzet/vastleggen/                  mun   302  403  403  403  403  302  403  403  403  403  403  403  403  302  302
+POST   /incidenten/{incident}/nafase/inzet/vastleggen/                  reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  302
+GET    /api/v1/incidents/{incident}/aftercare/deployments/              own   403  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /api/v1/incidents/{incident}/aftercare/deployments/              mun   403  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /api/v1/incidents/{incident}/aftercare/deployments/              reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404  200
+POST   /api/v1/incidents/{incident}/aftercare/deployments/record/       own   403  403  403  400  400  400  403  403  403  403  403  403  403  400  400
+POST   /api/v1/incidents/{incident}/aftercare/deployments/record/       mun   403  403  403  403  403  400  403  403  403  403  403  403  403  400  400
+POST   /api/v1/incidents/{incident}/aftercare/deployments/record/       reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404  400
+POST   /api/v1/incidents/{incident}/aftercare/thanks/                   own   403  403  403  400  400  400  403  403  403  403  403  403  403  400  400
+POST   /api/v1/incidents/{incident}/aftercare/thanks/                   mun   403  403  403  403  403  400  403  403  403  403  403  403  403  400  400
+POST   /api/v1/incidents/{incident}/aftercare/thanks/                   reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404  400
+# end part: people
 """)
 
 
