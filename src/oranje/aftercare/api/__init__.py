@@ -2,9 +2,12 @@
 
 from django.urls import URLPattern
 
-from oranje.aftercare.api import newsletters, people
+from oranje.aftercare.api import newsletters, people, phase, tasks, transition
 
 urls: list[URLPattern] = [
     *newsletters.urls,
     *people.urls,
+    *phase.urls,
+    *transition.urls,
+    *tasks.urls,
 ]
