@@ -1,6 +1,15 @@
 """The aftercare room's pages (one module per part in views/)."""
 
-from oranje.aftercare.views import home, newsletters, people, phase, tasks, transition
+from oranje.aftercare.views import (
+    home,
+    iac,
+    iac_case,
+    newsletters,
+    people,
+    phase,
+    tasks,
+    transition,
+)
 
 app_name = "aftercare"
 
@@ -11,4 +20,6 @@ urlpatterns = [
     *tasks.urls,
     *newsletters.urls,
     *people.urls,
+    *iac.urls,
+    *iac_case.urls,
 ]
