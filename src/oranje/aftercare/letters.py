@@ -96,10 +96,11 @@ def _letters(newsletter: Newsletter, cases: list[IacCase], *, draft: bool) -> by
     pdf = _LettersPDF(markings, f"{municipality} - {one_line(newsletter.subject)}")
     moment = newsletter.sent_at or timezone.now()
     day = date_format(timezone.localtime(moment), "j F Y")
+    layout: dict[str, list[str]] = {}
     for case in cases:
         pdf.letter_first_page = pdf.page_no() + 1
         pdf.add_page()
-        _letter(pdf, newsletter, case, municipality, day)
+        _letter(pdf, newsletter, case, municipality, day, layout)
     if not cases:
         pdf.add_page()
         pdf.set_font("helvetica", "", 11)
@@ -107,7 +108,32 @@ def _letters(newsletter: Newsletter, cases: list[IacCase], *, draft: bool) -> by
     return bytes(pdf.output())
 
 
-def _letter(pdf: _LettersPDF, newsletter: Newsletter, case: IacCase, sender: str, day: str) -> None:
+def _lines(pdf: FPDF, layout: dict[str, list[str]], name: str, text: str, h: float) -> list[str]:
+    """The text broken into lines at the current font and position, once per PDF: breaking a
+    long text is slow, and every letter breaks it the same way."""
+    if name not in layout:
+        lines = pdf.multi_cell(0, h, _safe(text), dry_run=True, output="LINES")
+        layout[name] = [str(x) for x in lines] if isinstance(lines, list) else [_safe(text)]
+    return layout[name]
+
+
+def _write(pdf: FPDF, lines: list[str], h: float) -> None:
+    """Lines at the left margin of the current position, on a new page when the page is
+    full (the automatic page break)."""
+    x = pdf.get_x()
+    for line in lines:
+        pdf.set_x(x)
+        pdf.cell(0, h, line, new_x="LMARGIN", new_y="NEXT")
+
+
+def _letter(
+    pdf: _LettersPDF,
+    newsletter: Newsletter,
+    case: IacCase,
+    sender: str,
+    day: str,
+    layout: dict[str, list[str]],
+) -> None:
     incident = newsletter.incident
     # Letterhead.
     pdf.set_text_color(0, 0, 0)
@@ -141,11 +167,11 @@ def _letter(pdf: _LettersPDF, newsletter: Newsletter, case: IacCase, sender: str
         pdf.set_font("helvetica", "B", 10)
         pdf.cell(32, 5.5, _safe(label))
         pdf.set_font("helvetica", "", 10)
-        pdf.multi_cell(0, 5.5, _safe(value), new_x="LMARGIN", new_y="NEXT")
+        _write(pdf, _lines(pdf, layout, f"{label}: {value}", value, 5.5) if value else [""], 5.5)
     pdf.set_y(max(pdf.get_y() + 6, TEXT_Y))
     pdf.set_font("helvetica", "", 11)
     body = newsletter.body.replace("\r\n", "\n").strip()
-    pdf.multi_cell(0, 6, _safe(body), new_x="LMARGIN", new_y="NEXT")
+    _write(pdf, _lines(pdf, layout, "body", body, 6), 6)
     pdf.ln(6)
     closing = [_("With kind regards,"), "", sender, _("Information and advice centre (IAC)")]
     for line in closing:
@@ -157,4 +183,4 @@ def _letter(pdf: _LettersPDF, newsletter: Newsletter, case: IacCase, sender: str
         "You receive this letter because you told the information and advice centre (IAC) that "
         "you want to be kept informed about %(incident)s. No more letters? Tell the IAC."
     ) % {"incident": one_line(incident.title)}
-    pdf.multi_cell(0, 4.5, _safe(note), new_x="LMARGIN", new_y="NEXT")
+    _write(pdf, _lines(pdf, layout, "note", note, 4.5), 4.5)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
@@ -176,11 +176,15 @@ def newsletter_send(*, actor: AnyUser, newsletter: Newsletter) -> Sent:
                 due_at=now,
             )
 
-        NewsletterItem.objects.bulk_create(
-            [item(c.pk, ItemChannel.MAIL) for c in found.mail]
-            + [item(c.pk, ItemChannel.LETTER) for c in found.letter],
-            batch_size=1000,
-        )
+        try:
+            with transaction.atomic():
+                NewsletterItem.objects.bulk_create(
+                    [item(c.pk, ItemChannel.MAIL) for c in found.mail]
+                    + [item(c.pk, ItemChannel.LETTER) for c in found.letter],
+                    batch_size=1000,
+                )
+        except IntegrityError:  # a second send that raced this one (once per household)
+            raise _already_sent(newsletter) from None
         newsletter.status, newsletter.sent_at, newsletter.sent_by = NewsletterStatus.SENT, now, user
         newsletter.save(update_fields=["status", "sent_at", "sent_by"])
         audit_record(
