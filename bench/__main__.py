@@ -33,6 +33,7 @@ BENCHMARKS = [
     "bench.comm_public",
     "bench.comm_cap",
     "bench.comm_signals",
+    "bench.damage_form",
 ]
 
 

@@ -79,7 +79,7 @@ def test_every_field_is_checked_at_once_with_a_dutch_message_naming_it(
     assert errors["kind"] == ["soort schade: kies een van de soorten."]
     assert errors["insured"][0].startswith("verzekerd:")
     assert errors["description"] == ["omschrijving: beschrijf de schade."]
-    assert errors["street"][0].startswith("straat: hoogstens 200 tekens")
+    assert errors["street"][0].startswith("straat: ") and "200 tekens" in errors["street"][0]
     assert errors["point"][0].startswith("locatie:") and "buiten Nederland" in errors["point"][0]
     assert not DamageReport.objects.exists()
 
