@@ -90,11 +90,14 @@ def channel_for(person: Person) -> str:
     return ""
 
 
-def thanks_recipients(incident: Incident) -> list[Recipient]:
-    """Each person who arrived once, with the functions they came for and their channel."""
+def thanks_recipients(incident: Incident, *, until: dt.datetime | None = None) -> list[Recipient]:
+    """Each person who arrived (by `until`: the list a sent thank-you carries stays the one of
+    its moment), once, with the functions they came for and their channel."""
     functions: dict[int, list[str]] = {}
     persons: dict[int, Person] = {}
     for alert in arrived_alerts(incident):
+        if until is not None and alert.arrived_at is not None and alert.arrived_at > until:
+            continue
         persons.setdefault(alert.person_id, alert.person)
         codes = functions.setdefault(alert.person_id, [])
         if alert.call.function.code not in codes:

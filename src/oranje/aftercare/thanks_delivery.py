@@ -82,7 +82,7 @@ def texts(thank_you: ThankYou) -> tuple[str, str, str]:
         subject = one_line(
             tag + _("Thank you for your work: %(title)s") % {"title": incident.title}
         )
-        came = thanks_recipients(incident)
+        came = thanks_recipients(incident, until=thank_you.sent_at)
         lines = [f"- {one_line(r.person.full_name)} ({', '.join(r.functions)})" for r in came]
         parts = [thank_you.text.strip(), _("Who came:") + "\n" + "\n".join(lines)]
         if thank_you.sent_by_name:

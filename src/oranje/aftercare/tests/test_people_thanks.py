@@ -247,3 +247,15 @@ def test_a_claim_whose_lease_ran_out_is_taken_back_and_sent_once(
     )
     assert reap_thanks().failed == 1
     assert ThankYouItem.objects.get(pk=ids[0]).status == ItemStatus.FAILED
+
+
+def test_the_list_is_the_one_of_the_moment_it_was_sent(
+    world: World, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    incident = _ended(world)
+    with django_capture_on_commit_callbacks(execute=False):
+        thanks_send(actor=world.coordinator, incident=incident, text=TEXT)
+    arrived(incident, world.officers[2], world.ovd, hours_ago=-0.1)  # recorded later
+    deliver_items([i.pk for i in _items()])
+    assert len(mail.outbox) == 2
+    assert all(world.officers[2].full_name not in m.body for m in mail.outbox)
