@@ -116,6 +116,8 @@ class Week:
     open: int
     done: int
     overdue: int
+    #: The week that runs now: counted up to now, not to its end.
+    current: bool = False
 
     @property
     def label(self) -> str:
@@ -135,7 +137,8 @@ def progress_start(incident: Incident) -> dt.datetime:
 def weekly_progress(incident: Incident, *, now: dt.datetime | None = None) -> list[Week]:
     """Per ISO week since the start (at most the last MAX_WEEKS, the current week
     included): how many tasks were open, done and overdue at the end of that week, by the
-    last status each task had then (one query: per week a subquery for the status)."""
+    last status each task had then (one query: per week a subquery for the status). The
+    week that runs now is counted up to now: what is overdue today, not on Sunday."""
     zone = local_zone()
     now = now or timezone.now()
     first = timezone.localtime(progress_start(incident), zone).date()
@@ -153,6 +156,9 @@ def weekly_progress(incident: Incident, *, now: dt.datetime | None = None) -> li
     for i, start in enumerate(mondays):
         next_monday = start + dt.timedelta(days=7)
         end = dt.datetime.combine(next_monday, dt.time(0, 0), tzinfo=zone)
+        if end > now:
+            # The running week: events up to now, overdue by today's date.
+            end, next_monday = now, last
         status = Subquery(
             TaskEvent.objects.filter(task=OuterRef("pk"), at__lt=end)
             .order_by("-at", "-pk")
@@ -169,6 +175,14 @@ def weekly_progress(incident: Incident, *, now: dt.datetime | None = None) -> li
     for i, start in enumerate(mondays):
         year, week, _day = start.isocalendar()
         weeks.append(
-            Week(year, week, start, found[f"open{i}"], found[f"done{i}"], found[f"late{i}"])
+            Week(
+                year,
+                week,
+                start,
+                found[f"open{i}"],
+                found[f"done{i}"],
+                found[f"late{i}"],
+                current=start + dt.timedelta(days=7) > last,
+            )
         )
     return weeks

@@ -144,6 +144,8 @@ def test_progress_per_week_from_the_history(world: World) -> None:
     TaskEvent.objects.filter(task=c).update(at=at + dt.timedelta(days=15))
     TaskEvent.objects.create(task=a, at=at + dt.timedelta(days=8), status="done")
     TaskEvent.objects.create(task=b, at=timezone.now(), status="done")
+    # Due today: not overdue in the running week (counted up to now, not to Sunday).
+    _task(world, incident, title="E", deadline=today)
 
     weeks = weekly_progress(incident)
     assert [w.monday for w in weeks] == [monday + dt.timedelta(days=7 * i) for i in range(4)]
@@ -151,8 +153,9 @@ def test_progress_per_week_from_the_history(world: World) -> None:
         (2, 0, 1),  # A late at the end of week 1 (deadline Thursday)
         (1, 1, 0),
         (2, 1, 0),
-        (1, 2, 0),
+        (2, 2, 0),
     ]
+    assert [w.current for w in weeks] == [False, False, False, True]
     assert weeks[0].label == f"{monday.isocalendar()[0]}-W{monday.isocalendar()[1]:02d}"
     # Counted from the nafase's start once it has one.
     start_nafase(world, incident)
