@@ -34,6 +34,7 @@ BENCHMARKS = [
     "bench.comm_cap",
     "bench.comm_signals",
     "bench.damage_form",
+    "bench.damage_overview",
 ]
 
 

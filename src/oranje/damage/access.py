@@ -1,8 +1,10 @@
 """The damage room's chokepoints.
 
-- **Counts** (the overview by kind and area, the map's points without names, the urgent
-  unsafe homes as addresses): everyone who may see the incident
-  (`incidents.access.incident_for_user`); others get 404.
+- **Counts** (the overview by kind and area, by street and postcode, the number of unsafe
+  homes, the map as cells of ~200 × 130 m with a count each): everyone who may see the
+  incident (`incidents.access.incident_for_user`); others get 404. The unsafe homes *as
+  addresses* (with house numbers) and the map's single points are for those who handle the
+  reports: an address tied to "unsafe to stay" names a household (`selectors_overview`).
 - **Reports** with the reporter's name and contact details, photos, intake by phone, triage,
   status, handler, the export for insurers: the registry roles and the aftercare role of the
   incident's region (`damage_regions`) — not the region's coordinators or administrators, as
