@@ -30,7 +30,7 @@ class NewsletterIn(serializers.Serializer):
     body = FreeTextField(max_length=BODY_MAX)
 
 
-class CountsOut(serializers.Serializer):
+class NewsletterCountsOut(serializers.Serializer):
     """The households by delivery state (all zero for a draft)."""
 
     queued = serializers.IntegerField(help_text="Waiting or being sent.")
@@ -58,7 +58,7 @@ class NewsletterOut(serializers.Serializer):
     sent_at = serializers.DateTimeField(source="newsletter.sent_at", allow_null=True)
     counts = serializers.SerializerMethodField()
 
-    @extend_schema_field(CountsOut)
+    @extend_schema_field(NewsletterCountsOut)
     def get_counts(self, d: Delivery) -> dict[str, object]:
         return {
             "queued": d.queued + d.sending,
@@ -71,18 +71,18 @@ class NewsletterOut(serializers.Serializer):
         }
 
 
-class RecipientsOut(serializers.Serializer):
+class NewsletterRecipientsOut(serializers.Serializer):
     mail = serializers.IntegerField(help_text="Households that want it, with an e-mail address.")
     letter = serializers.IntegerField(help_text="Without e-mail, with a postal address.")
     unreachable = serializers.IntegerField(help_text="Neither e-mail nor postal address.")
 
 
 class NewslettersOut(serializers.Serializer):
-    recipients = RecipientsOut()
+    recipients = NewsletterRecipientsOut()
     newsletters = NewsletterOut(many=True)
 
 
-class SentOut(serializers.Serializer):
+class NewsletterSentOut(serializers.Serializer):
     newsletter = NewsletterOut()
     mail = serializers.IntegerField()
     letter = serializers.IntegerField()
@@ -145,14 +145,14 @@ def newsletter_detail(request: Request, pk: int) -> Response:
     return Response(_out(newsletter))
 
 
-@extend_schema(request=None, responses=SentOut)
+@extend_schema(request=None, responses=NewsletterSentOut)
 @api_view(["POST"])
 def newsletter_send(request: Request, pk: int) -> Response:
     """Send the draft to every household that wants it, once (an exercise's: to nobody)."""
     newsletter = newsletter_by_id_for_user(request.user, pk)
     sent = services.newsletter_send(actor=request.user, newsletter=newsletter)
     return Response(
-        SentOut(
+        NewsletterSentOut(
             {
                 "newsletter": delivery(sent.newsletter),
                 "mail": sent.mail,
