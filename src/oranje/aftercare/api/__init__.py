@@ -2,9 +2,10 @@
 
 from django.urls import URLPattern
 
-from oranje.aftercare.api import newsletters, people, phase, tasks, transition
+from oranje.aftercare.api import iac, newsletters, people, phase, tasks, transition
 
 urls: list[URLPattern] = [
+    *iac.urls,
     *newsletters.urls,
     *people.urls,
     *phase.urls,
