@@ -170,3 +170,19 @@ def test_scaling_and_alert_pages_explain_the_nafase(on_call: OnCall, client: Cli
     )
     assert posted.status_code == 200
     assert IN_AFTERCARE in posted.content.decode()
+
+
+def test_a_manual_alert_in_the_nafase_is_a_message_not_an_error(
+    on_call: OnCall, client: Client
+) -> None:
+    world = on_call.world
+    incident = start_incident(world)
+    start_nafase(world, incident)
+    client.force_login(world.coordinator)
+    answer = client.post(
+        f"/incidenten/{incident.pk}/alarmering/",
+        {"function": world.ovd.pk, "people_needed": "1", "reason": "Extra"},
+    )
+    assert answer.status_code == 200
+    assert IN_AFTERCARE in answer.content.decode()
+    assert not FunctionCall.objects.filter(incident=incident).exists()

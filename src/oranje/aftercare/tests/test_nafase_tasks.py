@@ -205,3 +205,15 @@ def test_pages(world: World, client: Client) -> None:
     assert client.get(f"{base}nieuw/").status_code == 403
     client.force_login(world.outsider)
     assert client.get(base).status_code == 404
+
+
+def test_progress_shows_at_most_a_year_of_weeks(world: World) -> None:
+    incident = start_incident(world)
+    Incident.objects.filter(pk=incident.pk).update(
+        started_at=timezone.now() - dt.timedelta(days=400)
+    )
+    incident.refresh_from_db()
+    _task(world, incident)
+    weeks = weekly_progress(incident)
+    assert len(weeks) == 52 and weeks[-1].current
+    assert (weeks[-1].open, weeks[0].open) == (1, 0)

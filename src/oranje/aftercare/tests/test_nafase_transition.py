@@ -182,6 +182,9 @@ def test_pages_doors(world: World, client: Client) -> None:
     incident = start_incident(world)
     doc = services.transition_create(actor=world.coordinator, incident=incident)
     base = f"/incidenten/{incident.pk}/nafase/overdracht/"
+    client.force_login(world.coordinator)
+    real = client.get(f"{base}{doc.pk}/print/").content.decode()
+    assert "OEFENING" not in real and "CONCEPT" in real
     client.force_login(world.viewer)
     assert client.get(f"{base}{doc.pk}/").status_code == 200
     assert client.post(f"{base}{doc.pk}/", {"summary": "x"}).status_code == 403
