@@ -10,6 +10,7 @@ from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 
 from oranje.damage.constants import OPEN_STATUSES, Triage
 from oranje.damage.models import DamageReport
+from oranje.damage.services.reports import normalise_reference
 from oranje.incidents.models import Incident
 
 #: The worklist's "status" filter also takes "open" (new, in progress or referred), and its
@@ -61,7 +62,12 @@ def worklist(incident: Incident, f: WorklistFilter) -> QuerySet[DamageReport]:
     if f.postcode:
         qs = qs.filter(postcode__startswith=f.postcode)
     if f.search:
-        qs = qs.filter(Q(reference__icontains=f.search) | Q(street__icontains=f.search))
+        found = Q(reference__icontains=f.search) | Q(street__icontains=f.search)
+        # A code read out on the phone: "s 7k3m 9qx2", with O for 0 and I for 1.
+        reference = normalise_reference(f.search)
+        if reference:
+            found |= Q(reference=reference)
+        qs = qs.filter(found)
     order = ["priority", "-received_at", "-pk"]
     qs = qs.annotate(priority=_priority())
     if f.untriaged_first:

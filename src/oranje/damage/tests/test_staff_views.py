@@ -71,6 +71,7 @@ def test_worklist_filters(world: World) -> None:
         "?postcode=2011+ab": [a],
         "?q=dudok": [c],
         "?q=abcd-ef": [c],
+        "?q=s+abcd+efgh": [c],
     }
     for query, expected in cases.items():
         got = set(_refs(client.get(base + query)))
