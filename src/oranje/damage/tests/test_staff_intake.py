@@ -62,3 +62,22 @@ def test_intake_names_the_field(world: World) -> None:
     coordinator = Client()
     coordinator.force_login(world.coordinator)
     assert coordinator.get(url).status_code == 403
+
+
+def test_intake_with_a_photo_and_the_page_shows_it(
+    world: World, settings: object, tmp_path: object
+) -> None:
+    from oranje.damage.tests.public_fixtures import photo_upload
+
+    settings.MEDIA_ROOT = tmp_path  # type: ignore[attr-defined]
+    officer = handler(world.region, "schade1")
+    incident = start_incident(world)
+    client = Client()
+    client.force_login(officer)
+    url = f"/incidenten/{incident.pk}/schade/meldingen/nieuw/"
+    response = client.post(url, FORM | {"channel": "desk", "photos": photo_upload()})
+    assert response.status_code == 302, response.context["form"].errors
+    created = DamageReport.objects.get()
+    photo = created.photos.get()
+    page = client.get(response["Location"]).content.decode()
+    assert f"/incidenten/{incident.pk}/schade/foto/{photo.pk}/" in page

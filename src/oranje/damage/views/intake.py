@@ -1,6 +1,7 @@
 """Taking a damage report by phone, at the desk or on a field visit: the same report as the
 public form's, written by `services.reports.report_create` (one create for both), with a
-point on the map when the staff member knows it. For those who handle the reports."""
+point on the map when the staff member knows it and photos taken at the desk or on a
+visit. For those who handle the reports."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 from oranje.core import access as core_access
 from oranje.core.views import apply_errors
 from oranje.damage.access import damage_incident_for_user
+from oranje.damage.constants import PHOTO_MAX_BYTES, PHOTOS_MAX
 from oranje.damage.forms_intake import IntakeForm
 from oranje.damage.services.reports import report_create
 from oranje.incidents.views import incident_context
@@ -49,6 +51,7 @@ def report_new(request: HttpRequest, pk: int) -> HttpResponse:
                     consent_share=d["consent_share"],
                     point=d["point"].strip() or None,
                     client_key=d["client_key"],
+                    photos=[f for f in request.FILES.getlist("photos") if f.size],
                 )
             except ValidationError as exc:
                 apply_errors(form, exc)
@@ -65,6 +68,8 @@ def report_new(request: HttpRequest, pk: int) -> HttpResponse:
         {
             **incident_context(request, incident, "damage"),
             "form": form,
+            "photos_max": PHOTOS_MAX,
+            "photo_mb": PHOTO_MAX_BYTES // 1024 // 1024,
             "map": {"tiles": settings.MAP_TILE_URL, "attribution": settings.MAP_ATTRIBUTION},
         },
         status=status,
