@@ -83,6 +83,10 @@ PERSONAS = [
         "communicatie.kennemerland",
         "communicatieadviseur Kennemerland (berichten, omgevingsanalyse, Q&A)",
     ),
+    Persona(
+        "nafase.kennemerland",
+        "hoofd nafase en IAC-medewerker Kennemerland (schade, nafase, IAC, nieuwsbrieven)",
+    ),
     Persona("viewer.utrecht", "meekijker uit een andere regio (Utrecht)"),
     Persona("beheerder", "landelijk beheerder"),
 ]
@@ -146,6 +150,9 @@ def build(log: Callable[[str], None] = print, *, today: dt.date | None = None) -
         from oranje.demo import communication
 
         communication.personas(region, lambda name, first, last: _user(name, first, last, password))
+        from oranje.demo import aftercare
+
+        aftercare.personas(region, lambda name, first, last: _user(name, first, last, password))
 
         if not Person.objects.filter(region=region, email__endswith=EMAIL_DOMAIN).exists():
             _build_organisation(region, coordinator, ovd_user, log)
@@ -169,6 +176,9 @@ def build(log: Callable[[str], None] = print, *, today: dt.date | None = None) -
         communication.velsen(velsen, coordinator, log)
     if fire is not None:
         communication.haarlem(fire, coordinator, log)
+        aftercare.haarlem(fire, coordinator, log)
+    if velsen is not None:
+        aftercare.velsen(velsen, coordinator, log)
     return {p.username: p.description for p in PERSONAS}
 
 
