@@ -3,7 +3,8 @@
 - **Haarlem** (the care-home fire exercise) continues into the nafase: the lead ends the acute
   phase and names the aftercare persona head; everyone who arrived gets a deployment record; a
   transition document is approved; nine aftercare tasks over the six themes; the IAC has 45
-  households (some linked to their shelter stay or damage reports) with questions, contacts —
+  households (some linked to their damage reports; linking a shelter stay or a registered person needs
+  a care or registry role, which the aftercare persona does not hold) with questions, contacts —
   home visits for those with limited mobility — follow-ups (a few overdue), referrals, and
   some closed; a newsletter went out (an exercise: recorded, not sent; letters as PDF).
 - **Velsen-Noord** (the gas outage exercise, still acute) prepares the aftercare for its
@@ -24,7 +25,6 @@ from django.utils import timezone
 
 from oranje.aftercare.constants import ContactKind, ReferralTo, TaskStatus, Theme
 from oranje.aftercare.models import (
-    Aftercare,
     AftercareTask,
     IacCase,
     IacContact,
@@ -72,7 +72,6 @@ def haarlem_iac(incident: Incident, log: Callable[[str], None]) -> None:
         .order_by("pk")
         .values_list("pk", "address_key")
     )
-    households = list(incident.households.order_by("pk").values_list("pk", flat=True)[:10])
     with transaction.atomic():
         for n, h in enumerate(data.iac_households(data.IAC_CASES, data.SEED + 2)):
             report_ids: list[int] = []
@@ -95,7 +94,6 @@ def haarlem_iac(incident: Incident, log: Callable[[str], None]) -> None:
                 limited_mobility=bool(h["limited_mobility"]),
                 newsletter_consent=bool(h["newsletter_consent"]),
                 themes=list(h["themes"]),  # type: ignore[call-overload]
-                household_id=households[n] if n < len(households) else None,
                 damage_report_ids=report_ids,
             )
             opened = opened_from + (now - opened_from) * (n / (data.IAC_CASES + 1))
@@ -217,23 +215,62 @@ NEWSLETTER_VELSEN = (
 )
 
 
+#: Who was alerted by hand for the fire in its first quarter hour: (function, people).
+FIRE_ALERTS = [("OVD-BZ", 1), ("AC-BZ", 1), ("L-TBZ", 1), ("CPG", 2)]
+
+
+def _alerts(incident: Incident, lead: User) -> None:
+    """The fire's population-care functions, alerted by hand (the exercise started without a
+    scaling rule firing); all accept and arrive within the half hour, so that the acute end
+    gives each a deployment record and the thank-you has its addressees."""
+    from oranje.alerting import services as alerting
+    from oranje.alerting.constants import Answer
+    from oranje.alerting.models import Alert, FunctionCall
+    from oranje.organisation.models import Function
+
+    if FunctionCall.objects.filter(incident=incident).exists():
+        return
+    at = incident.started_at + dt.timedelta(minutes=12)
+    for n, (code, people) in enumerate(FIRE_ALERTS):
+        call, _warnings = alerting.alert_manual(
+            actor=lead,
+            incident=incident,
+            function=Function.objects.get(code=code),
+            people_needed=people,
+            reason="Brand zorgcentrum: bevolkingszorg opgeroepen.",
+        )
+        FunctionCall.objects.filter(pk=call.pk).update(opened_at=at)
+        for m, alert in enumerate(call.alerts.order_by("pk")[:people]):
+            Alert.objects.filter(pk=alert.pk).update(alerted_at=at)
+            alert.refresh_from_db()
+            answered = at + dt.timedelta(minutes=2 + m)
+            eta = 15 + 4 * n
+            alert = alerting.alert_answer(
+                token=alerting.answer_token(alert),
+                answer=Answer.ACCEPTED,
+                eta_minutes=eta,
+                now=answered,
+            )
+            alerting.alert_arrive(
+                alert=alert, via="board", actor=lead, now=answered + dt.timedelta(minutes=eta)
+            )
+
+
 def _nafase(incident: Incident, lead: User, log: Callable[[str], None]) -> None:
-    """The lead ends the acute phase half an hour ago, with the aftercare persona as head;
+    """The lead ends the acute phase now, with the aftercare persona as head;
     the deployments of everyone who arrived are recorded by the acute end itself."""
     if incident.acute_ended_at is not None:
         log("Haarlem: de nafase loopt al.")
         return
     head = User.objects.get(username=HEAD)
     with transaction.atomic():
+        _alerts(incident, lead)
         phase.aftercare_start(
             actor=lead,
             incident=incident,
             head=head,
             note="Brand meester; opvang loopt af. Nazorg onder leiding van het hoofd nafase.",
         )
-        ended = timezone.now() - dt.timedelta(minutes=30)
-        Incident.objects.filter(pk=incident.pk).update(acute_ended_at=ended)
-        Aftercare.objects.filter(incident=incident).update(started_at=ended)
         incident.refresh_from_db()
     log("Haarlem: acute fase beëindigd, nafase onder leiding van Ingrid Vermeulen.")
 

@@ -73,16 +73,21 @@ class Report:
     minutes: int  # after the start of the incident
 
 
+def _surname(rng: random.Random) -> str:
+    prefix, surname = rng.choice(SURNAMES)
+    return f"{prefix} {surname}".strip()
+
+
 def _name(rng: random.Random) -> str:
-    return f"{rng.choice(GIVEN_NAMES)} {rng.choice(SURNAMES)}"
+    return f"{rng.choice(GIVEN_NAMES)} {_surname(rng)}"
 
 
 def _phone(rng: random.Random) -> str:
-    return f"06{rng.randrange(10_000_000, 99_999_999)}"
+    return f"06{rng.choice('12345')}{rng.randrange(1_000_000, 9_999_999)}"
 
 
 def _mail(name: str, rng: random.Random) -> str:
-    local = name.lower().replace(" ", ".").replace("'", "")
+    local = "".join(c for c in name.lower().replace(" ", ".") if c.isalnum() or c == ".")
     return f"{local}{rng.randrange(10, 99)}@voorbeeld.nl"
 
 
@@ -200,7 +205,7 @@ def iac_households(n: int, seed: int) -> list[dict[str, object]]:
     out: list[dict[str, object]] = []
     for _ in range(n):
         street, postcode, first, last, _lat, _lon = rng.choice(HAARLEM_STREETS)
-        surname = rng.choice(SURNAMES)
+        surname = _surname(rng)
         has_mail = rng.random() < 0.65
         out.append(
             {
