@@ -21,7 +21,7 @@ there): `ORANJE_DAMAGE_FORM_RATE_ADDRESS` and `ORANJE_DAMAGE_FORM_RATE_INCIDENT`
 clients post as soon as they have the form).
 
 Runs on SQLite (bench/out/damage_form) and on PostgreSQL (DATABASE_URL, default
-postgres://postgres@127.0.0.1:5432/oranje_bench_damage, created), each in its own process;
+postgres://postgres@127.0.0.1:5432/oranje_bench_damage_form, created), each in its own process;
 `python -m bench.damage_form sqlite` (or `postgres`) runs one. `--quick`: 15 seconds.
 Options: --seconds, --rate, --workers, --clients. Traffic goes only to 127.0.0.1.
 """
@@ -47,7 +47,7 @@ import uuid
 from bench.common import ROOT, report, setup_django
 from bench.targets import check, check_that, exit_status
 
-PG_DEFAULT = "postgres://postgres@127.0.0.1:5432/oranje_bench_damage"
+PG_DEFAULT = "postgres://postgres@127.0.0.1:5432/oranje_bench_damage_form"
 REGION = "VR31"
 P95_TARGET = 1.5
 REFERENCE = re.compile(r'id="reference">(S-[2-9A-Z]{4}-[2-9A-Z]{4})<')
@@ -218,6 +218,11 @@ def burst(url: str, args: argparse.Namespace, image: bytes) -> dict[str, object]
 def one_database(label: str, args: argparse.Namespace) -> None:
     from bench.registry_world import fresh_database
 
+    if label == "postgres":
+        os.environ.setdefault("DATABASE_URL", PG_DEFAULT)
+    else:
+        os.environ.pop("DATABASE_URL", None)
+
     fresh_database("damage_form")
     setup_django("damage_form")
     from django.core.management import call_command
@@ -291,14 +296,8 @@ def main(argv: list[str]) -> int:
     failed = 0
     passthrough = [a for a in argv if a not in ("sqlite", "postgres")]
     for label in args.databases:
-        env = dict(os.environ)
-        if label == "postgres":
-            env.setdefault("DATABASE_URL", PG_DEFAULT)
-        else:
-            env.pop("DATABASE_URL", None)
         done = subprocess.run(
             [sys.executable, "-m", "bench.damage_form", label, *passthrough],
-            env=env,
             cwd=ROOT,
             check=False,
         )

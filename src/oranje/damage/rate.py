@@ -56,15 +56,17 @@ def _take_one(key: str, limit: int, seconds: int, now: dt.datetime) -> bool:
     rows = FormRate.objects.filter(key=key, window=window)
     if rows.filter(count__lt=limit).update(count=F("count") + 1):
         return True
-    if rows.exists():
-        return False
-    try:
-        with transaction.atomic():
-            FormRate.objects.create(key=key, window=window, count=1)
-    except IntegrityError:  # another process began the window at the same moment
-        return bool(rows.filter(count__lt=limit).update(count=F("count") + 1))
-    FormRate.objects.filter(window__lt=now - KEEP).delete()
-    return limit >= 1
+    if not rows.exists():
+        try:
+            with transaction.atomic():
+                FormRate.objects.create(key=key, window=window, count=1)
+        except IntegrityError:
+            pass  # another process began the window meanwhile: count in its row below
+        else:
+            FormRate.objects.filter(window__lt=now - KEEP).delete()
+            return True
+    # The window's row exists (perhaps only since the update above): count there, if room.
+    return bool(rows.filter(count__lt=limit).update(count=F("count") + 1))
 
 
 def rate_take(request: HttpRequest, incident_id: int) -> bool:

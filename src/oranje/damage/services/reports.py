@@ -117,6 +117,13 @@ def _text(value: object, field: str, limit: int, errors: dict[str, list[str]]) -
     return text
 
 
+def _flag(value: object) -> bool:
+    """A yes/no as a caller may give it: True, or 'yes', 'on', 'true', '1' (a form's text)."""
+    if isinstance(value, str):
+        return value.strip().lower() in {"yes", "on", "true", "1", "ja"}
+    return value is True or value == 1
+
+
 def _point(point: object, errors: dict[str, list[str]]) -> tuple[Decimal | None, Decimal | None]:
     if point is None or point == "" or point == ():
         return None, None
@@ -232,9 +239,9 @@ def report_check(
         city=city_text,
         kind=kind,
         description=text,
-        unsafe=bool(unsafe),
+        unsafe=_flag(unsafe),
         insured=insured,
-        consent_share=bool(consent_share),
+        consent_share=_flag(consent_share),
         latitude=latitude,
         longitude=longitude,
     )

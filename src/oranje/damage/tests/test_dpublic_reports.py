@@ -138,7 +138,7 @@ def test_the_public_may_not_report_on_an_exercise_a_closed_incident_or_a_closed_
 ) -> None:
     exercise = start_incident(world, exercise=True)
     PublicForm.objects.create(incident=exercise, is_open=True)
-    with pytest.raises(ValidationError, match="Een oefening heeft geen openbaar schadeformulier"):
+    with pytest.raises(ValidationError, match="Een oefening heeft geen (openbaar|publiek) schadeformulier"):
         report_create(actor=None, incident=exercise, **report_fields())
     open_form.is_open = False
     open_form.save()
@@ -202,3 +202,16 @@ def test_a_reference_read_out_on_the_phone_is_normalised() -> None:
     assert normalise_reference(" s-7k3m 9qx2 ") == "S-7K3M-9QX2"
     assert normalise_reference("7K3M9QX2") == "S-7K3M-9QX2"
     assert normalise_reference("S-7K3M") == ""
+
+
+def test_yes_and_no_are_read_as_a_form_gives_them(
+    incident: Incident, open_form: PublicForm
+) -> None:
+    no = report_create(
+        actor=None, incident=incident, **report_fields(unsafe="no", consent_share="")
+    )
+    assert (no.unsafe, no.consent_share) == (False, False)
+    yes = report_create(
+        actor=None, incident=incident, **report_fields(unsafe="yes", consent_share="on")
+    )
+    assert (yes.unsafe, yes.consent_share) == (True, True)
