@@ -138,7 +138,9 @@ def test_the_public_may_not_report_on_an_exercise_a_closed_incident_or_a_closed_
 ) -> None:
     exercise = start_incident(world, exercise=True)
     PublicForm.objects.create(incident=exercise, is_open=True)
-    with pytest.raises(ValidationError, match="Een oefening heeft geen (openbaar|publiek) schadeformulier"):
+    with pytest.raises(
+        ValidationError, match=r"Een oefening heeft geen (openbaar|publiek) schadeformulier"
+    ):
         report_create(actor=None, incident=exercise, **report_fields())
     open_form.is_open = False
     open_form.save()
