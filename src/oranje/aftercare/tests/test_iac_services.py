@@ -292,3 +292,18 @@ def test_reads_are_audited_once_per_request(world: World) -> None:
     entries = AuditEntry.objects.filter(action="iac.read")
     assert entries.count() == 2
     assert entries.filter(object_id=str(case.pk)).count() == 1
+
+
+def test_the_head_of_the_aftercare_works_the_iac(world: World) -> None:
+    from oranje.aftercare.models import Aftercare
+
+    incident = start_incident(world)
+    with pytest.raises(PermissionDenied):
+        open_case(world.coordinator, incident)
+    Aftercare.objects.create(incident=incident, head=world.coordinator, head_name="Hoofd")
+    case = open_case(world.coordinator, incident)
+    assert case.number == 1
+    # The head is no damage handler: a damage report is not linked by them.
+    with pytest.raises(ValidationError) as exc:
+        open_case(world.coordinator, incident, damage_report_ids=[damage_report(incident).pk])
+    assert "damage_reports" in _errors(exc)
