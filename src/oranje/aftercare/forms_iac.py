@@ -161,5 +161,13 @@ class CloseForm(InputForm):
     )
 
 
+class DamageLinkForm(InputForm):
+    reference = forms.CharField(
+        label=_("Reference of the damage report"),
+        max_length=20,
+        help_text=_("As the reporter quotes it: S-7K3M-9QX2."),
+    )
+
+
 class ReopenForm(InputForm):
     note = forms.CharField(label=_("Why reopened"), max_length=NOTE_MAX, required=False)

@@ -209,3 +209,19 @@ def test_the_figures_page_is_a_table(setup: tuple[World, User, Incident, Client]
     open_case(officer, incident)
     page = _client(world.viewer).get(f"{_base(incident)}cijfers/").content.decode()
     assert "<caption>" in page and "Nieuwe dossiers" in page
+
+
+def test_a_damage_report_is_linked_by_its_reference(
+    setup: tuple[World, User, Incident, Client],
+) -> None:
+    world, officer, incident, client = setup
+    case = open_case(officer, incident)
+    own = damage_report(incident)
+    foreign = damage_report(start_incident(world, title="Ander"))
+    url = f"{_base(incident)}{case.pk}/schade/"
+    refused = client.post(url, {"reference": foreign.reference})
+    assert refused.status_code == 400 and "geen schademelding" in refused.content.decode()
+    assert client.post(url, {"reference": own.reference.lower()}).status_code == 302
+    assert list(case.damage_reports.all()) == [own]
+    page = client.get(f"{_base(incident)}{case.pk}/").content.decode()
+    assert f"/schade/meldingen/{own.pk}/" in page

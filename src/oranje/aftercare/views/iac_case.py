@@ -26,6 +26,7 @@ from oranje.aftercare.forms_iac import (
     CaseForm,
     CloseForm,
     ContactForm,
+    DamageLinkForm,
     FollowUpForm,
     QuestionForm,
     ReferralForm,
@@ -43,6 +44,7 @@ from oranje.core.models import User
 from oranje.core.validation import format_phone
 from oranje.core.views import apply_errors
 from oranje.damage.access import can_handle
+from oranje.damage.models import DamageReport
 from oranje.incidents.models import Incident
 from oranje.registry.access import can_register
 
@@ -129,6 +131,7 @@ def _page(
         "referral_form": ReferralForm(auto_id="r_%s"),
         "close_form": CloseForm(auto_id="x_%s"),
         "reopen_form": ReopenForm(auto_id="o_%s"),
+        "damage_form": DamageLinkForm(auto_id="d_%s"),
     }
     today = services.today()
     follow_ups = list(case.follow_ups.select_related("assigned_to"))
@@ -148,6 +151,7 @@ def _page(
             today=today,
             works=incident.is_open and case.status == CaseStatus.OPEN,
             is_head=is_head(request.user, incident),
+            links_damage=can_handle(request.user, incident),
             **_links(request, incident, case),
             **_facts(case),
             **(blank | (bound or {})),
@@ -303,6 +307,40 @@ def reopen(request: HttpRequest, pk: int, case_pk: int) -> HttpResponse:
     return _post(request, pk, case_pk, ReopenForm, "reopen_form", do, "#closure", auto_id="o_%s")
 
 
+@login_required
+@require_POST
+def damage_link(request: HttpRequest, pk: int, case_pk: int) -> HttpResponse:
+    """Link a damage report of the incident by its reference (for who handles them)."""
+
+    def do(form: forms.Form, case: IacCase, actor: User) -> str:
+        reference = form.cleaned_data["reference"].strip().upper()
+        found = (
+            DamageReport.objects.filter(incident_id=case.incident_id, reference=reference)
+            .values_list("pk", flat=True)
+            .first()
+        )
+        if found is None and can_handle(actor, case.incident):
+            raise ValidationError(
+                {
+                    "reference": [
+                        _("reference: no damage report %(ref)s in this incident.")
+                        % {"ref": reference[:20]}
+                    ]
+                }
+            )
+        current = services.as_input(case)
+        services.case_update(
+            actor=actor,
+            case=case,
+            data=services.as_input(
+                case, damage_report_ids=(*current.damage_report_ids, found or 0)
+            ),
+        )
+        return _("Damage report linked.")
+
+    return _post(request, pk, case_pk, DamageLinkForm, "damage_form", do, "", auto_id="d_%s")
+
+
 def _initial(case: IacCase) -> dict[str, Any]:
     data = services.as_input(case)
     return {
@@ -412,5 +450,6 @@ urls: list[URLPattern] = [
     path(f"{_CASE}vervolg/<id:follow_up_pk>/klaar/", follow_up_done, name="iac_follow_up_done"),
     path(f"{_CASE}verwijzing/", referral_add, name="iac_referral"),
     path(f"{_CASE}sluiten/", close, name="iac_close"),
+    path(f"{_CASE}schade/", damage_link, name="iac_damage_link"),
     path(f"{_CASE}heropenen/", reopen, name="iac_reopen"),
 ]

@@ -217,6 +217,9 @@ POST   /incidenten/{incident}/nafase/iac/{iaccase}/sluiten/             reg   30
 POST   /incidenten/{incident}/nafase/iac/{iaccase}/heropenen/           own   302  403  403  403  403  403  403  403  403  403  403  400  403  403  403
 POST   /incidenten/{incident}/nafase/iac/{iaccase}/heropenen/           mun   302  403  403  403  403  403  403  403  403  403  403  400  403  403  403
 POST   /incidenten/{incident}/nafase/iac/{iaccase}/heropenen/           reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  403
+POST   /incidenten/{incident}/nafase/iac/{iaccase}/schade/              own   302  403  403  403  403  403  403  403  403  403  403  400  403  403  403
+POST   /incidenten/{incident}/nafase/iac/{iaccase}/schade/              mun   302  403  403  403  403  403  403  403  403  403  403  400  403  403  403
+POST   /incidenten/{incident}/nafase/iac/{iaccase}/schade/              reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  403
 GET    /api/v1/incidents/{incident}/aftercare/iac/cases/                own   403  403  403  403  403  403  403  403  403  403  403  200  403  403  403
 GET    /api/v1/incidents/{incident}/aftercare/iac/cases/                mun   403  403  403  403  403  403  403  403  403  403  403  200  403  403  403
 GET    /api/v1/incidents/{incident}/aftercare/iac/cases/                reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404  403
