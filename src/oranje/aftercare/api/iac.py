@@ -255,7 +255,14 @@ _FILTERS = [
 
 
 def _detail(request: Request, case: IacCase, code: int = 200) -> Response:
-    fresh = IacCase.objects.select_related("incident").get(pk=case.pk)
+    """The case as an answer: every answer that shows a case is a read (logged once)."""
+    fresh = IacCase.objects.select_related("incident__region").get(pk=case.pk)
+    reads.case_read_logged(
+        actor=core_access.authenticated(request.user),
+        incident=fresh.incident,
+        case=fresh,
+        request=request,
+    )
     data = CaseDetailOut(fresh, context={"user": request.user}).data
     return Response(data, status=code)
 
@@ -323,7 +330,6 @@ def case(request: Request, case_pk: int) -> Response:
         if "themes" in changes:
             changes["themes"] = tuple(changes["themes"])
         services.case_update(actor=actor, case=found, data=services.as_input(found, **changes))
-    reads.case_read_logged(actor=actor, incident=found.incident, case=found, request=request)
     return _detail(request, found)
 
 
