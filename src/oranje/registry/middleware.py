@@ -4,8 +4,9 @@ Registry pages and API answers hold person data; a shelter's shared tablet must 
 again through the back button or its disk cache after the officer logged out. Every response
 of a registry view (pages and API) gets `Cache-Control: no-store, private`. The care room's
 pages and answers hold the same kind of data (guests of a shelter, people with reduced
-self-reliance) and get the same header; the room is named by its module path only, so the
-registry imports nothing of it.
+self-reliance) and get the same header, as do the damage room's (reporters' names and
+addresses) and the aftercare room's (the IAC's households); the rooms are named by their
+module paths only, so the registry imports nothing of them.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 
 #: The rooms whose every view answers with data about persons.
-_PERSONAL_DATA_ROOMS = ("oranje.registry.", "oranje.care.")
+_PERSONAL_DATA_ROOMS = ("oranje.registry.", "oranje.care.", "oranje.damage.", "oranje.aftercare.")
 
 
 class NoStoreMiddleware:

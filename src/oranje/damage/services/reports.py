@@ -79,6 +79,8 @@ FORM_CLOSED = gettext_lazy(
 )
 EXERCISE_NO_FORM = gettext_lazy("An exercise has no public damage form; nothing was stored.")
 CLIENT_KEY_TOO_LONG = gettext_lazy("client key: at most %(max)s characters.")
+#: PostgreSQL can neither store nor compare a NUL character: refused before any query.
+HAS_NUL = gettext_lazy("%(field)s: a NUL character (code 0) cannot be used.")
 
 #: The field names in the messages above, for TOO_LONG.
 _FIELD_LABELS = {
@@ -88,7 +90,19 @@ _FIELD_LABELS = {
     "street": gettext_lazy("street"),
     "city": gettext_lazy("place"),
     "description": gettext_lazy("description"),
+    "postcode": gettext_lazy("postcode"),
+    "house": gettext_lazy("house number"),
+    "client_key": gettext_lazy("client key"),
 }
+
+
+def _nul_errors(values: dict[str, object]) -> dict[str, list[str]]:
+    """A message by field for every text that holds a NUL character."""
+    return {
+        name: [str(HAS_NUL % {"field": _FIELD_LABELS[name]})]
+        for name, value in values.items()
+        if isinstance(value, str) and "\x00" in value
+    }
 
 
 def new_reference() -> str:
@@ -173,7 +187,20 @@ def report_check(
     """Every field checked and normalised, photos re-encoded; nothing stored. The unsaved
     report and its prepared photos, or a ValidationError by field (see `report_create`). The
     exercise's preview of the form shows what would have been sent with this."""
-    errors: dict[str, list[str]] = {}
+    errors = _nul_errors(
+        {
+            "reporter_name": reporter_name,
+            "reporter_phone": reporter_phone,
+            "reporter_email": reporter_email,
+            "postcode": postcode,
+            "house": house,
+            "street": street,
+            "city": city,
+            "description": description,
+        }
+    )
+    if errors:
+        raise ValidationError(errors)
     name = _text(reporter_name, "reporter_name", NAME_MAX, errors)
     if not name:
         errors.setdefault("reporter_name", []).append(str(NAME_REQUIRED))
@@ -281,6 +308,8 @@ def report_create(
     client_key = str(client_key or "").strip()
     if len(client_key) > CLIENT_KEY_MAX:
         raise ValidationError({"client_key": [str(CLIENT_KEY_TOO_LONG % {"max": CLIENT_KEY_MAX})]})
+    if "\x00" in client_key:
+        raise ValidationError(_nul_errors({"client_key": client_key}))
     if client_key:
         existing = DamageReport.objects.filter(incident=incident, client_key=client_key).first()
         if existing is not None:

@@ -170,7 +170,13 @@ def _page(
         for name in FIELDS
         for message in errors.get(name, [])
     ]
-    summary += [("", message) for message in errors.get("__all__", [])]
+    # The rest (the whole form, the hidden client key) without a field to point at.
+    summary += [
+        ("", message)
+        for name, messages in errors.items()
+        if name not in FIELDS
+        for message in messages
+    ]
     return render(
         request,
         "damage/public/form.html",
