@@ -43,9 +43,7 @@ def _login(user: User) -> Client:
 
 
 def test_a_case_links_nothing_of_another_incident(world: World) -> None:
-    officer = iac_officer(
-        world.region, extra_roles=(Role.REGISTRY_OFFICER, Role.CARE_OFFICER)
-    )
+    officer = iac_officer(world.region, extra_roles=(Role.REGISTRY_OFFICER, Role.CARE_OFFICER))
     mine, other = start_incident(world), start_incident(world, title="Brand")
     url = f"/api/v1/incidents/{mine.pk}/aftercare/iac/cases/"
     api = _api(officer)
@@ -76,16 +74,17 @@ def test_a_case_of_another_region_answers_404(world: World) -> None:
     stranger = iac_officer(world.other_region, "iac-elders")
     api = _api(stranger)
     assert api.get(f"/api/v1/aftercare/iac/cases/{case.pk}/").status_code == 404
-    assert api.post(
-        f"/api/v1/aftercare/iac/cases/{case.pk}/close/", {"note": "x"}, format="json"
-    ).status_code == 404
-    assert _login(stranger).get(
-        f"/incidenten/{incident.pk}/nafase/iac/{case.pk}/"
-    ).status_code == 404
+    assert (
+        api.post(
+            f"/api/v1/aftercare/iac/cases/{case.pk}/close/", {"note": "x"}, format="json"
+        ).status_code
+        == 404
+    )
+    assert (
+        _login(stranger).get(f"/incidenten/{incident.pk}/nafase/iac/{case.pk}/").status_code == 404
+    )
     # The region's coordinator sees the incident, not the household.
-    assert _api(world.coordinator).get(
-        f"/api/v1/aftercare/iac/cases/{case.pk}/"
-    ).status_code == 403
+    assert _api(world.coordinator).get(f"/api/v1/aftercare/iac/cases/{case.pk}/").status_code == 403
     assert IacCase.objects.get().status == "open"
 
 
@@ -96,9 +95,12 @@ def test_a_case_asked_through_another_incident_answers_404(world: World) -> None
     c = _login(officer)
     assert c.get(f"/incidenten/{mine.pk}/nafase/iac/{theirs.pk}/").status_code == 404
     assert c.get(f"/incidenten/{mine.pk}/nafase/iac/{theirs.pk}/print/").status_code == 404
-    assert c.post(
-        f"/incidenten/{mine.pk}/nafase/iac/{theirs.pk}/sluiten/", {"note": "weg"}
-    ).status_code == 404
+    assert (
+        c.post(
+            f"/incidenten/{mine.pk}/nafase/iac/{theirs.pk}/sluiten/", {"note": "weg"}
+        ).status_code
+        == 404
+    )
     assert IacCase.objects.get().status == "open"
 
 
@@ -133,9 +135,10 @@ def test_newsletters_and_documents_of_another_incident_answer_404(world: World) 
     assert lead.post(f"{base}/overdracht/{doc.pk}/feiten/").status_code == 404
     assert c.post(f"{base}/overdracht/{doc.pk}/vaststellen/").status_code in (403, 404)
     # By its own id: who sees the incident but works no IAC gets no newsletter.
-    assert _api(world.viewer).get(
-        f"/api/v1/aftercare/newsletters/{letter.pk}/"
-    ).status_code in (403, 404)
+    assert _api(world.viewer).get(f"/api/v1/aftercare/newsletters/{letter.pk}/").status_code in (
+        403,
+        404,
+    )
     assert _api(world.viewer).post(
         f"/api/v1/aftercare/newsletters/{letter.pk}/send/"
     ).status_code in (403, 404)
@@ -148,15 +151,22 @@ def test_thanks_and_deployments_only_for_a_lead(world: World) -> None:
     officer = iac_officer(world.region, "iac-niet-leidend")
     for user in (officer, world.viewer):
         api = _api(user)
-        assert api.post(
-            f"/api/v1/incidents/{incident.pk}/aftercare/thanks/", {"text": "Dank"}, format="json"
-        ).status_code == 403
-        assert api.post(
-            f"/api/v1/incidents/{incident.pk}/aftercare/deployments/record/"
-        ).status_code == 403
-        assert _login(user).post(
-            f"/incidenten/{incident.pk}/nafase/inzet/vastleggen/"
-        ).status_code == 403
+        assert (
+            api.post(
+                f"/api/v1/incidents/{incident.pk}/aftercare/thanks/",
+                {"text": "Dank"},
+                format="json",
+            ).status_code
+            == 403
+        )
+        assert (
+            api.post(f"/api/v1/incidents/{incident.pk}/aftercare/deployments/record/").status_code
+            == 403
+        )
+        assert (
+            _login(user).post(f"/incidenten/{incident.pk}/nafase/inzet/vastleggen/").status_code
+            == 403
+        )
 
 
 @pytest.mark.parametrize(
