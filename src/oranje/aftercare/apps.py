@@ -18,3 +18,7 @@ class AftercareConfig(AppConfig):
 
         register_upkeep("aftercare.thanks", reap_thanks)
         register_upkeep("aftercare.newsletters", reap_newsletters)
+
+        from oranje.aftercare.services.retention import iac_retention_upkeep
+
+        register_upkeep("aftercare.retention", iac_retention_upkeep, every=3600)

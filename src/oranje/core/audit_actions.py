@@ -142,6 +142,8 @@ class AuditAction(models.TextChoices):
     DAMAGE_REPORT_READ = "damage.read", _("Damage reports with reporters' details read")
     DAMAGE_EXPORT = "damage.export", _("Damage reports exported for insurers or the scheme")
     DAMAGE_PHOTO_READ = "damage.photo", _("Photo of a damage report viewed")
+    DAMAGE_ANONYMISE = "damage.anonymise", _("Damage reports of an incident anonymised")
+    DAMAGE_DELETE = "damage.delete", _("Damage reports of an exercise deleted")
     # aftercare
     INCIDENT_ACUTE_END = "incident.acute_end", _("Acute phase ended: the incident is in aftercare")
     AFTERCARE_START = "aftercare.start", _("Aftercare (nafase) started")
@@ -151,6 +153,8 @@ class AuditAction(models.TextChoices):
     AFTERCARE_TASK_SAVE = "aftercare_task.save", _("Aftercare task saved")
     IAC_CASE_SAVE = "iac.case", _("IAC case opened or changed")
     IAC_CASE_CLOSE = "iac.close", _("IAC case closed")
+    IAC_ANONYMISE = "iac.anonymise", _("IAC cases of an incident anonymised")
+    IAC_DELETE = "iac.delete", _("IAC cases of an exercise deleted")
     IAC_CASE_READ = "iac.read", _("IAC case with household details read")
     IAC_CONTACT = "iac.contact", _("Contact moment recorded in an IAC case")
     IAC_FOLLOW_UP = "iac.follow_up", _("Follow-up in an IAC case saved")

@@ -11,3 +11,8 @@ class DamageConfig(AppConfig):
         from oranje.damage import hooks
 
         hooks.register()
+
+        from oranje.core.worker import register_upkeep
+        from oranje.damage.services.retention import damage_retention_upkeep
+
+        register_upkeep("damage.retention", damage_retention_upkeep, every=3600)
