@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from oranje.core.models import AuditEntry
@@ -17,7 +18,6 @@ from oranje.damage.services.retention import damage_retention_upkeep
 from oranje.incidents.tests.factories import start_incident
 from oranje.organisation.tests.factories import World
 from oranje.registry.services.retention import retention_upkeep
-from oranje.tests.access_matrix.aftercare_world import damage_objects
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +30,27 @@ def media(settings: Any, tmp_path: Path) -> Path:
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     }
     return tmp_path
+
+
+def damage_objects(incident: Any) -> dict[str, int]:
+    """A report with a photo on its file, written directly."""
+    report = DamageReport.objects.create(
+        incident=incident,
+        reference=f"S-RTNT-{incident.pk:04d}",
+        channel="phone",
+        reporter_name="J. de Vries",
+        reporter_phone="+31612345678",
+        postcode="2011AB",
+        house_number=12,
+        kind="home",
+        description="Ruiten gesprongen door de hitte.",
+        unsafe=True,
+        triage="urgent",
+    )
+    photo = DamagePhoto(report=report, content_type="image/png", size=8, width=1, height=1)
+    photo.file.save("retention.png", ContentFile(b"\x89PNG\r\n\x1a\n"), save=False)
+    photo.save()
+    return {"dreport": report.pk}
 
 
 def _close_long_ago(incident: Any) -> None:
