@@ -26,6 +26,7 @@ EXERCISE_FORM = gettext_lazy(
     "An exercise has no public damage form. Use the preview to see and try the form."
 )
 INTRO_TOO_LONG = gettext_lazy("introduction: at most %(max)s characters (this one has %(n)s).")
+HAS_NUL = gettext_lazy("%(field)s: a NUL character (code 0) cannot be used.")
 
 _AUDITED = ["is_open", "intro"]
 
@@ -38,6 +39,8 @@ def public_form_update(*, actor: User, incident: Incident, is_open: bool, intro:
         raise ValidationError(str(EXERCISE_FORM), code="exercise")
     require_open(incident)
     text = neutralise_bidi(str(intro or "")).strip().replace("\r\n", "\n")
+    if "\x00" in text:  # PostgreSQL can store no NUL character
+        raise ValidationError({"intro": [str(HAS_NUL % {"field": gettext_lazy("introduction")})]})
     if len(text) > INTRO_MAX:
         raise ValidationError({"intro": [str(INTRO_TOO_LONG % {"max": INTRO_MAX, "n": len(text)})]})
     with transaction.atomic():

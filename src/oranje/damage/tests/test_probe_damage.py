@@ -283,3 +283,14 @@ def test_who_sees_the_incident_but_handles_nothing_gets_counts_not_names(world: 
     assert api.get(f"/api/v1/incidents/{incident.pk}/damage/reports/").status_code == 403
     overview = api.get(f"/api/v1/incidents/{incident.pk}/damage/overview/")
     assert overview.status_code == 200 and b"Geheime Melder" not in overview.content
+
+
+def test_the_forms_introduction_refuses_nul(world: World, incident: Incident) -> None:
+    c = _login(world.coordinator)
+    response = c.post(
+        f"/incidenten/{incident.pk}/schade/formulier/instellen/",
+        {"is_open": "on", "intro": "Meld\x00schade"},
+        follow=True,
+    )
+    assert response.status_code == 200 and "NUL" in response.content.decode()
+    assert not PublicForm.objects.filter(incident=incident).exists()
