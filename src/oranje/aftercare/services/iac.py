@@ -372,6 +372,11 @@ def case_update(*, actor: User, case: IacCase, data: CaseInput) -> IacCase:
     changed = sorted(k for k, v in clean.values.items() if getattr(case, k) != v)
     for key, value in clean.values.items():
         setattr(case, key, value)
+    # Taking a link away needs the same right as making it.
+    if data.person_id is None and case.person_id and not can_register(actor, incident.region_id):
+        raise ValidationError({"person": [str(PERSON_REFUSED)]})
+    if data.household_id is None and case.household_id and not can_desk(actor, incident.region_id):
+        raise ValidationError({"household": [str(HOUSEHOLD_REFUSED)]})
     links: list[str] = []
     if data.person_id != case.person_id:
         case.person = clean.person

@@ -260,3 +260,28 @@ def test_an_exercise_newsletter_reaches_nobody(world: World, mailoutbox: list[ob
     deliver_items(list(NewsletterItem.objects.values_list("pk", flat=True)))
     assert mailoutbox == []
     assert not NewsletterItem.objects.filter(status="sent").exists()
+
+
+def test_an_iac_officer_cannot_take_away_a_registry_or_shelter_link(world: World) -> None:
+    incident = start_incident(world)
+    both = iac_officer(world.region, "iac-beide", extra_roles=(Role.REGISTRY_OFFICER,))
+    person = registry_person(incident)
+    case = open_case(both, incident, person_id=person.pk)
+    IacCase.objects.filter(pk=case.pk).update(household=shelter_stay(incident))
+    only_iac = _api(iac_officer(world.region, "iac-alleen"))
+    for field in ("person", "household"):
+        answer = only_iac.patch(
+            f"/api/v1/aftercare/iac/cases/{case.pk}/", {field: None}, format="json"
+        )
+        assert answer.status_code == 400 and field in answer.json()
+    case.refresh_from_db()
+    assert case.person_id == person.pk and case.household_id is not None
+    # A change of other fields keeps both links.
+    assert (
+        only_iac.patch(
+            f"/api/v1/aftercare/iac/cases/{case.pk}/", {"city": "Velsen"}, format="json"
+        ).status_code
+        == 200
+    )
+    case.refresh_from_db()
+    assert case.person_id == person.pk and case.household_id is not None
