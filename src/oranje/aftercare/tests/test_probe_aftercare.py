@@ -285,3 +285,26 @@ def test_an_iac_officer_cannot_take_away_a_registry_or_shelter_link(world: World
     )
     case.refresh_from_db()
     assert case.person_id == person.pk and case.household_id is not None
+
+
+def test_every_read_of_a_household_is_audited_without_its_details(world: World) -> None:
+    from oranje.core.models import AuditEntry
+
+    officer = iac_officer(world.region)
+    incident = start_incident(world)
+    case = open_case(officer, incident, household_name="Fam. Verborgen")
+    c = _login(officer)
+    api = _api(officer)
+    for get in (
+        lambda: c.get(f"/incidenten/{incident.pk}/nafase/iac/"),
+        lambda: c.get(f"/incidenten/{incident.pk}/nafase/iac/{case.pk}/"),
+        lambda: c.get(f"/incidenten/{incident.pk}/nafase/iac/{case.pk}/print/"),
+        lambda: api.get(f"/api/v1/incidents/{incident.pk}/aftercare/iac/cases/"),
+        lambda: api.get(f"/api/v1/aftercare/iac/cases/{case.pk}/"),
+    ):
+        before = AuditEntry.objects.filter(action="iac.read").count()
+        assert get().status_code == 200
+        assert AuditEntry.objects.filter(action="iac.read").count() == before + 1
+    texts = " ".join(f"{e.object_repr} {e.note} {e.changes}" for e in AuditEntry.objects.all())
+    assert "Verborgen" not in texts and "12345678" not in texts
+    assert "jansen@example.nl" not in texts
