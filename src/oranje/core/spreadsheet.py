@@ -45,10 +45,13 @@ def xlsx_bytes(
 ) -> bytes:
     """A whole .xlsx workbook of one sheet. Text cells go through `safe_cell` as in the CSV
     (openpyxl would store "=…" as a formula); numbers, booleans and dates stay what they are.
-    A `marking` (OEFENING) is the first row."""
+    Control characters that a worksheet cannot hold (a bell or escape typed into a public
+    form) are left out, rather than failing the whole file. A `marking` (OEFENING) is the
+    first row."""
     import datetime as dt
 
     from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title=title[:31])
@@ -60,7 +63,8 @@ def xlsx_bytes(
             return value.replace(tzinfo=None)
         if isinstance(value, dt.date):
             return value
-        return safe_cell(value)
+        # Left out first, so that "\x01=…" cannot become a formula afterwards.
+        return safe_cell(ILLEGAL_CHARACTERS_RE.sub("", str(value)))
 
     if marking:
         sheet.append([marking])

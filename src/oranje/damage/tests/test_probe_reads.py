@@ -68,3 +68,22 @@ def test_an_exercise_export_says_oefening(world: World) -> None:
     assert "OEFENING" in xlsx_file["Content-Disposition"]
     sheet = load_workbook(io.BytesIO(xlsx_file.content)).active
     assert sheet is not None and "OEFENING" in str(sheet.cell(1, 1).value)
+
+
+def test_control_characters_in_a_report_do_not_break_the_xlsx_export(world: World) -> None:
+    officer = handler(world.region, "schade-ctrl")
+    incident = start_incident(world)
+    report(
+        incident,
+        consent_share=True,
+        description="Bel\x07 en\x0b tab\x1b",
+        street="A\x01",
+        city="\x01=HYPERLINK(1)",
+    )
+    response = _login(officer).get(f"/incidenten/{incident.pk}/schade/export.xlsx")
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet is not None
+    values = [str(c.value) for row in sheet.iter_rows() for c in row if c.value]
+    assert any(v.startswith("Bel") for v in values)
+    assert not any(v.startswith("=") for v in values)
