@@ -308,3 +308,15 @@ def test_every_read_of_a_household_is_audited_without_its_details(world: World) 
     texts = " ".join(f"{e.object_repr} {e.note} {e.changes}" for e in AuditEntry.objects.all())
     assert "Verborgen" not in texts and "12345678" not in texts
     assert "jansen@example.nl" not in texts
+
+
+def test_a_posted_household_id_reveals_no_shelter_stay(world: World) -> None:
+    incident = start_incident(world)
+    stay = shelter_stay(incident)
+    response = _login(iac_officer(world.region)).post(
+        f"/incidenten/{incident.pk}/nafase/iac/nieuw/",
+        {"household_name": "", "household_id": stay.pk},
+    )
+    assert response.status_code == 400
+    assert stay.code not in response.content.decode()
+    assert not IacCase.objects.exists()

@@ -24,10 +24,12 @@ from oranje.aftercare.constants import ContactKind, Theme
 from oranje.aftercare.forms_iac import CaseFilterForm, CaseForm
 from oranje.aftercare.services import iac as services
 from oranje.aftercare.services import iac_reads as reads
+from oranje.care.access import can_desk
 from oranje.care.models import Household
 from oranje.core import access as core_access
 from oranje.core import params
 from oranje.core.views import apply_errors
+from oranje.damage.access import can_handle
 from oranje.damage.models import DamageReport
 from oranje.incidents.models import Incident
 from oranje.incidents.views import incident_context
@@ -115,14 +117,17 @@ def case_list(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _linked(incident: Incident, initial: dict[str, Any]) -> dict[str, Any]:
-    """What a prefill links, to show on the form (the user may see it: prefill checked)."""
+def _linked(request: HttpRequest, incident: Incident, initial: dict[str, Any]) -> dict[str, Any]:
+    """What a prefill links, to show on the form: only what the user may link (a posted form
+    may name any id; an IAC officer without a shelter role learns nothing of a stay)."""
     household = None
-    if initial.get("household_id"):
+    if initial.get("household_id") and can_desk(request.user, incident.region_id):
         household = Household.objects.filter(pk=initial["household_id"], incident=incident).first()
-    reports = DamageReport.objects.filter(
-        pk__in=initial.get("damage_report_ids") or [], incident=incident
-    )
+    reports = DamageReport.objects.none()
+    if can_handle(request.user, incident):
+        reports = DamageReport.objects.filter(
+            pk__in=initial.get("damage_report_ids") or [], incident=incident
+        )
     return {"linked_household": household, "linked_reports": list(reports)}
 
 
@@ -193,7 +198,7 @@ def case_new(request: HttpRequest, pk: int) -> HttpResponse:
             "new",
             form=form,
             problems=problems,
-            **_linked(incident, initial),
+            **_linked(request, incident, initial),
         ),
         status=400 if form.is_bound or problems else 200,
     )
