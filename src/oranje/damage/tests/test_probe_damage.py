@@ -294,3 +294,25 @@ def test_the_forms_introduction_refuses_nul(world: World, incident: Incident) ->
     )
     assert response.status_code == 200 and "NUL" in response.content.decode()
     assert not PublicForm.objects.filter(incident=incident).exists()
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"latitude": "NaN", "longitude": "Infinity"},
+        {"latitude": "1e400", "longitude": "4.6"},
+        {"latitude": "52.4\x00", "longitude": "4.6"},
+        {"latitude": "52.4"},
+        {"kind": "x" * 5000, "insured": "\x00"},
+        {"postcode": "9" * 5000, "house": "1" * 5000},
+        {"house": "99999999999999999999999"},
+        {"reporter_email": "a@" + "b" * 400 + ".nl"},
+        {"description": "x" * 50_000},
+    ],
+)
+def test_odd_input_in_the_public_form_answers_400(
+    client: Client, incident: Incident, open_form: PublicForm, changes: dict[str, str]
+) -> None:
+    response = client.post(f"/schade/{incident.pk}/", _post(incident, **changes))
+    assert response.status_code == 400
+    assert not DamageReport.objects.exists()
