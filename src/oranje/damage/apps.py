@@ -13,6 +13,8 @@ class DamageConfig(AppConfig):
         hooks.register()
 
         from oranje.core.worker import register_upkeep
+        from oranje.damage.photo_worker import reap_photos
         from oranje.damage.services.retention import damage_retention_upkeep
 
         register_upkeep("damage.retention", damage_retention_upkeep, every=3600)
+        register_upkeep("damage.photos", reap_photos)

@@ -64,7 +64,20 @@ ADDITION_MAX = 10
 DESCRIPTION_MAX = TEXT
 NOTE_MAX = 2000
 INTRO_MAX = 1000
+
+
 #: Photos: at most this many per report, each at most this large, of these types.
+class PhotoStatus(models.TextChoices):
+    """A photo is stored as sent (`pending`), re-encoded without metadata by the worker
+    (`processing` under a claim) and only then shown (`ready`); one that cannot be decoded is
+    `failed`, with the reason. The original is removed either way."""
+
+    PENDING = "pending", _("being processed")
+    PROCESSING = "processing", _("being processed (claimed)")
+    READY = "ready", _("ready")
+    FAILED = "failed", _("could not be processed")
+
+
 PHOTOS_MAX = 5
 PHOTO_MAX_BYTES = 8 * 1024 * 1024
 PHOTO_TYPES = {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp"}

@@ -29,6 +29,7 @@ from oranje.damage.constants import (
     DamageKind,
     EventKind,
     Insured,
+    PhotoStatus,
     ReportStatus,
     Triage,
 )
@@ -160,19 +161,34 @@ def _photo_path(instance: DamagePhoto, filename: str) -> str:
 
 
 class DamagePhoto(models.Model):
-    """A photo of the damage, re-encoded on upload: no metadata (GPS, camera) is kept."""
+    """A photo of the damage. The upload is stored as sent under `damage/incoming/` (never
+    served) and re-encoded by the worker (`damage.photo_worker`): only then, `ready`, is `file`
+    the clean photo without metadata (GPS, camera) and shown to staff. Claimed with a lease
+    like the outbox rows of other rooms (`core.outbox`)."""
 
     report = models.ForeignKey(DamageReport, on_delete=models.CASCADE, related_name="photos")
-    file = models.FileField(upload_to=_photo_path, max_length=200)
+    #: The clean photo; empty until the photo is ready.
+    file = models.FileField(upload_to=_photo_path, max_length=200, blank=True)
+    #: The storage name of the upload as sent, until the worker removed it.
+    original = models.CharField(max_length=200, blank=True)
     content_type = models.CharField(max_length=20)
     size = models.PositiveIntegerField()
     width = models.PositiveIntegerField()
     height = models.PositiveIntegerField()
     uploaded_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(
+        _("status"), max_length=10, choices=PhotoStatus.choices, default=PhotoStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    due_at = models.DateTimeField(default=timezone.now)
+    claimed_by = models.CharField(max_length=80, blank=True)
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(_("error"), max_length=255, blank=True)
 
     class Meta:
         ordering = ["pk"]
         verbose_name = _("photo")
+        indexes = [models.Index(fields=["status", "due_at"], name="damage_photo_due")]
 
     def __str__(self) -> str:
         return f"foto #{self.pk}"

@@ -6,13 +6,17 @@ that unpacks to an enormous image), turned upright by its EXIF orientation, scal
 `PHOTO_MAX_SIDE` and encoded anew. Nothing of the original's metadata survives: no GPS
 position, no camera, no time, no embedded thumbnail.
 
-The decoding runs before any database transaction (`photo_prepare`), so that a burst of
-uploads does not hold the database's write lock while images are being decoded.
+A request does only the cheap part (`photo_prepare`: size, and Pillow's read of the header
+for the format and the number of pixels) and stores the upload as sent under
+`damage/incoming/` with the photo `pending`; the worker decodes and re-encodes it
+(`photo_clean`, run by `damage.photo_worker`), after which the original is removed. Until
+then the photo is not shown to anyone; the original is never served.
 """
 
 from __future__ import annotations
 
 import io
+import uuid
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -28,14 +32,17 @@ from PIL import Image, ImageOps
 from oranje.core.audit import audit_record
 from oranje.core.audit_actions import AuditAction
 from oranje.core.models import User
+from oranje.damage import photo_tasks
 from oranje.damage.access import can_handle
-from oranje.damage.constants import PHOTO_MAX_BYTES, PHOTO_MAX_SIDE, PHOTOS_MAX
+from oranje.damage.constants import PHOTO_MAX_BYTES, PHOTO_MAX_SIDE, PHOTOS_MAX, PhotoStatus
 from oranje.damage.models import DamagePhoto, DamageReport
 from oranje.incidents.services.guards import require_open
 
 #: An image of more pixels than this is refused before it is decoded: Pillow's own limit for
 #: a decompression bomb (about 89 megapixels, more than a phone's camera takes by default; a
 #: crafted 1 kB PNG of 50,000 × 50,000 pixels is far above it).
+#: Where uploads wait, as sent, for the worker (never served).
+INCOMING = "damage/incoming/"
 PIXELS_MAX = int(Image.MAX_IMAGE_PIXELS or 89_478_485)
 #: Pillow's format name → (content type, extension, how it is encoded again).
 FORMATS: dict[str, tuple[str, str]] = {
@@ -85,16 +92,17 @@ def _size_mb(size: int) -> str:
     return f"{size / 1024 / 1024:.1f}".replace(".", ",")
 
 
-def _open(upload: Upload) -> Image.Image:
-    """The upload opened lazily (header only), or ValidationError."""
+def _open(upload: Upload, data: bytes | None = None) -> Image.Image:
+    """The upload (or its bytes, `data`) opened lazily (header only), or ValidationError."""
     name = _name(upload)
     upload.seek(0)
+    source = io.BytesIO(data) if data is not None else upload
     try:
         with warnings.catch_warnings():
             # Pillow warns between its limit and twice it (and refuses above): both are
             # refused here, by the check on the size below.
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            image = Image.open(upload)  # type: ignore[arg-type]
+            image = Image.open(source)  # type: ignore[arg-type]
     except Image.DecompressionBombError:
         raise ValidationError(str(TOO_MANY_PIXELS % {"name": name}), code="photo_bomb") from None
     except (OSError, SyntaxError, ValueError):
@@ -111,8 +119,10 @@ def _open(upload: Upload) -> Image.Image:
 
 
 def photo_prepare(upload: Upload) -> PreparedPhoto:
-    """Check and re-encode one upload; ValidationError (naming the photo) when it is too large,
-    empty, not a JPEG/PNG/WebP image, or a decompression bomb. Touches no database."""
+    """Check one upload cheaply — its size, and by Pillow's read of its header that it is a
+    JPEG/PNG/WebP image of a sane number of pixels — and keep its bytes as sent; the worker
+    re-encodes it (`damage.photo_worker`). ValidationError (naming the photo) when it is too
+    large, empty, not such an image, or a decompression bomb. Touches no database."""
     name = _name(upload)
     size = upload.size or 0
     if size > PHOTO_MAX_BYTES:
@@ -122,8 +132,35 @@ def photo_prepare(upload: Upload) -> PreparedPhoto:
         )
     if size == 0:
         raise ValidationError(str(EMPTY % {"name": name}), code="photo_empty")
-    image = _open(upload)
+    upload.seek(0)
+    data = upload.read(PHOTO_MAX_BYTES + 1)
+    if len(data) > PHOTO_MAX_BYTES or not data:
+        raise ValidationError(str(NOT_AN_IMAGE % {"name": name}), code="photo_type")
+    image = _open(upload, data)
     format_name = image.format or ""
+    width, height = image.size
+    image.close()
+    content_type, extension = FORMATS[format_name]
+    return PreparedPhoto(
+        data=data, content_type=content_type, extension=extension, width=width, height=height
+    )
+
+
+def photo_clean(data: bytes, format_name: str) -> PreparedPhoto:
+    """Decode a photo, turn it upright by its EXIF orientation, scale it down to
+    `PHOTO_MAX_SIDE` and encode it anew with nothing of the original's metadata (no GPS, no
+    camera, no time, no thumbnail). ValueError with the reason when it cannot be decoded.
+    CPU work for the worker, never for a request."""
+    try:
+        image = Image.open(io.BytesIO(data))
+    except Image.DecompressionBombError:
+        raise ValueError("te veel pixels") from None
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise ValueError(f"niet te lezen: {exc}"[:200]) from None
+    format_name = image.format or format_name
+    if format_name not in FORMATS:
+        image.close()
+        raise ValueError(f"geen JPEG, PNG of WebP maar {format_name or '?'}")
     content_type, extension = FORMATS[format_name]
     try:
         with warnings.catch_warnings():
@@ -131,7 +168,7 @@ def photo_prepare(upload: Upload) -> PreparedPhoto:
             if format_name == "JPEG":
                 # A camera's photo is decoded at a half, quarter or eighth of its size where
                 # that still leaves at least half of PHOTO_MAX_SIDE: a 12-megapixel photo is
-                # read as 2000 × 1500 at a quarter of the work (the largest cost of a burst).
+                # read as 2000 × 1500 at a quarter of the work.
                 image.draft("RGB", (PHOTO_MAX_SIDE // 2, PHOTO_MAX_SIDE // 2))
             image.load()
             upright = ImageOps.exif_transpose(image)
@@ -151,9 +188,9 @@ def photo_prepare(upload: Upload) -> PreparedPhoto:
             else:
                 clean.save(buffer, "WEBP", quality=85)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise ValidationError(str(TOO_MANY_PIXELS % {"name": name}), code="photo_bomb") from None
-    except (OSError, SyntaxError, ValueError, EOFError):
-        raise ValidationError(str(NOT_AN_IMAGE % {"name": name}), code="photo_type") from None
+        raise ValueError("te veel pixels") from None
+    except (OSError, SyntaxError, ValueError, EOFError) as exc:
+        raise ValueError(f"niet te lezen: {exc}"[:200]) from None
     finally:
         image.close()
     return PreparedPhoto(
@@ -183,23 +220,30 @@ def photos_prepare(uploads: Iterable[Upload], *, already: int = 0) -> list[Prepa
 
 
 def photo_store(*, report: DamageReport, prepared: PreparedPhoto) -> DamagePhoto:
-    """Write a prepared photo, inside the caller's transaction; the caller removes the file
-    again (`files_delete`) when that transaction fails."""
+    """Write an upload as sent under `damage/incoming/` and its row `pending`, inside the
+    caller's transaction; the worker is asked for it when that commits. The caller removes
+    the file again (`files_delete`) when the transaction fails."""
+    storage = DamagePhoto._meta.get_field("file").storage
+    name = storage.save(f"{INCOMING}{uuid.uuid4().hex}", ContentFile(prepared.data))
     photo = DamagePhoto(
         report=report,
+        original=name,
+        status=PhotoStatus.PENDING,
         content_type=prepared.content_type,
         size=len(prepared.data),
         width=prepared.width,
         height=prepared.height,
     )
-    photo.file.save(f"foto.{prepared.extension}", ContentFile(prepared.data), save=False)
     photo.save()
+    transaction.on_commit(lambda: photo_tasks.enqueue_photos([photo.pk]))
     return photo
 
 
 def files_delete(photos: Iterable[DamagePhoto]) -> None:
-    """Remove the stored files of photos whose transaction rolled back."""
+    """Remove the stored files (original and clean) of photos whose transaction rolled back."""
     for photo in photos:
+        if photo.original:
+            photo.file.storage.delete(photo.original)
         if photo.file.name:
             photo.file.storage.delete(photo.file.name)
 

@@ -49,6 +49,8 @@ def _drop_photos(photos: list[DamagePhoto]) -> int:
     for photo in photos:
         if photo.file.name:
             photo.file.storage.delete(photo.file.name)
+        if photo.original:  # not yet re-encoded by the worker: the upload as sent
+            photo.file.storage.delete(photo.original)
     DamagePhoto.objects.filter(pk__in=[p.pk for p in photos]).delete()
     return len(photos)
 

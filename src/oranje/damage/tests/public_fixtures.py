@@ -90,3 +90,14 @@ def report_fields(**changes: Any) -> dict[str, Any]:
     }
     fields.update(changes)
     return fields
+
+
+def photos_cleaned() -> int:
+    """The worker's step, run here: every pending photo re-encoded (as `oranje worker` does
+    after the commit). Returns how many became ready."""
+    from oranje.damage.constants import PhotoStatus
+    from oranje.damage.models import DamagePhoto
+    from oranje.damage.photo_worker import photos_process
+
+    ids = list(DamagePhoto.objects.filter(status=PhotoStatus.PENDING).values_list("pk", flat=True))
+    return photos_process(ids).ready

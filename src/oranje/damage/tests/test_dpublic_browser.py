@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 
 from oranje.core.tests.browser import BROWSER_TEST
 from oranje.damage.models import DamageReport, PublicForm
-from oranje.damage.tests.public_fixtures import jpeg_bytes
+from oranje.damage.tests.public_fixtures import jpeg_bytes, photos_cleaned
 from oranje.incidents.tests.factories import start_incident
 from oranje.organisation.tests.factories import build_world
 
@@ -96,6 +96,7 @@ def test_a_resident_files_a_report_with_a_photo_on_a_phone(
     expect(phone.get_by_text("Bewaar dit kenmerk.")).to_be_visible()
     assert report.unsafe and report.kind == "home" and report.postcode == "1951AB"
     assert report.latitude is not None and abs(float(report.latitude) - 52.4712) < 0.001
+    assert photos_cleaned() == 1  # the worker's step
     stored = report.photos.get()
     with stored.file.open("rb") as handle:
         image = Image.open(io.BytesIO(handle.read()))

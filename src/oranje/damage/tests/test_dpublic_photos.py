@@ -1,4 +1,5 @@
-"""Photos: checked by content, metadata (GPS) stripped, size and pixel limits, staff view."""
+"""Photos: checked by content in the request, stored as sent and pending; the worker's step
+strips the metadata (GPS); size and pixel limits; the staff view shows only ready photos."""
 
 from __future__ import annotations
 
@@ -14,11 +15,16 @@ from PIL import Image
 
 from oranje.core.audit_actions import AuditAction
 from oranje.core.models import AuditEntry, User
-from oranje.damage.constants import PHOTO_MAX_BYTES, PHOTO_MAX_SIDE, PHOTOS_MAX
+from oranje.damage.constants import PHOTO_MAX_BYTES, PHOTO_MAX_SIDE, PHOTOS_MAX, PhotoStatus
 from oranje.damage.models import DamagePhoto, PublicForm
-from oranje.damage.services.photos import photo_add, photo_prepare
+from oranje.damage.services.photos import photo_add, photo_clean, photo_prepare
 from oranje.damage.services.reports import report_create
-from oranje.damage.tests.public_fixtures import jpeg_bytes, photo_upload, report_fields
+from oranje.damage.tests.public_fixtures import (
+    jpeg_bytes,
+    photo_upload,
+    photos_cleaned,
+    report_fields,
+)
 from oranje.incidents.models import Incident
 from oranje.organisation.tests.factories import World
 
@@ -48,6 +54,16 @@ def test_the_original_carries_gps_and_the_stored_photo_none(
     assert original.getexif().get_ifd(0x8825)  # the test photo really has a GPS position
     report = report_create(actor=None, incident=incident, **report_fields(photos=[photo_upload()]))
     photo = DamagePhoto.objects.get(report=report)
+    # Acknowledged with the upload stored as sent, aside, and the photo pending.
+    assert photo.status == PhotoStatus.PENDING and not photo.file.name
+    assert photo.original.startswith("damage/incoming/")
+    storage = photo.file.storage
+    with storage.open(photo.original, "rb") as handle:
+        assert handle.read() == jpeg_bytes()
+    assert photos_cleaned() == 1  # the worker's step
+    photo.refresh_from_db()
+    assert photo.status == PhotoStatus.READY and photo.original == "" and photo.attempts == 1
+    assert not storage.listdir("damage/incoming")[1]  # the original (with GPS) is gone
     with photo.file.open("rb") as handle:
         data = handle.read()
     stored = Image.open(io.BytesIO(data))
@@ -62,7 +78,7 @@ def test_the_original_carries_gps_and_the_stored_photo_none(
 
 def test_a_large_photo_is_scaled_down() -> None:
     upload = photo_upload(data=jpeg_bytes(PHOTO_MAX_SIDE * 2, 1000, exif=False))
-    prepared = photo_prepare(upload)
+    prepared = photo_clean(upload.read(), "JPEG")
     assert max(prepared.width, prepared.height) == PHOTO_MAX_SIDE
 
 
@@ -70,7 +86,9 @@ def test_png_and_webp_are_kept_in_their_type_without_metadata() -> None:
     for fmt, content_type in (("PNG", "image/png"), ("WEBP", "image/webp")):
         buffer = io.BytesIO()
         Image.new("RGBA", (50, 40), (1, 2, 3, 128)).save(buffer, fmt, exif=jpeg_exif())
-        prepared = photo_prepare(SimpleUploadedFile(f"a.{fmt.lower()}", buffer.getvalue()))
+        checked = photo_prepare(SimpleUploadedFile(f"a.{fmt.lower()}", buffer.getvalue()))
+        assert checked.content_type == content_type and checked.data == buffer.getvalue()
+        prepared = photo_clean(checked.data, fmt)
         assert prepared.content_type == content_type
         assert not Image.open(io.BytesIO(prepared.data)).getexif()
 
@@ -134,6 +152,9 @@ def test_the_photo_view_is_for_handlers_audited_and_not_cached(
     photo = report.photos.get()
     url = f"/incidenten/{incident.pk}/schade/foto/{photo.pk}/"
     client.force_login(handler)
+    assert client.get(url).status_code == 404  # pending: the original is never served
+    assert not AuditEntry.objects.filter(action=AuditAction.DAMAGE_PHOTO_READ.value).exists()
+    photos_cleaned()
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"] == "image/jpeg"

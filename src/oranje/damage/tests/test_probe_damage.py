@@ -23,7 +23,7 @@ from oranje.core.constants import Role
 from oranje.core.models import User
 from oranje.damage.models import DamagePhoto, DamageReport, PublicForm
 from oranje.damage.services.photos import photo_add
-from oranje.damage.tests.public_fixtures import jpeg_bytes, photo_upload
+from oranje.damage.tests.public_fixtures import jpeg_bytes, photo_upload, photos_cleaned
 from oranje.damage.tests.staff_helpers import handler, report
 from oranje.damage.views.public import HONEYPOT, TOKEN_SALT
 from oranje.incidents.models import Incident
@@ -164,6 +164,8 @@ def test_photo_of_another_incident_is_not_shown_through_this_incident(world: Wor
     mine, other = start_incident(world), start_incident(world, title="Brand")
     theirs = report(other)
     photo = photo_add(report=theirs, uploaded_file=photo_upload(), actor=officer)
+    assert photos_cleaned() == 1
+    photo.refresh_from_db()
     c = _login(officer)
     assert c.get(f"/incidenten/{mine.pk}/schade/foto/{photo.pk}/").status_code == 404
     assert c.get(f"/incidenten/{other.pk}/schade/foto/{photo.pk + 999}/").status_code == 404

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from oranje.core.audit_actions import AuditAction
 from oranje.core.models import AuditEntry, User
 from oranje.damage.services.photos import photo_add
-from oranje.damage.tests.public_fixtures import photo_upload
+from oranje.damage.tests.public_fixtures import photo_upload, photos_cleaned
 from oranje.damage.tests.staff_helpers import handler, report
 from oranje.incidents.tests.factories import start_incident
 from oranje.organisation.tests.factories import World
@@ -35,6 +35,7 @@ def test_every_read_of_reporters_details_is_audited(world: World) -> None:
     incident = start_incident(world)
     found = report(incident, consent_share=True)
     photo = photo_add(report=found, uploaded_file=photo_upload(), actor=officer)
+    photos_cleaned()
     c = _login(officer)
     base = f"/incidenten/{incident.pk}/schade"
     for url, action in (

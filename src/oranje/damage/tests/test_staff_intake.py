@@ -67,7 +67,7 @@ def test_intake_names_the_field(world: World) -> None:
 def test_intake_with_a_photo_and_the_page_shows_it(
     world: World, settings: object, tmp_path: object
 ) -> None:
-    from oranje.damage.tests.public_fixtures import photo_upload
+    from oranje.damage.tests.public_fixtures import photo_upload, photos_cleaned
 
     settings.MEDIA_ROOT = tmp_path  # type: ignore[attr-defined]
     officer = handler(world.region, "schade1")
@@ -79,5 +79,9 @@ def test_intake_with_a_photo_and_the_page_shows_it(
     assert response.status_code == 302, response.context["form"].errors
     created = DamageReport.objects.get()
     photo = created.photos.get()
+    page = client.get(response["Location"]).content.decode()
+    assert "wordt verwerkt" in page  # pending: not shown, nothing to fetch yet
+    assert f"/incidenten/{incident.pk}/schade/foto/{photo.pk}/" not in page
+    assert photos_cleaned() == 1
     page = client.get(response["Location"]).content.decode()
     assert f"/incidenten/{incident.pk}/schade/foto/{photo.pk}/" in page

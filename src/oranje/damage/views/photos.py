@@ -5,19 +5,22 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import FileResponse, HttpRequest
+from django.http import FileResponse, Http404, HttpRequest
 from django.urls import URLPattern, path
 
 from oranje.core.access import authenticated
 from oranje.core.audit import audit_record
 from oranje.core.audit_actions import AuditAction
 from oranje.damage.access import damage_incident_for_user, photo_for_user
+from oranje.damage.constants import PhotoStatus
 
 
 @login_required
 def damage_photo(request: HttpRequest, pk: int, photo: int) -> FileResponse:
     incident = damage_incident_for_user(request.user, pk)
     found = photo_for_user(request.user, incident, photo)
+    if found.status != PhotoStatus.READY or not found.file.name:
+        raise Http404  # not yet cleaned of its metadata (or failed): the original is never served
     with transaction.atomic():
         audit_record(
             actor=authenticated(request.user),
