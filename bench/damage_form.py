@@ -73,6 +73,9 @@ def options(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--rate", type=float, default=20, help="reports per second")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (make demo: 3)")
     parser.add_argument("--clients", type=int, default=60, help="concurrent clients at most")
+    parser.add_argument(
+        "--worker-nice", type=int, default=10, help="nice of the oranje worker (0: none)"
+    )
     parser.add_argument("--quick", action="store_true", help="a 15-second smoke run")
     args = parser.parse_args(argv)
     if args.quick:
@@ -221,13 +224,16 @@ def burst(url: str, args: argparse.Namespace, image: bytes) -> dict[str, object]
     }
 
 
-def start_worker() -> subprocess.Popen[bytes]:
-    """One `oranje worker` with the server's environment (database, data directory)."""
+def start_worker(nice: int) -> subprocess.Popen[bytes]:
+    """One `oranje worker` with the server's environment (database, data directory), at
+    `nice` (CPU priority below the web server's: the queue takes the burst, the cleaning
+    catches up after it)."""
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
     return subprocess.Popen(
         [sys.executable, "-m", "oranje.cli", "worker"],
         env=env,
         cwd=str(ROOT),
+        preexec_fn=(lambda: os.nice(nice)) if nice else None,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -274,7 +280,7 @@ def one_database(label: str, args: argparse.Namespace) -> None:
     for name, value in GUARDS_OFF.items():
         os.environ[name] = value
     load_before = machine_load()
-    worker = start_worker()
+    worker = start_worker(args.worker_nice)
     try:
         with gunicorn(str(args.workers), timeout=120) as base:
             url = f"{base}/schade/{incident_id}/"
@@ -317,7 +323,8 @@ def one_database(label: str, args: argparse.Namespace) -> None:
         f"public damage form on {connection.vendor} ({label}): {result['sent']} reports at "
         f"{args.rate:g}/s for {args.seconds} s, each with a {len(image) / 1e6:.1f} MB photo "
         f"(4000 × 3000, EXIF with GPS); gunicorn with {args.workers} workers, {args.clients} "
-        f"clients; {load_before} before, {load_after} after"
+        f"clients; one oranje worker at nice {args.worker_nice}; {load_before} before, "
+        f"{load_after} after"
     )
     report("sent", f"{result['sent']}")
     report("acknowledged (answer page with a reference)", f"{acknowledged}")

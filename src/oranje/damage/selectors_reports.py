@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 
-from oranje.damage.constants import OPEN_STATUSES, Triage
+from oranje.damage.constants import OPEN_STATUSES, PhotoStatus, Triage
 from oranje.damage.models import DamageReport
 from oranje.damage.services.reports import normalise_reference
 from oranje.incidents.models import Incident
@@ -124,7 +124,15 @@ def export_reports(
     rows = (
         qs.filter(consent_share=True)
         .select_related("handler")
-        .annotate(photo_count=Count("photos"))
+        .annotate(
+            # By state: a photo the worker has not yet cleaned (or could not) is no photo to use.
+            photo_count=Count("photos", filter=Q(photos__status=PhotoStatus.READY)),
+            photo_waiting=Count(
+                "photos",
+                filter=Q(photos__status__in=[PhotoStatus.PENDING, PhotoStatus.PROCESSING]),
+            ),
+            photo_failed=Count("photos", filter=Q(photos__status=PhotoStatus.FAILED)),
+        )
         .order_by("received_at", "pk")
     )
     return rows, int(counts["left_out"] or 0)

@@ -44,6 +44,8 @@ HEADER = [
     "status",
     "behandelaar",
     "foto's",
+    "foto's in verwerking",
+    "foto's niet te verwerken",
     "incident",
 ]
 
@@ -79,6 +81,8 @@ def _row(r: DamageReport, incident: Incident) -> list[object]:
         r.get_status_display(),
         handler,
         getattr(r, "photo_count", 0),
+        getattr(r, "photo_waiting", 0),
+        getattr(r, "photo_failed", 0),
         incident.title,
     ]
 

@@ -120,3 +120,30 @@ def test_a_report_whose_transaction_fails_leaves_no_photo_and_no_original(
     storage = DamagePhoto._meta.get_field("file").storage  # type: ignore[union-attr]
     folder = "damage/incoming"
     assert not storage.exists(folder) or storage.listdir(folder)[1] == []
+
+
+def test_the_export_counts_photos_by_state(
+    incident: Incident, open_form: PublicForm, handler: object
+) -> None:
+    import csv
+    import io
+
+    from oranje.damage.services.exports import reports_export
+
+    photos = _report_with(incident, 3)
+    photo_store(
+        report=photos[0].report,
+        prepared=PreparedPhoto(jpeg_bytes()[:300], "image/jpeg", "jpg", 400, 300),
+    )
+    photos_process([photos[0].pk, photos[0].pk + 3])  # one ready, the broken one failed
+
+    def row() -> dict[str, str]:
+        done = reports_export(actor=handler, incident=incident, fmt="csv")  # type: ignore[arg-type]
+        text = io.StringIO(done.content.decode("utf-8-sig"))
+        return list(csv.DictReader(text, delimiter=";"))[0]
+
+    found = row()
+    assert (found["foto's"], found["foto's in verwerking"]) == ("1", "2")
+    assert found["foto's niet te verwerken"] == "1"
+    photos_cleaned()
+    assert (row()["foto's"], row()["foto's in verwerking"]) == ("3", "0")
