@@ -88,8 +88,24 @@ class EventOut(serializers.Serializer):
     text = serializers.CharField()
 
 
+class PhotoOut(serializers.Serializer):
+    """A photo and its state: `pending`/`processing` (stored as sent, not yet cleaned of its
+    metadata by the worker: not to be fetched), `ready` (the staff page's link serves it),
+    `failed` (it could not be decoded; `error` says why)."""
+
+    id = serializers.IntegerField()
+    status = serializers.CharField()
+    content_type = serializers.CharField()
+    size = serializers.IntegerField()
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+    uploaded_at = serializers.DateTimeField()
+    error = serializers.CharField(source="last_error")
+
+
 class ReportDetailOut(ReportOut):
     events = EventOut(many=True, source="events.all")
+    photos = PhotoOut(many=True, source="photos.all")
     same_address = serializers.SerializerMethodField()
 
     def get_same_address(self, obj: DamageReport) -> list[int]:

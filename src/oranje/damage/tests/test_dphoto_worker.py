@@ -147,3 +147,19 @@ def test_the_export_counts_photos_by_state(
     assert found["foto's niet te verwerken"] == "1"
     photos_cleaned()
     assert (row()["foto's"], row()["foto's in verwerking"]) == ("3", "0")
+
+
+def test_the_api_lists_each_photo_with_its_state(
+    incident: Incident, open_form: PublicForm, handler: object
+) -> None:
+    from django.test import Client
+
+    photos = _report_with(incident, 2)
+    photos_process([photos[0].pk])
+    client = Client()
+    client.force_login(handler)  # type: ignore[arg-type]
+    answer = client.get(f"/api/v1/damage/reports/{photos[0].report_id}/").json()
+    assert [(p["id"], p["status"]) for p in answer["photos"]] == [
+        (photos[0].pk, "ready"),
+        (photos[1].pk, "pending"),
+    ]

@@ -31,7 +31,9 @@ def damage_objects(incident: Incident) -> dict[str, int | str]:
         unsafe=True,
         triage="urgent",
     )
-    photo = dm.DamagePhoto(report=report, content_type="image/png", size=8, width=1, height=1)
+    photo = dm.DamagePhoto(
+        report=report, content_type="image/png", size=8, width=1, height=1, status="ready"
+    )
     photo.file.save("matrix.png", ContentFile(b"\x89PNG\r\n\x1a\n"), save=False)
     photo.save()
     return {"dreport": report.pk, "dphoto": photo.pk, "dform": form.pk}
