@@ -32,7 +32,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
@@ -133,39 +132,21 @@ def item_record(
     skipped: bool = False,
     now: dt.datetime | None = None,
 ) -> bool:
-    """Record the result of a try, once: only while the item is still `sending` under
-    `claim`. Returns whether it was recorded. `skipped`: not sent on purpose (`error` says
-    why); a failure that is not `final` goes back to the queue after its delay."""
-    now = now or timezone.now()
-    with transaction.atomic():
-        item = MailingItem.objects.select_for_update().get(pk=item_id)
-        if item.status != ItemStatus.SENDING or item.claimed_by != claim:
-            log.warning("mailing item %s: result of a lost claim ignored (%s)", item_id, claim)
-            return False
-        item.claimed_by, item.claimed_until = "", None
-        if skipped:
-            item.status, item.last_error = ItemStatus.SKIPPED, (error or "")[:255]
-        elif error is None:
-            item.status, item.sent_at, item.last_error = ItemStatus.SENT, now, ""
-        else:
-            item.last_error = error[:255]
-            if final:
-                item.status = ItemStatus.FAILED
-            else:
-                delay = RETRY_DELAYS[min(max(item.attempts - 1, 0), len(RETRY_DELAYS) - 1)]
-                item.status = ItemStatus.QUEUED
-                item.due_at = now + dt.timedelta(seconds=delay)
-        item.save(
-            update_fields=[
-                "status",
-                "sent_at",
-                "last_error",
-                "due_at",
-                "claimed_by",
-                "claimed_until",
-            ]
-        )
-    return True
+    """Record the result of a try, once (`core.outbox.record_result`): only while the item
+    is still `sending` under `claim`. Returns whether it was recorded. `skipped`: not sent
+    on purpose (`error` says why). A failure that is not `final` goes back to the queue
+    after its delay."""
+    return outbox.record_result(
+        MailingItem,
+        item_id=item_id,
+        claim=claim,
+        error=error,
+        final=final,
+        now=now or timezone.now(),
+        retry_delays=RETRY_DELAYS,
+        statuses=(ItemStatus.QUEUED, ItemStatus.SENDING, ItemStatus.SENT, ItemStatus.FAILED),
+        skipped=ItemStatus.SKIPPED if skipped else None,
+    )
 
 
 def deliver_items(ids: list[int], *, now: dt.datetime | None = None) -> Outcome:

@@ -16,6 +16,7 @@ claimed with a lease, and the upkeep that takes back what a vanished worker held
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +28,8 @@ from django.db.models import F
 from django_tasks_db.models import DBTaskResult
 
 from oranje.core.worker import gone_workers, lease, live_workers
+
+log = logging.getLogger(__name__)
 
 #: Claims after which a row whose worker keeps vanishing counts as failed.
 MAX_ATTEMPTS = 5
@@ -130,3 +133,58 @@ def orphans(
     if found:
         manager.filter(pk__in=found).update(due_at=now)
     return found
+
+
+def record_result(
+    model: type[models.Model],
+    *,
+    item_id: int,
+    claim: str,
+    error: str | None,
+    final: bool,
+    now: dt.datetime,
+    retry_delays: tuple[int, ...],
+    statuses: tuple[str, str, str, str],
+    skipped: str | None = None,
+) -> bool:
+    """Record the result of one try of a row, once: only while it is still sending under
+    `claim` (a late result of a lost claim is ignored and logged). `statuses` are the room's
+    (queued, sending, sent, failed); `skipped`, when given, is the status of a row not sent
+    on purpose (`error` says why). A failure that is not `final` goes back to the queue after
+    the delay for its attempt. Returns whether it was recorded."""
+    queued, sending, sent, failed = statuses
+    manager: Any = model._default_manager
+    with transaction.atomic():
+        item = manager.select_for_update().get(pk=item_id)
+        if item.status != sending or item.claimed_by != claim:
+            log.warning(
+                "%s %s: result of a lost claim ignored (%s)",
+                model._meta.model_name,
+                item_id,
+                claim,
+            )
+            return False
+        item.claimed_by, item.claimed_until = "", None
+        if skipped is not None:
+            item.status, item.last_error = skipped, (error or "")[:255]
+        elif error is None:
+            item.status, item.sent_at, item.last_error = sent, now, ""
+        else:
+            item.last_error = error[:255]
+            if final:
+                item.status = failed
+            else:
+                delay = retry_delays[min(max(item.attempts - 1, 0), len(retry_delays) - 1)]
+                item.status = queued
+                item.due_at = now + dt.timedelta(seconds=delay)
+        item.save(
+            update_fields=[
+                "status",
+                "sent_at",
+                "last_error",
+                "due_at",
+                "claimed_by",
+                "claimed_until",
+            ]
+        )
+    return True
