@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "oranje.communication",
     "oranje.damage",
     "oranje.aftercare",
+    "oranje.quality",
     "oranje.demo",
 ]
 
@@ -114,6 +115,7 @@ TEMPLATES = [
                 "oranje.registry.context_processors.registry",
                 "oranje.care.context_processors.care",
                 "oranje.communication.context_processors.communication",
+                "oranje.quality.context_processors.quality",
             ],
         },
     }
@@ -367,3 +369,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("ORANJE_LOG_LEVEL", "WARNING")},
 }
+
+# The quality room's national view names the regions beside their figures; false shows them
+# as "regio A, B, …" to everyone but national members (issue 15).
+QUALITY_NATIONAL_NAMED = env_bool("ORANJE_QUALITY_NATIONAL_NAMED", True)

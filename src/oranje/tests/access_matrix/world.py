@@ -51,6 +51,7 @@ from oranje.readiness.models import (
 from oranje.tests.access_matrix.aftercare_world import aftercare_objects, damage_objects
 from oranje.tests.access_matrix.care_world import care_objects
 from oranje.tests.access_matrix.communication_world import communication_objects
+from oranje.tests.access_matrix.quality_world import quality_objects
 
 ROLES = [
     "anon",
@@ -246,6 +247,7 @@ def _scoped(
         **communication_objects(incident, None),
         **damage_objects(incident),
         **aftercare_objects(incident),
+        **quality_objects(region, municipality, incident),
     }
     return Scoped(
         region,

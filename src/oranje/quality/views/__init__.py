@@ -1,0 +1,1 @@
+"""The quality room's pages, one module per part."""
