@@ -47,7 +47,7 @@ def effective_norms(region: Region, day: dt.date | None = None) -> list[Norm]:
     the day are left out."""
     national = list(_norms(current_set(None, day)))
     regional = list(_norms(current_set(region, day)))
-    tightened = {n.national_norm.code: n for n in regional if n.national_norm_id}
+    tightened = {n.national_norm.code: n for n in regional if n.national_norm is not None}
     result = [tightened.get(n.code, n) for n in national]
     result += [n for n in regional if not n.national_norm_id]
     if day is not None:

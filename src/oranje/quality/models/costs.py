@@ -4,6 +4,7 @@ and scenarios (what raising a norm costs) beside today."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -22,11 +23,14 @@ from oranje.quality.constants import (
     TITLE_MAX,
 )
 
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise as StrOrPromise
+
 _USER = settings.AUTH_USER_MODEL
 _MONEY = [MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(1_000_000))]
 
 
-def money_field(label: str, **kwargs: object) -> models.DecimalField:
+def money_field(label: StrOrPromise, **kwargs: object) -> models.DecimalField:
     return models.DecimalField(
         label,
         max_digits=MONEY_DIGITS,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -35,11 +36,14 @@ from oranje.quality.constants import (
     SetStatus,
 )
 
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise as StrOrPromise
+
 _USER = settings.AUTH_USER_MODEL
 _PERCENT = [MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))]
 
 
-def percent_field(label: str, **kwargs: object) -> models.DecimalField:
+def percent_field(label: StrOrPromise, **kwargs: object) -> models.DecimalField:
     return models.DecimalField(
         label,
         max_digits=PERCENT_DIGITS,
