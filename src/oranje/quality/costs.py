@@ -530,22 +530,22 @@ def scenario_costs(scenario: CostScenario, year: int) -> ScenarioCosts:
     scenario_total = today.total + difference
     shares = []
     for share in today.municipalities:
-        count = share.inhabitants
-        if today.inhabitants and count is not None:
+        known = share.inhabitants
+        if today.inhabitants and known is not None:
             shares.append(
                 ScenarioShare(
                     municipality_id=share.municipality_id,
                     name=share.name,
-                    inhabitants=count,
+                    inhabitants=known,
                     share_percent=share.share_percent,
                     today=share.share_cost,
-                    scenario=share_of(scenario_total, count, today.inhabitants),
-                    difference=share_of(difference, count, today.inhabitants),
+                    scenario=share_of(scenario_total, known, today.inhabitants),
+                    difference=share_of(difference, known, today.inhabitants),
                 )
             )
         else:
             shares.append(
-                ScenarioShare(share.municipality_id, share.name, count, None, None, None, None)
+                ScenarioShare(share.municipality_id, share.name, known, None, None, None, None)
             )
     return ScenarioCosts(
         scenario_id=scenario.pk,
