@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -84,19 +85,18 @@ def last_complete_quarter() -> Period:
     return current_quarter().previous()[0]
 
 
+#: ASCII digits only: "²⁰²⁵".isdigit() is true, and int() of it raises.
+_PERIOD = re.compile(r"([0-9]{4})(?:-Q([1-4]))?", re.ASCII)
+
+
 def parse_period(text: str) -> Period | None:
     """ "2026-Q3" or "2026" (years 2010–2100), else None: the pages' ?periode= parameter."""
     from oranje.quality.constants import FIRST_YEAR, LAST_YEAR
 
-    text = text.strip().upper()
-    year_text, _sep, quarter_text = text.partition("-Q")
-    if not (year_text.isdigit() and len(year_text) == 4):
+    found = _PERIOD.fullmatch(text.strip().upper())
+    if found is None:
         return None
-    year = int(year_text)
+    year = int(found.group(1))
     if not FIRST_YEAR <= year <= LAST_YEAR:
         return None
-    if not _sep:
-        return Period(year)
-    if quarter_text not in {"1", "2", "3", "4"}:
-        return None
-    return Period(year, int(quarter_text))
+    return Period(year, int(found.group(2)) if found.group(2) else None)

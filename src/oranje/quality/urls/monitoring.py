@@ -2,8 +2,10 @@
 
 from django.urls import URLPattern, path
 
-from oranje.quality.views import monitoring
+from oranje.quality.views import monitoring, municipal, national
 
 urlpatterns: list[URLPattern] = [
     path("kwaliteit/", monitoring.home, name="home"),
+    path("kwaliteit/gemeente/<id:pk>/", municipal.municipality, name="municipality"),
+    path("kwaliteit/landelijk/", national.national, name="national"),
 ]

@@ -1,24 +1,183 @@
-"""The region's monitoring page (part "monitoring")."""
+"""The region's monitoring page (part "monitoring"): municipality × norm for a period, each
+cell's state in words, symbol and colour, its trend, and links to the drill-down and to a
+new improvement action where those parts exist."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.utils import timezone
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
+from oranje.core.models import Municipality
+from oranje.core.params import InvalidParameter
 from oranje.core.views import current_region
-from oranje.quality import access, nav, selectors
+from oranje.quality import access, charts, nav, periods
+from oranje.quality.constants import CellState
+from oranje.quality.periods import Period
+from oranje.quality.selectors_monitoring import (
+    DIRECTIONS,
+    STATES,
+    SYMBOLS,
+    Cell,
+    Column,
+    RegionMatrix,
+    percent_text,
+    region_matrix,
+)
+
+
+def period_from(request: HttpRequest, name: str = "periode") -> Period:
+    """The period asked for (?periode=2026-Q3 or 2026), by default the last complete quarter;
+    anything else is a 400 with a Dutch message naming the field."""
+    text = request.GET.get(name, "").strip()
+    if not text:
+        return periods.last_complete_quarter()
+    period = periods.parse_period(text[:20])
+    if period is None:
+        raise InvalidParameter(
+            name,
+            _("'%(value)s' is not a period: write a quarter as 2026-Q3 or a year as 2026.")
+            % {"value": text[:20]},
+        )
+    return period
+
+
+def period_choices(selected: Period) -> list[Period]:
+    """The quarters offered in the period menu: the last eight complete ones (and the one
+    asked for, when it is older or newer), newest first; and the last two whole years."""
+    last = periods.last_complete_quarter()
+    quarters = [*last.previous(7), last]
+    choices = [*reversed(quarters), Period(last.year), Period(last.year - 1)]
+    if selected not in choices:
+        choices.insert(0, selected)
+    return choices
+
+
+class Links:
+    """The drill-down (part "indicators") and the improvement action's form (part
+    "actions") for a cell, once those parts' URLs exist; reversed once per indicator."""
+
+    def __init__(self, period: Period) -> None:
+        self.period = period
+        self._drill: dict[str, str] = {}
+        try:
+            self.action_base = reverse("quality:action_new")
+        except NoReverseMatch:
+            self.action_base = ""
+
+    def drill_base(self, indicator: str) -> str:
+        if indicator not in self._drill:
+            url = ""
+            for kwargs in ({"indicator": indicator}, {"code": indicator}):
+                try:
+                    url = reverse("quality:drilldown", kwargs=kwargs)
+                    break
+                except NoReverseMatch:
+                    continue
+            self._drill[indicator] = url
+        return self._drill[indicator]
+
+    def drilldown(self, cell: Cell) -> str:
+        norm = cell.norm
+        if not norm.indicator or cell.figure is None:
+            return ""
+        base = self.drill_base(norm.indicator)
+        if not base:
+            return ""
+        query = {
+            "gemeente": "regio" if cell.municipality_id is None else cell.municipality_id,
+            "periode": self.period.slug,
+        }
+        if norm.function is not None:
+            query["functie"] = norm.function.code
+        return f"{base}?{urlencode(query)}"
+
+    def action(self, cell: Cell) -> str:
+        if not self.action_base or cell.state != CellState.BELOW or cell.municipality_id is None:
+            return ""
+        query = {"norm": cell.norm.pk, "gemeente": cell.municipality_id}
+        return f"{self.action_base}?{urlencode({**query, 'periode': self.period.slug})}"
+
+
+def trend_svg(cell: Cell, column: Column, place: str) -> str:
+    """The cell's sparkline with its figures in words as title and description."""
+    if not cell.trend:
+        return ""
+    words = "; ".join(f"{p.period.label}: {percent_text(p.percent)}" for p in cell.trend)
+    title = _("Trend of %(norm)s in %(place)s: %(direction)s") % {
+        "norm": column.norm.code,
+        "place": place,
+        "direction": DIRECTIONS[cell.direction],
+    }
+    return mark_safe(  # noqa: S308 - charts escape every text they write
+        charts.sparkline(
+            [p.percent for p in cell.trend],
+            title=title,
+            desc=words,
+            floor=float(column.waterlijn),
+        )
+    )
+
+
+def present(matrix: RegionMatrix, *, links: bool = True) -> None:
+    """Add to each cell what the page shows: links, the trend picture, words."""
+    linker = Links(matrix.period)
+    for row in [*matrix.rows, matrix.total]:
+        place = row.municipality.name if row.municipality else matrix.region.name
+        for cell, column in zip(row.cells, matrix.columns, strict=True):
+            if links:
+                cell.link = linker.drilldown(cell)
+                cell.action_link = linker.action(cell)
+            cell.svg = trend_svg(cell, column, place)
+
+
+def legend() -> list[tuple[str, str, str]]:
+    """(state, symbol, what it means) for the legend."""
+    return [(state, SYMBOLS[state], str(CellState(state).label)) for state in STATES]
+
+
+def _own_municipality(request: HttpRequest) -> Municipality | None:
+    """The municipality of a user who only sees municipalities (no monitoring of a region):
+    the page they are sent to from the region's view."""
+    user = request.user
+    region = getattr(request, "region", None)
+    if region is not None and access.can_monitor(user, region.pk):
+        return None
+    if access.is_national(user):
+        return None
+    own = access.monitored_municipalities(user)
+    if not own:
+        return None
+    return Municipality.objects.filter(pk__in=own).order_by("name").first()
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
+    """The region's monitoring: municipality × norm for the period asked for."""
+    own = _own_municipality(request)
+    if own is not None:
+        return redirect("quality:municipality", pk=own.pk)
     region = access.monitor_region_for_user(request.user, current_region(request))
-    today = timezone.localdate()
-    norms = selectors.effective_norms(region, today)
-    rows = [(norm, selectors.waterlijn_on(norm, today)) for norm in norms]
+    period = period_from(request)
+    matrix = region_matrix(region, period)
+    present(matrix)
     return render(
         request,
         "quality/home.html",
-        {"region": region, "rows": rows, **nav.context(request, "monitoring")},
+        {
+            "region": region,
+            "period": period,
+            "choices": period_choices(period),
+            "matrix": matrix,
+            "legend": legend(),
+            "counts": [
+                (state, symbol, label, matrix.counts[state]) for state, symbol, label in legend()
+            ],
+            **nav.context(request, "monitoring"),
+        },
     )
