@@ -35,6 +35,7 @@ BENCHMARKS = [
     "bench.comm_signals",
     "bench.damage_form",
     "bench.damage_overview",
+    "bench.quality_indicators",
 ]
 
 
