@@ -53,8 +53,11 @@ def _norm(norm_set: NormSet, code: str, waterlijn: int, **extra: object) -> Norm
 
 def norm_sets(world: World) -> Norms:
     adopted = dt.date(2024, 1, 1)
-    national_set = NormSet.objects.create(
-        region=None, version=1, title="Landelijk", status="adopted", adopted_on=adopted
+    # The national set v1 is seeded by the norms' migration; made here when it is not.
+    national_set, _new = NormSet.objects.get_or_create(
+        region=None,
+        version=1,
+        defaults={"title": "Landelijk", "status": "adopted", "adopted_on": adopted},
     )
     regional_set = NormSet.objects.create(
         region=world.region, version=1, title="Kennemerland", status="adopted", adopted_on=adopted
@@ -62,7 +65,9 @@ def norm_sets(world: World) -> Norms:
     foreign_set = NormSet.objects.create(
         region=world.other_region, version=1, title="Utrecht", status="adopted", adopted_on=adopted
     )
-    national = _norm(national_set, "ORG-CPG", 90, function=world.cpg)
+    national = Norm.objects.filter(norm_set=national_set, code="ORG-CPG").first() or _norm(
+        national_set, "ORG-CPG", 90, function=world.cpg
+    )
     regional = _norm(regional_set, "ORG-CPG", 95, function=world.cpg, national_norm=national)
     foreign = _norm(foreign_set, "UTR-1", 95)
     return Norms(national, regional, foreign)
