@@ -87,6 +87,26 @@ def year_fraction(period: Period) -> Decimal:
     return Decimal(period_days(period)) / Decimal(year_days)
 
 
+def format_euro(amount: Decimal | None, *, none: str = "—") -> str:
+    """Money in Dutch format: "€ 1.234,56", "€ -12,50" (None: `none`)."""
+    if amount is None:
+        return none
+    text = f"{abs(cents(Decimal(amount))):,.2f}"
+    text = text.replace(",", "_").replace(".", ",").replace("_", ".")
+    return f"€ -{text}" if amount < 0 else f"€ {text}"
+
+
+def format_number(value: Decimal | int | float | None, places: int = 2, *, none: str = "—") -> str:
+    """A number in Dutch format: "1.234,5" (trailing zeros of the decimals dropped)."""
+    if value is None:
+        return none
+    text = f"{Decimal(value):,.{places}f}"
+    if places:
+        text = text.rstrip("0").rstrip(".")
+    text = text.replace(",", "_").replace(".", ",").replace("_", ".")
+    return text
+
+
 # --- results ------------------------------------------------------------------------------
 
 
