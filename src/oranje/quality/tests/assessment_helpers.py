@@ -7,6 +7,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.db.models import Max
 
 from oranje.core.constants import Role
 from oranje.core.models import User
@@ -16,8 +17,16 @@ from oranje.quality.models import Norm, NormSet
 
 @pytest.fixture
 def norms(world: World) -> list[Norm]:
+    # The highest adopted national version is the one in force (a loaded set may exist).
+    version = (
+        NormSet.objects.filter(region=None).aggregate(Max("version"))["version__max"] or 0
+    ) + 1
     national = NormSet.objects.create(
-        region=None, version=1, title="Landelijk", status="adopted", adopted_on=dt.date(2020, 1, 1)
+        region=None,
+        version=version,
+        title="Landelijk",
+        status="adopted",
+        adopted_on=dt.date(2020, 1, 1),
     )
     return [
         Norm.objects.create(
