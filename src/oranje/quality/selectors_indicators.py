@@ -12,6 +12,7 @@ from oranje.core.models import Municipality, Region
 from oranje.organisation.models import Function
 from oranje.quality import selectors
 from oranje.quality.constants import CellState, Measure
+from oranje.quality.indicators.names import function_names
 from oranje.quality.models import Norm
 from oranje.quality.periods import Period
 from oranje.quality.selectors import Figure, FigureKey
@@ -39,6 +40,28 @@ def figure(
         n += value.numerator
         d += value.denominator
     return Figure(n, d) if d > 0 else None
+
+
+@dataclass(frozen=True)
+class FunctionFigure:
+    code: str
+    name: str
+    figure: Figure
+
+
+def by_function(
+    region: Region, found: dict[FigureKey, Figure], municipality_id: int | None, indicator: str
+) -> list[FunctionFigure]:
+    """The figure split by function (for an indicator counted per function), by name."""
+    ids = {f for (mun, ind, f) in found if mun == municipality_id and ind == indicator}
+    functions = Function.objects.in_bulk({f for f in ids if f is not None})
+    names = function_names(region)
+    rows = []
+    for pk, function in functions.items():
+        value = figure(found, municipality_id, indicator, pk)
+        if value is not None:
+            rows.append(FunctionFigure(function.code, names.get(pk, function.name), value))
+    return sorted(rows, key=lambda r: r.name)
 
 
 @dataclass(frozen=True)

@@ -72,7 +72,8 @@ def _masks(person_filter: dict[str, object], first: Period, last: Period) -> dic
         )
         .values_list("person_id", "mask")
     )
-    return {person_id: mask or 0 for person_id, mask in rows}
+    # PostgreSQL sums a bigint into a numeric: back to an int for the bit tests.
+    return {person_id: int(mask or 0) for person_id, mask in rows}
 
 
 def _chunks(wanted: list[Period]) -> list[list[Period]]:

@@ -114,3 +114,19 @@ def test_the_api_gives_the_figures_per_municipality(w: World) -> None:
     assert _client(w.viewer).get(api).status_code == 403
     assert _client(w.outsider).get(api).status_code == 404
     assert _client(w.coordinator).get("/api/v1/quality/regions/XX/indicators/").status_code == 404
+
+
+def test_without_a_function_the_figure_splits_by_function(w: World) -> None:
+    RegionFunction.objects.filter(region=w.region, function=w.ovd).update(
+        coverage_unit=CoverageUnit.MUNICIPALITY, min_hard_on_call=1
+    )
+    indicators_compute(periods=[Q], regions=[w.region])
+    body = (
+        _client(w.coordinator)
+        .get(URL, {"gemeente": w.haarlem.pk, "periode": "2025-Q1"})
+        .content.decode()
+    )
+    assert "Per functie" in body
+    assert f"gemeente={w.haarlem.pk}&amp;periode=2025-Q1&amp;functie=CPG" in body
+    assert "functie=OVD-BZ" in body
+    assert "24 van 4318" in body  # both functions' hours together

@@ -91,6 +91,7 @@ def drilldown(request: HttpRequest, indicator: str) -> HttpResponse:
     function_id = function.pk if function is not None else None
     found = selectors.figures([region.pk], period).get(region.pk, {})
     figure = reads.figure(found, municipality_id, indicator, function_id)
+    split = reads.by_function(region, found, municipality_id, indicator) if function is None else []
     norms = reads.norm_states(region, found, municipality_id, indicator, function_id, period)
     table = indicators.records(indicator, region, municipality_id, period, function_id)
     audit_record(
@@ -119,6 +120,8 @@ def drilldown(request: HttpRequest, indicator: str) -> HttpResponse:
             "period": period,
             "function": function,
             "figure": figure,
+            "by_function": split,
+            "query": {k: v for k, v in params.items() if v and k != "functie"},
             "norms": norms,
             "table": table,
             "may_recompute": monitor,
