@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from oranje.core.models import Municipality, Region
 from oranje.organisation.models import Person
+from oranje.quality.costs import MunicipalityShare, RegionCosts, region_costs
 from oranje.quality.models import AgreementLine, BoardReport, MunicipalAgreement
 from oranje.quality.periods import Period
 from oranje.quality.reports import content, events
@@ -30,7 +31,7 @@ class BoardContent:
     incidents: list[events.IncidentLine]
     reviews: list[events.ReviewLine]
     standings: list[content.MunicipalStanding]
-    costs: object | None = None
+    costs: RegionCosts | None = None
 
     @property
     def real(self) -> list[events.IncidentLine]:
@@ -70,7 +71,7 @@ def board_content(report: BoardReport) -> BoardContent:
         incidents=events.incident_lines(region, period),
         reviews=events.scaling_reviews(region, period),
         standings=standings,
-        costs=None,
+        costs=region_costs(region, period),
     )
 
 
@@ -100,6 +101,9 @@ class Chapter:
     contributions: list[Contribution] = field(default_factory=list)
     actions: list[ActionLine] = field(default_factory=list)
     incidents: list[events.IncidentLine] = field(default_factory=list)
+    #: The municipality's share of the region's costs in the period (None without a cost
+    #: model).
+    share: MunicipalityShare | None = None
 
     @property
     def summary(self) -> list[tuple[str, int]]:
@@ -144,6 +148,12 @@ def chapter_content(report: BoardReport, municipality: Municipality) -> Chapter:
     period = content.report_period(report)
     base = content.basis(region, period)
     agreement = agreement_of(municipality, period)
+    costs = region_costs(region, period)
+    share = (
+        next((m for m in costs.municipalities if m.municipality_id == municipality.pk), None)
+        if costs.has_model
+        else None
+    )
     return Chapter(
         report=report,
         region=region,
@@ -156,4 +166,5 @@ def chapter_content(report: BoardReport, municipality: Municipality) -> Chapter:
         contributions=contributions(municipality, agreement),
         actions=content.actions_of_period(region, period, municipality),
         incidents=events.incident_lines(region, period, municipality),
+        share=share,
     )

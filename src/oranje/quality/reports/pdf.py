@@ -22,6 +22,7 @@ from oranje.quality.constants import CellState
 from oranje.quality.reports import svg
 from oranje.quality.reports.board import BoardContent, Chapter
 from oranje.quality.reports.content import ActionLine, NormStatus, TrendPoint
+from oranje.quality.reports.costs import cost_chapter, euros
 from oranje.quality.reports.events import IncidentLine
 
 LEFT, RIGHT, TOP, BOTTOM = 18.0, 18.0, 16.0, 18.0
@@ -81,8 +82,9 @@ class _Doc(FPDF):
 
     # Building blocks.
 
-    def heading(self, text: str, size: int = 14) -> None:
-        if self.get_y() > self.page_break_trigger - 30:
+    def heading(self, text: str, size: int = 14, keep: float = 30) -> None:
+        """A heading, on a new page when less than `keep` mm would follow it here."""
+        if self.get_y() > self.page_break_trigger - keep:
             self.add_page()
         self.ln(3)
         self.set_font("helvetica", "B", size)
@@ -353,7 +355,7 @@ def board_pdf(content: BoardContent) -> bytes:
     doc.heading(_("1. Status per norm for the region"))
     doc.para(", ".join(f"{label}: {count}" for label, count in content.summary) or "—", 9)
     norm_table(doc, content.norms)
-    doc.heading(_("Trend over the last eight quarters"), 12)
+    doc.heading(_("Trend over the last eight quarters"), 12, keep=CHART_H + 20)
     doc.charts(content.norms)
     doc.heading(_("2. Gaps and improvement actions"))
     doc.grid(
@@ -423,13 +425,18 @@ def board_pdf(content: BoardContent) -> bytes:
 
 
 def cost_section(doc: _Doc, content: BoardContent) -> None:
-    from oranje.quality.reports.costs import cost_rows
-
-    headings, rows, note = cost_rows(content)
-    if note:
+    chapter = cost_chapter(content.costs)
+    for note in chapter.notes:
         doc.para(note, 9, "I")
-    if rows:
-        doc.grid(headings, rows, (94, 40, 40), align=("LEFT", "RIGHT", "RIGHT"))
+    for table in chapter.tables:
+        doc.set_font("helvetica", "B", 9)
+        doc.cell(0, 6, safe(table.caption), new_x="LMARGIN", new_y="NEXT")
+        doc.grid(
+            table.headings,
+            table.rows,
+            table.widths,
+            align=("LEFT", *(["RIGHT"] * (len(table.widths) - 1))),
+        )
 
 
 def chapter_pdf(chapter: Chapter) -> bytes:
@@ -453,7 +460,7 @@ def chapter_pdf(chapter: Chapter) -> bytes:
     doc.heading(_("1. Norms and states"))
     doc.para(", ".join(f"{label}: {count}" for label, count in chapter.summary), 9)
     norm_table(doc, chapter.norms)
-    doc.heading(_("Trend over the last eight quarters"), 12)
+    doc.heading(_("Trend over the last eight quarters"), 12, keep=CHART_H + 20)
     doc.charts(chapter.norms)
     doc.heading(_("2. Contribution against the agreement"))
     if chapter.agreement is None:
@@ -487,8 +494,19 @@ def chapter_pdf(chapter: Chapter) -> bytes:
             align=("LEFT", "LEFT", "RIGHT", "RIGHT", "LEFT"),
             empty=_("The agreement names no people per function."),
         )
+    if chapter.share is not None:
+        doc.para(share_text(chapter), 9)
     doc.heading(_("3. Improvement actions"))
     action_table(doc, chapter.actions, with_municipality=False)
     doc.heading(_("4. Incidents and exercises"))
     incident_table(doc, chapter.incidents, _("No incidents or exercises in this period."))
     return bytes(doc.output())
+
+
+def share_text(chapter: Chapter) -> str:
+    share = chapter.share
+    assert share is not None
+    return _(
+        "Share of the region's costs in the period: %(by_inhabitants)s by inhabitants, "
+        "%(agreed)s as agreed."
+    ) % {"by_inhabitants": euros(share.share_cost), "agreed": euros(share.agreed_cost)}

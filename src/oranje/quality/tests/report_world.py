@@ -1,5 +1,5 @@
-"""A small world for the board report's tests: a national norm set with a computed norm
-(CPG coverage, tightened by the region) and a self-assessment norm, eight quarters of
+"""A small world for the board report's tests: the seeded national norm set with its CPG
+coverage norm tightened by the region (the self-assessment norms without answers), eight quarters of
 figures for Haarlem (meets) and Velsen (below in the report's quarter), an improvement
 action, a real incident with a flexible scaling and its review, and an exercise."""
 
@@ -36,33 +36,9 @@ class ReportWorld:
 def build_report_world(world: World) -> ReportWorld:
     region = world.region
     monitor = make_user("qmonitor", Role.QUALITY_MONITOR, region=region)
-    national = qm.NormSet.objects.create(
-        region=None, version=1, title="Landelijk", status="adopted", adopted_on=dt.date(2020, 1, 1)
-    )
-    base = qm.Norm.objects.create(
-        norm_set=national,
-        code="ORG-CPG",
-        title="CPG op harde piket",
-        text="Elke gemeente heeft op elk uur een CPG op harde piket.",
-        process="organisation",
-        measure="indicator",
-        indicator="coverage",
-        function=world.cpg,
-        waterlijn=Decimal(90),
-        bandbreedte=Decimal(5),
-        sort_order=1,
-    )
-    qm.Norm.objects.create(
-        norm_set=national,
-        code="OPV-PLAN",
-        title="Opvangplan actueel",
-        text="De gemeente heeft een actueel opvangplan.",
-        process="shelter",
-        measure="self",
-        question="Is het opvangplan herzien?",
-        waterlijn=Decimal(100),
-        sort_order=2,
-    )
+    # The national set the migrations seed (the 2014 performance requirements).
+    national = qm.NormSet.objects.get(region=None, version=1)
+    base = qm.Norm.objects.get(norm_set=national, code="ORG-CPG")
     regional = qm.NormSet.objects.create(
         region=region,
         version=1,
@@ -124,6 +100,24 @@ def build_report_world(world: World) -> ReportWorld:
     qm.ScalingReview.objects.create(
         incident=incident, wise="yes", legitimate="partly", reasoning="Snel en passend."
     )
+    qm.CostModel.objects.create(
+        region=region,
+        hard_hour_rate=Decimal("4.50"),
+        soft_hour_rate=Decimal("1.00"),
+        fte=Decimal(2),
+        fte_cost=Decimal(90000),
+    )
+    agreement = qm.MunicipalAgreement.objects.create(
+        region=region,
+        municipality=world.haarlem,
+        starts_on=dt.date(2026, 1, 1),
+        ends_on=dt.date(2029, 12, 31),
+        budget_share=Decimal("12.5"),
+    )
+    qm.AgreementLine.objects.create(
+        agreement=agreement, function=world.cpg, pool=world.cpg_haarlem, people=2
+    )
+    qm.AgreementLine.objects.create(agreement=agreement, function=world.ovd, people=1)
     report = qm.BoardReport.objects.create(
         region=region,
         year=2026,

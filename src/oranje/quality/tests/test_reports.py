@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from decimal import Decimal
 
 import pytest
 from django.test import Client
@@ -46,9 +47,10 @@ def _client(user: object) -> Client:
 
 def test_content_reads_states_trend_gaps_actions_incidents_and_reviews(rw: ReportWorld) -> None:
     content = board.board_content(rw.report)
-    codes = [row.norm.code for row in content.norms]
-    assert codes == ["ORG-CPG", "OPV-PLAN"]
-    cpg = content.norms[0]
+    rows = {row.norm.code: row for row in content.norms}
+    assert {"ORG-CPG", "OPV-CAP", "CC-30"} <= set(rows)
+    cpg = rows["ORG-CPG"]
+    assert cpg.norm.norm_set.region == rw.world.region
     # The region: (2150 + 1900) / (2 × 2184) = 92.7 %, the regional waterlijn 95 with the
     # in-growth step of 93 until 1 October → within the bandbreedte of 3.
     assert cpg.figure_text == "92.7%"
@@ -56,7 +58,7 @@ def test_content_reads_states_trend_gaps_actions_incidents_and_reviews(rw: Repor
     assert cpg.state == CellState.WITHIN
     assert cpg.step is not None and float(cpg.step[1]) == 95.0
     assert len(cpg.trend) == 8 and all(p.percent is not None for p in cpg.trend)
-    assert content.norms[1].state == CellState.NO_DATA
+    assert rows["OPV-CAP"].state == CellState.NO_DATA
     gap_places = {(g.municipality.name, g.status.state) for g in content.gaps}
     assert ("Velsen", CellState.BELOW) in gap_places
     assert all(g.municipality.name != "Haarlem" for g in content.gaps)
@@ -77,7 +79,7 @@ def test_the_pdf_opens_and_carries_codes_figures_and_chapters(rw: ReportWorld) -
     for expected in (
         "Bestuursrapportage Q2 2026",
         "ORG-CPG",
-        "OPV-PLAN",
+        "OPV-CAP",
         "92.7%",
         "Velsen",
         "Tweede CPG werven",
@@ -88,6 +90,27 @@ def test_the_pdf_opens_and_carries_codes_figures_and_chapters(rw: ReportWorld) -
     ):
         assert expected in text, expected
     assert "vastgesteld" not in text.lower() and "concept" not in text.lower()
+
+
+def test_the_costs_chapter_and_the_municipal_share(rw: ReportWorld) -> None:
+    from oranje.quality.costs import region_costs
+    from oranje.quality.periods import Period
+    from oranje.quality.reports.costs import euros
+
+    costs = region_costs(rw.world.region, Period(2026, 2))
+    assert costs.capacity_cost > 0
+    text = pdf_text(pdf.board_pdf(board.board_content(rw.report)))
+    assert euros(costs.capacity_cost) in text
+    assert euros(costs.total) in text
+    chapter = board.chapter_content(rw.report, rw.world.haarlem)
+    assert chapter.share is not None
+    assert chapter.share.agreed_cost == (costs.total * Decimal("12.5") / 100).quantize(
+        Decimal("0.01")
+    )
+    lines = {c.line.function.code: (c.line.people, c.present, c.met) for c in chapter.contributions}
+    assert lines == {"CPG": (2, 2, True), "OVD-BZ": (1, 0, False)}
+    chapter_text = pdf_text(pdf.chapter_pdf(chapter))
+    assert euros(chapter.share.agreed_cost) in chapter_text
 
 
 def test_the_pdf_download_is_an_audited_attachment(rw: ReportWorld) -> None:

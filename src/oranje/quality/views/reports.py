@@ -9,7 +9,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
@@ -21,8 +20,8 @@ from oranje.quality import selectors_reports as selectors
 from oranje.quality.forms_reports import BoardReportForm
 from oranje.quality.models import BoardReport
 from oranje.quality.periods import last_complete_quarter
-from oranje.quality.reports import board, svg
-from oranje.quality.reports.costs import cost_rows
+from oranje.quality.reports import board, pdf, svg
+from oranje.quality.reports.costs import cost_chapter
 from oranje.quality.services import reports as services
 
 
@@ -88,15 +87,12 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
     """The print page: the whole report as HTML that prints cleanly on A4."""
     found = selectors.report_for_user(request.user, pk)
     content = board.board_content(found)
-    headings, rows, note = cost_rows(content)
     return render(
         request,
         "quality/report.html",
         {
             "content": content,
-            "costs_headings": headings,
-            "costs_rows": rows,
-            "costs_note": note,
+            "costs": cost_chapter(content.costs),
             "report": found,
             "charts": [(row, svg.trend_svg(row.trend, row.norm.code)) for row in content.norms],
             **nav.context(request, "reports"),
@@ -128,7 +124,7 @@ def chapter(request: HttpRequest, pk: int, municipality: int) -> HttpResponse:
             "report": found,
             "monitor": access.can_monitor(request.user, found.region_id),
             "charts": [(row, svg.trend_svg(row.trend, row.norm.code)) for row in content.norms],
-            "today": timezone.localdate(),
+            "share_text": pdf.share_text(content) if content.share is not None else "",
             **nav.context(request, "reports"),
         },
     )
