@@ -9,13 +9,13 @@ Every write is checked by `access.can_edit_norms` (403) and audited in its own t
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, ProtectedError
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from oranje.core import access as core_access
@@ -104,10 +104,17 @@ class Problems:
             raise ValidationError(self.errors)
 
 
+def _decimal(value: object) -> Decimal:
+    """A number as a Decimal (an int or float from a caller too)."""
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
 def pct(value: Decimal | float | int) -> str:
-    """A percentage as people write it: 95, 97.5 (no trailing zeros)."""
-    text = f"{Decimal(value):.1f}"
-    return text[:-2] if text.endswith(".0") else text
+    """A percentage as people write it, in the language of the page: 95, 97,5."""
+    number = _decimal(value).quantize(Decimal("0.1"))
+    if number == number.to_integral_value():
+        return str(int(number))
+    return formats.number_format(number, 1)
 
 
 def _editable(actor: AnyUser, norm_set: NormSet) -> None:
@@ -373,6 +380,7 @@ def norm_save(
     """Create a norm in a draft set, or change `norm` (of that set)."""
     user = core_access.authenticated(actor)
     _editable(user, norm_set)
+    data = replace(data, waterlijn=_decimal(data.waterlijn), bandbreedte=_decimal(data.bandbreedte))
     if norm is not None and norm.norm_set_id != norm_set.pk:
         raise ValidationError({"norm_set": _("norm set: the norm belongs to another set.")})
     problems = Problems()
@@ -510,7 +518,9 @@ def growth_steps_save(*, actor: AnyUser, norm: Norm, steps: list[StepInput]) -> 
     user = core_access.authenticated(actor)
     _editable(user, norm.norm_set)
     problems = Problems()
-    ordered = sorted(steps, key=lambda s: s.due_on)
+    ordered = sorted(
+        (replace(s, waterlijn=_decimal(s.waterlijn)) for s in steps), key=lambda s: s.due_on
+    )
     if len(ordered) > MAX_STEPS:
         problems.add("steps", _("in-growth path: at most %(max)s steps.") % {"max": MAX_STEPS})
     seen: set[dt.date] = set()
