@@ -87,6 +87,11 @@ PERSONAS = [
         "nafase.kennemerland",
         "hoofd nafase en IAC-medewerker Kennemerland (schade, nafase, IAC, nieuwsbrieven)",
     ),
+    Persona(
+        "kwaliteit.kennemerland",
+        "kwaliteitsmonitor Kennemerland (normen, monitoring, verbeteracties, kosten, rapportage)",
+    ),
+    Persona("kwaliteit.landelijk", "landelijk kwaliteitsmonitor (landelijk beeld van de 25 regio's)"),
     Persona("viewer.utrecht", "meekijker uit een andere regio (Utrecht)"),
     Persona("beheerder", "landelijk beheerder"),
 ]
@@ -153,6 +158,9 @@ def build(log: Callable[[str], None] = print, *, today: dt.date | None = None) -
         from oranje.demo import aftercare
 
         aftercare.personas(region, lambda name, first, last: _user(name, first, last, password))
+        from oranje.demo import quality
+
+        quality.personas(region, lambda name, first, last: _user(name, first, last, password))
 
         if not Person.objects.filter(region=region, email__endswith=EMAIL_DOMAIN).exists():
             _build_organisation(region, coordinator, ovd_user, log)
@@ -179,6 +187,7 @@ def build(log: Callable[[str], None] = print, *, today: dt.date | None = None) -
         aftercare.haarlem(fire, coordinator, log)
     if velsen is not None:
         aftercare.velsen(velsen, coordinator, log)
+    quality.build(region, coordinator, today or timezone.localdate(), log)
     return {p.username: p.description for p in PERSONAS}
 
 

@@ -5,7 +5,8 @@ again through the back button or its disk cache after the officer logged out. Ev
 of a registry view (pages and API) gets `Cache-Control: no-store, private`. The care room's
 pages and answers hold the same kind of data (guests of a shelter, people with reduced
 self-reliance) and get the same header, as do the damage room's (reporters' names and
-addresses) and the aftercare room's (the IAC's households); the rooms are named by their
+addresses), the aftercare room's (the IAC's households) and the quality room's (the names
+behind a figure's drill-down, a municipality's evidence); the rooms are named by their
 module paths only, so the registry imports nothing of them.
 """
 
@@ -17,7 +18,13 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 
 #: The rooms whose every view answers with data about persons.
-_PERSONAL_DATA_ROOMS = ("oranje.registry.", "oranje.care.", "oranje.damage.", "oranje.aftercare.")
+_PERSONAL_DATA_ROOMS = (
+    "oranje.registry.",
+    "oranje.care.",
+    "oranje.damage.",
+    "oranje.aftercare.",
+    "oranje.quality.",
+)
 
 
 class NoStoreMiddleware:
