@@ -44,7 +44,7 @@ INHABITANTS = {
 STRICTER = {
     "ORG-CPG": (Decimal(100), Decimal(2)),
     "OPK-COPI": (Decimal(95), Decimal(5)),
-    "ALARM-ANT": (Decimal(95), Decimal(5)),
+    "ALARM-ANT": (Decimal(98), Decimal(2)),
 }
 COURSE_PRICES = [
     ("BZ-OVD-BASIS", "Opleiding OvD-BZ", Decimal("2450.00")),
