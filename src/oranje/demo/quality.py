@@ -25,7 +25,8 @@ from oranje.incidents.constants import IncidentType, ScalingMode
 from oranje.incidents.models import Incident, ScalingStep
 from oranje.organisation.models import Function, Person, Pool
 from oranje.quality import models as qm
-from oranje.quality.constants import ActionStatus, Answer as SelfAnswer, Review, SetStatus
+from oranje.quality.constants import ActionStatus, Review, SetStatus
+from oranje.quality.constants import Answer as SelfAnswer
 from oranje.quality.periods import quarter_of
 
 #: Inhabitants on 1 January (approximate, CBS order of magnitude), per municipality.
@@ -338,7 +339,9 @@ def _assessments(region: Region, actor: User, today: dt.date) -> None:
                 ]
                 if current and index >= 5:
                     # The current round is half done: four municipalities have not answered.
-                    qm.SelfAssessment.objects.create(round=round_, municipality=municipality, norm=norm)
+                    qm.SelfAssessment.objects.create(
+                        round=round_, municipality=municipality, norm=norm
+                    )
                     continue
                 status = Review.ACCEPTED
                 if current and index in (3, 4):

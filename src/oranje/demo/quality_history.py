@@ -162,7 +162,9 @@ def kennemerland(region: Region, actor: User, today: dt.date, log: Callable[[str
     """Kennemerland's hard on-call rosters back to twelve quarters ago, up to where the
     demo's own rosters start, and a quarterly alarm test."""
     first = history_start(today)
-    if OnCallShift.objects.filter(pool__region=region, starts_at__lt=_at(first + dt.timedelta(days=7))).exists():
+    if OnCallShift.objects.filter(
+        pool__region=region, starts_at__lt=_at(first + dt.timedelta(days=7))
+    ).exists():
         log("Kwaliteit: de geschiedenis van Kennemerland bestaat al.")
         return
     earliest = (
@@ -178,7 +180,8 @@ def kennemerland(region: Region, actor: User, today: dt.date, log: Callable[[str
     rng = random.Random(1215)
     weeks: list[Week] = []
     settings_ = {
-        s.function_id: s for s in RegionFunction.objects.filter(region=region, min_hard_on_call__gt=0)
+        s.function_id: s
+        for s in RegionFunction.objects.filter(region=region, min_hard_on_call__gt=0)
     }
     pools = Pool.objects.filter(region=region).prefetch_related("functions", "members__functions")
     for pool in pools:
@@ -204,7 +207,9 @@ def kennemerland(region: Region, actor: User, today: dt.date, log: Callable[[str
         functions = {f.pk: f for f in Function.objects.all()}
         norms = {s.function_id: s.response_norm_minutes for s in settings_.values()}
         tests = _alarm_tests(region, actor, weeks, functions, norms, today, rng, 0.92)
-    log(f"Kwaliteit: Kennemerland {len(weeks)} piketdiensten en {tests} alarmtests als geschiedenis.")
+    log(
+        f"Kwaliteit: Kennemerland {len(weeks)} piketdiensten en {tests} alarmtests als geschiedenis."
+    )
 
 
 def _at(day: dt.date) -> dt.datetime:
@@ -248,8 +253,9 @@ def other_regions(actor: User | None, today: dt.date, log: Callable[[str], None]
 
     readiness_recompute(
         person_ids=list(
-            Person.objects.filter(email__endswith=f".{OTHER_DOMAIN}", email__startswith="cpg")
-            .values_list("pk", flat=True)
+            Person.objects.filter(
+                email__endswith=f".{OTHER_DOMAIN}", email__startswith="cpg"
+            ).values_list("pk", flat=True)
         )
     )
     log(
@@ -324,7 +330,8 @@ def _activities(
                     title="Regionale oefening bevolkingszorg",
                     function=cpg,
                     exercise_type=ExerciseType.TABLETOP,
-                    completed_on=today - dt.timedelta(days=365 * years_back + rng.randrange(20, 300)),
+                    completed_on=today
+                    - dt.timedelta(days=365 * years_back + rng.randrange(20, 300)),
                 )
             )
     Activity.objects.bulk_create(rows, batch_size=2000)

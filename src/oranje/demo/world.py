@@ -91,7 +91,9 @@ PERSONAS = [
         "kwaliteit.kennemerland",
         "kwaliteitsmonitor Kennemerland (normen, monitoring, verbeteracties, kosten, rapportage)",
     ),
-    Persona("kwaliteit.landelijk", "landelijk kwaliteitsmonitor (landelijk beeld van de 25 regio's)"),
+    Persona(
+        "kwaliteit.landelijk", "landelijk kwaliteitsmonitor (landelijk beeld van de 25 regio's)"
+    ),
     Persona("viewer.utrecht", "meekijker uit een andere regio (Utrecht)"),
     Persona("beheerder", "landelijk beheerder"),
 ]
