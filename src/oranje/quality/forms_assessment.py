@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from oranje.core.forms import InputForm
+from oranje.core.params import MAX_ID
 from oranje.quality.constants import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -42,7 +43,7 @@ class AnswerForm(InputForm):
 
 
 class EvidenceForm(InputForm):
-    assessment = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    assessment = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_ID)
     description = forms.CharField(label=_("Description"), max_length=TITLE_MAX)
     file = forms.FileField(
         label=_("File"),
@@ -59,7 +60,7 @@ class EvidenceForm(InputForm):
 
 
 class ReviewForm(InputForm):
-    assessment = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    assessment = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_ID)
     decision = forms.ChoiceField(
         label=_("Decision"),
         choices=[("accept", _("accept")), ("return", _("return for more work"))],

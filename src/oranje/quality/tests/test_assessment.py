@@ -345,6 +345,7 @@ def test_evidence_download_is_checked_audited_and_not_cached(
     item = Evidence.objects.get()
     url = reverse("quality:assessment_evidence", args=[item.pk])
     assert not url.startswith("/media/")
+    assert own.get(f"/media/{item.file.name}").status_code == 404  # never served as media
     response = own.get(url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF  # type: ignore[attr-defined]
