@@ -36,6 +36,7 @@ BENCHMARKS = [
     "bench.damage_form",
     "bench.damage_overview",
     "bench.quality_indicators",
+    "bench.quality_pages",
 ]
 
 

@@ -85,7 +85,11 @@ def percent_text(value: float | None) -> str:
 class TrendPoint:
     period: Period
     percent: float | None
-    state: str
+
+    def state(self, norm: Norm) -> str:
+        """The point's state against the waterlijn in force at the quarter's end (asked
+        only where shown: the page draws the line, the API names each point's state)."""
+        return selectors.state(norm, self.percent, self.period.last_day)
 
 
 @dataclass
@@ -108,6 +112,7 @@ class Cell:
     link: str = ""
     action_link: str = ""
     svg: str = ""
+    html: str = ""
 
     @property
     def symbol(self) -> str:
@@ -286,20 +291,23 @@ def region_matrix(
     per_quarter = {
         q: _Index(selectors.figures([region.pk], q).get(region.pk, {})) for q in quarters
     }
+    # A quarter is its trend's last point; a year is summed over its quarters.
+    current = None
     if period.quarter is None:
         current = _Index(selectors.figures([region.pk], period).get(region.pk, {}))
-    else:
-        current = per_quarter[period]
     answers = _answers(region, period.year, norms)
 
     def computed(norm: Norm, mun: int | None) -> Cell:
-        figure = current.figure(norm, mun)
-        percent = figure.percent if figure else None
         trend = []
+        figure = None
         for q in quarters:
             f = per_quarter[q].figure(norm, mun)
             p = f.percent if f else None
-            trend.append(TrendPoint(q, p, selectors.state(norm, p, q.last_day)))
+            trend.append(TrendPoint(q, p))
+            figure = f
+        if current is not None:
+            figure = current.figure(norm, mun)
+        percent = figure.percent if figure else None
         return Cell(
             norm,
             mun,

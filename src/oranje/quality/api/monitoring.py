@@ -159,7 +159,8 @@ def _cell(cell: Cell) -> dict[str, Any]:
         "denominator": figure.denominator if figure else None,
         "state": cell.state,
         "trend": [
-            {"period": p.period.slug, "percent": p.percent, "state": p.state} for p in cell.trend
+            {"period": p.period.slug, "percent": p.percent, "state": p.state(cell.norm)}
+            for p in cell.trend
         ],
         "direction": cell.direction,
         "answer": cell.answer,

@@ -18,8 +18,10 @@ ADOPTED = dt.date(2020, 1, 1)
 
 def national_set() -> tuple[NormSet, Norm, Norm]:
     cpg = Function.objects.get(code="CPG")
+    # Above the seeded set (migration 0002): the highest adopted version is the one in force.
+    version = max(NormSet.objects.filter(region=None).values_list("version", flat=True), default=0)
     norm_set = NormSet.objects.create(
-        region=None, version=1, title="Landelijk", status="adopted", adopted_on=ADOPTED
+        region=None, version=version + 1, title="Landelijk", status="adopted", adopted_on=ADOPTED
     )
     coverage = Norm.objects.create(
         norm_set=norm_set,

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from html import escape
 
 import pytest
 from django.test import Client
+from django.urls import NoReverseMatch
 from django.utils import timezone
 
 from oranje.core.constants import Role
@@ -163,9 +165,14 @@ def test_the_region_page_shows_states_in_words_a_legend_and_trend_pictures(
 def test_cells_link_to_the_drilldown_and_a_red_cell_to_an_action_once_they_exist(
     world: World, q: dict, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    def missing(name: str, kwargs: dict | None = None) -> str:
+        raise NoReverseMatch(name)
+
+    monkeypatch.setattr(monitoring_views, "reverse", missing)
     matrix = region_matrix(world.region, Q3)
     monitoring_views.present(matrix)
     assert all(not c.link and not c.action_link for r in matrix.rows for c in r.cells)
+    assert "q-below" in matrix.rows[0].cells[0].html or matrix.counts["below"] == 1
 
     def reverse(name: str, kwargs: dict | None = None) -> str:
         if name == "quality:drilldown":
@@ -184,6 +191,12 @@ def test_cells_link_to_the_drilldown_and_a_red_cell_to_an_action_once_they_exist
     )
     assert _cells(matrix, world.haarlem)["ORG-CPG"].action_link == ""
     assert matrix.total.cells[0].link.startswith("/kwaliteit/indicator/coverage/?gemeente=regio")
+    assert f'href="{escape(third.action_link)}"' in third.html
+
+
+def test_a_red_cell_on_the_page_offers_an_improvement_action(world: World, q: dict) -> None:
+    html = q["client"].get("/kwaliteit/?periode=2025-Q3").content.decode()
+    assert f"norm={q['regional'].pk}&amp;gemeente={q['third'].pk}&amp;periode=2025-Q3" in html
 
 
 def test_the_default_period_is_the_last_complete_quarter(world: World, q: dict) -> None:

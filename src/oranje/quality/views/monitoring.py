@@ -4,12 +4,14 @@ new improvement action where those parts exist."""
 
 from __future__ import annotations
 
+from html import escape
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils.formats import get_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -20,13 +22,14 @@ from oranje.quality import access, charts, nav, periods
 from oranje.quality.constants import CellState
 from oranje.quality.periods import Period
 from oranje.quality.selectors_monitoring import (
+    ARROWS,
     DIRECTIONS,
+    SHORT,
     STATES,
     SYMBOLS,
     Cell,
     Column,
     RegionMatrix,
-    percent_text,
     region_matrix,
 )
 
@@ -104,36 +107,81 @@ class Links:
         return f"{self.action_base}?{urlencode({**query, 'periode': self.period.slug})}"
 
 
-def trend_svg(cell: Cell, column: Column, place: str) -> str:
+class _Words:
+    """The words a page repeats in every cell, translated once per page (a region's page
+    has several hundred cells; a lazy translation per cell costs more than the cell)."""
+
+    def __init__(self) -> None:
+        self.short = {state: str(word) for state, word in SHORT.items()}
+        self.directions = {key: str(word) for key, word in DIRECTIONS.items()}
+        self.details = _("details")
+        self.action = _("improvement action")
+        self.trend = _("Trend of %(norm)s in %(place)s: %(direction)s")
+        self.separator = str(get_format("DECIMAL_SEPARATOR"))
+
+    def percent(self, value: float | None) -> str:
+        return "–" if value is None else f"{value:.1f}".replace(".", self.separator) + "%"
+
+
+def trend_svg(cell: Cell, column: Column, place: str, words: _Words) -> str:
     """The cell's sparkline with its figures in words as title and description."""
     if not cell.trend:
         return ""
-    words = "; ".join(f"{p.period.label}: {percent_text(p.percent)}" for p in cell.trend)
-    title = _("Trend of %(norm)s in %(place)s: %(direction)s") % {
+    desc = "; ".join(f"{p.period.label}: {words.percent(p.percent)}" for p in cell.trend)
+    title = words.trend % {
         "norm": column.norm.code,
         "place": place,
-        "direction": DIRECTIONS[cell.direction],
+        "direction": words.directions[cell.direction],
     }
-    return mark_safe(  # noqa: S308 - charts escape every text they write
-        charts.sparkline(
-            [p.percent for p in cell.trend],
-            title=title,
-            desc=words,
-            floor=float(column.waterlijn),
-        )
+    return charts.sparkline(
+        [p.percent for p in cell.trend], title=title, desc=desc, floor=float(column.waterlijn)
     )
 
 
 def present(matrix: RegionMatrix, *, links: bool = True) -> None:
-    """Add to each cell what the page shows: links, the trend picture, words."""
+    """Add to each cell what the page shows: links, the trend picture, the cell's HTML."""
     linker = Links(matrix.period)
+    words = _Words()
     for row in [*matrix.rows, matrix.total]:
         place = row.municipality.name if row.municipality else matrix.region.name
         for cell, column in zip(row.cells, matrix.columns, strict=True):
             if links:
                 cell.link = linker.drilldown(cell)
                 cell.action_link = linker.action(cell)
-            cell.svg = trend_svg(cell, column, place)
+            cell.svg = trend_svg(cell, column, place, words)
+            cell.html = cell_html(cell, words)
+
+
+def cell_html(cell: Cell, words: _Words) -> str:
+    """The cell as a table cell: symbol and figure (the drill-down's link), the state in a
+    word, the trend picture and arrow with its word for screen readers, the review of a
+    self-assessment, the improvement action's link. Written here rather than by an included
+    template, every text escaped: a region's page has several hundred cells."""
+    figure = (
+        f'<span aria-hidden="true">{SYMBOLS[cell.state]}</span> '
+        f'<span class="q-fig">{words.percent(cell.percent)}</span>'
+    )
+    if cell.link:
+        figure = (
+            f'<a href="{escape(cell.link)}">{figure}'
+            f'<span class="sr-only"> {escape(words.details)}</span></a>'
+        )
+    parts = [figure, f'<span class="q-word">{escape(words.short[cell.state])}</span>']
+    if cell.svg:
+        direction = escape(words.directions[cell.direction])
+        parts.append(
+            f'{cell.svg} <span class="q-arrow" title="{direction}">{ARROWS[cell.direction]}'
+            f'<span class="sr-only"> {direction}</span></span>'
+        )
+    if cell.review:
+        parts.append(f'<span class="q-note">{escape(cell.review_text)}</span>')
+    if cell.action_link:
+        parts.append(
+            f'<a class="q-act" href="{escape(cell.action_link)}">{escape(words.action)}</a>'
+        )
+    return mark_safe(  # noqa: S308 - every text above is escaped; the SVG escapes its own
+        f'<td class="q-cell q-{cell.state}">{"".join(parts)}</td>'
+    )
 
 
 def legend() -> list[tuple[str, str, str]]:
