@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -22,7 +23,15 @@ from oranje.quality import access, costs, nav
 from oranje.quality import selectors_costs as selectors
 from oranje.quality.forms_costs import ChangeForm, CostModelForm, CoursePriceForm, ScenarioForm
 from oranje.quality.models import CostModel, CostScenario
+from oranje.quality.periods import parse_period
 from oranje.quality.services import costs as services
+
+
+def _back(request: HttpRequest) -> HttpResponse:
+    """Back to the costs page, of the period the form was sent from."""
+    period = parse_period(str(request.POST.get("periode", ""))[:20])
+    url = reverse("quality:costs")
+    return redirect(f"{url}?periode={period.slug}" if period else url)
 
 
 def _region(request: HttpRequest) -> Region:
@@ -52,7 +61,9 @@ def _costs_page(
     price_form: CoursePriceForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    period, period_error = selectors.period_from(request.GET.get("periode"))
+    period, period_error = selectors.period_from(
+        request.GET.get("periode") or request.POST.get("periode")
+    )
     result = costs.region_costs(region, period)
     return render(
         request,
@@ -92,7 +103,7 @@ def cost_model(request: HttpRequest) -> HttpResponse:
             apply_errors(form, exc)
         else:
             messages.success(request, _("Cost model saved."))
-            return redirect("quality:costs")
+            return _back(request)
     return _costs_page(request, region, model_form=form, status=400)
 
 
@@ -111,7 +122,7 @@ def course_price(request: HttpRequest) -> HttpResponse:
     if price is not None and request.POST.get("delete"):
         services.course_price_delete(actor=actor, price=price)
         messages.success(request, _("Course price deleted."))
-        return redirect("quality:costs")
+        return _back(request)
     form = CoursePriceForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
@@ -128,7 +139,7 @@ def course_price(request: HttpRequest) -> HttpResponse:
             apply_errors(form, exc)
         else:
             messages.success(request, _("Course price saved."))
-            return redirect("quality:costs")
+            return _back(request)
     return _costs_page(request, region, price_form=form, status=400)
 
 
