@@ -37,6 +37,7 @@ BENCHMARKS = [
     "bench.damage_overview",
     "bench.quality_indicators",
     "bench.quality_pages",
+    "bench.quality_report",
 ]
 
 
