@@ -9,13 +9,12 @@ Every write is checked by `access.can_edit_norms` (403) and audited in its own t
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from dataclasses import replace
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, ProtectedError
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from oranje.core import access as core_access
@@ -23,22 +22,40 @@ from oranje.core.access import AnyUser
 from oranje.core.audit import audit_record, diff, snapshot
 from oranje.core.audit_actions import AuditAction
 from oranje.core.models import Region
-from oranje.organisation.models import Function
 from oranje.quality import access, selectors
-from oranje.quality.constants import (
-    CODE_MAX,
-    FIRST_YEAR,
-    LAST_YEAR,
-    NAME_MAX,
-    NOTE_MAX,
-    TEXT_MAX,
-    TITLE_MAX,
-    Indicator,
-    Measure,
-    Process,
-    SetStatus,
-)
+from oranje.quality.constants import NAME_MAX, NOTE_MAX, TITLE_MAX, Measure, SetStatus
 from oranje.quality.models import GrowthStep, Norm, NormSet
+from oranje.quality.services.norms_checks import (
+    NormInput,
+    Problems,
+    StepInput,
+    as_decimal,
+    check_against_steps,
+    check_date,
+    check_fields,
+    check_percent,
+    check_text,
+    day_text,
+    pct,
+    weaker_problems,
+)
+
+__all__ = [
+    "MAX_STEPS",
+    "NORM_FIELDS",
+    "NormInput",
+    "StepInput",
+    "day_text",
+    "growth_steps_save",
+    "norm_delete",
+    "norm_save",
+    "norm_set_adopt",
+    "norm_set_draft_create",
+    "norm_set_note_save",
+    "pct",
+    "weaker_problems",
+    "weaker_than_current",
+]
 
 #: The fields of a norm the audit trail and "what changed" compare.
 NORM_FIELDS = [
@@ -60,61 +77,6 @@ NORM_FIELDS = [
 ]
 #: At most this many steps in one in-growth path.
 MAX_STEPS = 10
-
-
-@dataclass(frozen=True)
-class NormInput:
-    """What a norm form or the API hands over."""
-
-    code: str
-    title: str
-    text: str
-    process: str
-    measure: str
-    waterlijn: Decimal
-    bandbreedte: Decimal = Decimal(0)
-    indicator: str = ""
-    function_id: int | None = None
-    question: str = ""
-    valid_from: dt.date = dt.date(2014, 4, 1)
-    valid_until: dt.date | None = None
-    national_norm_id: int | None = None
-    source: str = ""
-    sort_order: int = 0
-
-
-@dataclass(frozen=True)
-class StepInput:
-    due_on: dt.date
-    waterlijn: Decimal
-    note: str = ""
-
-
-@dataclass
-class Problems:
-    """Messages per field, raised together as one ValidationError."""
-
-    errors: dict[str, list[str]] = field(default_factory=dict)
-
-    def add(self, name: str, message: str) -> None:
-        self.errors.setdefault(name, []).append(message)
-
-    def raise_any(self) -> None:
-        if self.errors:
-            raise ValidationError(self.errors)
-
-
-def _decimal(value: object) -> Decimal:
-    """A number as a Decimal (an int or float from a caller too)."""
-    return value if isinstance(value, Decimal) else Decimal(str(value))
-
-
-def pct(value: Decimal | float | int) -> str:
-    """A percentage as people write it, in the language of the page: 95, 97,5."""
-    number = _decimal(value).quantize(Decimal("0.1"))
-    if number == number.to_integral_value():
-        return str(int(number))
-    return formats.number_format(number, 1)
 
 
 def _editable(actor: AnyUser, norm_set: NormSet) -> None:
@@ -155,7 +117,7 @@ def norm_set_draft_create(*, actor: AnyUser, region: Region | None) -> tuple[Nor
         if region is None:
             scope = NormSet.objects.filter(region__isnull=True)
             # Lock the national versions: two drafts are made one after the other.
-            list(scope.select_for_update().values_list("pk", flat=True))
+            list(scope.order_by().select_for_update().values_list("pk", flat=True))
         draft = scope.filter(status=SetStatus.DRAFT).order_by("-version").first()
         if draft is not None:
             return draft, False
@@ -219,139 +181,6 @@ def _copy_norms(source: NormSet | None, draft: NormSet, national: NormSet | None
 # --- norms ---------------------------------------------------------------------------------
 
 
-def _check_text(problems: Problems, name: str, label: str, value: str, limit: int) -> None:
-    if len(value) > limit:
-        problems.add(
-            name,
-            _("%(field)s: at most %(max)s characters.") % {"field": label, "max": limit},
-        )
-
-
-def _check_date(problems: Problems, name: str, label: str, value: dt.date | None) -> None:
-    if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
-        problems.add(
-            name,
-            _("%(field)s: choose a date from %(first)s to %(last)s.")
-            % {"field": label, "first": FIRST_YEAR, "last": LAST_YEAR},
-        )
-
-
-def _check_percent(
-    problems: Problems, name: str, label: str, value: Decimal, *, points: bool = False
-) -> bool:
-    """A percentage (or, `points`, percentage points) from 0 to 100 with at most one decimal;
-    whether it is one."""
-    if not value.is_finite():
-        problems.add(name, _("%(field)s: fill in a number.") % {"field": label})
-        return False
-    if value < 0:
-        if points:
-            problems.add(
-                name,
-                _(
-                    "%(field)s: %(value)s is below zero; give the percentage points a "
-                    "municipality may be below the waterlijn (0 or more)."
-                )
-                % {"field": label, "value": pct(value) if abs(value) < 1000 else value},
-            )
-        else:
-            problems.add(
-                name,
-                _("%(field)s: %(value)s%% is outside 0–100%%.")
-                % {"field": label, "value": pct(value) if abs(value) < 1000 else value},
-            )
-        return False
-    if value > 100:
-        if points:
-            problems.add(
-                name,
-                _("%(field)s: %(value)s is above 100 percentage points.")
-                % {"field": label, "value": pct(value) if value < 1000 else value},
-            )
-        else:
-            problems.add(
-                name,
-                _("%(field)s: %(value)s%% is outside 0–100%%.")
-                % {"field": label, "value": pct(value) if value < 1000 else value},
-            )
-        return False
-    if value != value.quantize(Decimal("0.1")):
-        problems.add(name, _("%(field)s: a number with at most one decimal.") % {"field": label})
-        return False
-    return True
-
-
-def _check_fields(problems: Problems, data: NormInput) -> None:
-    code = data.code.strip()
-    if not code:
-        problems.add("code", _("code: fill in a code, e.g. ORG-CPG."))
-    _check_text(problems, "code", _("code"), code, CODE_MAX)
-    if not data.title.strip():
-        problems.add("title", _("short name: fill in a short name."))
-    _check_text(problems, "title", _("short name"), data.title, TITLE_MAX)
-    if not data.text.strip():
-        problems.add("text", _("norm: describe what the norm asks."))
-    _check_text(problems, "text", _("norm"), data.text, TEXT_MAX)
-    _check_text(problems, "question", _("self-assessment question"), data.question, TEXT_MAX)
-    _check_text(problems, "source", _("source"), data.source, TITLE_MAX)
-    if data.process not in Process.values:
-        problems.add("process", _("process: choose one of the processes."))
-    if data.measure not in Measure.values:
-        problems.add("measure", _("measured by: choose an indicator or a self-assessment."))
-    if data.measure == Measure.INDICATOR and not data.indicator:
-        problems.add(
-            "indicator", _("indicator: a norm measured by an indicator needs an indicator.")
-        )
-    if data.indicator and data.indicator not in Indicator.values:
-        problems.add("indicator", _("indicator: choose one of the indicators."))
-    if data.measure == Measure.SELF_ASSESSMENT and not data.question.strip():
-        problems.add(
-            "question",
-            _("self-assessment question: a norm measured by self-assessment needs a question."),
-        )
-    if data.function_id is not None and not Function.objects.filter(pk=data.function_id).exists():
-        problems.add("function", _("function: choose a function of the catalogue."))
-    _check_percent(problems, "waterlijn", _("waterlijn"), data.waterlijn)
-    _check_percent(problems, "bandbreedte", _("bandbreedte"), data.bandbreedte, points=True)
-    _check_date(problems, "valid_from", _("in force from"), data.valid_from)
-    _check_date(problems, "valid_until", _("in force until"), data.valid_until)
-    if data.valid_until is not None and data.valid_until < data.valid_from:
-        problems.add(
-            "valid_until",
-            _("in force until: %(until)s is before in force from (%(from)s).")
-            % {"until": day_text(data.valid_until), "from": day_text(data.valid_from)},
-        )
-
-
-def day_text(day: dt.date) -> str:
-    """A date as the norms write it: 1-1-2026."""
-    return f"{day.day}-{day.month}-{day.year}"
-
-
-def weaker_problems(norm: Norm | NormInput, national: Norm) -> dict[str, str]:
-    """Why `norm` is weaker than the national norm, per field (empty: not weaker)."""
-    found: dict[str, str] = {}
-    if norm.waterlijn < national.waterlijn:
-        found["waterlijn"] = _(
-            "waterlijn: %(value)s%% is lower than the national norm %(code)s (%(national)s%%); "
-            "a region may be stricter, never weaker."
-        ) % {
-            "value": pct(norm.waterlijn),
-            "code": national.code,
-            "national": pct(national.waterlijn),
-        }
-    if norm.bandbreedte > national.bandbreedte:
-        found["bandbreedte"] = _(
-            "bandbreedte: %(value)s is wider than the national norm %(code)s (%(national)s); "
-            "a region may be stricter, never weaker."
-        ) % {
-            "value": pct(norm.bandbreedte),
-            "code": national.code,
-            "national": pct(national.bandbreedte),
-        }
-    return found
-
-
 def _national_norm(problems: Problems, norm_set: NormSet, data: NormInput) -> Norm | None:
     """The national norm a regional norm tightens, checked; None for an own norm."""
     if data.national_norm_id is None:
@@ -380,11 +209,13 @@ def norm_save(
     """Create a norm in a draft set, or change `norm` (of that set)."""
     user = core_access.authenticated(actor)
     _editable(user, norm_set)
-    data = replace(data, waterlijn=_decimal(data.waterlijn), bandbreedte=_decimal(data.bandbreedte))
+    data = replace(
+        data, waterlijn=as_decimal(data.waterlijn), bandbreedte=as_decimal(data.bandbreedte)
+    )
     if norm is not None and norm.norm_set_id != norm_set.pk:
         raise ValidationError({"norm_set": _("norm set: the norm belongs to another set.")})
     problems = Problems()
-    _check_fields(problems, data)
+    check_fields(problems, data)
     national = _national_norm(problems, norm_set, data)
     code = data.code.strip().upper()
     numbers_ok = "waterlijn" not in problems.errors and "bandbreedte" not in problems.errors
@@ -419,7 +250,7 @@ def norm_save(
                 % {"code": code},
             )
     if norm is not None and numbers_ok:
-        _check_against_steps(problems, norm, data)
+        check_against_steps(problems, norm, data)
     problems.raise_any()
     with transaction.atomic():
         norm_set = _lock(norm_set)
@@ -452,32 +283,6 @@ def norm_save(
                 changes={"norm_set": str(norm_set), **changes},
             )
     return target
-
-
-def _check_against_steps(problems: Problems, norm: Norm, data: NormInput) -> None:
-    for step in norm.growth_steps.all():
-        if data.valid_until is not None and step.due_on > data.valid_until:
-            problems.add(
-                "valid_until",
-                _(
-                    "in force until: the in-growth step until %(date)s lies after it; change the "
-                    "in-growth path first."
-                )
-                % {"date": day_text(step.due_on)},
-            )
-        if step.waterlijn > data.waterlijn:
-            problems.add(
-                "waterlijn",
-                _(
-                    "waterlijn: %(value)s%% is below the in-growth step until %(date)s "
-                    "(%(step)s%%); change the in-growth path first."
-                )
-                % {
-                    "value": pct(data.waterlijn),
-                    "date": day_text(step.due_on),
-                    "step": pct(step.waterlijn),
-                },
-            )
 
 
 def norm_delete(*, actor: AnyUser, norm: Norm) -> None:
@@ -519,7 +324,7 @@ def growth_steps_save(*, actor: AnyUser, norm: Norm, steps: list[StepInput]) -> 
     _editable(user, norm.norm_set)
     problems = Problems()
     ordered = sorted(
-        (replace(s, waterlijn=_decimal(s.waterlijn)) for s in steps), key=lambda s: s.due_on
+        (replace(s, waterlijn=as_decimal(s.waterlijn)) for s in steps), key=lambda s: s.due_on
     )
     if len(ordered) > MAX_STEPS:
         problems.add("steps", _("in-growth path: at most %(max)s steps.") % {"max": MAX_STEPS})
@@ -527,9 +332,9 @@ def growth_steps_save(*, actor: AnyUser, norm: Norm, steps: list[StepInput]) -> 
     previous: StepInput | None = None
     for step in ordered:
         when = day_text(step.due_on)
-        _check_date(problems, "due_on", _("applies until"), step.due_on)
-        number_ok = _check_percent(problems, "waterlijn", _("waterlijn"), step.waterlijn)
-        _check_text(problems, "note", _("note"), step.note, TITLE_MAX)
+        check_date(problems, "due_on", _("applies until"), step.due_on)
+        number_ok = check_percent(problems, "waterlijn", _("waterlijn"), step.waterlijn)
+        check_text(problems, "note", _("note"), step.note, TITLE_MAX)
         if step.due_on in seen:
             problems.add("due_on", _("applies until: %(date)s appears twice.") % {"date": when})
         seen.add(step.due_on)
@@ -630,12 +435,12 @@ def norm_set_adopt(
     problems = Problems()
     if not body.strip():
         problems.add("adopted_by_body", _("adopted by: name the body that adopted the set."))
-    _check_text(problems, "adopted_by_body", _("adopted by"), body, NAME_MAX)
-    _check_text(problems, "title", _("title"), title, TITLE_MAX)
+    check_text(problems, "adopted_by_body", _("adopted by"), body, NAME_MAX)
+    check_text(problems, "title", _("title"), title, TITLE_MAX)
     if adopted_on is None:
         problems.add("adopted_on", _("adopted on: fill in the date of adoption."))
     else:
-        _check_date(problems, "adopted_on", _("adopted on"), adopted_on)
+        check_date(problems, "adopted_on", _("adopted on"), adopted_on)
         previous = selectors.current_set(norm_set.region)
         if previous is not None and previous.adopted_on and adopted_on < previous.adopted_on:
             problems.add(
@@ -705,8 +510,8 @@ def norm_set_note_save(*, actor: AnyUser, norm_set: NormSet, title: str, note: s
     problems = Problems()
     if not title.strip():
         problems.add("title", _("title: fill in a title."))
-    _check_text(problems, "title", _("title"), title, TITLE_MAX)
-    _check_text(problems, "note", _("note"), note, NOTE_MAX)
+    check_text(problems, "title", _("title"), title, TITLE_MAX)
+    check_text(problems, "note", _("note"), note, NOTE_MAX)
     problems.raise_any()
     with transaction.atomic():
         norm_set = _lock(norm_set)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -210,7 +211,11 @@ def _norm_form(request: HttpRequest, found: NormSet, norm: Norm | None) -> HttpR
         initial = (
             NormForm.initial_of(norm)
             if norm is not None
-            else {"valid_from": timezone.localdate(), "bandbreedte": 0}
+            else {
+                "valid_from": timezone.localdate(),
+                "bandbreedte": 0,
+                "sort_order": (found.norms.aggregate(m=Max("sort_order"))["m"] or 0) + 10,
+            }
         )
         form = NormForm(initial=initial, norm_set=found, national=national)
     if request.method == "POST" and form.is_valid():
