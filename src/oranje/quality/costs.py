@@ -36,6 +36,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db.models import Count, Min
+
 from oranje.core.models import Municipality, Region
 from oranje.organisation.constants import CoverageUnit, OnCallKind
 from oranje.organisation.models import District, Function, OnCallShift, RegionFunction
@@ -346,13 +348,15 @@ def course_lines(region: Region, period: Period) -> tuple[list[CourseLine], list
             completed_on__gte=period.first_day,
             completed_on__lte=period.last_day,
         )
-        .values_list("kind", "code", "exercise_type", "title")
+        .values("kind", "code", "exercise_type")
+        .annotate(count=Count("pk"), title=Min("title"))
         .order_by()
     )
-    for kind, code, exercise_type, title in rows.iterator(chunk_size=5000):
-        key = price_code(kind, code, exercise_type)
-        counts[key] += 1
-        titles.setdefault(key, title)
+    for row in rows:
+        key = price_code(row["kind"], row["code"], row["exercise_type"])
+        counts[key] += row["count"]
+        title = titles.get(key)
+        titles[key] = row["title"] if title is None else min(title, row["title"])
     prices = {p.code: p for p in CoursePrice.objects.filter(region=region, code__in=list(counts))}
     priced: list[CourseLine] = []
     unpriced: list[CourseLine] = []

@@ -182,3 +182,12 @@ def test_api_region_costs_and_scenario(world: World) -> None:
     assert data["changes"][0]["units"] == 9
     assert data["today"]["total"] == "227269.50"
     assert client.get(f"/api/v1/quality/scenarios/{scenario.pk}/", {"year": "1"}).status_code == 400
+
+
+def test_a_change_per_district_in_a_region_without_districts_says_so(world: World) -> None:
+    scenario = CostScenario.objects.create(region=world.region, name="Advies")
+    ScenarioChange.objects.create(
+        scenario=scenario, function=Function.objects.get(code="ADV-CC-COPI"), extra_hard=1
+    )
+    page = text(client_for(world.coordinator).get(f"{URL}scenario/{scenario.pk}/"))
+    assert "de regio heeft geen piketdistricten" in page
