@@ -17,6 +17,7 @@ from oranje.incidents.services import incident_scale
 from oranje.incidents.tests.factories import start_incident
 from oranje.organisation.tests.factories import World
 from oranje.quality.models import ImprovementAction, Norm, NormSet
+from oranje.quality.periods import Period
 from oranje.quality.services import actions as services
 
 
@@ -99,3 +100,45 @@ def flexible_incident(world: World, *, exercise: bool = False, title: str = "Dij
         decided_by="Burgemeester Velsen",
     )
     return incident
+
+
+@dataclass
+class RedCell:
+    """A world where Haarlem's CPG on-call coverage in the last complete quarter is below
+    the bandbreedte: hard on-call for the whole quarter but a gap of 300 hours."""
+
+    period: Period
+    norm: Norm
+    gap_start: dt.datetime
+    gap_end: dt.datetime
+
+
+def red_coverage(world: World) -> RedCell:
+    from oranje.organisation.constants import CoverageUnit
+    from oranje.organisation.models import RegionFunction
+    from oranje.organisation.tests.factories import make_shift
+    from oranje.quality.periods import last_complete_quarter
+    from oranje.quality.services.compute import indicators_compute
+
+    norm_set = NormSet.objects.get(region=None, version=1)
+    norm = Norm.objects.get(norm_set=norm_set, code="ORG-CPG")
+    RegionFunction.objects.update_or_create(
+        region=world.region,
+        function=world.cpg,
+        defaults={"coverage_unit": CoverageUnit.MUNICIPALITY, "min_hard_on_call": 1},
+    )
+    period = last_complete_quarter()
+    start, end = period.starts_at, period.ends_at
+    gap_start = start + dt.timedelta(hours=1000)
+    gap_end = gap_start + dt.timedelta(hours=300)
+    person = world.contacts[0]
+    make_shift(world.cpg_haarlem, world.cpg, person, start, hours=1000)
+    make_shift(
+        world.cpg_haarlem,
+        world.cpg,
+        person,
+        gap_end,
+        hours=(end - gap_end).total_seconds() / 3600,
+    )
+    indicators_compute(periods=[period], regions=[world.region])
+    return RedCell(period, norm, gap_start, gap_end)

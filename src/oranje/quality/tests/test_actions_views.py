@@ -22,6 +22,7 @@ from oranje.quality.tests.actions_helpers import (
     make_action,
     monitor,
     norm_sets,
+    red_coverage,
 )
 
 pytestmark = pytest.mark.django_db
@@ -245,3 +246,17 @@ def test_an_incident_that_never_scaled_flexibly_is_refused_in_words(world: World
     assert response.status_code == 400
     assert "nooit flexibel opgeschaald" in response.content.decode()
     assert not ScalingReview.objects.exists()
+
+
+def test_a_red_cell_of_the_monitoring_links_to_a_prefilled_action(world: World, qm: User) -> None:
+    """The world of the browser test, without the browser: the region view shows Haarlem's
+    CPG coverage below the bandbreedte with a link to this part's form, prefilled."""
+    red = red_coverage(world)
+    page = _client(qm).get("/kwaliteit/").content.decode()
+    link = (
+        f"/kwaliteit/verbeteracties/nieuw/?norm={red.norm.pk}&amp;gemeente={world.haarlem.pk}"
+        f"&amp;periode={red.period.slug}"
+    )
+    assert link in page, page
+    form = _client(qm).get(link.replace("&amp;", "&")).content.decode()
+    assert f'<option value="{red.norm.pk}" selected>' in form
