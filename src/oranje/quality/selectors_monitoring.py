@@ -38,11 +38,14 @@ from oranje.quality.models import (
 )
 from oranje.quality.periods import Period
 from oranje.quality.selectors import Figure, FigureKey
+from oranje.quality.selectors_indicators import state_day
 
 #: How many quarters a cell's trend shows (the period's own last quarter included).
 TREND_QUARTERS = 4
 #: A change smaller than this (percentage points) reads as steady.
 STEADY_POINTS = 1.0
+#: The drill-down's `gemeente` for the region's own figures (regional staff and pools).
+REGION_OWN = "regio"
 #: What a self-assessment's answer counts for.
 ANSWER_POINTS = {Answer.YES: 100.0, Answer.PARTLY: 50.0, Answer.NO: 0.0}
 #: The reviews whose answer counts: accepted by the region, or submitted and awaiting it.
@@ -89,7 +92,7 @@ class TrendPoint:
     def state(self, norm: Norm) -> str:
         """The point's state against the waterlijn in force at the quarter's end (asked
         only where shown: the page draws the line, the API names each point's state)."""
-        return selectors.state(norm, self.percent, self.period.last_day)
+        return selectors.state(norm, self.percent, state_day(self.period))
 
 
 @dataclass
@@ -104,12 +107,15 @@ class Cell:
     trend: list[TrendPoint] = field(default_factory=list)
     #: "up", "down", "steady", or "" (fewer than two quarters with data).
     direction: str = ""
+    #: The region's row: the part of the figure that is the region's own (regional staff).
+    own_figure: Figure | None = None
     #: A self-assessment norm: the answer and its review status ("" when none counts).
     answer: str = ""
     review: str = ""
     #: Set by the page: the drill-down and the improvement action's form, when they exist,
     #: and the trend as a small SVG.
     link: str = ""
+    own_link: str = ""
     action_link: str = ""
     svg: str = ""
     html: str = ""
@@ -215,6 +221,10 @@ class _Index:
             self.by_mun[(mun, indicator)][key] = figure
             self.by_indicator[indicator][key] = figure
 
+    def own(self, norm: Norm) -> Figure | None:
+        """The region's own part (regional staff and pools: no municipality)."""
+        return selectors.norm_figure(norm, self.by_mun.get((None, norm.indicator), {}), None)
+
     def figure(self, norm: Norm, municipality_id: int | None) -> Figure | None:
         if municipality_id is None:
             return selectors.norm_figure(norm, self.by_indicator.get(norm.indicator, {}), None)
@@ -277,9 +287,9 @@ def region_matrix(
     """Municipality × norm for the period, the whole region as the last row, the trend of
     each computed cell over the last quarters, and the count of cells per state. Pass
     `municipalities` to build the rows of only those (the municipal view)."""
-    day = period.last_day
+    day = state_day(period)
     if norms is None:
-        norms = selectors.effective_norms(region, day)
+        norms = selectors.effective_norms(region, period.last_day)
     columns = [
         Column(norm, selectors.waterlijn_on(norm, day), norm.bandbreedte, None) for norm in norms
     ]
@@ -338,7 +348,9 @@ def region_matrix(
             ]
             total_cells.append(_self_total(norm, day, every))
         else:
-            total_cells.append(computed(norm, None))
+            total = computed(norm, None)
+            total.own_figure = (per_quarter[period] if current is None else current).own(norm)
+            total_cells.append(total)
     counts: dict[str, int] = dict.fromkeys(STATES, 0)
     for row in rows:
         for cell in row.cells:
@@ -457,6 +469,14 @@ class RegionFigure:
     #: At or above today's national average (None without a figure or an average).
     at_average: bool | None = None
 
+    @property
+    def symbol(self) -> str:
+        return SYMBOLS[self.state]
+
+    @property
+    def state_label(self) -> str:
+        return str(CellState(self.state).label)
+
 
 @dataclass
 class NormDistribution:
@@ -559,8 +579,8 @@ def national(period: Period, *, own: frozenset[int], named: bool, secret: str) -
     and its own), the national average (pooled over all regions: sums of numerators over
     sums of denominators), min, quartiles and max over the regions with data, and per
     region whether it is at least at that average."""
-    day = period.last_day
-    norms = national_norms(day)
+    day = state_day(period)
+    norms = national_norms(period.last_day)
     regions = list(Region.objects.order_by("code"))
     labels = region_labels(regions, own, named, secret)
     found = selectors.figures([r.pk for r in regions], period)

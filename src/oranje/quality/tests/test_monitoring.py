@@ -190,13 +190,20 @@ def test_cells_link_to_the_drilldown_and_a_red_cell_to_an_action_once_they_exist
         f"/kwaliteit/acties/nieuw/?norm={q['regional'].pk}&gemeente={q['third'].pk}&periode=2025-Q3"
     )
     assert _cells(matrix, world.haarlem)["ORG-CPG"].action_link == ""
-    assert matrix.total.cells[0].link.startswith("/kwaliteit/indicator/coverage/?gemeente=regio")
+    # The region's row: no drill-down of the sum, but one of the region's own staff (50 %).
+    total = matrix.total.cells[0]
+    assert total.link == ""
+    assert total.own_link.startswith("/kwaliteit/indicator/coverage/?gemeente=regio&periode=")
+    assert total.own_figure is not None and total.own_figure.percent == pytest.approx(50)
     assert f'href="{escape(third.action_link)}"' in third.html
 
 
 def test_a_red_cell_on_the_page_offers_an_improvement_action(world: World, q: dict) -> None:
     html = q["client"].get("/kwaliteit/?periode=2025-Q3").content.decode()
     assert f"norm={q['regional'].pk}&amp;gemeente={q['third'].pk}&amp;periode=2025-Q3" in html
+    drill = f"/kwaliteit/indicator/coverage/?gemeente={q['third'].pk}&amp;periode=2025-Q3"
+    assert drill + "&amp;functie=CPG" in html
+    assert "/kwaliteit/indicator/coverage/?gemeente=regio&amp;periode=2025-Q3" in html
 
 
 def test_the_default_period_is_the_last_complete_quarter(world: World, q: dict) -> None:
@@ -405,3 +412,11 @@ def test_the_matrix_takes_a_fixed_number_of_queries(
         value(world.region, place, Q3.previous()[0], 90)
     with django_assert_max_num_queries(12):  # type: ignore[operator]
         region_matrix(world.region, Q3)
+
+
+def test_a_cells_link_opens_the_drilldown(world: World, q: dict) -> None:
+    matrix = region_matrix(world.region, Q3)
+    monitoring_views.present(matrix)
+    cell = _cells(matrix, q["third"])["ORG-CPG"]
+    assert q["client"].get(cell.link).status_code == 200
+    assert q["client"].get(matrix.total.cells[0].own_link).status_code == 200

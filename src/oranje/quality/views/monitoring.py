@@ -24,6 +24,7 @@ from oranje.quality.periods import Period
 from oranje.quality.selectors_monitoring import (
     ARROWS,
     DIRECTIONS,
+    REGION_OWN,
     SHORT,
     STATES,
     SYMBOLS,
@@ -85,15 +86,19 @@ class Links:
             self._drill[indicator] = url
         return self._drill[indicator]
 
-    def drilldown(self, cell: Cell) -> str:
+    def drilldown(self, cell: Cell, *, own: bool = False) -> str:
+        """A municipality's figure, or (`own`) the region's own part of the region's row:
+        the drill-down has no page for the whole region's sum."""
         norm = cell.norm
-        if not norm.indicator or cell.figure is None:
+        if not norm.indicator or (cell.own_figure if own else cell.figure) is None:
+            return ""
+        if cell.municipality_id is None and not own:
             return ""
         base = self.drill_base(norm.indicator)
         if not base:
             return ""
-        query = {
-            "gemeente": "regio" if cell.municipality_id is None else cell.municipality_id,
+        query: dict[str, str | int] = {
+            "gemeente": REGION_OWN if own else cell.municipality_id or "",
             "periode": self.period.slug,
         }
         if norm.function is not None:
@@ -116,6 +121,7 @@ class _Words:
         self.directions = {key: str(word) for key, word in DIRECTIONS.items()}
         self.details = _("details")
         self.action = _("improvement action")
+        self.own = _("of which regional staff")
         self.trend = _("Trend of %(norm)s in %(place)s: %(direction)s")
         self.separator = str(get_format("DECIMAL_SEPARATOR"))
 
@@ -147,6 +153,7 @@ def present(matrix: RegionMatrix, *, links: bool = True) -> None:
         for cell, column in zip(row.cells, matrix.columns, strict=True):
             if links:
                 cell.link = linker.drilldown(cell)
+                cell.own_link = linker.drilldown(cell, own=True)
                 cell.action_link = linker.action(cell)
             cell.svg = trend_svg(cell, column, place, words)
             cell.html = cell_html(cell, words)
@@ -172,6 +179,11 @@ def cell_html(cell: Cell, words: _Words) -> str:
         parts.append(
             f'{cell.svg} <span class="q-arrow" title="{direction}">{ARROWS[cell.direction]}'
             f'<span class="sr-only"> {direction}</span></span>'
+        )
+    if cell.own_link and cell.own_figure is not None:
+        parts.append(
+            f'<a class="q-act" href="{escape(cell.own_link)}">{escape(words.own)}: '
+            f"{words.percent(cell.own_figure.percent)}</a>"
         )
     if cell.review:
         parts.append(f'<span class="q-note">{escape(cell.review_text)}</span>')
