@@ -1,7 +1,7 @@
 """Three years of history for the quality room's demo (issue 15), as records — the indicators
 are then computed from them like from any other records, never typed in.
 
-- **Kennemerland**: its hard on-call rosters carried back twelve quarters before the demo's
+- **Kennemerland**: its on-call rosters carried back twelve quarters before the demo's
   own eight weeks, with Zandvoort's CPG rota leaving a week open now and then in the last
   year (the municipality below the waterlijn), and a quarterly unannounced alarm test.
 - **The other 24 regions**: a small organisation each — two CPGs per municipality with their
@@ -43,6 +43,7 @@ class Week:
     person_id: int
     starts_at: dt.datetime
     ends_at: dt.datetime
+    kind: str = OnCallKind.HARD
 
 
 def history_start(today: dt.date) -> dt.date:
@@ -145,7 +146,7 @@ def _bulk_shifts(weeks: list[Week], actor: User | None) -> None:
                 pool_id=w.pool_id,
                 function_id=w.function_id,
                 person_id=w.person_id,
-                kind=OnCallKind.HARD,
+                kind=w.kind,
                 starts_at=w.starts_at,
                 ends_at=w.ends_at,
                 source=ShiftSource.PATTERN,
@@ -159,8 +160,9 @@ def _bulk_shifts(weeks: list[Week], actor: User | None) -> None:
 
 
 def kennemerland(region: Region, actor: User, today: dt.date, log: Callable[[str], None]) -> None:
-    """Kennemerland's hard on-call rosters back to twelve quarters ago, up to where the
-    demo's own rosters start, and a quarterly alarm test."""
+    """Kennemerland's on-call rosters (hard, and soft for the regional back office) back to
+    twelve quarters ago, up to where the demo's own rosters start, and a quarterly alarm
+    test."""
     first = history_start(today)
     if OnCallShift.objects.filter(
         pool__region=region, starts_at__lt=_at(first + dt.timedelta(days=7))
@@ -187,11 +189,16 @@ def kennemerland(region: Region, actor: User, today: dt.date, log: Callable[[str
     for pool in pools:
         members = sorted(pool.members.all(), key=lambda p: (p.surname, p.given_name))
         for function in pool.functions.all():
-            if function.pk not in settings_:
+            # The regional back office is on soft on-call (as in the demo's own rosters).
+            soft = pool.kind == PoolKind.REGIONAL and function.code.startswith(
+                ("CO-", "IC-", "OGA", "L-")
+            )
+            if function.pk not in settings_ and not soft:
                 continue
             holders = [p for p in members if function in p.functions.all()]
             if not holders:
                 continue
+            kind = OnCallKind.SOFT if soft else OnCallKind.HARD
             skipped = _skip_weeks(rng, mondays, today) if pool.name == WEAK_POOL else set()
             for index, monday in enumerate(mondays):
                 if index in skipped:
@@ -200,13 +207,14 @@ def kennemerland(region: Region, actor: User, today: dt.date, log: Callable[[str
                 if end <= monday:
                     continue
                 weeks.append(
-                    Week(pool.pk, function.pk, holders[index % len(holders)].pk, monday, end)
+                    Week(pool.pk, function.pk, holders[index % len(holders)].pk, monday, end, kind)
                 )
     with transaction.atomic():
         _bulk_shifts(weeks, actor)
         functions = {f.pk: f for f in Function.objects.all()}
         norms = {s.function_id: s.response_norm_minutes for s in settings_.values()}
-        tests = _alarm_tests(region, actor, weeks, functions, norms, today, rng, 0.92)
+        hard = [w for w in weeks if w.kind == OnCallKind.HARD]
+        tests = _alarm_tests(region, actor, hard, functions, norms, today, rng, 0.92)
     log(
         f"Kwaliteit: Kennemerland {len(weeks)} piketdiensten en {tests} alarmtests als geschiedenis."
     )
