@@ -16,6 +16,18 @@ def region_reports(region: Region) -> QuerySet[BoardReport]:
     return BoardReport.objects.filter(region=region).order_by("-year", "-quarter", "-pk")
 
 
+def municipality_chapters(municipality: Municipality) -> list[tuple[BoardReport, str]]:
+    """The region's reports with the URL of this municipality's chapter in each, newest
+    period first: for a municipal page to link to (its people may open their chapter, not
+    the whole report)."""
+    from django.urls import reverse
+
+    return [
+        (report, reverse("quality:report_chapter", args=[report.pk, municipality.pk]))
+        for report in region_reports(municipality.region)
+    ]
+
+
 def _get(pk: int) -> BoardReport:
     try:
         return BoardReport.objects.select_related("region").get(pk=pk)

@@ -58,3 +58,9 @@ def test_the_monitor_makes_a_board_report_and_downloads_it(page: Any, live_serve
     assert AuditEntry.objects.filter(
         action="board_report.download", object_id=str(report.pk)
     ).exists()
+
+    # Printed, the page is the report alone: no menus, no buttons.
+    page.emulate_media(media="print")
+    expect(page.locator("nav.subnav")).to_be_hidden()
+    expect(page.get_by_role("link", name="PDF downloaden")).to_be_hidden()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()

@@ -231,3 +231,21 @@ def test_the_api_lists_and_describes_a_report(rw: ReportWorld) -> None:
         _client(rw.world.viewer).get("/api/v1/quality/regions/VR12/board-reports/").status_code
         == 403
     )
+
+
+def test_a_year_report_covers_the_whole_year(rw: ReportWorld) -> None:
+    report = BoardReport.objects.create(
+        region=rw.world.region, year=2026, quarter=None, title="Jaarverslag 2026"
+    )
+    content = board.board_content(report)
+    assert content.period.quarters == [1, 2, 3, 4]
+    cpg = next(row for row in content.norms if row.norm.code == "ORG-CPG")
+    # The trend ends with the year's last quarter; the figure sums the year's quarters.
+    assert [p.period.slug for p in cpg.trend][-1] == "2026-Q4"
+    assert cpg.percent is not None
+    assert {line.incident.title for line in content.incidents} == {
+        "Duinbrand Bloemendaal",
+        "Oefening Waterkracht",
+    }
+    text = pdf_text(pdf.board_pdf(content))
+    assert "Jaarverslag 2026" in text and "ORG-CPG" in text
