@@ -154,6 +154,8 @@ def chapter_content(report: BoardReport, municipality: Municipality) -> Chapter:
         if costs.has_model
         else None
     )
+    if share is not None and share.share_cost is None and share.agreed_cost is None:
+        share = None  # neither inhabitants nor an agreed share: nothing to say
     return Chapter(
         report=report,
         region=region,
