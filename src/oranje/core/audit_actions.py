@@ -178,6 +178,7 @@ class AuditAction(models.TextChoices):
     ASSESSMENT_REVIEW = "assessment.review", _("Self-assessment reviewed by the region")
     EVIDENCE_ADD = "evidence.add", _("Evidence added to a self-assessment")
     EVIDENCE_READ = "evidence.read", _("Evidence of a self-assessment opened")
+    EVIDENCE_REMOVE = "evidence.remove", _("Evidence removed from a self-assessment")
     AGREEMENT_SAVE = "municipal_agreement.save", _("Agreement with a municipality saved")
     INHABITANTS_IMPORT = "inhabitants.import", _("Inhabitants per municipality imported")
     COST_MODEL_SAVE = "cost_model.save", _("Cost model of the region changed")

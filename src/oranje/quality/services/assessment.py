@@ -335,6 +335,46 @@ def evidence_add(
     return item
 
 
+@transaction.atomic
+def evidence_remove(
+    *,
+    actor: User,
+    round_: AssessmentRound,
+    municipality: Municipality,
+    evidence_id: int,
+) -> None:
+    """Remove a file or link from an answer the municipality may still change (its file is
+    deleted from the storage once the transaction commits)."""
+    _same_region(round_, municipality)
+    core_access.require(can_answer(actor, municipality))
+    item = (
+        Evidence.objects.select_related("assessment__norm")
+        .filter(
+            pk=evidence_id,
+            assessment__round_id=round_.pk,
+            assessment__municipality_id=municipality.pk,
+        )
+        .first()
+    )
+    if item is None:
+        raise Http404
+    found = _checked(item.assessment_id, round_, municipality)
+    if found.status not in EDITABLE:
+        raise ValidationError({"evidence": [_("evidence: this answer can no longer be changed.")]})
+    name = item.file.name
+    storage = item.file.storage
+    audit_record(
+        actor=actor,
+        action=AuditAction.EVIDENCE_REMOVE,
+        obj=item,
+        region=round_.region,
+        note=f"{municipality.name} {found.norm.code}: {item.file_name or item.link}"[:500],
+    )
+    item.delete()
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
+
+
 def evidence_read(*, actor: User, item: Evidence) -> None:
     """Record that `actor` opened the evidence file (access is checked by the caller)."""
     assessment = item.assessment

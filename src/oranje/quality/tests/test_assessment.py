@@ -239,7 +239,9 @@ def test_safe_name() -> None:
     assert evidence.safe_name("", "png") == "bewijs.png"
 
 
-def test_evidence_file_and_link(world, monitor, norms, haarlem_monitor, media) -> None:
+def test_evidence_file_and_link(
+    world, monitor, norms, haarlem_monitor, media, django_capture_on_commit_callbacks
+) -> None:
     r = _open(world, monitor)
     q = SelfAssessment.objects.filter(round=r, municipality=world.haarlem).first()
     assert q is not None
@@ -274,6 +276,28 @@ def test_evidence_file_and_link(world, monitor, norms, haarlem_monitor, media) -
         with pytest.raises(ValidationError):
             add(**bad)
     assert AuditEntry.objects.filter(action="evidence.add").count() == 2
+    stored = item.file.name
+    assert item.file.storage.exists(stored)
+    with pytest.raises(Http404):  # Velsen's round page is not the place to remove Haarlem's
+        services.evidence_remove(
+            actor=monitor, round_=r, municipality=world.velsen, evidence_id=item.pk
+        )
+    with pytest.raises(PermissionDenied):
+        services.evidence_remove(
+            actor=world.viewer, round_=r, municipality=world.haarlem, evidence_id=item.pk
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.evidence_remove(
+            actor=haarlem_monitor, round_=r, municipality=world.haarlem, evidence_id=item.pk
+        )
+    assert not item.file.storage.exists(stored)
+    assert AuditEntry.objects.filter(action="evidence.remove").count() == 1
+    _answer(r, world.haarlem, haarlem_monitor, "yes", submit=True)
+    link = Evidence.objects.get()
+    with pytest.raises(ValidationError):  # submitted: no longer changed
+        services.evidence_remove(
+            actor=haarlem_monitor, round_=r, municipality=world.haarlem, evidence_id=link.pk
+        )
 
 
 def _client(user: User) -> Client:

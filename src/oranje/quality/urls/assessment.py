@@ -20,6 +20,11 @@ urlpatterns: list[URLPattern] = [
         name="assessment_evidence_add",
     ),
     path(
+        "kwaliteit/zelfevaluatie/<id:pk>/gemeente/<id:municipality>/bewijs/<id:item>/verwijderen/",
+        assessment.evidence_remove,
+        name="assessment_evidence_remove",
+    ),
+    path(
         "kwaliteit/zelfevaluatie/<id:pk>/gemeente/<id:municipality>/beoordelen/",
         assessment.review,
         name="assessment_review",

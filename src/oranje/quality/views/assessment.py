@@ -235,6 +235,25 @@ def evidence_add(request: HttpRequest, pk: int, municipality: int) -> HttpRespon
 
 @login_required
 @require_POST
+def evidence_remove(request: HttpRequest, pk: int, municipality: int, item: int) -> HttpResponse:
+    found = selectors.round_for_user(request.user, pk)
+    mun = selectors.municipality_in_round(request.user, found, municipality)
+    try:
+        services.evidence_remove(
+            actor=core_access.authenticated(request.user),
+            round_=found,
+            municipality=mun,
+            evidence_id=item,
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return _page(request, found, municipality, status=400)
+    messages.success(request, _("Evidence removed."))
+    return redirect("quality:assessment_municipality", found.pk, mun.pk)
+
+
+@login_required
+@require_POST
 def review(request: HttpRequest, pk: int, municipality: int) -> HttpResponse:
     found = selectors.round_for_user(request.user, pk)
     access.monitor_region_for_user(request.user, found.region)

@@ -42,6 +42,9 @@ GET    /api/v1/quality/assessments/{qassessment}/                       reg   40
 POST   /api/v1/quality/assessments/{qassessment}/                       own   403  403  403  403  400  400  403  403  403  403  403  403  400  400  400
 POST   /api/v1/quality/assessments/{qassessment}/                       mun   403  403  403  403  403  400  403  403  403  403  403  403  400  400  400
 POST   /api/v1/quality/assessments/{qassessment}/                       reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404  400
+POST   /kwaliteit/zelfevaluatie/{qround}/gemeente/{qmunicipality}/bewijs/{qevidence}/verwijderen/ own   302  403  403  403  400  400  403  403  403  403  403  403  400  400  400
+POST   /kwaliteit/zelfevaluatie/{qround}/gemeente/{qmunicipality}/bewijs/{qevidence}/verwijderen/ mun   302  403  403  403  403  400  403  403  403  403  403  403  400  400  400
+POST   /kwaliteit/zelfevaluatie/{qround}/gemeente/{qmunicipality}/bewijs/{qevidence}/verwijderen/ reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  400
 # end part: assessment
 """)
 
