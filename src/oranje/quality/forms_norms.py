@@ -30,6 +30,11 @@ from oranje.quality.services.norms import MAX_STEPS, NormInput, StepInput
 EXTRA_STEP_ROWS = 3
 
 
+def _date_input() -> forms.DateInput:
+    # A date field's value in ISO form: what a browser's date picker reads and sends.
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
 def _percent(label: Any, **kwargs: Any) -> forms.DecimalField:
     # No min/max here: the service says what is wrong, naming the field.
     return forms.DecimalField(label=label, localize=True, **kwargs)
@@ -64,12 +69,8 @@ class NormForm(InputForm):
         initial=Decimal(0),
         help_text=_("How far below the waterlijn a municipality may be."),
     )
-    valid_from = forms.DateField(
-        label=_("In force from"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    valid_until = forms.DateField(
-        label=_("In force until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    valid_from = forms.DateField(label=_("In force from"), widget=_date_input())
+    valid_until = forms.DateField(label=_("In force until"), required=False, widget=_date_input())
     national_norm = forms.ModelChoiceField(
         label=_("National norm"),
         queryset=Norm.objects.none(),
@@ -147,7 +148,7 @@ class StepsForm(InputForm):
                 label=_("Applies until"),
                 required=False,
                 initial=step.due_on if step else None,
-                widget=forms.DateInput(attrs={"type": "date"}),
+                widget=_date_input(),
             )
             self.fields[f"waterlijn_{i}"] = _percent(
                 _("Waterlijn (%)"), required=False, initial=step.waterlijn if step else None
@@ -198,9 +199,7 @@ class AdoptForm(InputForm):
         max_length=NAME_MAX,
         help_text=_("The body that adopted the set, e.g. Veiligheidsberaad or the general board."),
     )
-    adopted_on = forms.DateField(
-        label=_("Adopted on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    adopted_on = forms.DateField(label=_("Adopted on"), widget=_date_input())
 
 
 class SetNoteForm(InputForm):
