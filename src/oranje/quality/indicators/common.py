@@ -12,8 +12,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from types import EllipsisType
+from typing import Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -162,6 +163,19 @@ def key_holders(
         )
         if fid in keys.get(region_id, ())
     ]
+
+
+def key_holder_ids(region_ids: Sequence[int]) -> QuerySet[Any]:
+    """The ids of the active people holding a key function of their region, as a subquery
+    (approximate: a key function of any of the regions; callers match exactly)."""
+    return Person.functions.through.objects.filter(
+        person__region_id__in=list(region_ids),
+        person__active=True,
+        function_id__in=RegionFunction.objects.filter(
+            Q(min_qualified__gt=0) | Q(min_hard_on_call__gt=0),
+            region_id__in=list(region_ids),
+        ).values("function_id"),
+    ).values("person_id")
 
 
 def region_ids(regions: Iterable[Region]) -> list[int]:

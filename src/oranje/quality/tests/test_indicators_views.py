@@ -130,3 +130,10 @@ def test_without_a_function_the_figure_splits_by_function(w: World) -> None:
     assert f"gemeente={w.haarlem.pk}&amp;periode=2025-Q1&amp;functie=CPG" in body
     assert "functie=OVD-BZ" in body
     assert "24 van 4318" in body  # both functions' hours together
+
+
+def test_the_schema_describes_the_indicators_api(w: World) -> None:
+    schema = _client(w.coordinator).get("/api/v1/schema/?format=json").json()
+    operation = schema["paths"]["/api/v1/quality/regions/{code}/indicators/"]["get"]
+    assert [p["name"] for p in operation["parameters"] if p["in"] == "query"] == ["period"]
+    assert "IndicatorsOut" in schema["components"]["schemas"]
