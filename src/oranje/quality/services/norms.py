@@ -37,6 +37,7 @@ from oranje.quality.services.norms_checks import (
     check_text,
     day_text,
     pct,
+    weaker_path,
     weaker_problems,
 )
 
@@ -379,6 +380,25 @@ def growth_steps_save(*, actor: AnyUser, norm: Norm, steps: list[StepInput]) -> 
                 },
             )
         previous = step
+    national = norm.national_norm
+    if national is not None and not problems.errors:
+        weaker = weaker_path(ordered, norm.waterlijn, norm.valid_from, national)
+        if weaker is not None:
+            day, mine, floor = weaker
+            problems.add(
+                "waterlijn",
+                _(
+                    "waterlijn: on %(date)s the in-growth path gives %(value)s%%, lower than "
+                    "the national norm %(code)s on that day (%(national)s%%); a region may be "
+                    "stricter, never weaker."
+                )
+                % {
+                    "date": day_text(day),
+                    "value": pct(mine),
+                    "code": national.code,
+                    "national": pct(floor),
+                },
+            )
     problems.raise_any()
     with transaction.atomic():
         norm_set = _lock(norm.norm_set)

@@ -23,7 +23,7 @@ from oranje.quality.constants import (
     Measure,
     Process,
 )
-from oranje.quality.models import Norm
+from oranje.quality.models import GrowthStep, Norm
 
 
 @dataclass(frozen=True)
@@ -238,3 +238,28 @@ def check_against_steps(problems: Problems, norm: Norm, data: NormInput) -> None
                     "step": pct(step.waterlijn),
                 },
             )
+
+
+def _level(steps: list[StepInput] | list[GrowthStep], final: Decimal, day: dt.date) -> Decimal:
+    for step in steps:
+        if step.due_on > day:
+            return step.waterlijn
+    return final
+
+
+def weaker_path(
+    steps: list[StepInput], waterlijn: Decimal, start: dt.date, national: Norm
+) -> tuple[dt.date, Decimal, Decimal] | None:
+    """The first day from `start` on which a regional in-growth path (`steps`, then
+    `waterlijn`) would be below the national norm's waterlijn in force: (day, regional level,
+    national level); None when it never is. Both levels change only on a step's date, so
+    those days (and the first) are the ones to compare."""
+    ours = sorted(steps, key=lambda s: s.due_on)
+    theirs = sorted(national.growth_steps.all(), key=lambda s: s.due_on)
+    days = {start, *(s.due_on for s in ours), *(s.due_on for s in theirs)}
+    for day in sorted(d for d in days if d >= start):
+        mine = _level(ours, waterlijn, day)
+        floor = _level(theirs, national.waterlijn, day)
+        if mine < floor:
+            return day, mine, floor
+    return None

@@ -269,3 +269,33 @@ def test_adopting_keeps_history_and_a_weaker_regional_set_is_refused_with_the_li
     assert effective["ORG-CPG"].waterlijn == Decimal(99)
     assert "CC-OGA" in effective and "OPK-OEF" not in effective
     assert AuditEntry.objects.filter(action="norm_set.adopt").count() == 3
+
+
+def test_a_regional_in_growth_path_is_never_below_the_national_level_of_the_day(
+    world: World,
+) -> None:
+    user = monitor(world.region)
+    draft, _created = service.norm_set_draft_create(actor=user, region=world.region)
+    cpg = national_norm("ORG-CPG")  # 95, until 1-1-2025 85, until 1-1-2026 90
+    mine = service.norm_save(
+        actor=user,
+        norm_set=draft,
+        data=norm_input(cpg, national_norm_id=cpg.pk, waterlijn=Decimal(98), bandbreedte=2),
+    )
+    with pytest.raises(ValidationError) as exc:
+        service.growth_steps_save(
+            actor=user, norm=mine, steps=[StepInput(dt.date(2025, 1, 1), Decimal(80))]
+        )
+    assert exc.value.message_dict["waterlijn"] == [
+        "waterlijn: op 1-4-2014 geeft het ingroeipad 80%, lager dan de landelijke norm ORG-CPG "
+        "op die dag (85%); een regio mag strenger zijn, nooit soepeler."
+    ]
+    saved = service.growth_steps_save(
+        actor=user,
+        norm=mine,
+        steps=[
+            StepInput(dt.date(2025, 1, 1), Decimal(86)),
+            StepInput(dt.date(2026, 1, 1), Decimal(92)),
+        ],
+    )
+    assert len(saved) == 2
