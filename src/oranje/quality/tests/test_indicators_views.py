@@ -137,3 +137,40 @@ def test_the_schema_describes_the_indicators_api(w: World) -> None:
     operation = schema["paths"]["/api/v1/quality/regions/{code}/indicators/"]["get"]
     assert [p["name"] for p in operation["parameters"] if p["in"] == "query"] == ["period"]
     assert "IndicatorsOut" in schema["components"]["schemas"]
+
+
+def test_the_page_holds_the_figure_against_each_norm(w: World) -> None:
+    import datetime as dt
+    from decimal import Decimal
+
+    from oranje.quality.models import GrowthStep, Norm, NormSet
+
+    # A newer national set than any seeded one, in force in 2025.
+    version = max(NormSet.objects.values_list("version", flat=True), default=0) + 1
+    national = NormSet.objects.create(
+        region=None,
+        version=version,
+        title="Landelijk",
+        status="adopted",
+        adopted_on=dt.date(2024, 1, 1),
+    )
+    common = {
+        "norm_set": national,
+        "text": "t",
+        "process": "organisation",
+        "measure": "indicator",
+        "indicator": "coverage",
+        "bandbreedte": Decimal(5),
+    }
+    Norm.objects.create(code="CPG-95", title="CPG 95", function=w.cpg, waterlijn=95, **common)
+    growing = Norm.objects.create(code="ALL-2", title="Alles 2", waterlijn=50, **common)
+    # Until mid-2025 the in-growth step's 1 % applies: 24 of 2159 hours (1.1 %) meets it.
+    GrowthStep.objects.create(norm=growing, due_on=dt.date(2025, 6, 1), waterlijn=1)
+    body = (
+        _client(w.coordinator)
+        .get(URL, {"gemeente": w.haarlem.pk, "periode": "2025-Q1"})
+        .content.decode()
+    )
+    assert "CPG 95" in body and "onder de bandbreedte" in body
+    assert "Alles 2" in body and "voldoet aan de waterlijn" in body
+    assert "1,0%" in body  # the step's waterlijn on the quarter's last day
