@@ -177,7 +177,11 @@ def test_a_municipalitys_own_people_read_and_add_a_note(
     own = make_action(qm, world, norms)
     other = make_action(qm, world, norms, municipality=world.velsen)
     client = _client(world.haarlem_coordinator)
+    # Their municipal view lists the action and links to its page.
+    municipal = client.get(f"/kwaliteit/gemeente/{world.haarlem.pk}/").content.decode()
+    assert f'href="{LIST}{own.pk}/"' in municipal and f'href="{LIST}{other.pk}/"' not in municipal
     page = client.get(f"{LIST}{own.pk}/").content.decode()
+    assert f'href="/kwaliteit/gemeente/{world.haarlem.pk}/"' in page
     assert "Notitie toevoegen" in page and 'name="status"' not in page
     assert client.post(f"{LIST}{own.pk}/", {"note": "Kandidaat gevonden"}).status_code == 302
     # A status sent along is not theirs to change: the form has no such field.
