@@ -30,17 +30,17 @@ from oranje.quality.selectors_monitoring import (
 # ---------------------------------------------------------------- output serializers
 
 
-class PeriodOut(serializers.Serializer):
+class MonitoringPeriodOut(serializers.Serializer):
     slug = serializers.CharField(help_text="2026-Q3 or 2026")
     name = serializers.CharField(help_text="As a page shows it: Q3 2026.")
 
 
-class NextStepOut(serializers.Serializer):
+class MonitoringNextStepOut(serializers.Serializer):
     from_date = serializers.DateField(help_text="The day the waterlijn rises.")
     waterlijn = serializers.DecimalField(max_digits=4, decimal_places=1)
 
 
-class NormColumnOut(serializers.Serializer):
+class MonitoringNormOut(serializers.Serializer):
     id = serializers.IntegerField()
     code = serializers.CharField()
     title = serializers.CharField()
@@ -51,39 +51,39 @@ class NormColumnOut(serializers.Serializer):
         max_digits=4, decimal_places=1, help_text="In force at the period's end."
     )
     bandbreedte = serializers.DecimalField(max_digits=4, decimal_places=1)
-    next_step = NextStepOut(allow_null=True)
+    next_step = MonitoringNextStepOut(allow_null=True)
 
 
-class TrendPointOut(serializers.Serializer):
+class MonitoringTrendOut(serializers.Serializer):
     period = serializers.CharField()
     percent = serializers.FloatField(allow_null=True)
     state = serializers.ChoiceField(choices=CellState.choices)
 
 
-class CellOut(serializers.Serializer):
+class MonitoringCellOut(serializers.Serializer):
     norm = serializers.CharField(help_text="The norm's code.")
     percent = serializers.FloatField(allow_null=True)
     numerator = serializers.FloatField(allow_null=True)
     denominator = serializers.FloatField(allow_null=True)
     state = serializers.ChoiceField(choices=CellState.choices)
-    trend = TrendPointOut(many=True)
+    trend = MonitoringTrendOut(many=True)
     direction = serializers.CharField(help_text="up, down, steady, or empty.")
     answer = serializers.CharField(help_text="A self-assessment's answer (yes, partly, no).")
     review = serializers.CharField(help_text="submitted or accepted, for a self-assessment.")
 
 
-class MunicipalityRefOut(serializers.Serializer):
+class MonitoringMunicipalityOut(serializers.Serializer):
     id = serializers.IntegerField()
     cbs_code = serializers.CharField()
     name = serializers.CharField()
 
 
-class MatrixRowOut(serializers.Serializer):
-    municipality = MunicipalityRefOut(allow_null=True, help_text="null: the whole region.")
-    cells = CellOut(many=True)
+class MonitoringRowOut(serializers.Serializer):
+    municipality = MonitoringMunicipalityOut(allow_null=True, help_text="null: the whole region.")
+    cells = MonitoringCellOut(many=True)
 
 
-class StateCountsOut(serializers.Serializer):
+class MonitoringCountsOut(serializers.Serializer):
     meets = serializers.IntegerField()
     within = serializers.IntegerField()
     below = serializers.IntegerField()
@@ -92,14 +92,14 @@ class StateCountsOut(serializers.Serializer):
 
 class MonitoringOut(serializers.Serializer):
     region = serializers.CharField(help_text="The region's code.")
-    period = PeriodOut()
+    period = MonitoringPeriodOut()
     trend_periods = serializers.ListField(child=serializers.CharField())
-    norms = NormColumnOut(many=True)
-    rows = MatrixRowOut(many=True, help_text="Every municipality, then the whole region.")
-    counts = StateCountsOut(help_text="Cells per state over the municipalities.")
+    norms = MonitoringNormOut(many=True)
+    rows = MonitoringRowOut(many=True, help_text="Every municipality, then the whole region.")
+    counts = MonitoringCountsOut(help_text="Cells per state over the municipalities.")
 
 
-class RegionFigureOut(serializers.Serializer):
+class NationalRegionOut(serializers.Serializer):
     region = serializers.CharField(
         allow_null=True, help_text="The region's code; null when the region is not named."
     )
@@ -110,7 +110,7 @@ class RegionFigureOut(serializers.Serializer):
     at_average = serializers.BooleanField(allow_null=True)
 
 
-class NormDistributionOut(serializers.Serializer):
+class NationalNormOut(serializers.Serializer):
     code = serializers.CharField()
     title = serializers.CharField()
     waterlijn = serializers.DecimalField(max_digits=4, decimal_places=1)
@@ -120,13 +120,13 @@ class NormDistributionOut(serializers.Serializer):
     median = serializers.FloatField(allow_null=True)
     q3 = serializers.FloatField(allow_null=True)
     maximum = serializers.FloatField(allow_null=True)
-    regions = RegionFigureOut(many=True)
+    regions = NationalRegionOut(many=True)
 
 
-class NationalOut(serializers.Serializer):
-    period = PeriodOut()
+class QualityNationalOut(serializers.Serializer):
+    period = MonitoringPeriodOut()
     named = serializers.BooleanField(help_text="False: only the user's own regions are named.")
-    norms = NormDistributionOut(many=True)
+    norms = NationalNormOut(many=True)
 
 
 # ---------------------------------------------------------------- building the answers
@@ -256,14 +256,14 @@ def region_monitoring(request: Request, code: str) -> Response:
     return Response(MonitoringOut(matrix_data(matrix)).data)
 
 
-@extend_schema(parameters=[_PERIOD], responses=NationalOut)
+@extend_schema(parameters=[_PERIOD], responses=QualityNationalOut)
 @api_view(["GET"])
 def national_view(request: Request) -> Response:
     """Per norm of the national set: the regions' figures, their spread, the national
     average, and per region whether it is at least at that average."""
     access.national_for_user(request.user)
     figures = national_as_seen_by(request.user, _period(request))
-    return Response(NationalOut(national_data(figures)).data)
+    return Response(QualityNationalOut(national_data(figures)).data)
 
 
 urls: list[URLPattern] = [
