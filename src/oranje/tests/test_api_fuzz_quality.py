@@ -66,7 +66,7 @@ def quality_fuzz_world(world: World) -> dict[str, Any]:
         "known": {
             "norm-sets": ids("qnormset"),
             "actions": ids("qaction"),
-            "rounds": ids("qround"),
+            "assessment-rounds": ids("qround"),
             "assessments": ids("qassessment"),
             "agreements": ids("qagreement"),
             "scenarios": ids("qscenario"),
@@ -96,5 +96,23 @@ def test_no_quality_request_makes_a_server_error(
 def test_the_run_covers_the_quality_operations() -> None:
     """The filter keeps the room's operations (and nothing of the others)."""
     paths = operations(schema)
-    assert "/api/v1/quality/norm-sets/" in paths
+    for path in (
+        "/api/v1/quality/norm-sets/",
+        "/api/v1/quality/norm-sets/{id}/",
+        "/api/v1/quality/regions/{code}/norms/",
+        "/api/v1/quality/regions/{code}/monitoring/",
+        "/api/v1/quality/regions/{code}/indicators/",
+        "/api/v1/quality/national/",
+        "/api/v1/quality/regions/{code}/actions/",
+        "/api/v1/quality/actions/{id}/",
+        "/api/v1/quality/regions/{code}/flexible-scalings/",
+        "/api/v1/quality/regions/{code}/assessment-rounds/",
+        "/api/v1/quality/assessment-rounds/{id}/answers/",
+        "/api/v1/quality/regions/{code}/agreements/",
+        "/api/v1/quality/regions/{code}/costs/",
+        "/api/v1/quality/scenarios/{id}/",
+        "/api/v1/quality/regions/{code}/board-reports/",
+        "/api/v1/quality/board-reports/{id}/",
+    ):
+        assert path in paths, path
     assert not any("incidents" in p or "aftercare" in p for p in paths)
