@@ -7,7 +7,8 @@ holds the figures. The PDF draws the same chart with fpdf2 (`reports.pdf`)."""
 from __future__ import annotations
 
 import math
-from xml.sax.saxutils import escape
+import re
+from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -66,12 +67,15 @@ def trend_svg(points: list[TrendPoint], code: str) -> SafeString:
         return round(TOP + inner_h * (high - value) / (high - low), 1)
 
     title = escape(_("Trend of %(code)s") % {"code": code})
+    # The ids name the chart by its code: letters, digits and dashes only (no quote or space
+    # of a typed code can end the attribute or split the reference).
+    key = re.sub(r"[^A-Za-z0-9_-]", "-", code)
     out = [
         f'<svg class="trend" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '
-        f'role="img" aria-labelledby="t-{escape(code)} d-{escape(code)}" '
+        f'role="img" aria-labelledby="t-{key} d-{key}" '
         'xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="t-{escape(code)}">{title}</title>',
-        f'<desc id="d-{escape(code)}">{escape(describe(points, code))}</desc>',
+        f'<title id="t-{key}">{title}</title>',
+        f'<desc id="d-{key}">{escape(describe(points, code))}</desc>',
     ]
     for tick in (low, (low + high) / 2, high):
         out.append(
