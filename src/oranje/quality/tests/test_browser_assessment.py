@@ -68,15 +68,16 @@ def test_answer_submit_return(page: Any, live_server: Any, tmp_path: Any, settin
     page.goto(f"{live_server.url}/kwaliteit/zelfevaluatie/")
     page.get_by_role("link", name="Haarlem").click()
     expect(page.locator("h1")).to_contain_text("Zelfevaluatie 2026, Haarlem")
-    page.locator("details").first.locator("summary").click()
-    page.locator("details").first.get_by_label("Omschrijving").fill("Opvangplan 2025")
-    page.locator("details").first.get_by_label("Bestand").set_input_files(
+    add = page.locator("details", has_text="Onderbouwing toevoegen bij OPV-PLAN")
+    add.locator("summary").click()
+    add.get_by_label("Omschrijving").fill("Opvangplan 2025")
+    add.get_by_label("Bestand").set_input_files(
         files=[
             {"name": "opvangplan.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%%EOF"}
         ]
     )
-    page.locator("details").first.get_by_role("button", name="Bewijs toevoegen").click()
-    expect(page.get_by_text("Bewijs toegevoegd.")).to_be_visible()
+    add.get_by_role("button", name="Onderbouwing toevoegen").click()
+    expect(page.get_by_text("Onderbouwing toegevoegd.")).to_be_visible()
     expect(page.locator("#answers-caption")).to_be_visible()
     _no_violations(page)
     for label in page.get_by_label("ja, op orde").all():
