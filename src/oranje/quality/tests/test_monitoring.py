@@ -234,7 +234,9 @@ def test_a_municipal_coordinator_is_sent_to_their_municipality(world: World, q: 
     response = client.get("/kwaliteit/")
     assert response.status_code == 302
     assert response["Location"] == f"/kwaliteit/gemeente/{world.haarlem.pk}/"
-    assert client.get(response["Location"]).status_code == 200
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    assert "gemeente=regio" not in page.content.decode()  # the region's own: monitors only
     assert client.get(f"/kwaliteit/gemeente/{world.velsen.pk}/").status_code == 403
 
 

@@ -144,8 +144,9 @@ def trend_svg(cell: Cell, column: Column, place: str, words: _Words) -> str:
     )
 
 
-def present(matrix: RegionMatrix, *, links: bool = True) -> None:
-    """Add to each cell what the page shows: links, the trend picture, the cell's HTML."""
+def present(matrix: RegionMatrix, *, links: bool = True, own_links: bool = True) -> None:
+    """Add to each cell what the page shows: links, the trend picture, the cell's HTML.
+    `own_links`: the region's row links to its own staff's drill-down (monitors only)."""
     linker = Links(matrix.period)
     words = _Words()
     for row in [*matrix.rows, matrix.total]:
@@ -153,7 +154,7 @@ def present(matrix: RegionMatrix, *, links: bool = True) -> None:
         for cell, column in zip(row.cells, matrix.columns, strict=True):
             if links:
                 cell.link = linker.drilldown(cell)
-                cell.own_link = linker.drilldown(cell, own=True)
+                cell.own_link = linker.drilldown(cell, own=True) if own_links else ""
                 cell.action_link = linker.action(cell)
             cell.svg = trend_svg(cell, column, place, words)
             cell.html = cell_html(cell, words)

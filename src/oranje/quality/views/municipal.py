@@ -18,7 +18,9 @@ def municipality(request: HttpRequest, pk: int) -> HttpResponse:
     place = access.municipality_for_user(request.user, pk)
     period = period_from(request)
     matrix = region_matrix(place.region, period, municipalities=[place])
-    present(matrix)
+    monitor = access.can_monitor(request.user, place.region_id)
+    # The region's own staff are the region's to drill into, not the municipality's.
+    present(matrix, own_links=monitor)
     own = matrix.rows[0] if matrix.rows else None
     rows = list(zip(matrix.columns, own.cells, matrix.total.cells, strict=True)) if own else []
     return render(
@@ -35,7 +37,7 @@ def municipality(request: HttpRequest, pk: int) -> HttpResponse:
             "counts": matrix.counts,
             "contribution": contribution(place, period),
             "actions": open_actions(place),
-            "monitor": access.can_monitor(request.user, place.region_id),
+            "monitor": monitor,
             **nav.context(request, "monitoring"),
         },
     )
