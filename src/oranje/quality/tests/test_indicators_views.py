@@ -174,3 +174,11 @@ def test_the_page_holds_the_figure_against_each_norm(w: World) -> None:
     assert "CPG 95" in body and "onder de bandbreedte" in body
     assert "Alles 2" in body and "voldoet aan de waterlijn" in body
     assert "1,0%" in body  # the step's waterlijn on the quarter's last day
+    # A norm below its bandbreedte offers the improvement action, prefilled; one that is met
+    # offers none.
+    cpg_95 = Norm.objects.get(code="CPG-95")
+    assert (
+        f"/kwaliteit/verbeteracties/nieuw/?norm={cpg_95.pk}&amp;gemeente={w.haarlem.pk}"
+        "&amp;periode=2025-Q1" in body
+    )
+    assert body.count("Verbeteractie vastleggen") == 1
