@@ -171,7 +171,10 @@ def _csv_rows(data: bytes) -> list[list[object]]:
     first_line = text.split("\n", 1)[0]
     # Dutch spreadsheet programs write semicolons; others commas.
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    return _bounded(csv.reader(io.StringIO(text), delimiter=delimiter))
+    try:
+        return _bounded(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error as exc:  # a cell past the csv module's field limit (128 KB), a bad quote
+        raise ValidationError(str(NOT_A_TABLE)) from exc
 
 
 def _xlsx_rows(data: bytes, *, limit: int | None = None) -> list[list[Any]]:

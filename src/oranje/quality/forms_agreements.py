@@ -13,6 +13,7 @@ from oranje.core.forms import InputForm
 from oranje.core.models import Municipality, Region
 from oranje.organisation.models import Function, Pool
 from oranje.quality.constants import NOTE_MAX, TEXT_MAX
+from oranje.quality.evidence import MAX_BYTES as FILE_MAX_BYTES
 from oranje.quality.services.agreements import LINES_MAX, PEOPLE_MAX
 
 _DATE = {"type": "date"}
@@ -90,3 +91,11 @@ class InhabitantsForm(InputForm):
         label=_("Spreadsheet"),
         help_text=_("CSV (comma or semicolon) or .xlsx, first row the column names."),
     )
+
+    def clean_file(self) -> Any:
+        """The upload, refused before it is read when past 10 MB (a list of a region's
+        municipalities is a few kilobytes)."""
+        upload = self.cleaned_data["file"]
+        if upload is not None and (upload.size or 0) > FILE_MAX_BYTES:
+            raise forms.ValidationError(_("file: a file may be at most 10 MB."))
+        return upload
