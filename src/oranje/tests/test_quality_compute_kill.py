@@ -1,0 +1,120 @@
+"""`oranje quality_compute` killed with SIGKILL at random moments while it recomputes twelve
+quarters of every region: after each kill the table holds the old figures or the new ones as
+a whole — never a quarter half written, never a figure missing — and a run that is left to
+finish writes exactly what an uninterrupted computation writes. SQLite (the test database
+copied to a file the command shares) or PostgreSQL (the test database itself).
+
+The records are the demo's history of the 24 other regions (two CPGs per municipality, a
+weekly rota with gaps, alarm tests, exercises): enough work that a kill lands mid-run."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from oranje.demo import quality_history
+from oranje.quality.models import IndicatorValue
+from oranje.quality.services.compute import indicators_compute
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+SRC = Path(__file__).resolve().parents[2]
+COLUMNS = "region_id, municipality_id, indicator, function_id, year, quarter, numerator, denominator"
+Figures = set[tuple[object, ...]]
+
+
+def _database(tmp_path: Path) -> str:
+    settings = connection.settings_dict
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        target = sqlite3.connect(tmp_path / "compute.sqlite3")
+        connection.connection.backup(target)
+        target.close()
+        return f"sqlite:///{tmp_path / 'compute.sqlite3'}"
+    password = f":{settings['PASSWORD']}" if settings["PASSWORD"] else ""
+    return (
+        f"postgres://{settings['USER']}{password}@{settings['HOST'] or '127.0.0.1'}:"
+        f"{settings['PORT'] or 5432}/{settings['NAME']}"
+    )
+
+
+def _figures(tmp_path: Path) -> Figures:
+    sql = f"SELECT {COLUMNS} FROM quality_indicatorvalue"  # noqa: S608
+    if connection.vendor == "sqlite":
+        with sqlite3.connect(tmp_path / "compute.sqlite3") as db:
+            rows = db.execute(sql).fetchall()
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute(sql)
+            rows = cursor.fetchall()
+    return {(*row[:6], round(float(row[6]), 6), round(float(row[7]), 6)) for row in rows}
+
+
+def test_a_compute_killed_midway_leaves_old_or_new_figures_never_half(tmp_path: Path) -> None:
+    today = timezone.localdate()
+    quality_history.other_regions(None, today, lambda line: None)
+    # The twelve complete quarters (the current one changes with the clock between runs).
+    periods = quality_history.periods(today)[:-1]
+    indicators_compute(periods=periods)
+    new = {
+        (*row[:6], round(row[6], 6), round(row[7], 6))
+        for row in IndicatorValue.objects.values_list(
+            "region_id",
+            "municipality_id",
+            "indicator",
+            "function_id",
+            "year",
+            "quarter",
+            "numerator",
+            "denominator",
+        )
+    }
+    assert len(new) > 10_000
+    # The figures as an earlier computation left them: every numerator different.
+    IndicatorValue.objects.update(numerator=0)
+    old = {(*f[:6], 0.0, f[7]) for f in new}
+    assert old != new
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(SRC),
+        DATABASE_URL=_database(tmp_path),
+        ORANJE_DB_CONN_MAX_AGE="0",
+        ORANJE_DATA_DIR=str(tmp_path),
+    )
+    command = [
+        sys.executable,
+        "-m",
+        "oranje.cli",
+        "quality_compute",
+        "--from",
+        periods[0].slug,
+        "--to",
+        periods[-1].slug,
+    ]
+    rng = random.Random(15)
+    killed_running = 0
+    for _attempt in range(6):
+        run = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        time.sleep(rng.uniform(1.0, 6.0))
+        if run.poll() is None:
+            run.send_signal(signal.SIGKILL)
+            killed_running += 1
+        run.wait()
+        after = _figures(tmp_path)
+        assert after in (old, new), "a kill left a mix of old and new figures, or lost some"
+        if after == new:
+            break
+    assert killed_running >= 1, "no kill landed while the command was running"
+    finished = subprocess.run(command, env=env, capture_output=True, timeout=600, check=False)
+    assert finished.returncode == 0, finished.stderr.decode()[-2000:]
+    assert _figures(tmp_path) == new
