@@ -29,7 +29,9 @@ from oranje.quality.services.compute import indicators_compute
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 SRC = Path(__file__).resolve().parents[2]
-COLUMNS = "region_id, municipality_id, indicator, function_id, year, quarter, numerator, denominator"
+COLUMNS = (
+    "region_id, municipality_id, indicator, function_id, year, quarter, numerator, denominator"
+)
 Figures = set[tuple[object, ...]]
 
 
@@ -104,7 +106,7 @@ def test_a_compute_killed_midway_leaves_old_or_new_figures_never_half(tmp_path: 
     rng = random.Random(15)
     killed_running = 0
     for _attempt in range(6):
-        run = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        run = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # noqa: S603
         time.sleep(rng.uniform(1.0, 6.0))
         if run.poll() is None:
             run.send_signal(signal.SIGKILL)
@@ -115,6 +117,6 @@ def test_a_compute_killed_midway_leaves_old_or_new_figures_never_half(tmp_path: 
         if after == new:
             break
     assert killed_running >= 1, "no kill landed while the command was running"
-    finished = subprocess.run(command, env=env, capture_output=True, timeout=600, check=False)
+    finished = subprocess.run(command, env=env, capture_output=True, timeout=600, check=False)  # noqa: S603
     assert finished.returncode == 0, finished.stderr.decode()[-2000:]
     assert _figures(tmp_path) == new

@@ -1,8 +1,9 @@
 """Computing the indicators into `IndicatorValue`: everything asked (the regions × the
 quarters) is computed first, then rewritten as a whole (delete, then write) in one
 transaction, so a reader sees the old figures or the new ones, never half — also when the
-process is killed midway (`oranje/tests/test_quality_compute_kill.py`). Asked by a monitor (the drill-down's "recompute", audited), by the worker's
-hourly upkeep (the current and the previous quarter) and by `oranje quality_compute`."""
+process is killed midway (`oranje/tests/test_quality_compute_kill.py`). Asked by a monitor
+(the drill-down's "recompute", audited), by the worker's hourly upkeep (the current and the
+previous quarter) and by `oranje quality_compute`."""
 
 from __future__ import annotations
 
