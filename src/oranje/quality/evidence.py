@@ -29,6 +29,8 @@ _ODF = {
     "application/vnd.oasis.opendocument.presentation": "odp",
     "application/vnd.oasis.opendocument.graphics": "odg",
 }
+#: Where an OpenDocument file keeps its macros.
+_ODF_MACROS = ("Basic/", "Scripts/")
 #: A zip that claims thousands of members or unpacks huge is not looked into further.
 _ZIP_MAX_MEMBERS = 5000
 
@@ -52,9 +54,11 @@ def _zip_kind(data: bytes) -> Kind | None:
             mimetype = archive.read("mimetype")[:100].decode("ascii", "replace").strip()
         except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, KeyError):
             return None
-        if mimetype in _ODF:
-            return Kind(_ODF[mimetype], mimetype)
-        return None
+        if mimetype not in _ODF:
+            return None
+        if any(name.startswith(_ODF_MACROS) for name in names):
+            return None  # a document with macros (Basic, or scripts in Python or JavaScript)
+        return Kind(_ODF[mimetype], mimetype)
     if "[Content_Types].xml" not in names:
         return None
     if any(name.lower().endswith("vbaproject.bin") for name in names):
