@@ -5,6 +5,7 @@ no-store."""
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
@@ -14,12 +15,48 @@ from oranje.tests.access_matrix.world import build_matrix_world, fill
 
 pytestmark = pytest.mark.django_db
 
-PARTS = ["actions", "agreements", "assessment", "costs", "indicators", "monitoring", "norms",
-         "reports"]
-KEYS = ["periode", "period", "jaar", "year", "gemeente", "municipality", "functie", "function",
-        "status", "norm", "verlopen", "overdue", "exercise", "page", "page_size", "code"]
-VALUES = ["9999-Q9", "2026-Q5", "-1", "9" * 30, "x\x00y", "regio", "1e400", "NaN", " ", "³",
-          "2026-q3", "0"]
+PARTS = [
+    "actions",
+    "agreements",
+    "assessment",
+    "costs",
+    "indicators",
+    "monitoring",
+    "norms",
+    "reports",
+]
+KEYS = [
+    "periode",
+    "period",
+    "jaar",
+    "year",
+    "gemeente",
+    "municipality",
+    "functie",
+    "function",
+    "status",
+    "norm",
+    "verlopen",
+    "overdue",
+    "exercise",
+    "page",
+    "page_size",
+    "code",
+]
+VALUES = [
+    "9999-Q9",
+    "2026-Q5",
+    "-1",
+    "9" * 30,
+    "x\x00y",
+    "regio",
+    "1e400",
+    "NaN",
+    " ",
+    "³",
+    "2026-q3",
+    "0",
+]
 
 
 def _lines() -> list[tuple[str, str, str]]:
@@ -33,7 +70,7 @@ def _lines() -> list[tuple[str, str, str]]:
 
 
 @override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
-def test_odd_query_values_never_500_and_never_cached(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_odd_query_values_never_500_and_never_cached(tmp_path: Path) -> None:
     with override_settings(MEDIA_ROOT=str(tmp_path)):
         world = build_matrix_world()
         problems = []
@@ -49,5 +86,7 @@ def test_odd_query_values_never_500_and_never_cached(tmp_path) -> None:  # type:
                     if r.status_code >= 500:
                         problems.append(f"{role} {url} {value!r}: {r.status_code}")
                     elif r.status_code == 200 and "no-store" not in r.get("Cache-Control", ""):
-                        problems.append(f"{role} {url}: {r.status_code} Cache-Control {r.get('Cache-Control')!r}")
+                        problems.append(
+                            f"{role} {url}: {r.status_code} Cache-Control {r.get('Cache-Control')!r}"
+                        )
         assert not problems, "\n".join(sorted(set(problems))[:60])
