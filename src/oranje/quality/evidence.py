@@ -2,7 +2,7 @@
 (never from its name or the browser's say), and a safe name to store and offer it under.
 
 Accepted: PDF, PNG, JPEG, Office documents (Word, Excel, PowerPoint: the OOXML formats
-without macros, and the older binary formats) and OpenDocument (ODF). Everything else —
+and the older binary formats) and OpenDocument (ODF), all without macros. Everything else —
 executables, HTML, scripts, archives that are not a document — is refused."""
 
 from __future__ import annotations
@@ -18,6 +18,9 @@ from typing import IO
 MAX_BYTES = 10 * 1024 * 1024
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: The name of the stream of a VBA project (macros) in an old binary Office file, as its
+#: directory writes it (UTF-16).
+_OLE2_VBA = "_VBA_PROJECT".encode("utf-16-le")
 _OOXML = {
     "word/": ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     "xl/": ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
@@ -78,6 +81,8 @@ def sniff(data: bytes) -> Kind | None:
     if data.startswith(b"\xff\xd8\xff"):
         return Kind("jpg", "image/jpeg")
     if data.startswith(_OLE2):
+        if _OLE2_VBA in data:
+            return None  # a Word, Excel or PowerPoint file with macros (its VBA project)
         return Kind("doc", "application/vnd.ms-office")
     if data.startswith(b"PK\x03\x04"):
         return _zip_kind(data)

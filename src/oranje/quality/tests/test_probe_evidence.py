@@ -37,3 +37,10 @@ def test_an_opendocument_with_macros_is_refused(macro: dict[str, bytes]) -> None
 def test_an_opendocument_without_macros_is_taken() -> None:
     found = evidence.sniff(_zip(ODT))
     assert found is not None and found.extension == "odt"
+
+
+def test_an_old_binary_office_file_with_macros_is_refused() -> None:
+    ole2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500
+    assert evidence.sniff(ole2) is not None
+    directory = "_VBA_PROJECT_CUR".encode("utf-16-le") + b"\x00" * 40
+    assert evidence.sniff(ole2 + directory) is None
