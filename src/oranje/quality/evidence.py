@@ -54,7 +54,9 @@ def _zip_kind(data: bytes) -> Kind | None:
         return None
     if "mimetype" in names:
         try:
-            mimetype = archive.read("mimetype")[:100].decode("ascii", "replace").strip()
+            # Only the first bytes: a member may unpack to gigabytes (a zip bomb).
+            with archive.open("mimetype") as member:
+                mimetype = member.read(100).decode("ascii", "replace").strip()
         except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, KeyError):
             return None
         if mimetype not in _ODF:

@@ -44,3 +44,23 @@ def test_an_old_binary_office_file_with_macros_is_refused() -> None:
     assert evidence.sniff(ole2) is not None
     directory = "_VBA_PROJECT_CUR".encode("utf-16-le") + b"\x00" * 40
     assert evidence.sniff(ole2 + directory) is None
+
+
+def test_a_zip_bomb_as_mimetype_is_not_unpacked_whole() -> None:
+    """A small upload whose "mimetype" member unpacks to 100 MB: only its first bytes are read."""
+    import tracemalloc
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("mimetype", "w") as member:
+            for _ in range(100):
+                member.write(b"\x00" * 2**20)
+    data = out.getvalue()
+    assert len(data) < evidence.MAX_BYTES
+    tracemalloc.start()
+    try:
+        assert evidence.sniff(data) is None
+        _size, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 20 * 2**20, peak
