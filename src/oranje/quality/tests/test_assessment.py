@@ -384,3 +384,7 @@ def test_evidence_download_is_checked_audited_and_not_cached(
 
     Membership.objects.create(user=velsen, role="quality_monitor", municipality=world.velsen)
     assert _client(velsen).get(url).status_code == 403
+    # A record whose file is gone (restored without the media folder) answers 404, unaudited.
+    item.file.storage.delete(item.file.name)
+    assert own.get(url).status_code == 404
+    assert AuditEntry.objects.filter(action="evidence.read").count() == 1

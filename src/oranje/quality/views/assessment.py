@@ -285,9 +285,14 @@ def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
     item = selectors.evidence_for_user(request.user, pk)
     if not item.file.name:
         raise Http404
+    try:
+        handle = item.file.open("rb")
+    except FileNotFoundError:
+        # The record outlived its file (a restore without the media folder): say it is gone.
+        raise Http404 from None
     services.evidence_read(actor=core_access.authenticated(request.user), item=item)
     response = FileResponse(
-        item.file.open("rb"),
+        handle,
         as_attachment=True,
         filename=item.file_name or f"bewijs-{item.pk}",
         content_type=item.content_type or "application/octet-stream",
