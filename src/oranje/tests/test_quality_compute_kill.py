@@ -62,6 +62,16 @@ def _figures(tmp_path: Path) -> Figures:
     return {(*row[:6], round(float(row[6]), 6), round(float(row[7]), 6)) for row in rows}
 
 
+def _make_old(tmp_path: Path) -> None:
+    """The figures as an earlier computation left them: every numerator 0."""
+    sql = "UPDATE quality_indicatorvalue SET numerator = 0"
+    if connection.vendor == "sqlite":
+        with sqlite3.connect(tmp_path / "compute.sqlite3") as db:
+            db.execute(sql)
+    else:
+        IndicatorValue.objects.update(numerator=0)
+
+
 def test_a_compute_killed_midway_leaves_old_or_new_figures_never_half(tmp_path: Path) -> None:
     today = timezone.localdate()
     quality_history.other_regions(None, today, lambda line: None)
@@ -103,11 +113,18 @@ def test_a_compute_killed_midway_leaves_old_or_new_figures_never_half(tmp_path: 
         "--to",
         periods[-1].slug,
     ]
+    # How long a whole run takes here, so the kills land inside one; then the old figures back.
+    began = time.monotonic()
+    subprocess.run(command, env=env, capture_output=True, timeout=600, check=True)  # noqa: S603
+    duration = time.monotonic() - began
+    assert _figures(tmp_path) == new
+    _make_old(tmp_path)
+    assert _figures(tmp_path) == old
     rng = random.Random(15)
     killed_running = 0
-    for _attempt in range(6):
+    for _attempt in range(3):
         run = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # noqa: S603
-        time.sleep(rng.uniform(1.0, 6.0))
+        time.sleep(duration * rng.uniform(0.4, 0.95))
         if run.poll() is None:
             run.send_signal(signal.SIGKILL)
             killed_running += 1
@@ -115,8 +132,8 @@ def test_a_compute_killed_midway_leaves_old_or_new_figures_never_half(tmp_path: 
         after = _figures(tmp_path)
         assert after in (old, new), "a kill left a mix of old and new figures, or lost some"
         if after == new:
-            break
-    assert killed_running >= 1, "no kill landed while the command was running"
+            _make_old(tmp_path)
+    assert killed_running >= 2, "the kills did not land while the command was running"
     finished = subprocess.run(command, env=env, capture_output=True, timeout=600, check=False)  # noqa: S603
     assert finished.returncode == 0, finished.stderr.decode()[-2000:]
     assert _figures(tmp_path) == new
