@@ -19,13 +19,8 @@ from oranje.core.params import InvalidParameter
 from oranje.quality import access, periods
 from oranje.quality.constants import CellState
 from oranje.quality.periods import Period
-from oranje.quality.selectors_monitoring import (
-    Cell,
-    National,
-    RegionMatrix,
-    national_as_seen_by,
-    region_matrix,
-)
+from oranje.quality.selectors_monitoring import Cell, RegionMatrix, region_matrix
+from oranje.quality.selectors_national import National, national_as_seen_by
 
 # ---------------------------------------------------------------- output serializers
 

@@ -28,7 +28,8 @@ from oranje.quality.models import (
     SelfAssessment,
 )
 from oranje.quality.periods import Period
-from oranje.quality.selectors_monitoring import region_labels, region_matrix
+from oranje.quality.selectors_monitoring import region_matrix
+from oranje.quality.selectors_national import region_labels
 from oranje.quality.tests.monitoring_helpers import national_set, regional_set, step, value
 from oranje.quality.views import monitoring as monitoring_views
 

@@ -11,11 +11,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from oranje.quality import access, charts, nav
-from oranje.quality.selectors_monitoring import (
-    NormDistribution,
-    national_as_seen_by,
-    percent_text,
-)
+from oranje.quality.selectors_monitoring import percent_text
+from oranje.quality.selectors_national import NormDistribution, national_as_seen_by
 from oranje.quality.views.monitoring import legend, period_choices, period_from
 
 
