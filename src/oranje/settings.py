@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "oranje.damage",
     "oranje.aftercare",
     "oranje.quality",
+    "oranje.learning",
     "oranje.demo",
 ]
 
@@ -116,6 +117,7 @@ TEMPLATES = [
                 "oranje.care.context_processors.care",
                 "oranje.communication.context_processors.communication",
                 "oranje.quality.context_processors.quality",
+                "oranje.learning.context_processors.learning",
             ],
         },
     }

@@ -17,6 +17,7 @@ from oranje.communication.api import urls as communication_api_urls
 from oranje.core import api as core_api
 from oranje.damage.api import urls as damage_api_urls
 from oranje.incidents import api as incidents_api
+from oranje.learning.api import urls as learning_api_urls
 from oranje.organisation import api as org_api
 from oranje.quality.api import urls as quality_api_urls
 from oranje.readiness import api as readiness_api
@@ -67,6 +68,7 @@ api_v1: list[URLPattern | URLResolver] = [
     *damage_api_urls,
     *aftercare_api_urls,
     *quality_api_urls,
+    *learning_api_urls,
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", swagger_ui, name="docs"),
     path("redoc/", redoc, name="redoc"),
@@ -84,6 +86,7 @@ urlpatterns = [
     path("", include("oranje.damage.urls")),
     path("", include("oranje.aftercare.urls")),
     path("", include("oranje.quality.urls")),
+    path("", include("oranje.learning.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include((api_v1, "v1"), namespace="v1")),
     path("api/", swagger_ui, name="api_docs"),

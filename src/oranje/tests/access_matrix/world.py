@@ -51,6 +51,7 @@ from oranje.readiness.models import (
 from oranje.tests.access_matrix.aftercare_world import aftercare_objects, damage_objects
 from oranje.tests.access_matrix.care_world import care_objects
 from oranje.tests.access_matrix.communication_world import communication_objects
+from oranje.tests.access_matrix.learning_world import learning_objects
 from oranje.tests.access_matrix.quality_world import quality_objects
 
 ROLES = [
@@ -248,6 +249,7 @@ def _scoped(
         **damage_objects(incident),
         **aftercare_objects(incident),
         **quality_objects(region, municipality, incident),
+        **learning_objects(region, municipality, incident),
     }
     return Scoped(
         region,

@@ -1,0 +1,7 @@
+"""The learning room's API, part "network": the national network: directory, meetings, advisory
+questions.
+"""
+
+from django.urls import URLPattern
+
+urls: list[URLPattern] = []

@@ -1,0 +1,23 @@
+"""The access matrix, learning room, part "dossier".
+
+How to read the table: the package's docstring (`__init__.py`); the learning room's objects:
+`learning_world.py`."""
+
+from __future__ import annotations
+
+import pytest
+
+from oranje.tests.access_matrix.world import Matrix, check, parse
+
+pytestmark = pytest.mark.django_db
+
+MATRIX = parse("""
+method path                                                             scope anon view func lead mun  reg  regi regc care carc comm aft  qual radm nadm
+# part: dossier
+
+# end part: dossier
+""")
+
+
+def test_every_role_gets_what_the_matrix_says(matrix: Matrix) -> None:
+    check(matrix, MATRIX)
