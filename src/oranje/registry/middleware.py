@@ -6,9 +6,9 @@ of a registry view (pages and API) gets `Cache-Control: no-store, private`. The 
 pages and answers hold the same kind of data (guests of a shelter, people with reduced
 self-reliance) and get the same header, as do the damage room's (reporters' names and
 addresses), the aftercare room's (the IAC's households) and the quality room's (the names
-behind a figure's drill-down, a municipality's evidence) and the learning room's (evaluation participants, survey
-addresses); the rooms are named by their
-module paths only, so the registry imports nothing of them.
+behind a figure's drill-down, a municipality's evidence) and the learning room's (evaluation
+participants, survey addresses); the rooms are named by their module paths only, so the
+registry imports nothing of them.
 """
 
 from __future__ import annotations
