@@ -8,6 +8,7 @@ from oranje.learning.urls import (
     network,
     patterns,
     public,
+    reports,
     sessions,
     surveys,
 )
@@ -18,6 +19,7 @@ urlpatterns = [
     *home.urlpatterns,
     *evaluations.urlpatterns,
     *patterns.urlpatterns,
+    *reports.urlpatterns,
     *surveys.urlpatterns,
     *public.urlpatterns,
     *dossier.urlpatterns,
