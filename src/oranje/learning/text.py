@@ -13,8 +13,7 @@ from collections.abc import Iterable
 
 _WORD = re.compile(r"[a-z0-9]+")
 
-STOPWORDS = frozenset(
-    """
+_STOPWORDS = """
     aan al alle alles als altijd andere ben bij daar dan dat de der deze die dit doch doen
     door dus een eens en er ge geen geweest had heb hebben heeft hem het hier hij hoe hun
     iemand iets ik in is ja je kan kon kunnen maar me meer men met mij mijn moet na naar
@@ -22,8 +21,8 @@ STOPWORDS = frozenset(
     veel voor want waren was wat we wel werd wezen wie wij wil worden wordt zal ze zelf zich
     zij zijn zo zonder zou werden waar waarin hadden kreeg kregen gaan ging gingen komen
     kwam kwamen goed beter erg heel zeer bijvoorbeeld via per vanuit tijdens onder boven
-    """.split()
-)
+"""
+STOPWORDS = frozenset(_STOPWORDS.split())
 
 _SUFFIXES = ("heden", "ingen", "ing", "en", "es", "s", "e")
 
