@@ -81,21 +81,65 @@ VELSEN_FINDINGS = [
 #: that the patterns page shows what recurs: (process, kind, text).
 EARLIER_FINDINGS = {
     "haarlem": [
-        ("shelter", "improve", "Adressen van verminderd zelfredzamen waren pas na een uur bekend; geen vaste afspraak met de thuiszorg."),
-        ("communication", "improve", "Het eerste publieksbericht kwam na 50 minuten; de woordvoerder wachtte op bevestiging van de brandweer."),
-        ("victims", "well", "De registratie van de bewoners in de opvang liep vanaf het eerste uur goed."),
-        ("organisation", "improve", "Twee CPG's op zachte piket waren op vakantie; de vervanging moest worden gezocht."),
+        (
+            "shelter",
+            "improve",
+            "Adressen van verminderd zelfredzamen waren pas na een uur bekend; geen vaste afspraak met de thuiszorg.",
+        ),
+        (
+            "communication",
+            "improve",
+            "Het eerste publieksbericht kwam na 50 minuten; de woordvoerder wachtte op bevestiging van de brandweer.",
+        ),
+        (
+            "victims",
+            "well",
+            "De registratie van de bewoners in de opvang liep vanaf het eerste uur goed.",
+        ),
+        (
+            "organisation",
+            "improve",
+            "Twee CPG's op zachte piket waren op vakantie; de vervanging moest worden gezocht.",
+        ),
     ],
     "heemskerk": [
-        ("communication", "improve", "Eerste publieksbericht te laat: pas na 45 minuten online, omwonenden hoorden het eerst via sociale media."),
-        ("advice", "well", "De omgevingsanalyse gaf het crisisteam een goed beeld van de onrust in de wijk."),
-        ("organisation", "improve", "Contactpersoon gemeente op zachte piket kwam niet; vakantieperiode niet in het rooster verwerkt."),
+        (
+            "communication",
+            "improve",
+            "Eerste publieksbericht te laat: pas na 45 minuten online, omwonenden hoorden het eerst via sociale media.",
+        ),
+        (
+            "advice",
+            "well",
+            "De omgevingsanalyse gaf het crisisteam een goed beeld van de onrust in de wijk.",
+        ),
+        (
+            "organisation",
+            "improve",
+            "Contactpersoon gemeente op zachte piket kwam niet; vakantieperiode niet in het rooster verwerkt.",
+        ),
     ],
     "other": [
-        ("shelter", "improve", "Lijst van verminderd zelfredzame bewoners niet beschikbaar; thuiszorg leverde adressen pas na ruim een uur."),
-        ("communication", "improve", "Publieksbericht kwam te laat, na ruim drie kwartier, door afstemming met de partners."),
-        ("organisation", "improve", "Zachte piket in de zomervakantie: te weinig mensen kwamen op de oproep af."),
-        ("readiness", "well", "De onaangekondigde oproep met een opdracht van een uur liet zien wie kon improviseren."),
+        (
+            "shelter",
+            "improve",
+            "Lijst van verminderd zelfredzame bewoners niet beschikbaar; thuiszorg leverde adressen pas na ruim een uur.",
+        ),
+        (
+            "communication",
+            "improve",
+            "Publieksbericht kwam te laat, na ruim drie kwartier, door afstemming met de partners.",
+        ),
+        (
+            "organisation",
+            "improve",
+            "Zachte piket in de zomervakantie: te weinig mensen kwamen op de oproep af.",
+        ),
+        (
+            "readiness",
+            "well",
+            "De onaangekondigde oproep met een opdracht van een uur liet zien wie kon improviseren.",
+        ),
     ],
 }
 
@@ -121,7 +165,12 @@ WORK_SESSION_ENTRIES = [
         "Zet bovenaan elke checklist twee vragen: 1. Moet de overheid hier iets doen? "
         "2. Wie zijn in dit incident de verminderd zelfredzamen? De eerste voorkomt dat de "
         "overheid overneemt wat mensen zelf kunnen; de tweede richt de zorg op wie het nodig heeft.",
-        [("VR16", "Bij ons staan ze nu bovenaan de checklist van de OvD-BZ. Werkt goed in het CoPI.")],
+        [
+            (
+                "VR16",
+                "Bij ons staan ze nu bovenaan de checklist van de OvD-BZ. Werkt goed in het CoPI.",
+            )
+        ],
     ),
     (
         "on_call",
