@@ -259,3 +259,29 @@ def require_national(user: AnyUser) -> User:
     if not is_national(user):
         raise PermissionDenied
     return core_access.authenticated(user)
+
+
+# --- evaluations: findings and evidence (helper A) -------------------------------------------
+
+from oranje.learning.models import Evidence, Finding  # noqa: E402
+
+
+def finding_for_user(user: AnyUser, pk: int) -> Finding:
+    """A finding as its evaluation (404 outside the user's regions, 403 without the right)."""
+    finding = Finding.objects.filter(pk=pk).only("pk", "evaluation_id").first()
+    if finding is None:
+        raise Http404
+    evaluation = evaluation_for_user(user, finding.evaluation_id)
+    found = Finding.objects.select_related("norm").get(pk=pk)
+    found.evaluation = evaluation
+    return found
+
+
+def evidence_for_user(user: AnyUser, pk: int) -> Evidence:
+    evidence = Evidence.objects.filter(pk=pk).only("pk", "finding_id").first()
+    if evidence is None:
+        raise Http404
+    finding = finding_for_user(user, evidence.finding_id)
+    found = Evidence.objects.get(pk=pk)
+    found.finding = finding
+    return found
