@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from oranje.core import access as core_access
 from oranje.core.views import apply_errors
+from oranje.incidents.models import Decision, LogEntry
 from oranje.learning import access, nav
 from oranje.learning import selectors_evaluations as selectors
 from oranje.learning.constants import EvidenceKind
@@ -215,14 +216,15 @@ def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
             )
         else:
             target: dict[str, Any] = {}
+            chosen: Any = value
             if kind == "log":
-                target["log_entry"] = (
-                    selectors.incident_log(evaluation.incident).filter(pk=value).first()
-                )  # type: ignore[arg-type]
+                target["log_entry"] = LogEntry.objects.filter(
+                    pk=chosen, incident_id=evaluation.incident_id or 0
+                ).first()
             elif kind == "decision":
-                target["decision"] = (
-                    selectors.incident_decisions(evaluation.incident).filter(pk=value).first()  # type: ignore[arg-type]
-                )
+                target["decision"] = Decision.objects.filter(
+                    pk=chosen, incident_id=evaluation.incident_id or 0
+                ).first()
             elif kind == "time":
                 target["milestone"] = value
             else:
