@@ -318,6 +318,9 @@ if not CAP_SENDER or any(c.isspace() or c in ",<&" for c in CAP_SENDER):
 DAMAGE_FORM_RATE_ADDRESS = env_rate("ORANJE_DAMAGE_FORM_RATE_ADDRESS", "20/hour")
 DAMAGE_FORM_RATE_INCIDENT = env_rate("ORANJE_DAMAGE_FORM_RATE_INCIDENT", "5000/hour")
 DAMAGE_FORM_MIN_SECONDS = env_int("ORANJE_DAMAGE_FORM_MIN_SECONDS", 3, minimum=0)
+# The public survey (/enquete/<token>/): code checks and answers taken per client address in a
+# window, counted in Django's cache (per server process); a load test sets it high.
+SURVEY_RATE_ADDRESS = env_rate("ORANJE_SURVEY_RATE_ADDRESS", "60/hour")
 # Uploaded logbook attachments (served only through an access-checked view).
 MEDIA_ROOT = DATA_DIR / "media"
 MEDIA_URL = "/media/"

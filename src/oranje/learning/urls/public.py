@@ -2,6 +2,11 @@
 login).
 """
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
 
-urlpatterns: list[URLPattern] = []
+from oranje.learning.views import public
+
+urlpatterns: list[URLPattern] = [
+    path("enquete/<str:token>/", public.public_survey, name="public_survey"),
+    path("enquete/<str:token>/bedankt/", public.public_survey_thanks, name="public_survey_thanks"),
+]

@@ -14,6 +14,14 @@ pytestmark = pytest.mark.django_db
 MATRIX = parse("""
 method path                                                             scope anon view func lead mun  reg  regi regc care carc comm aft  qual radm nadm
 # part: public
+GET    /enquete/{ltoken}/                                               own   200  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /enquete/{ltoken}/                                               mun   200  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /enquete/{ltoken}/                                               reg   200  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+POST   /enquete/{ltoken}/                                               own   400  400  400  400  400  400  400  400  400  400  400  400  400  400  400
+POST   /enquete/{ltoken}/                                               reg   400  400  400  400  400  400  400  400  400  400  400  400  400  400  400
+GET    /enquete/{ltoken}/bedankt/                                       own   200  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /enquete/{ltoken}/bedankt/                                       reg   200  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+POST   /enquete/{ltoken}/bedankt/                                       own   405  405  405  405  405  405  405  405  405  405  405  405  405  405  405
 
 # end part: public
 """)
