@@ -1,0 +1,274 @@
+"""Full-text search of the living dossier, on the database Oranje runs on.
+
+PostgreSQL: `search_vector` (a stored `to_tsvector('dutch', search_text)`, GIN-indexed by
+migration 0003) matched with `websearch_to_tsquery('dutch', q)` ("quoted phrases", `or`,
+`-word`), ranked by `ts_rank`. SQLite: the FTS5 table `learning_entry_fts` (external content,
+kept by triggers, accents removed), the query built here from the same web-search syntax with
+each word as a prefix of its light Dutch stem (`text.stem`: "piketten" finds "piket" and
+"piketdienst"), ranked by bm25.
+
+Both answer the same shape: `SearchResults`, which Django's `Paginator` pages (a count query
+and one query per page, the page's entries fetched with their region). `highlight` and
+`snippet` mark the query's words in a text for the result list (segments, never HTML)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connection
+from django.db.models import QuerySet
+
+from oranje.learning.models import Entry
+from oranje.learning.text import STOPWORDS, fold, stem
+
+#: The longest query text used (the rest is ignored).
+QUERY_MAX = 200
+#: At most this many words of a query count.
+TERMS_MAX = 12
+
+_TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class EntryFilter:
+    q: str = ""
+    theme: str = ""
+    kind: str = ""
+    status: str = ""
+    region_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A web-search query in pieces: groups of alternatives (each a phrase of words), joined
+    by AND; words that must not occur."""
+
+    groups: tuple[tuple[tuple[str, ...], ...], ...]
+    excluded: tuple[str, ...]
+
+    @property
+    def terms(self) -> list[str]:
+        """The stems to mark in a text (every positive word)."""
+        return [stem_of(w) for group in self.groups for phrase in group for w in phrase]
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(fold(text).replace("_", " ")) if len(w) > 1]
+
+
+def stem_of(word: str) -> str:
+    s = stem(word)
+    return s if len(s) >= 3 else word
+
+
+def parse(q: str) -> Parsed:
+    """The query as typed, as websearch_to_tsquery reads it: words (AND), "a phrase",
+    `or` between alternatives, `-word` to leave out. Little words (de, het, van …) are
+    dropped outside phrases."""
+    groups: list[list[tuple[str, ...]]] = []
+    excluded: list[str] = []
+    join_or = False
+    count = 0
+    for m in _TOKEN.finditer(q[:QUERY_MAX]):
+        phrase, token = m.group(1), m.group(2)
+        if count >= TERMS_MAX:
+            break
+        if phrase is not None:
+            words = tuple(_words(phrase))
+        elif token.lower() == "or":
+            join_or = bool(groups)
+            continue
+        elif token.startswith("-") and len(token) > 1:
+            excluded.extend(w for w in _words(token[1:]) if w not in STOPWORDS)
+            join_or = False
+            continue
+        else:
+            words = tuple(w for w in _words(token) if w not in STOPWORDS)
+        if not words:
+            continue
+        count += len(words)
+        if join_or:
+            groups[-1].append(words)
+        else:
+            groups.append([words])
+        join_or = False
+    return Parsed(tuple(tuple(g) for g in groups), tuple(excluded[:TERMS_MAX]))
+
+
+def fts5_query(parsed: Parsed) -> str:
+    """The FTS5 MATCH expression: every word a quoted prefix of its stem (a phrase's words
+    quoted as they are, the last as a prefix); only quoted strings, so no input is syntax."""
+
+    def phrase(words: tuple[str, ...]) -> str:
+        if len(words) == 1:
+            return f'"{stem_of(words[0])}"*'
+        return '"' + " ".join(words) + '"*'
+
+    parts = []
+    for group in parsed.groups:
+        alternatives = [phrase(words) for words in group]
+        parts.append(
+            alternatives[0] if len(alternatives) == 1 else f"({' OR '.join(alternatives)})"
+        )
+    if not parts:
+        return ""
+    expression = " AND ".join(parts)
+    for word in parsed.excluded:
+        expression = f'({expression}) NOT "{word}"'
+    return expression
+
+
+def _where(f: EntryFilter) -> tuple[list[str], list[Any]]:
+    clauses: list[str] = []
+    values: list[Any] = []
+    for column, value in (("theme", f.theme), ("kind", f.kind), ("status", f.status)):
+        if value:
+            clauses.append(f"e.{column} = %s")
+            values.append(value)
+    if f.region_id is not None:
+        clauses.append("e.region_id = %s")
+        values.append(f.region_id)
+    return clauses, values
+
+
+class SearchResults(Sequence[Entry]):
+    """The entries that match, best first, fetched page by page (what `Paginator` needs:
+    `count()` and slices). Each entry carries `rank` (higher is better)."""
+
+    def __init__(self, f: EntryFilter, parsed: Parsed) -> None:
+        self.filter = f
+        self.parsed = parsed
+        self.vendor = connection.vendor
+        self._count: int | None = None
+
+    def _sql(self, select: str, tail: str) -> tuple[str, list[Any]]:
+        clauses, values = _where(self.filter)
+        extra = "".join(f" AND {c}" for c in clauses)
+        if self.vendor == "postgresql":
+            # Only fixed column names and placeholders are put together here.
+            sql = (
+                f"SELECT {select} FROM learning_entry e, "  # noqa: S608
+                "websearch_to_tsquery('dutch'::regconfig, %s) query "
+                f"WHERE e.search_vector @@ query{extra} {tail}"
+            )
+            return sql, [self.filter.q[:QUERY_MAX], *values]
+        sql = (
+            f"SELECT {select} FROM learning_entry_fts f "  # noqa: S608
+            "JOIN learning_entry e ON e.id = f.rowid "
+            f"WHERE learning_entry_fts MATCH %s{extra} {tail}"
+        )
+        return sql, [fts5_query(self.parsed), *values]
+
+    def count(self) -> int:
+        if self._count is None:
+            sql, values = self._sql("count(*)", "")
+            with connection.cursor() as cursor:
+                cursor.execute(sql, values)
+                self._count = int(cursor.fetchone()[0])
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def page(self, offset: int, limit: int) -> list[Entry]:
+        if limit <= 0:
+            return []
+        if self.vendor == "postgresql":
+            select = "e.id, ts_rank(e.search_vector, query, 1)"
+            order = "ORDER BY 2 DESC, e.id DESC"
+        else:
+            select = "e.id, -bm25(learning_entry_fts)"
+            order = "ORDER BY bm25(learning_entry_fts), e.id DESC"
+        sql, values = self._sql(select, f"{order} LIMIT %s OFFSET %s")
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*values, limit, offset])
+            ranked = [(int(pk), float(rank)) for pk, rank in cursor.fetchall()]
+        found = Entry.objects.select_related("region").in_bulk([pk for pk, _ in ranked])
+        rows = []
+        for pk, rank in ranked:
+            entry = found.get(pk)
+            if entry is not None:
+                entry.rank = rank  # type: ignore[attr-defined]
+                rows.append(entry)
+        return rows
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            start = index.start or 0
+            stop = index.stop if index.stop is not None else self.count()
+            return self.page(start, stop - start)
+        rows = self.page(int(index), 1)
+        if not rows:
+            raise IndexError(index)
+        return rows[0]
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.page(0, self.count()))
+
+
+def search(f: EntryFilter) -> SearchResults | QuerySet[Entry]:
+    """The entries matching the filter: ranked search results when the query has words,
+    else every entry with the filters, last changed first."""
+    parsed = parse(f.q)
+    if parsed.groups:
+        return SearchResults(f, parsed)
+    rows = Entry.objects.select_related("region").order_by("-updated_at", "-pk")
+    if f.theme:
+        rows = rows.filter(theme=f.theme)
+    if f.kind:
+        rows = rows.filter(kind=f.kind)
+    if f.status:
+        rows = rows.filter(status=f.status)
+    if f.region_id is not None:
+        rows = rows.filter(region_id=f.region_id)
+    return rows
+
+
+# --- marking the query's words ----------------------------------------------------------------
+
+
+def _marks(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
+    spans = []
+    for m in _WORD.finditer(text):
+        word = fold(m.group())
+        if len(word) > 1 and any(word.startswith(t) or stem_of(word) == t for t in terms):
+            spans.append(m.span())
+    return spans
+
+
+def highlight(text: str, terms: Sequence[str]) -> list[tuple[str, bool]]:
+    """The text in segments (text, marked): the words that match a query term marked."""
+    segments: list[tuple[str, bool]] = []
+    at = 0
+    for start, end in _marks(text, terms) if terms else []:
+        if start > at:
+            segments.append((text[at:start], False))
+        segments.append((text[start:end], True))
+        at = end
+    if at < len(text):
+        segments.append((text[at:], False))
+    return segments
+
+
+def snippet(text: str, terms: Sequence[str], *, width: int = 220) -> list[tuple[str, bool]]:
+    """About `width` characters of the text around its first matching word, marked; the
+    beginning of the text when nothing matches."""
+    spans = _marks(text, terms) if terms else []
+    start = 0
+    if spans and spans[0][0] > width // 3:
+        start = text.rfind(" ", 0, spans[0][0] - width // 3) + 1
+    end = start + width
+    if end < len(text):
+        cut = text.rfind(" ", start, end)
+        end = cut if cut > start else end
+    part = text[start:end]
+    segments = highlight(part, terms)
+    if start > 0:
+        segments.insert(0, ("… ", False))
+    if end < len(text):
+        segments.append((" …", False))
+    return segments
