@@ -28,7 +28,11 @@ def _entry(qm: User, world: World, title: str, text: str, **kw: object) -> Entry
     kw.setdefault("theme", "on_call")
     kw.setdefault("kind", "practice")
     return services.entry_create(
-        actor=qm, region=world.region, title=title, text=text, **kw  # type: ignore[arg-type]
+        actor=qm,
+        region=world.region,
+        title=title,
+        text=text,
+        **kw,  # type: ignore[arg-type]
     )
 
 
