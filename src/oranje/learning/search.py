@@ -135,7 +135,7 @@ def _where(f: EntryFilter) -> tuple[list[str], list[Any]]:
     return clauses, values
 
 
-class SearchResults(Sequence[Entry]):
+class SearchResults:
     """The entries that match, best first, fetched page by page (what `Paginator` needs:
     `count()` and slices). Each entry carries `rank` (higher is better)."""
 
