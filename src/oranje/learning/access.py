@@ -285,3 +285,18 @@ def evidence_for_user(user: AnyUser, pk: int) -> Evidence:
     found = Evidence.objects.get(pk=pk)
     found.finding = finding
     return found
+
+
+# --- the network's documents (part "network") ------------------------------------------------
+
+from oranje.learning.models import MeetingDocument  # noqa: E402
+
+
+def meeting_document_for_user(user: AnyUser, pk: int) -> MeetingDocument:
+    """A meeting's document: every member reads it (the download is audited)."""
+    if not is_member(user):
+        raise Http404
+    document = MeetingDocument.objects.select_related("meeting").filter(pk=pk).first()
+    if document is None:
+        raise Http404
+    return document
