@@ -105,7 +105,7 @@ def impression_report(session: WorkSession) -> bytes:
             doc.heading(kind.label.capitalize() + f" ({len(kind.entries)})", 12, keep=20)
             for entry in kind.entries:
                 doc.para(entry.title, 10.5, "B")
-                status = entry.get_status_display()  # type: ignore[attr-defined]
+                status = entry.get_status_display()
                 region = entry.region.name if entry.region else _("national")
                 doc.set_text_color(90, 90, 90)
                 doc.para(

@@ -81,6 +81,7 @@ def work_session_create(
     title, place, description = _clean(
         title=title, held_on=held_on, place=place, description=description
     )
+    assert held_on is not None  # _clean refuses a missing date
     session = WorkSession.objects.create(
         title=title,
         held_on=held_on,
