@@ -6,3 +6,9 @@ class LearningConfig(AppConfig):
     name = "oranje.learning"
     label = "learning"
     verbose_name = _("Learning (evaluations, survey, dossier, network)")
+
+    def ready(self) -> None:
+        from oranje.core.worker import register_upkeep
+        from oranje.learning.services.patterns import patterns_upkeep
+
+        register_upkeep("learning.patterns", patterns_upkeep, every=3600)

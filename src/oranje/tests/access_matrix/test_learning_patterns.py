@@ -14,6 +14,13 @@ pytestmark = pytest.mark.django_db
 MATRIX = parse("""
 method path                                                             scope anon view func lead mun  reg  regi regc care carc comm aft  qual radm nadm
 # part: patterns
+GET    /leren/patronen/                                                 -     302  403  403  403  200  200  403  403  403  403  403  403  200  200  200
+POST   /leren/patronen/opnieuw/                                         -     302  403  403  403  302  302  403  403  403  403  403  403  302  302  302
+GET    /leren/patronen/{lpattern}/                                      own   302  403  403  403  200  200  403  403  403  403  403  403  200  200  200
+GET    /leren/patronen/{lpattern}/                                      reg   302  403  403  403  200  200  403  403  403  403  403  403  200  200  200
+GET    /api/v1/learning/patterns/                                       -     403  403  403  403  200  200  403  403  403  403  403  403  200  200  200
+GET    /api/v1/learning/patterns/{lpattern}/                            own   403  403  403  403  200  200  403  403  403  403  403  403  200  200  200
+GET    /api/v1/learning/patterns/{lpattern}/                            reg   403  403  403  403  200  200  403  403  403  403  403  403  200  200  200
 
 # end part: patterns
 """)

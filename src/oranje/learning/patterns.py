@@ -1,0 +1,224 @@
+"""Recurring findings: which findings of different evaluations say the same thing, so that a
+change to the organisation rests on more than one incident.
+
+Findings are compared only within a block of the same process and kind ("crisis
+communication, could be better"). Within a block two findings are linked when their words
+(`text.terms`: stems without stop words) overlap enough — Jaccard similarity at least
+`SIMILAR` — or when they concern the same norm and still share some words (`SIMILAR_NORM`).
+Linked findings form one pattern (union-find, so A~B and B~C put A, B and C together).
+
+No pair of findings is compared unless they share a rare word: the words of each finding
+are sorted from rare to common, and only the first few ("the prefix", as long as needed to
+reach the threshold) go into the inverted index. Two sets with Jaccard ≥ t always share a
+word of their prefixes, so this finds every link that all pairs would, at a fraction of the
+cost (prefix filtering, Chaudhuri et al. 2006).
+
+Pure Python, no database: `services.patterns` reads the findings and writes the result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from oranje.learning import text
+
+#: Jaccard similarity of two findings' words from which they are one pattern. Tuned on
+#: variants of the same finding as different regions write them down (tests/test_patterns_
+#: grouping.py): 0.35 keeps "the first public message came late" together across wordings
+#: and keeps different complaints about the same process apart.
+SIMILAR = 0.35
+#: With the same norm, less overlap in words is enough.
+SIMILAR_NORM = 0.2
+#: How many shared words a pattern keeps (its `terms`), and how long its label may be.
+TERMS_KEPT = 8
+LABEL_MAX = 160
+
+
+@dataclass(frozen=True)
+class Item:
+    """One finding as the grouping sees it. `occasion` tells incidents and exercises apart
+    ("i12", "e3"): the pattern counts distinct occasions."""
+
+    pk: int
+    process: str
+    kind: str
+    text: str
+    norm_code: str
+    occasion: str
+    region_id: int
+
+
+@dataclass
+class Group:
+    """One pattern: its findings (lowest pk first) and what they share."""
+
+    key: str
+    process: str
+    kind: str
+    norm_code: str
+    label: str
+    terms: list[str]
+    finding_pks: list[int]
+    incident_count: int
+    region_count: int
+
+    @property
+    def finding_count(self) -> int:
+        return len(self.finding_pks)
+
+
+@dataclass
+class _Sets:
+    """The findings of one block as sets of word ids, rare words first."""
+
+    items: list[Item]
+    tokens: list[list[int]] = field(default_factory=list)
+
+
+def pattern_key(lowest_pk: int) -> str:
+    """Stable across rebuilds while the same finding leads the pattern."""
+    return hashlib.sha256(f"finding:{lowest_pk}".encode()).hexdigest()[:32]
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # the lower index leads, so a group's root is its first finding
+            if ra < rb:
+                self.parent[rb] = ra
+            else:
+                self.parent[ra] = rb
+
+
+def _prefix_length(size: int, threshold: float) -> int:
+    """How many of a set's rarest words must be indexed for Jaccard ≥ threshold."""
+    if size == 0:
+        return 0
+    return size - math.ceil(threshold * size - 1e-9) + 1
+
+
+def _join(
+    tokens: Sequence[Sequence[int]],
+    members: Sequence[int],
+    threshold: float,
+    uf: _UnionFind,
+) -> None:
+    """Link every pair among `members` (indexes into `tokens`) with Jaccard ≥ threshold."""
+    index: dict[int, list[int]] = defaultdict(list)
+    sets: dict[int, frozenset[int]] = {}
+    for i in members:
+        words = tokens[i]
+        if not words:
+            continue
+        size = len(words)
+        mine = sets.setdefault(i, frozenset(words))
+        seen: set[int] = set()
+        for token in words[: _prefix_length(size, threshold)]:
+            for j in index[token]:
+                if j in seen:
+                    continue
+                seen.add(j)
+                other = sets[j]
+                # sizes too far apart cannot reach the threshold
+                if min(size, len(other)) < threshold * max(size, len(other)):
+                    continue
+                shared = len(mine & other)
+                if shared / (size + len(other) - shared) >= threshold:
+                    uf.union(i, j)
+            index[token].append(i)
+
+
+def _label(items: Sequence[Item]) -> str:
+    """The first finding's first sentence, shortened where needed."""
+    first = " ".join(items[0].text.split())
+    for stop in (". ", "; ", "? ", "! "):
+        cut = first.find(stop)
+        if 0 < cut < LABEL_MAX:
+            first = first[: cut + 1]
+            break
+    if len(first) > LABEL_MAX:
+        first = first[: LABEL_MAX - 1].rsplit(" ", 1)[0] + "…"
+    return first.rstrip(".;") if first.endswith((".", ";")) else first
+
+
+def _shared_words(items: Sequence[Item]) -> list[str]:
+    """The words most of the findings use (each counted once per finding), in their most
+    common spelling; for a single finding its own first words."""
+    if len(items) == 1:
+        found: list[str] = []
+        seen: set[str] = set()
+        for word in text.words(items[0].text):
+            if text.stem(word) not in seen:
+                seen.add(text.stem(word))
+                found.append(word)
+        return found[:TERMS_KEPT]
+    shared = [(word, n) for word, n in text.top_words(i.text for i in items) if n > 1]
+    return [word for word, _n in shared[:TERMS_KEPT]]
+
+
+def _group(members: Sequence[Item]) -> Group:
+    members = sorted(members, key=lambda i: i.pk)
+    norms = Counter(i.norm_code for i in members if i.norm_code)
+    return Group(
+        key=pattern_key(members[0].pk),
+        process=members[0].process,
+        kind=members[0].kind,
+        norm_code=norms.most_common(1)[0][0] if norms else "",
+        label=_label(members),
+        terms=_shared_words(members),
+        finding_pks=[i.pk for i in members],
+        incident_count=len({i.occasion for i in members}),
+        region_count=len({i.region_id for i in members}),
+    )
+
+
+def _block(items: list[Item]) -> list[Group]:
+    """The patterns of one block (one process and kind)."""
+    term_sets = [text.terms(i.text) for i in items]
+    frequency: Counter[str] = Counter()
+    for terms in term_sets:
+        frequency.update(terms)
+    # word ids from rare to common (ties by the word, so the order is deterministic)
+    order = sorted(frequency, key=lambda w: (frequency[w], w))
+    ids = {w: n for n, w in enumerate(order)}
+    tokens = [sorted(ids[w] for w in terms) for terms in term_sets]
+    uf = _UnionFind(len(items))
+    _join(tokens, range(len(items)), SIMILAR, uf)
+    by_norm: dict[str, list[int]] = defaultdict(list)
+    for n, item in enumerate(items):
+        if item.norm_code:
+            by_norm[item.norm_code].append(n)
+    for members in by_norm.values():
+        if len(members) > 1:
+            _join(tokens, members, SIMILAR_NORM, uf)
+    groups: dict[int, list[Item]] = defaultdict(list)
+    for n, item in enumerate(items):
+        groups[uf.find(n)].append(item)
+    return [_group(members) for members in groups.values()]
+
+
+def group_findings(items: Iterable[Item]) -> list[Group]:
+    """Every finding in exactly one pattern; recurring ones (most occasions) first."""
+    blocks: dict[tuple[str, str], list[Item]] = defaultdict(list)
+    for item in sorted(items, key=lambda i: i.pk):
+        blocks[(item.process, item.kind)].append(item)
+    found: list[Group] = []
+    for key in sorted(blocks):
+        found.extend(_block(blocks[key]))
+    found.sort(key=lambda g: (-g.incident_count, -g.finding_count, g.finding_pks[0]))
+    return found

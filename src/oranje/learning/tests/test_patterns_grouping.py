@@ -1,0 +1,96 @@
+"""Grouping recurring findings (pure, no database): the same finding in different words is
+one pattern, different findings stay apart, the process and kind fence the comparison, a
+shared norm needs fewer shared words, and a pattern's key does not change between rebuilds."""
+
+from __future__ import annotations
+
+import random
+
+from oranje.learning.patterns import SIMILAR, Item, group_findings, pattern_key
+from oranje.learning.tests.patterns_world import LATE_MESSAGE, OTHER
+
+
+def _item(pk: int, text: str, **extra: object) -> Item:
+    values: dict[str, object] = {
+        "process": "communication",
+        "kind": "improve",
+        "norm_code": "",
+        "occasion": f"i{pk}",
+        "region_id": pk,
+    }
+    values.update(extra)
+    return Item(pk=pk, text=text, **values)  # type: ignore[arg-type]
+
+
+def test_the_same_finding_in_other_words_is_one_pattern_and_others_stay_apart() -> None:
+    items = [_item(n + 1, t) for n, t in enumerate([*LATE_MESSAGE, *OTHER])]
+    groups = group_findings(items)
+    assert [g.finding_pks for g in groups] == [[1, 2, 3], [4], [5]]
+    late = groups[0]
+    assert late.incident_count == 3 and late.region_count == 3
+    assert late.label == "Het eerste publieksbericht kwam pas na vijftig minuten"
+    assert {"publieksbericht", "eerste"} <= set(late.terms)
+
+
+def test_a_finding_of_another_process_or_kind_is_never_in_the_same_pattern() -> None:
+    items = [
+        _item(1, LATE_MESSAGE[0]),
+        _item(2, LATE_MESSAGE[0], process="shelter"),
+        _item(3, LATE_MESSAGE[0], kind="well"),
+    ]
+    assert sorted(g.finding_pks for g in group_findings(items)) == [[1], [2], [3]]
+
+
+def test_a_shared_norm_links_findings_with_fewer_words_in_common() -> None:
+    a = "Het eerste publieksbericht kwam laat bij de gasstoring."
+    b = "Eerste bericht aan inwoners kwam laat, pas via radio."
+    alone = group_findings([_item(1, a), _item(2, b)])
+    assert len(alone) == 2
+    normed = group_findings([_item(1, a, norm_code="COM-1"), _item(2, b, norm_code="COM-1")])
+    assert [g.finding_pks for g in normed] == [[1, 2]]
+    assert normed[0].norm_code == "COM-1"
+
+
+def test_two_findings_of_one_incident_count_as_one_occasion() -> None:
+    items = [_item(1, LATE_MESSAGE[0], occasion="i9"), _item(2, LATE_MESSAGE[2], occasion="i9")]
+    (group,) = group_findings(items)
+    assert group.finding_count == 2 and group.incident_count == 1
+
+
+def test_a_finding_without_meaningful_words_is_a_pattern_of_one() -> None:
+    groups = group_findings([_item(1, "Het was er niet."), _item(2, "Het was er niet.")])
+    assert sorted(g.finding_pks for g in groups) == [[1], [2]]
+
+
+def test_the_key_follows_the_lowest_finding_whatever_the_order() -> None:
+    items = [_item(n + 1, t) for n, t in enumerate(LATE_MESSAGE)]
+    random.Random(4).shuffle(items)
+    (group,) = group_findings(items)
+    assert group.key == pattern_key(1) and len(group.key) == 32
+
+
+def test_prefix_filtering_finds_every_link_all_pairs_would() -> None:
+    """Against a brute force over all pairs, on random sets of words."""
+    from oranje.learning import text
+
+    rng = random.Random(7)
+    vocabulary = [f"woord{n}" for n in range(40)]
+    texts = [" ".join(rng.sample(vocabulary, rng.randint(1, 7))) for _ in range(150)]
+    groups = group_findings([_item(n + 1, t) for n, t in enumerate(texts)])
+    parent = list(range(len(texts)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    sets = [text.terms(t) for t in texts]
+    for i in range(len(texts)):
+        for j in range(i):
+            shared = len(sets[i] & sets[j])
+            if sets[i] and shared / len(sets[i] | sets[j]) >= SIMILAR:
+                parent[find(i)] = find(j)
+    brute: dict[int, list[int]] = {}
+    for i in range(len(texts)):
+        brute.setdefault(find(i), []).append(i + 1)
+    assert sorted(g.finding_pks for g in groups) == sorted(brute.values())
