@@ -37,7 +37,7 @@ class PatternQuery(serializers.Serializer):
 class PatternOut(serializers.Serializer):
     id = serializers.IntegerField()
     key = serializers.CharField()
-    label = serializers.CharField()
+    title = serializers.CharField(source="label")
     process = serializers.ChoiceField(choices=Process.choices)
     kind = serializers.ChoiceField(choices=FindingKind.choices)
     norm_code = serializers.CharField()
@@ -95,7 +95,7 @@ def patterns(request: Request) -> Response:
         recurring, once = selectors.split(rows)
         rows = once if v["seen_once"] else recurring
     paginator = Pagination()
-    page: Any = paginator.paginate_queryset(rows, request)  # type: ignore[arg-type]
+    page: Any = paginator.paginate_queryset(rows, request)
     return paginator.get_paginated_response(PatternOut(page, many=True).data)
 
 
