@@ -53,10 +53,15 @@ class StandardQuestion(models.Model):
         verbose_name_plural = _("standard questions")
         constraints = [
             models.UniqueConstraint(
+                fields=["code"],
+                condition=Q(region__isnull=True),
+                name="standard_question_national_code_once",
+            ),
+            models.UniqueConstraint(
                 fields=["region", "code"],
+                condition=Q(region__isnull=False),
                 name="standard_question_code_once",
-                nulls_distinct=False,
-            )
+            ),
         ]
 
     def __str__(self) -> str:
