@@ -190,6 +190,9 @@ def build(log: Callable[[str], None] = print, *, today: dt.date | None = None) -
     if velsen is not None:
         aftercare.velsen(velsen, coordinator, log)
     quality.build(region, coordinator, today or timezone.localdate(), log)
+    from oranje.demo import learning
+
+    learning.build(region, coordinator, velsen, fire, today or timezone.localdate(), log)
     return {p.username: p.description for p in PERSONAS}
 
 

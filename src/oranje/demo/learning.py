@@ -1,0 +1,448 @@
+"""The learning room in the demo world (issue 16): the national network (the 25 regions'
+coordinating secretaries, chair and deputy, portfolio holders, the coordinators' meeting) with
+this year's meetings and advisory questions; the 2015 interregional work session's good
+questions, practices and proposals in the living dossier; the Velsen-Noord evaluation with its
+findings linked to the log, the times and improvement actions, beside earlier evaluations whose
+findings recur (the patterns); and the public survey of Velsen-Noord with about 1,500 answers.
+
+Built through the room's services; only dates are set back where the story needs them.
+Idempotent: a second run adds nothing that exists."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable
+
+from django.db import transaction
+from django.utils import timezone
+
+from oranje.core.models import Region, User
+from oranje.demo import learning_data as data
+from oranje.demo.names import GIVEN_NAMES, SURNAMES
+from oranje.incidents.models import Decision, Incident, LogEntry
+from oranje.learning import models as lm
+from oranje.learning.constants import AdviceKind, AdviceStatus, Body, MeetingStatus, NetworkRole
+from oranje.learning.selectors_evaluations import incident_milestones
+from oranje.learning.services import dossier, evaluations, network, sessions
+from oranje.learning.services.evaluations_actions import finding_action_create
+from oranje.learning.services.patterns import patterns_compute
+from oranje.readiness.constants import ExerciseStatus, ExerciseType
+from oranje.readiness.models import Exercise
+
+Log = Callable[[str], None]
+
+EMAIL_DOMAIN = "netwerk.demo.oranje.nl"
+
+
+def national_user() -> User:
+    return User.objects.get(username="kwaliteit.landelijk")
+
+
+def build(
+    region: Region,
+    coordinator: User,
+    velsen: Incident | None,
+    fire: Incident | None,
+    today: dt.date,
+    log: Log,
+) -> None:
+    national = national_user()
+    monitor = User.objects.get(username="kwaliteit.kennemerland")
+    with transaction.atomic():
+        _network(national, today, log)
+    with transaction.atomic():
+        _work_session(national, log)
+    with transaction.atomic():
+        _earlier_evaluations(region, monitor, national, fire, today, log)
+        if velsen is not None:
+            _velsen_evaluation(velsen, monitor, today, log)
+    groups = patterns_compute()
+    log(f"Leren: terugkerende bevindingen gegroepeerd ({groups} patronen).")
+
+
+# --- the network ----------------------------------------------------------------------------
+
+
+def _name(rng: random.Random) -> str:
+    return f"{rng.choice(GIVEN_NAMES)} {rng.choice(SURNAMES)}"
+
+
+def _network(actor: User, today: dt.date, log: Log) -> None:
+    if lm.NetworkMember.objects.filter(email__endswith=EMAIL_DOMAIN).exists():
+        log("Netwerk bestaat al.")
+        return
+    rng = random.Random(25)
+    secretaries: dict[str, lm.NetworkMember] = {}
+    since = dt.date(today.year - 3, 1, 1)
+    for region in Region.objects.order_by("code"):
+        town = region.municipalities.order_by("cbs_code").first()
+        organisation = f"Gemeente {town.name}" if town is not None else ""
+        name = _name(rng)
+        secretaries[region.code] = network.member_save(
+            actor=actor,
+            name=name,
+            role=NetworkRole.SECRETARY,
+            region=region,
+            organisation=organisation,
+            bodies=[Body.NETWORK],
+            email=f"cgs.{region.code.lower()}@{EMAIL_DOMAIN}",
+            since=since,
+        )
+        network.member_save(
+            actor=actor,
+            name=_name(rng),
+            role=NetworkRole.COORDINATOR,
+            region=region,
+            organisation=f"Veiligheidsregio {region.name}",
+            bodies=[Body.COORDINATORS],
+            email=f"coordinator.{region.code.lower()}@{EMAIL_DOMAIN}",
+            since=since,
+        )
+    chair, deputy = secretaries["VR12"], secretaries["VR16"]
+    for member, role in ((chair, NetworkRole.CHAIR), (deputy, NetworkRole.DEPUTY)):
+        network.member_save(
+            actor=actor,
+            name=member.name,
+            role=role,
+            region=member.region,
+            organisation=member.organisation,
+            bodies=[Body.NETWORK, Body.PORTFOLIO],
+            email=member.email,
+            since=dt.date(today.year - 1, 1, 1),
+        )
+    holders = ["VR13", "VR05", "VR17", "VR21", "VR09"]
+    for code, portfolio in zip(holders, data.PORTFOLIOS, strict=True):
+        member = secretaries[code]
+        network.member_save(
+            actor=actor,
+            name=member.name,
+            role=NetworkRole.PORTFOLIO,
+            region=member.region,
+            organisation=member.organisation,
+            portfolio=portfolio,
+            bodies=[Body.PORTFOLIO],
+            email=member.email,
+            since=since,
+        )
+    network.member_save(
+        actor=actor,
+        name="Netwerkbureau bevolkingszorg",
+        role=NetworkRole.SUPPORT,
+        organisation="Instituut Fysieke Veiligheid",
+        bodies=[Body.NETWORK, Body.PORTFOLIO, Body.COORDINATORS],
+        email=f"netwerkbureau@{EMAIL_DOMAIN}",
+        since=since,
+    )
+    meetings = _meetings(actor, today)
+    _advice(actor, today, meetings)
+    log(
+        "Netwerk: 25 coördinerend gemeentesecretarissen, voorzitter en vice, "
+        "portefeuillehouders, het coördinatorenoverleg, de vergaderingen van dit jaar."
+    )
+
+
+# (body, month, day, theme, agenda)
+MEETINGS = [
+    (Body.PORTFOLIO, 2, 5, "Jaarplan netwerk", "1. Opening\n2. Jaarplan\n3. Rondvraag"),
+    (
+        Body.COORDINATORS,
+        3,
+        12,
+        "Van harde naar zachte piket",
+        "1. Opening\n2. Opkomstcijfers zachte piket\n3. Werksessie voorbereiden",
+    ),
+    (
+        Body.NETWORK,
+        4,
+        16,
+        "Voorjaarsbijeenkomst: kwaliteit en waterlijn",
+        "1. Opening\n2. Landelijk beeld waterlijn\n3. Adviesvraag kwalificatie-eisen\n4. Rondvraag",
+    ),
+    (
+        Body.PORTFOLIO,
+        5,
+        14,
+        "Vakbekwaamheid sleutelfuncties",
+        "1. Kwalificatie-eisen\n2. Certificering",
+    ),
+    (Body.PORTFOLIO, 9, 10, "Advies kwalificatie-eisen", "1. Concept-advies\n2. Vaststellen"),
+    (
+        Body.COORDINATORS,
+        10,
+        8,
+        "Publieksenquête Velsen-Noord",
+        "1. Uitkomsten enquête\n2. Lessen voor de evaluatie",
+    ),
+    (
+        Body.NETWORK,
+        11,
+        12,
+        "Najaarsbijeenkomst: leren van incidenten",
+        "1. Opening\n2. Patronen in evaluaties\n3. Levend dossier\n4. Jaarplan volgend jaar",
+    ),
+    (Body.PORTFOLIO, 12, 10, "Jaarafsluiting", "1. Terugblik\n2. Jaarplan volgend jaar"),
+]
+
+
+def _meetings(actor: User, today: dt.date) -> dict[str, lm.Meeting]:
+    found = {}
+    for body, month, day, theme, agenda in MEETINGS:
+        held_on = dt.date(today.year, month, day)
+        held = held_on <= today
+        meeting = network.meeting_save(
+            actor=actor,
+            body=body,
+            held_on=held_on,
+            status=MeetingStatus.HELD if held else MeetingStatus.PLANNED,
+            place="Utrecht" if body == Body.NETWORK else "Online",
+            theme=theme,
+            agenda=agenda,
+            minutes=(
+                f"Verslag van '{theme}'. Aanwezig: de leden van het gremium. "
+                "Besproken volgens de agenda; besluiten hieronder."
+                if held
+                else ""
+            ),
+        )
+        if held:
+            network.meeting_decision_add(
+                actor=actor,
+                meeting=meeting,
+                text=f"Vervolg op '{theme}' in de volgende vergadering.",
+                owner="Netwerkbureau bevolkingszorg",
+            )
+        found[theme] = meeting
+    return found
+
+
+def _advice(actor: User, today: dt.date, meetings: dict[str, lm.Meeting]) -> None:
+    year = today.year
+    holder = lm.NetworkMember.objects.filter(role=NetworkRole.PORTFOLIO).order_by("pk").first()
+    chair = lm.NetworkMember.objects.filter(role=NetworkRole.CHAIR).first()
+    network.advice_save(
+        actor=actor,
+        kind=AdviceKind.ASKED,
+        title="Uniforme kwalificatie-eisen voor sleutelfuncties bevolkingszorg",
+        question=(
+            "Het Veiligheidsberaad vraagt het netwerk te adviseren over landelijk uniforme "
+            "kwalificatie-eisen en certificering voor de sleutelfuncties van bevolkingszorg."
+        ),
+        asked_on=dt.date(year, 3, 20),
+        owner=holder,
+        deadline=dt.date(year, 9, 30),
+        answer=(
+            "Het netwerk adviseert landelijke profielen voor OvD-BZ, AC-BZ en CPG, met een "
+            "proeve van bekwaamheid bij een geaccrediteerd instituut en jaarlijkse "
+            "vakbekwaamheid via oefeningen."
+        ),
+        answered_on=dt.date(year, 9, 10),
+        meeting=meetings.get("Advies kwalificatie-eisen"),
+        status=AdviceStatus.ANSWERED,
+    )
+    network.advice_save(
+        actor=actor,
+        kind=AdviceKind.ASKED,
+        title="Regio-overstijgende pools bij langdurige crises",
+        question=(
+            "Hoe kunnen regio's elkaar bij een langdurige crisis met mensen uit hun pools "
+            "helpen, en wat is daarvoor landelijk nodig?"
+        ),
+        asked_on=dt.date(year, 10, 1),
+        owner=chair,
+        deadline=dt.date(year + 1, 1, 31),
+    )
+    network.advice_save(
+        actor=actor,
+        kind=AdviceKind.UNASKED,
+        title="Publieksenquête als vast onderdeel van de evaluatie",
+        question=(
+            "Het netwerk adviseert ongevraagd om na elk incident met getroffen inwoners een "
+            "publieksenquête te houden, zodat het effect op inwoners wordt gemeten."
+        ),
+        asked_on=dt.date(year, 6, 1),
+        owner=holder,
+        deadline=dt.date(year, 11, 30),
+    )
+
+
+# --- the living dossier: the 2015 work session -----------------------------------------------
+
+
+def _work_session(actor: User, log: Log) -> None:
+    spec = data.WORK_SESSION
+    if lm.WorkSession.objects.filter(title=spec["title"]).exists():
+        log("Werksessie 2015 bestaat al.")
+        return
+    regions = {r.code: r for r in Region.objects.all()}
+    held_on = dt.date(2015, 6, 11)
+    session = sessions.work_session_create(
+        actor=actor,
+        title=str(spec["title"]),
+        held_on=held_on,
+        host_region=regions["VR12"],
+        regions=[regions[c] for c in spec["regions"]],
+        place=str(spec["place"]),
+        description=str(spec["description"]),
+    )
+    moment = timezone.make_aware(dt.datetime.combine(held_on, dt.time(15)))
+    for theme, kind, status, code, title, text, comments in data.WORK_SESSION_ENTRIES:
+        entry = dossier.entry_create(
+            actor=actor,
+            region=regions[code],
+            theme=theme,
+            kind=kind,
+            title=title,
+            text=text,
+            status=status,
+            work_session=session,
+        )
+        for other, comment in comments:
+            dossier.entry_comment(actor=actor, entry=entry, region=regions[other], text=comment)
+        lm.Entry.objects.filter(pk=entry.pk).update(created_at=moment, updated_at=moment)
+        lm.EntryVersion.objects.filter(entry=entry).update(changed_at=moment)
+    log(f"Levend dossier: werksessie 2015 met {len(data.WORK_SESSION_ENTRIES)} bijdragen.")
+
+
+# --- evaluations ----------------------------------------------------------------------------
+
+
+def _earlier(
+    actor: User,
+    region: Region,
+    title: str,
+    findings: list[tuple[str, str, str]],
+    held_on: dt.date,
+    *,
+    incident: Incident | None = None,
+    exercise: Exercise | None = None,
+) -> None:
+    evaluation = evaluations.evaluation_create(
+        actor=actor,
+        region=region,
+        incident=incident,
+        exercise=exercise,
+        title=title,
+        methods=["debrief", "documents"],
+        held_on=held_on,
+    )
+    for process, kind, text in findings:
+        evaluations.finding_create(
+            actor=actor, evaluation=evaluation, process=process, kind=kind, text=text
+        )
+    evaluations.evaluation_finalise(actor=actor, evaluation=evaluation)
+
+
+def _earlier_evaluations(
+    region: Region,
+    monitor: User,
+    national: User,
+    fire: Incident | None,
+    today: dt.date,
+    log: Log,
+) -> None:
+    if lm.Evaluation.objects.exclude(incident__title__startswith="Gasstoring").exists():
+        return
+    heemskerk = Incident.objects.filter(
+        region=region, title="Onrust rond opvanglocatie asielzoekers Heemskerk"
+    ).first()
+    if heemskerk is not None:
+        _earlier(
+            monitor,
+            region,
+            "Evaluatie onrust opvanglocatie Heemskerk",
+            data.EARLIER_FINDINGS["heemskerk"],
+            today - dt.timedelta(days=40),
+            incident=heemskerk,
+        )
+    if fire is not None:
+        _earlier(
+            monitor,
+            region,
+            "Evaluatie oefening brand De Spaarnehof",
+            data.EARLIER_FINDINGS["haarlem"],
+            today - dt.timedelta(days=3),
+            incident=fire,
+        )
+    other = Region.objects.get(code="VR16")
+    exercise = Exercise.objects.create(
+        region=other,
+        title="Oefening langdurige uitval drinkwater Gouda",
+        exercise_type=ExerciseType.TABLETOP,
+        starts_at=timezone.make_aware(
+            dt.datetime.combine(today - dt.timedelta(days=120), dt.time(9))
+        ),
+        status=ExerciseStatus.COMPLETED,
+        created_by=national,
+    )
+    _earlier(
+        national,
+        other,
+        "Evaluatie oefening uitval drinkwater Gouda",
+        data.EARLIER_FINDINGS["other"],
+        today - dt.timedelta(days=110),
+        exercise=exercise,
+    )
+    log("Leren: eerdere evaluaties in Kennemerland en Hollands Midden.")
+
+
+def _velsen_evaluation(velsen: Incident, actor: User, today: dt.date, log: Log) -> None:
+    if lm.Evaluation.objects.filter(incident=velsen).exists():
+        log("Evaluatie Velsen-Noord bestaat al.")
+        return
+    evaluation = evaluations.evaluation_create(
+        actor=actor,
+        region=velsen.region,
+        incident=velsen,
+        title="Evaluatie gasstoring Velsen-Noord",
+        methods=["conversations", "debrief", "documents", "survey"],
+        held_on=today,
+        summary=(
+            "Wat ging goed: de vraag of de overheid iets moest doen werd vroeg gesteld, het "
+            "eerste bericht was snel, bewoners regelden veel zelf. Wat kan beter: de adressen "
+            "van verminderd zelfredzamen en het bereiken van bewoners zonder internet."
+        ),
+    )
+    for name, role, organisation in [
+        (
+            "Marieke de Graaf",
+            "Regionaal coördinator bevolkingszorg",
+            "Veiligheidsregio Kennemerland",
+        ),
+        ("Sanne Visser", "OvD Bevolkingszorg", "Gemeente Velsen"),
+        ("Wijkteam Velsen-Noord", "Wijkteam", "Gemeente Velsen"),
+        ("Liander", "Netbeheerder", "Liander"),
+    ]:
+        evaluations.participant_add(
+            actor=actor, evaluation=evaluation, name=name, role=role, organisation=organisation
+        )
+    start = velsen.started_at
+    lines = {
+        round((e.at - start).total_seconds() / 60): e
+        for e in LogEntry.objects.filter(incident=velsen, kind="note")
+    }
+    decision = Decision.objects.filter(incident=velsen).order_by("decided_at").first()
+    measured = {m.key for m in incident_milestones(velsen)}
+    for minute, process, kind, text, _norm, milestone, action in data.VELSEN_FINDINGS:
+        finding = evaluations.finding_create(
+            actor=actor, evaluation=evaluation, process=process, kind=kind, text=text
+        )
+        line = lines.get(minute) if minute is not None else None
+        if line is not None:
+            evaluations.evidence_add(actor=actor, finding=finding, kind="log", log_entry=line)
+        if minute == 96 and decision is not None:
+            evaluations.evidence_add(
+                actor=actor, finding=finding, kind="decision", decision=decision
+            )
+        if milestone in measured:
+            evaluations.evidence_add(actor=actor, finding=finding, kind="time", milestone=milestone)
+        if action is not None:
+            title, owner, days = action
+            finding_action_create(
+                actor=actor,
+                finding=finding,
+                title=title,
+                owner_name=owner,
+                deadline=today + dt.timedelta(days=days),
+            )
+    log("Leren: evaluatie Velsen-Noord met bevindingen, logboekregels, tijden en verbeteracties.")
