@@ -15,7 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from oranje.core import access as core_access
@@ -111,8 +111,8 @@ def evaluation_new(request: HttpRequest) -> HttpResponse:
 
 #: Pages of other parts about one evaluation, linked from its page when they exist.
 LINKS = (
-    ("learning:evaluation_report", _lazy("Report (PDF)")),
-    ("learning:evaluation_print", _lazy("Print")),
+    ("learning:evaluation_report", gettext_lazy("Report (PDF)")),
+    ("learning:evaluation_print", gettext_lazy("Print")),
 )
 
 

@@ -1,0 +1,222 @@
+"""Evaluations, the pages: the region's list with its filters, a new evaluation (a Dutch
+message when neither an incident nor an exercise is chosen), the evaluation's page with its
+findings per process, evidence and actions (reading it with participants is audited), a
+finding without a process refused on the field, a logbook line linked from the finding's
+page (and one of another incident refused), an improvement action made from a finding, the
+open actions of earlier evaluations, and making it final."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from oranje.core.models import AuditEntry, User
+from oranje.learning.models import Evaluation, Evidence, Finding
+from oranje.learning.services import evaluations as services
+from oranje.learning.services import evaluations_actions as action_services
+from oranje.learning.tests.evaluations_helpers import Scene, evaluation, finding, scene
+from oranje.organisation.tests.factories import World
+from oranje.quality.models import ImprovementAction
+
+pytestmark = pytest.mark.django_db
+
+LIST = "/leren/evaluaties/"
+
+
+def _client(user: User) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def s(world: World) -> Scene:
+    return scene(world)
+
+
+def test_the_list_shows_the_regions_evaluations_and_filters(world: World, s: Scene) -> None:
+    e = evaluation(world, s)
+    services.evaluation_update(
+        actor=world.coordinator,
+        evaluation=e,
+        title=e.title,
+        methods=e.methods,
+        held_on=timezone.localdate(),
+        summary="",
+    )
+    finding(world, e)
+    services.evaluation_finalise(actor=world.coordinator, evaluation=e)
+    evaluation(world, s, incident=s.foreign_incident, title="Evaluatie stroomstoring")
+    client = _client(world.coordinator)
+    page = client.get(LIST).content.decode()
+    assert "Evaluatie brand Velsen-Noord" in page and "Evaluatie stroomstoring" in page
+    final = client.get(LIST, {"status": "final"}).content.decode()
+    assert "Evaluatie brand Velsen-Noord" in final and "Evaluatie stroomstoring" not in final
+    year = timezone.localtime(s.incident.started_at).year
+    assert "Evaluatie stroomstoring" in client.get(LIST, {"jaar": str(year)}).content.decode()
+    # A bad filter is ignored, never a 500.
+    assert client.get(LIST, {"jaar": "²⁰²⁵", "van": "x" * 500}).status_code == 200
+
+
+def test_people_who_do_not_evaluate_get_403(world: World) -> None:
+    assert _client(world.functionary).get(LIST).status_code == 403
+
+
+def test_a_new_evaluation_without_incident_or_exercise_says_so(world: World, s: Scene) -> None:
+    client = _client(world.coordinator)
+    form = client.get(f"{LIST}nieuw/?incident={s.incident.pk}")
+    assert form.status_code == 200 and "Evaluatie Brand Velsen-Noord" in form.content.decode()
+    response = client.post(f"{LIST}nieuw/", {"title": "Evaluatie"})
+    assert response.status_code == 400
+    assert "kies het incident of de oefening die u evalueert" in response.content.decode()
+    response = client.post(
+        f"{LIST}nieuw/",
+        {"title": "Evaluatie", "incident": s.incident.pk, "methods": ["debrief", "conversations"]},
+    )
+    e = Evaluation.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"{LIST}{e.pk}/"
+    assert e.methods == ["debrief", "conversations"]
+
+
+def test_an_incident_not_offered_is_refused_on_the_field(world: World, s: Scene) -> None:
+    response = _client(world.coordinator).post(
+        f"{LIST}nieuw/", {"title": "Evaluatie", "incident": "999999"}
+    )
+    assert response.status_code == 400
+    assert "Incident: kies er een uit de lijst." in response.content.decode()
+
+
+def test_the_page_shows_findings_evidence_and_audits_reading_participants(
+    world: World, s: Scene
+) -> None:
+    e = evaluation(world, s)
+    f = finding(world, e)
+    services.evidence_add(actor=world.coordinator, finding=f, kind="log", log_entry=s.line)
+    client = _client(world.coordinator)
+    page = client.get(f"{LIST}{e.pk}/").content.decode()
+    assert "Het eerste publieksbericht kwam na vijftig minuten." in page
+    assert "Eerste publieksbericht via NL-Alert verstuurd." in page
+    assert not AuditEntry.objects.filter(action="evaluation.read").exists()
+    services.participant_add(actor=world.coordinator, evaluation=e, name="Mira Jansen")
+    assert "Mira Jansen" in client.get(f"{LIST}{e.pk}/").content.decode()
+    assert AuditEntry.objects.filter(action="evaluation.read", object_id=str(e.pk)).count() == 1
+
+
+def test_a_finding_without_a_process_is_refused_on_the_field(world: World, s: Scene) -> None:
+    e = evaluation(world, s)
+    response = _client(world.coordinator).post(
+        f"{LIST}{e.pk}/bevindingen/nieuw/", {"kind": "improve", "text": "Te laat."}
+    )
+    assert response.status_code == 400
+    assert "Proces: kies het proces waar de bevinding over gaat." in response.content.decode()
+    assert not Finding.objects.exists()
+
+
+def test_a_log_line_is_linked_from_the_findings_page(world: World, s: Scene) -> None:
+    f = finding(world, evaluation(world, s))
+    client = _client(world.coordinator)
+    page = client.get(f"/leren/bevindingen/{f.pk}/").content.decode()
+    assert "Koppel een logboekregel" in page and "Eerste publieksbericht" in page
+    assert "Andere regel." not in page
+    response = client.post(
+        f"/leren/bevindingen/{f.pk}/bewijs/", {"kind": "log", "log_entry": s.foreign_line.pk}
+    )
+    assert response.status_code == 400 and not Evidence.objects.exists()
+    response = client.post(
+        f"/leren/bevindingen/{f.pk}/bewijs/",
+        {"kind": "log", "log_entry": s.line.pk, "note": "Zie tijdstip."},
+    )
+    assert response.status_code == 302
+    ev = Evidence.objects.get()
+    assert ev.log_entry == s.line and ev.note == "Zie tijdstip."
+    assert client.post(f"/leren/bevindingen/{f.pk}/bewijs/", {"kind": "x"}).status_code == 302
+
+
+def test_an_improvement_action_from_the_findings_page(world: World, s: Scene) -> None:
+    f = finding(world, evaluation(world, s))
+    client = _client(world.coordinator)
+    response = client.post(
+        f"/leren/bevindingen/{f.pk}/acties/nieuw/",
+        {
+            "action-title": "",
+            "title": "Sjabloon eerste bericht",
+            "owner_name": "Communicatieadviseur",
+            "deadline": (timezone.localdate() + dt.timedelta(days=30)).isoformat(),
+        },
+    )
+    assert response.status_code == 302
+    action = ImprovementAction.objects.get()
+    assert list(f.actions.all()) == [action]
+    page = client.get(f"{LIST}{f.evaluation_id}/").content.decode()
+    assert "Sjabloon eerste bericht" in page
+
+
+def test_open_actions_of_earlier_evaluations_are_followed(world: World, s: Scene) -> None:
+    earlier = evaluation(world, s, incident=s.foreign_incident, title="Evaluatie stroomstoring")
+    action = action_services.finding_action_create(
+        actor=world.coordinator,
+        finding=finding(world, earlier),
+        title="Piketrooster herzien",
+        owner_name="Coördinator",
+        deadline=timezone.localdate() + dt.timedelta(days=10),
+    )
+    now = evaluation(world, s)
+    page = _client(world.coordinator).get(f"{LIST}{now.pk}/").content.decode()
+    assert "Open acties uit eerdere evaluaties" in page
+    assert "Piketrooster herzien" in page and "Evaluatie stroomstoring" in page
+    ImprovementAction.objects.filter(pk=action.pk).update(status="closed", closed_at=timezone.now())
+    page = _client(world.coordinator).get(f"{LIST}{now.pk}/").content.decode()
+    assert "Piketrooster herzien" not in page
+
+
+def test_making_final_from_the_page(world: World, s: Scene) -> None:
+    e = evaluation(world, s)
+    client = _client(world.coordinator)
+    response = client.post(f"{LIST}{e.pk}/definitief/", follow=True)
+    assert "bevindingen: schrijf minstens één bevinding op" in response.content.decode()
+    services.evaluation_update(
+        actor=world.coordinator,
+        evaluation=e,
+        title=e.title,
+        methods=e.methods,
+        held_on=timezone.localdate(),
+        summary="",
+    )
+    finding(world, e)
+    client.post(f"{LIST}{e.pk}/definitief/")
+    e.refresh_from_db()
+    assert e.status == "final"
+    assert client.get(f"{LIST}{e.pk}/bewerken/").status_code == 200
+    response = client.post(f"{LIST}{e.pk}/bewerken/", {"title": "Anders"})
+    assert response.status_code == 400 and "definitief" in response.content.decode()
+
+
+def test_participants_from_the_page(world: World, s: Scene) -> None:
+    e = evaluation(world, s)
+    client = _client(world.coordinator)
+    officer = world.officers[0]
+    response = client.post(f"{LIST}{e.pk}/deelnemers/", {"person": officer.pk, "role": "OvD"})
+    assert response.status_code == 302
+    response = client.post(f"{LIST}{e.pk}/deelnemers/", {"name": ""})
+    assert response.status_code == 400
+    assert "naam: kies een functionaris" in response.content.decode()
+    p = e.participants.get()
+    assert p.name == officer.full_name
+    client.post(f"/leren/deelnemers/{p.pk}/verwijderen/")
+    assert not e.participants.exists()
+
+
+def test_another_regions_evaluation_is_404_and_a_municipalitys_other_is_403(
+    world: World, s: Scene
+) -> None:
+    e = evaluation(world, s)
+    outsider = User.objects.create_user(username="utrecht")
+    from oranje.core.constants import Role
+    from oranje.core.models import Membership
+
+    Membership.objects.create(user=outsider, role=Role.COORDINATOR, region=world.other_region)
+    assert _client(outsider).get(f"{LIST}{e.pk}/").status_code == 404
+    assert _client(world.haarlem_coordinator).get(f"{LIST}{e.pk}/").status_code == 403
