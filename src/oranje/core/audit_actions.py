@@ -205,6 +205,7 @@ class AuditAction(models.TextChoices):
     SURVEY_LETTERS = "survey.letters", _("Survey letters with personal codes made")
     SURVEY_ADDRESSES_DELETE = "survey.addresses_delete", _("Survey addresses deleted")
     SURVEY_RESULTS_EXPORT = "survey.export", _("Survey results exported")
+    SURVEY_ADDRESSES_READ = "survey.addresses_read", _("Addresses of a survey's letters read")
     ENTRY_SAVE = "entry.save", _("Dossier entry saved")
     ENTRY_COMMENT = "entry.comment", _("Comment on a dossier entry")
     ENTRY_LINK = "entry.link", _("Dossier entry linked to an evaluation or finding")

@@ -1,0 +1,294 @@
+"""What the survey pages read: the region's surveys with their counts, a survey's figures,
+and its results (response rate, the answers per question, the breakdown by postcode area and
+by shelter, the free-text answers with a word overview), filtered by area and shelter."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
+
+from oranje.core.models import Region
+from oranje.incidents.models import Incident
+from oranje.learning import text as words
+from oranje.learning.constants import QuestionKind, ResponseChannel, Shelter
+from oranje.learning.models import Answer, Invitation, Response, Survey, SurveyQuestion
+
+#: The question whose answers become `Response.postcode_area` (shown in the area breakdown).
+POSTCODE_QUESTION = "postcode"
+#: How many free-text answers a results page shows per question (the export has all).
+TEXTS_SHOWN = 200
+SCALE_VALUES = ("1", "2", "3", "4", "5")
+
+
+def region_surveys(region: Region) -> QuerySet[Survey]:
+    return (
+        Survey.objects.filter(region=region)
+        .select_related("incident")
+        .annotate(
+            response_count=Count("responses", distinct=True),
+        )
+        .order_by("-created_at")
+    )
+
+
+def region_incidents(region: Region) -> QuerySet[Incident]:
+    return Incident.objects.filter(region=region).order_by("-started_at")
+
+
+@dataclass
+class Counts:
+    invitations: int
+    letters: int
+    used: int
+    addresses: int
+    code_responses: int
+    open_responses: int
+
+    @property
+    def responses(self) -> int:
+        return self.code_responses + self.open_responses
+
+    @property
+    def rate(self) -> float | None:
+        """Responses by code per letter sent, in percent."""
+        if not self.letters:
+            return None
+        return 100.0 * self.code_responses / self.letters
+
+
+def counts(survey: Survey, responses: QuerySet[Response] | None = None) -> Counts:
+    inv = Invitation.objects.filter(survey=survey).aggregate(
+        total=Count("pk"),
+        letters=Count("pk", filter=Q(letter_made_at__isnull=False)),
+        used=Count("pk", filter=Q(used_at__isnull=False)),
+        addresses=Count("pk", filter=~Q(street="")),
+    )
+    rows = responses if responses is not None else Response.objects.filter(survey=survey)
+    by_channel = dict(rows.values_list("channel").annotate(n=Count("pk")).order_by())
+    return Counts(
+        invitations=inv["total"],
+        letters=inv["letters"],
+        used=inv["used"],
+        addresses=inv["addresses"],
+        code_responses=by_channel.get(ResponseChannel.CODE, 0),
+        open_responses=by_channel.get(ResponseChannel.OPEN, 0),
+    )
+
+
+def filtered_responses(survey: Survey, *, area: str = "", shelter: str | None = None):
+    rows = Response.objects.filter(survey=survey)
+    if area:
+        rows = rows.filter(postcode_area=area)
+    if shelter is not None:
+        rows = rows.filter(shelter=shelter)
+    return rows
+
+
+@dataclass
+class Bar:
+    value: str
+    label: str
+    count: int
+    share: float  # percent of those who answered the question
+
+
+@dataclass
+class QuestionResult:
+    question: SurveyQuestion
+    answered: int
+    bars: list[Bar] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    text_count: int = 0
+    top_words: list[tuple[str, int]] = field(default_factory=list)
+    mean: float | None = None
+
+    @property
+    def is_text(self) -> bool:
+        return self.question.kind == QuestionKind.TEXT
+
+    @property
+    def summary(self) -> str:
+        """A line for evidence: "62% Ja, op tijd (n=1.412)" or "gemiddeld 3,8 van 5 (n=…)"."""
+        n = f"{self.answered:,}".replace(",", ".")
+        if self.question.kind == QuestionKind.SCALE and self.mean is not None:
+            mean = f"{self.mean:.1f}".replace(".", ",")
+            return _("average %(mean)s out of 5 (n=%(n)s)") % {"mean": mean, "n": n}
+        if self.bars and self.answered:
+            top = max(self.bars, key=lambda b: b.count)
+            return f"{top.share:.0f}% {top.label} (n={n})"
+        if self.is_text:
+            return _("%(n)s answers in own words") % {"n": f"{self.text_count:,}".replace(",", ".")}
+        return f"n={n}"
+
+
+def _options(question: SurveyQuestion) -> list[tuple[str, str]]:
+    if question.kind == QuestionKind.YES_NO:
+        return [("yes", _("yes")), ("no", _("no"))]
+    if question.kind == QuestionKind.SCALE:
+        return [(v, v) for v in SCALE_VALUES]
+    return [(str(o.get("value", "")), str(o.get("label", ""))) for o in question.options or []]
+
+
+def _bars(question: SurveyQuestion, tally: Counter[str], answered: int) -> list[Bar]:
+    known = _options(question)
+    values = {v for v, _label in known}
+    bars = [Bar(v, label, tally.get(v, 0), 0.0) for v, label in known]
+    bars += [Bar(v, v, n, 0.0) for v, n in sorted(tally.items()) if v not in values and v]
+    for bar in bars:
+        bar.share = 100.0 * bar.count / answered if answered else 0.0
+    return bars
+
+
+def question_results(survey: Survey, responses: QuerySet[Response]) -> list[QuestionResult]:
+    questions = list(survey.questions.exclude(code=POSTCODE_QUESTION).order_by("position", "pk"))
+    answers = Answer.objects.filter(response__in=responses)
+    single: dict[int, Counter[str]] = {}
+    for qid, value, n in (
+        answers.exclude(question__kind__in=[QuestionKind.MULTIPLE, QuestionKind.TEXT])
+        .exclude(value="")
+        .values_list("question_id", "value")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        single.setdefault(qid, Counter())[value] += n
+    multiple: dict[int, Counter[str]] = {}
+    multiple_n: Counter[int] = Counter()
+    for qid, values in answers.filter(question__kind=QuestionKind.MULTIPLE).values_list(
+        "question_id", "values"
+    ):
+        if not isinstance(values, list) or not values:
+            continue
+        multiple_n[qid] += 1
+        for value in {str(v) for v in values}:
+            multiple.setdefault(qid, Counter())[value] += 1
+    texts: dict[int, list[str]] = {}
+    for qid, written in (
+        answers.filter(question__kind=QuestionKind.TEXT)
+        .exclude(text="")
+        .order_by("-response_id")
+        .values_list("question_id", "text")
+    ):
+        texts.setdefault(qid, []).append(written)
+    out = []
+    for question in questions:
+        if question.kind == QuestionKind.TEXT:
+            written = texts.get(question.pk, [])
+            out.append(
+                QuestionResult(
+                    question,
+                    answered=len(written),
+                    texts=written[:TEXTS_SHOWN],
+                    text_count=len(written),
+                    top_words=words.top_words(written, limit=20),
+                )
+            )
+            continue
+        if question.kind == QuestionKind.MULTIPLE:
+            tally = multiple.get(question.pk, Counter())
+            answered = multiple_n[question.pk]
+        else:
+            tally = single.get(question.pk, Counter())
+            answered = sum(tally.values())
+        result = QuestionResult(question, answered=answered, bars=_bars(question, tally, answered))
+        if question.kind == QuestionKind.SCALE and answered:
+            total = sum(int(v) * n for v, n in tally.items() if v in SCALE_VALUES)
+            scored = sum(n for v, n in tally.items() if v in SCALE_VALUES)
+            result.mean = total / scored if scored else None
+        out.append(result)
+    return out
+
+
+@dataclass
+class AreaRow:
+    area: str
+    invitations: int
+    responses: int
+    code_responses: int
+
+    @property
+    def rate(self) -> float | None:
+        return 100.0 * self.code_responses / self.invitations if self.invitations else None
+
+
+def by_area(survey: Survey, responses: QuerySet[Response]) -> list[AreaRow]:
+    invited = dict(
+        Invitation.objects.filter(survey=survey, letter_made_at__isnull=False)
+        .values_list("postcode_area")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    answered: dict[str, list[int]] = {}
+    for area, channel, n in (
+        responses.values_list("postcode_area", "channel").annotate(n=Count("pk")).order_by()
+    ):
+        row = answered.setdefault(area, [0, 0])
+        row[0] += n
+        if channel == ResponseChannel.CODE:
+            row[1] += n
+    areas = sorted(set(invited) | set(answered), key=lambda a: (a == "", a))
+    return [
+        AreaRow(a, invited.get(a, 0), answered.get(a, [0, 0])[0], answered.get(a, [0, 0])[1])
+        for a in areas
+    ]
+
+
+def by_shelter(responses: QuerySet[Response]) -> list[tuple[str, str, int]]:
+    found = dict(responses.values_list("shelter").annotate(n=Count("pk")).order_by())
+    return [(value, str(label), found.get(value, 0)) for value, label in Shelter.choices]
+
+
+def areas(survey: Survey) -> list[str]:
+    """The postcode areas of the survey (for the filter)."""
+    found = set(
+        Response.objects.filter(survey=survey)
+        .exclude(postcode_area="")
+        .values_list("postcode_area", flat=True)
+    ) | set(
+        Invitation.objects.filter(survey=survey)
+        .exclude(postcode_area="")
+        .values_list("postcode_area", flat=True)
+    )
+    return sorted(found)
+
+
+def export_rows(survey: Survey) -> tuple[list[str], list[list[object]]]:
+    """One row per response: its channel, day, area, shelter, and an answer per question."""
+    questions = list(survey.questions.order_by("position", "pk"))
+    header = [
+        _("response"),
+        _("channel"),
+        _("day"),
+        _("postcode area"),
+        _("in a shelter"),
+        *[q.code for q in questions],
+    ]
+    answers: dict[int, dict[int, Answer]] = {}
+    for answer in Answer.objects.filter(response__survey=survey).only(
+        "response_id", "question_id", "value", "values", "text"
+    ):
+        answers.setdefault(answer.response_id, {})[answer.question_id] = answer
+    rows: list[list[object]] = []
+    for response in Response.objects.filter(survey=survey).order_by("pk"):
+        given = answers.get(response.pk, {})
+        row: list[object] = [
+            response.pk,
+            response.channel,
+            response.submitted_on.isoformat(),
+            response.postcode_area,
+            response.shelter,
+        ]
+        for q in questions:
+            a = given.get(q.pk)
+            if a is None:
+                row.append("")
+            elif q.kind == QuestionKind.MULTIPLE:
+                row.append("|".join(str(v) for v in (a.values or [])))
+            elif q.kind == QuestionKind.TEXT:
+                row.append(a.text or a.value)
+            else:
+                row.append(a.value)
+        rows.append(row)
+    return header, rows

@@ -1,0 +1,213 @@
+"""The survey's letters (PDF, A4): one letter per invited address, in plain Dutch (B1): why
+we ask, how to answer, the link, the personal code and a QR code that opens the survey with
+the code filled in. The address sits where the window of a Dutch window envelope shows it
+(as the aftercare room's letters). An exercise says OEFENING on every page."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from fpdf import FPDF
+
+from oranje.aftercare.letters import WINDOW_H, WINDOW_W, WINDOW_X, WINDOW_Y
+from oranje.alerting.channels import one_line
+from oranje.care.cards import draw_qr
+from oranje.learning import codes
+from oranje.learning.models import Invitation, Survey
+
+LEFT, RIGHT, TOP, BOTTOM = 22.0, 20.0, 22.0, 22.0
+QR_SIDE = 38.0
+
+
+def _safe(text: str) -> str:
+    return (
+        text.replace("\u0133", "ij")
+        .replace("\u0132", "IJ")
+        .replace("\u2019", "'")
+        .encode("cp1252", "replace")
+        .decode("cp1252")
+    )
+
+
+def survey_link(survey: Survey) -> str:
+    """The survey's public address (the open link, and the letters' link)."""
+    try:
+        path = reverse("learning:public_survey", args=[survey.token])
+    except NoReverseMatch:  # the public part not there yet
+        path = f"/enquete/{survey.token}/"
+    return f"{settings.SITE_URL}{path}"
+
+
+def code_link(survey: Survey, code: str) -> str:
+    """What the letter's QR code holds: the link with the code filled in."""
+    return f"{survey_link(survey)}?code={quote(codes.show(code))}"
+
+
+def sender(survey: Survey) -> str:
+    municipality = survey.incident.municipality
+    if municipality is not None:
+        return _("Municipality of %(name)s") % {"name": municipality.name}
+    return survey.region.name
+
+
+class _Letters(FPDF):
+    def __init__(self, marking: str, footer: str) -> None:
+        super().__init__(format="A4")
+        self.core_fonts_encoding = "windows-1252"
+        self.marking = marking
+        self.footer_text = footer
+        self.set_auto_page_break(auto=True, margin=BOTTOM)
+        self.set_margins(LEFT, TOP, RIGHT)
+
+    def header(self) -> None:
+        if self.marking:
+            self.set_xy(self.w - RIGHT - 50, 8)
+            self.set_font("helvetica", "B", 12)
+            self.cell(50, 8, self.marking, border=1, align="C")
+        self.set_xy(LEFT, TOP)
+
+    def footer(self) -> None:
+        self.set_y(-14)
+        self.set_font("helvetica", "", 8)
+        self.set_text_color(90, 90, 90)
+        self.cell(0, 6, _safe(self.footer_text), align="C")
+        self.set_text_color(0, 0, 0)
+
+
+def letters_pdf(survey: Survey, pairs: list[tuple[Invitation, str]]) -> bytes:
+    """The letters for [(invitation, code)], in Dutch whatever the reader's language."""
+    with translation.override("nl"):
+        return _letters(survey, pairs)
+
+
+def _letters(survey: Survey, pairs: list[tuple[Invitation, str]]) -> bytes:
+    incident = survey.incident
+    marking = "OEFENING" if incident.is_exercise else ""
+    who = sender(survey)
+    pdf = _Letters(marking, f"{who} - {one_line(survey.title)}")
+    day = date_format(timezone.localdate(), "j F Y")
+    link = survey_link(survey)
+    body = _body(survey)
+    for invitation, code in pairs:
+        pdf.add_page()
+        _letter(pdf, survey, invitation, code, who, day, link, body)
+    if not pairs:
+        pdf.add_page()
+        pdf.set_font("helvetica", "", 11)
+        pdf.multi_cell(0, 6, _safe(_("No address gets a letter.")))
+    return bytes(pdf.output())
+
+
+def _body(survey: Survey) -> list[str]:
+    paragraphs = [
+        _(
+            "Recently there was an incident in your area: %(title)s. The municipality wants "
+            "to learn from it. That is why we ask you: how did it go for you?"
+        )
+        % {"title": one_line(survey.incident.title)},
+        _(
+            "Did you get information in time? Did you know what to do? Did you feel helped? "
+            "Your answers help us to do better next time."
+        ),
+        _(
+            "Answering takes about 5 minutes. You do not give your name. We cannot see who "
+            "gave which answers."
+        ),
+    ]
+    if survey.closes_on:
+        paragraphs.append(
+            _("Please answer before %(day)s.") % {"day": date_format(survey.closes_on, "j F Y")}
+        )
+    return paragraphs
+
+
+def _letter(
+    pdf: _Letters,
+    survey: Survey,
+    invitation: Invitation,
+    code: str,
+    who: str,
+    day: str,
+    link: str,
+    body: list[str],
+) -> None:
+    width = pdf.w - LEFT - RIGHT
+    pdf.set_xy(LEFT, TOP - 6)
+    pdf.set_font("helvetica", "B", 16)
+    pdf.cell(110, 8, _safe(who), new_x="LMARGIN", new_y="NEXT")
+    # The address in the envelope's window.
+    pdf.set_xy(WINDOW_X, WINDOW_Y)
+    pdf.set_font("helvetica", "", 7)
+    pdf.set_text_color(90, 90, 90)
+    pdf.cell(WINDOW_W, 4, _safe(who))
+    pdf.set_text_color(0, 0, 0)
+    pdf.set_font("helvetica", "", 11)
+    pdf.set_xy(WINDOW_X, WINDOW_Y + 8)
+    lines = [
+        _("To the residents of"),
+        one_line(invitation.street),
+        f"{one_line(invitation.postcode)}  {one_line(invitation.place).upper()}",
+    ]
+    for line in lines:
+        pdf.set_x(WINDOW_X)
+        pdf.cell(WINDOW_W, 5.5, _safe(line), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_xy(LEFT, WINDOW_Y + WINDOW_H + 8)
+    pdf.set_font("helvetica", "", 10)
+    pdf.cell(0, 5, _safe(f"{_('Date')}: {day}"), new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(
+        0, 5, _safe(f"{_('Subject')}: {_('Your opinion counts')}"), new_x="LMARGIN", new_y="NEXT"
+    )
+    pdf.ln(6)
+    pdf.set_font("helvetica", "", 11)
+    pdf.multi_cell(0, 6, _safe(_("Dear resident,")), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    for paragraph in body:
+        pdf.multi_cell(0, 6, _safe(paragraph), new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+    # How to answer, with the QR code on the right.
+    top = pdf.get_y() + 2
+    text_w = width - QR_SIDE - 6
+    pdf.set_font("helvetica", "B", 12)
+    pdf.cell(text_w, 7, _safe(_("How to take part")), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("helvetica", "", 11)
+    pdf.multi_cell(
+        text_w,
+        6,
+        _safe(_("1. Scan the square code with the camera of your phone. Or go to:")),
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
+    pdf.set_font("courier", "", 9)
+    pdf.multi_cell(text_w, 5, _safe(link), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("helvetica", "", 11)
+    pdf.multi_cell(
+        text_w, 6, _safe(_("2. Type your personal code:")), new_x="LMARGIN", new_y="NEXT"
+    )
+    pdf.set_font("courier", "B", 18)
+    pdf.cell(text_w, 10, codes.show(code), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("helvetica", "", 10)
+    pdf.multi_cell(
+        text_w,
+        5,
+        _safe(_("You can use this code once. Keep this letter until you have answered.")),
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
+    draw_qr(pdf, code_link(survey, code), pdf.w - RIGHT - QR_SIDE, top, QR_SIDE)
+    pdf.set_y(max(pdf.get_y(), top + QR_SIDE) + 6)
+    pdf.set_font("helvetica", "", 11)
+    pdf.multi_cell(
+        0,
+        6,
+        _safe(_("Thank you for your help.")),
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
+    pdf.ln(2)
+    pdf.multi_cell(0, 6, _safe(_("Kind regards,")), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 6, _safe(who), new_x="LMARGIN", new_y="NEXT")
