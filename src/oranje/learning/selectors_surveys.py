@@ -165,13 +165,13 @@ def question_results(survey: Survey, responses: QuerySet[Response]) -> list[Ques
         for value in {str(v) for v in values}:
             multiple.setdefault(qid, Counter())[value] += 1
     texts: dict[int, list[str]] = {}
-    for qid, written in (
+    for qid, one in (
         answers.filter(question__kind=QuestionKind.TEXT)
         .exclude(text="")
         .order_by("-response_id")
         .values_list("question_id", "text")
     ):
-        texts.setdefault(qid, []).append(written)
+        texts.setdefault(qid, []).append(one)
     out = []
     for question in questions:
         if question.kind == QuestionKind.TEXT:

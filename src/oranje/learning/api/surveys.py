@@ -35,10 +35,10 @@ class QuestionOut(serializers.Serializer):
     code = serializers.CharField()
     position = serializers.IntegerField()
     text = serializers.CharField()
-    help_text = serializers.CharField()
+    explanation = serializers.CharField(source="help_text")
     kind = serializers.ChoiceField(choices=QuestionKind.choices)
     options = serializers.ListField(child=serializers.DictField(child=serializers.CharField()))
-    required = serializers.BooleanField()
+    answer_required = serializers.BooleanField(source="required")
 
 
 class SurveyOut(serializers.Serializer):
@@ -89,7 +89,7 @@ class SurveyIn(serializers.Serializer):
 
 class BarOut(serializers.Serializer):
     value = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]
     count = serializers.IntegerField()
     share = serializers.FloatField()
 
@@ -162,7 +162,7 @@ def surveys(request: Request, code: str) -> Response:
         return Response(SurveyDetailOut(survey).data, status=status.HTTP_201_CREATED)
     rows = selectors.region_surveys(region).select_related("region")
     paginator = Pagination()
-    page: Any = paginator.paginate_queryset(rows, request)  # type: ignore[arg-type]
+    page: Any = paginator.paginate_queryset(rows, request)
     return paginator.get_paginated_response(SurveyOut(page, many=True).data)
 
 

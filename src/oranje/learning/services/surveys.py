@@ -124,11 +124,12 @@ def _question_fields(
 
 def _free_code(region: Region, text: str, exclude: int | None = None) -> str:
     base = slugify(text).replace("-", "_")[: CODE_MAX - 4] or "vraag"
-    taken = set(
-        StandardQuestion.objects.filter(region__in=[region])
-        .exclude(pk=exclude)
-        .values_list("code", flat=True)
-    ) | set(StandardQuestion.objects.filter(region=None).values_list("code", flat=True))
+    own = StandardQuestion.objects.filter(region=region)
+    if exclude is not None:
+        own = own.exclude(pk=exclude)
+    taken = set(own.values_list("code", flat=True)) | set(
+        StandardQuestion.objects.filter(region=None).values_list("code", flat=True)
+    )
     code, n = base, 2
     while code in taken:
         code = f"{base}_{n}"
