@@ -38,6 +38,7 @@ BENCHMARKS = [
     "bench.quality_indicators",
     "bench.quality_pages",
     "bench.quality_report",
+    "bench.learning_dossier_search",
 ]
 
 

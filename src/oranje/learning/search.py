@@ -13,6 +13,7 @@ and one query per page, the page's entries fetched with their region). `highligh
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -60,6 +61,7 @@ def _words(text: str) -> list[str]:
     return [w for w in _WORD.findall(fold(text).replace("_", " ")) if len(w) > 1]
 
 
+@functools.lru_cache(maxsize=20_000)
 def stem_of(word: str) -> str:
     s = stem(word)
     return s if len(s) >= 3 else word
@@ -156,9 +158,10 @@ class SearchResults:
                 f"WHERE e.search_vector @@ query{extra} {tail}"
             )
             return sql, [self.filter.q[:QUERY_MAX], *values]
+        # Without filters the FTS table answers alone (no join with the entries).
+        join = " JOIN learning_entry e ON e.id = f.rowid" if clauses else ""
         sql = (
-            f"SELECT {select} FROM learning_entry_fts f "  # noqa: S608
-            "JOIN learning_entry e ON e.id = f.rowid "
+            f"SELECT {select} FROM learning_entry_fts f{join} "  # noqa: S608
             f"WHERE learning_entry_fts MATCH %s{extra} {tail}"
         )
         return sql, [fts5_query(self.parsed), *values]
@@ -181,8 +184,8 @@ class SearchResults:
             select = "e.id, ts_rank(e.search_vector, query, 1)"
             order = "ORDER BY 2 DESC, e.id DESC"
         else:
-            select = "e.id, -bm25(learning_entry_fts)"
-            order = "ORDER BY bm25(learning_entry_fts), e.id DESC"
+            select = "f.rowid, -bm25(learning_entry_fts)"
+            order = "ORDER BY bm25(learning_entry_fts), f.rowid DESC"
         sql, values = self._sql(select, f"{order} LIMIT %s OFFSET %s")
         with connection.cursor() as cursor:
             cursor.execute(sql, [*values, limit, offset])
