@@ -89,7 +89,7 @@ EARLIER_FINDINGS = {
         (
             "communication",
             "improve",
-            "Het eerste publieksbericht kwam na 50 minuten; de woordvoerder wachtte op bevestiging van de brandweer.",
+            "Eerste publieksbericht te laat: pas na 50 minuten, de woordvoerder wachtte op de brandweer.",
         ),
         (
             "victims",
@@ -99,14 +99,14 @@ EARLIER_FINDINGS = {
         (
             "organisation",
             "improve",
-            "Twee CPG's op zachte piket waren op vakantie; de vervanging moest worden gezocht.",
+            "Zachte piket in de vakantie: twee CPG's kwamen niet, vervanging moest worden gezocht.",
         ),
     ],
     "heemskerk": [
         (
             "communication",
             "improve",
-            "Eerste publieksbericht te laat: pas na 45 minuten online, omwonenden hoorden het eerst via sociale media.",
+            "Eerste publieksbericht te laat: pas na 45 minuten online; omwonenden hoorden het eerst via sociale media.",
         ),
         (
             "advice",
@@ -116,7 +116,7 @@ EARLIER_FINDINGS = {
         (
             "organisation",
             "improve",
-            "Contactpersoon gemeente op zachte piket kwam niet; vakantieperiode niet in het rooster verwerkt.",
+            "Zachte piket in de vakantie: de CPG kwam niet op de oproep af.",
         ),
     ],
     "other": [
@@ -128,12 +128,12 @@ EARLIER_FINDINGS = {
         (
             "communication",
             "improve",
-            "Publieksbericht kwam te laat, na ruim drie kwartier, door afstemming met de partners.",
+            "Eerste publieksbericht te laat, pas na 48 minuten, door afstemming met de partners.",
         ),
         (
             "organisation",
             "improve",
-            "Zachte piket in de zomervakantie: te weinig mensen kwamen op de oproep af.",
+            "Zachte piket in de vakantie: te weinig mensen kwamen op de oproep af.",
         ),
         (
             "readiness",

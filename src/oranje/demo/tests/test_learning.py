@@ -1,0 +1,83 @@
+"""The learning room in the demo (issue 16): the Velsen-Noord evaluation with findings linked
+to its log and times and improvement actions, earlier evaluations whose findings recur (three
+patterns seen in three incidents or exercises, across two regions), the 2015 work session's
+entries in the living dossier, the national network with 25 coordinating secretaries and this
+year's meetings — and a second run that changes none of it."""
+
+import pytest
+from django.utils import timezone
+
+from oranje.demo.world import build
+from oranje.learning import models as lm
+from oranje.learning.constants import Body, NetworkRole
+
+
+def _figures() -> dict[str, int]:
+    return {
+        model.__name__: model.objects.count()
+        for model in (
+            lm.Evaluation,
+            lm.Finding,
+            lm.Evidence,
+            lm.Participant,
+            lm.Pattern,
+            lm.Entry,
+            lm.EntryComment,
+            lm.WorkSession,
+            lm.NetworkMember,
+            lm.Meeting,
+            lm.AdvisoryQuestion,
+            lm.Survey,
+            lm.Response,
+        )
+    }
+
+
+@pytest.mark.django_db
+def test_the_demo_has_the_learning_room_and_reruns_safely() -> None:
+    build(lambda line: None)
+
+    velsen = lm.Evaluation.objects.get(incident__title="Gasstoring Velsen-Noord")
+    findings = velsen.findings.all()
+    assert findings.count() == 6
+    kinds = set(
+        lm.Evidence.objects.filter(finding__evaluation=velsen).values_list("kind", flat=True)
+    )
+    assert {"log", "decision"} <= kinds
+    linked = lm.Evidence.objects.filter(finding__evaluation=velsen, kind="log")
+    assert all(e.log_entry.incident_id == velsen.incident_id for e in linked)
+    assert velsen.participants.count() == 4
+    assert sum(f.actions.count() for f in findings) == 2
+
+    recurring = lm.Pattern.objects.filter(incident_count__gte=3)
+    assert recurring.count() >= 3
+    assert recurring.filter(region_count=2).exists()
+    assert lm.Pattern.objects.filter(finding_count=1).exists()  # seen once
+
+    session = lm.WorkSession.objects.get(title__contains="2015")
+    titles = set(session.entries.values_list("title", flat=True))
+    assert {
+        "De twee vragen bovenaan elke checklist",
+        "Van harde naar zachte piket",
+        "Een bedankje na een inzet",
+        "Onaangekondigde oproepen met een opdracht van een uur",
+        "Drie hoofdpools",
+    } <= titles
+    assert set(session.entries.values_list("kind", flat=True)) == {
+        "question",
+        "practice",
+        "proposal",
+    }
+
+    secretaries = lm.NetworkMember.objects.filter(role=NetworkRole.SECRETARY)
+    assert secretaries.values("region").distinct().count() == 25
+    assert lm.NetworkMember.objects.filter(role=NetworkRole.CHAIR).count() == 1
+    year = timezone.localdate().year
+    this_year = lm.Meeting.objects.filter(held_on__year=year)
+    assert this_year.filter(body=Body.NETWORK).count() == 2
+    assert this_year.filter(body=Body.PORTFOLIO).count() == 4
+    assert lm.AdvisoryQuestion.objects.count() == 3
+
+    before = _figures()
+    build(lambda line: None)
+    assert _figures() == before
