@@ -39,6 +39,7 @@ BENCHMARKS = [
     "bench.quality_pages",
     "bench.quality_report",
     "bench.learning_dossier_search",
+    "bench.learning_patterns",
 ]
 
 

@@ -33,6 +33,12 @@ from oranje.learning import text
 SIMILAR = 0.35
 #: With the same norm, less overlap in words is enough.
 SIMILAR_NORM = 0.2
+#: A link needs at least this many shared words (one word in common is chance).
+MIN_SHARED = 2
+#: Words found in this share of the blocks (with at least CONTEXT_BLOCKS blocks) are
+#: context (where, when), not what a finding is about: they do not count.
+CONTEXT_SHARE = 0.5
+CONTEXT_BLOCKS = 6
 #: How many shared words a pattern keeps (its `terms`), and how long its label may be.
 TERMS_KEPT = 8
 LABEL_MAX = 160
@@ -138,7 +144,7 @@ def _join(
                 if min(size, len(other)) < threshold * max(size, len(other)):
                     continue
                 shared = len(mine & other)
-                if shared / (size + len(other) - shared) >= threshold:
+                if shared >= MIN_SHARED and shared / (size + len(other) - shared) >= threshold:
                     uf.union(i, j)
             index[token].append(i)
 
@@ -156,69 +162,131 @@ def _label(items: Sequence[Item]) -> str:
     return first.rstrip(".;") if first.endswith((".", ";")) else first
 
 
-def _shared_words(items: Sequence[Item]) -> list[str]:
-    """The words most of the findings use (each counted once per finding), in their most
-    common spelling; for a single finding its own first words."""
-    if len(items) == 1:
-        found: list[str] = []
-        seen: set[str] = set()
-        for word in text.words(items[0].text):
-            if text.stem(word) not in seen:
-                seen.add(text.stem(word))
-                found.append(word)
-        return found[:TERMS_KEPT]
-    shared = [(word, n) for word, n in text.top_words(i.text for i in items) if n > 1]
-    return [word for word, _n in shared[:TERMS_KEPT]]
+def _shared_words(word_lists: Sequence[Sequence[tuple[str, str]]]) -> list[str]:
+    """The words most of the findings use (each counted once per finding, shown in their
+    most common spelling; context words left out); for a single finding its own first
+    words. `word_lists` holds (stem, word) pairs."""
+    per_stem: Counter[str] = Counter()
+    spelling: dict[str, Counter[str]] = defaultdict(Counter)
+    for words in word_lists:
+        seen: dict[str, str] = {}
+        for key, word in words:
+            seen.setdefault(key, word)
+        for key, word in seen.items():
+            per_stem[key] += 1
+            spelling[key][word] += 1
+    least = 2 if len(word_lists) > 1 else 1
+    ranked = [key for key, n in per_stem.most_common() if n >= least]
+    return [spelling[key].most_common(1)[0][0] for key in ranked[:TERMS_KEPT]]
 
 
-def _group(members: Sequence[Item]) -> Group:
-    members = sorted(members, key=lambda i: i.pk)
-    norms = Counter(i.norm_code for i in members if i.norm_code)
+def _group(members: Sequence[Item], word_lists: Sequence[Sequence[tuple[str, str]]]) -> Group:
     return Group(
         key=pattern_key(members[0].pk),
         process=members[0].process,
         kind=members[0].kind,
-        norm_code=norms.most_common(1)[0][0] if norms else "",
+        norm_code=_common_norm(members),
         label=_label(members),
-        terms=_shared_words(members),
+        terms=_shared_words(word_lists),
         finding_pks=[i.pk for i in members],
         incident_count=len({i.occasion for i in members}),
         region_count=len({i.region_id for i in members}),
     )
 
 
-def _block(items: list[Item]) -> list[Group]:
-    """The patterns of one block (one process and kind)."""
-    term_sets = [text.terms(i.text) for i in items]
+def _common_norm(members: Sequence[Item]) -> str:
+    norms = Counter(i.norm_code for i in members if i.norm_code)
+    return norms.most_common(1)[0][0] if norms else ""
+
+
+def _context_terms(
+    keys: Sequence[tuple[str, str]], term_sets: Sequence[frozenset[str]]
+) -> frozenset[str]:
+    """Words that say where or when, not what: found in at least half of the blocks
+    ("brand", "nacht", a place, "bespreken in het overleg"). Two findings about different
+    things that both begin "Bij de brand in Haarlem …" are not alike for that. Only with
+    enough blocks to tell (CONTEXT_BLOCKS)."""
+    blocks: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for key, terms in zip(keys, term_sets, strict=True):
+        for term in terms:
+            blocks[term].add(key)
+    total = len(set(keys))
+    if total < CONTEXT_BLOCKS:
+        return frozenset()
+    return frozenset(t for t, seen in blocks.items() if len(seen) >= total * CONTEXT_SHARE)
+
+
+def _block(
+    items: Sequence[Item],
+    word_lists: Sequence[Sequence[tuple[str, str]]],
+    term_sets: Sequence[frozenset[str]],
+) -> list[Group]:
+    """The patterns of one block (one process and kind), items in pk order."""
+    # findings with the same words are one pattern anyway: compare each set of words once
+    distinct: dict[frozenset[str], int] = {}
+    first_of: list[int] = []
+    for n, terms in enumerate(term_sets):
+        if terms:
+            first_of.append(distinct.setdefault(terms, n))
+        else:
+            first_of.append(n)
+    rep_set = set(distinct.values())
+    reps = sorted(rep_set)
     frequency: Counter[str] = Counter()
-    for terms in term_sets:
-        frequency.update(terms)
+    for n in reps:
+        frequency.update(term_sets[n])
     # word ids from rare to common (ties by the word, so the order is deterministic)
     order = sorted(frequency, key=lambda w: (frequency[w], w))
     ids = {w: n for n, w in enumerate(order)}
-    tokens = [sorted(ids[w] for w in terms) for terms in term_sets]
+    tokens = [
+        sorted(ids[w] for w in terms) if n in rep_set else [] for n, terms in enumerate(term_sets)
+    ]
     uf = _UnionFind(len(items))
-    _join(tokens, range(len(items)), SIMILAR, uf)
+    _join(tokens, reps, SIMILAR, uf)
     by_norm: dict[str, list[int]] = defaultdict(list)
     for n, item in enumerate(items):
-        if item.norm_code:
+        if item.norm_code and term_sets[n]:
             by_norm[item.norm_code].append(n)
     for members in by_norm.values():
         if len(members) > 1:
-            _join(tokens, members, SIMILAR_NORM, uf)
-    groups: dict[int, list[Item]] = defaultdict(list)
-    for n, item in enumerate(items):
-        groups[uf.find(n)].append(item)
-    return [_group(members) for members in groups.values()]
+            with_words = sorted({first_of[n] for n in members})
+            if len(with_words) > 1:
+                _join(tokens, with_words, SIMILAR_NORM, uf)
+    for n, first in enumerate(first_of):
+        if first != n:
+            uf.union(n, first)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for n in range(len(items)):
+        groups[uf.find(n)].append(n)
+    return [
+        _group([items[n] for n in members], [word_lists[n] for n in members])
+        for members in groups.values()
+    ]
 
 
 def group_findings(items: Iterable[Item]) -> list[Group]:
     """Every finding in exactly one pattern; recurring ones (most occasions) first."""
-    blocks: dict[tuple[str, str], list[Item]] = defaultdict(list)
-    for item in sorted(items, key=lambda i: i.pk):
-        blocks[(item.process, item.kind)].append(item)
+    ordered = sorted(items, key=lambda i: i.pk)
+    stems: dict[str, str] = {}
+    word_lists = [
+        [(stems.get(w) or stems.setdefault(w, text.stem(w)), w) for w in text.words(i.text)]
+        for i in ordered
+    ]
+    term_sets = [frozenset(key for key, _w in words) for words in word_lists]
+    keys = [(i.process, i.kind) for i in ordered]
+    context = _context_terms(keys, term_sets)
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for n, key in enumerate(keys):
+        blocks[key].append(n)
     found: list[Group] = []
     for key in sorted(blocks):
-        found.extend(_block(blocks[key]))
+        members = blocks[key]
+        found.extend(
+            _block(
+                [ordered[n] for n in members],
+                [[(k, w) for k, w in word_lists[n] if k not in context] for n in members],
+                [term_sets[n] - context for n in members],
+            )
+        )
     found.sort(key=lambda g: (-g.incident_count, -g.finding_count, g.finding_pks[0]))
     return found

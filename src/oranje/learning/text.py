@@ -29,6 +29,9 @@ _SUFFIXES = ("heden", "ingen", "ing", "en", "es", "s", "e")
 
 def fold(text: str) -> str:
     """Lower case without accents ("Evacuée" → "evacuee")."""
+    if text.isascii():
+        # nothing to take off (and ten times faster: the patterns fold 10,000 findings)
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -49,6 +49,28 @@ def _items() -> tuple[list[Item], dict[int, int | None]]:
     return items, current
 
 
+def _same(pattern: Pattern, group: Group) -> bool:
+    return (
+        pattern.process,
+        pattern.kind,
+        pattern.norm_code,
+        pattern.label,
+        pattern.terms,
+        pattern.finding_count,
+        pattern.incident_count,
+        pattern.region_count,
+    ) == (
+        group.process,
+        group.kind,
+        group.norm_code,
+        group.label,
+        group.terms,
+        group.finding_count,
+        group.incident_count,
+        group.region_count,
+    )
+
+
 def _fill(pattern: Pattern, group: Group, now: object) -> Pattern:
     pattern.process = group.process
     pattern.kind = group.kind
@@ -86,22 +108,27 @@ def patterns_compute(*, actor: User | None = None) -> int:
     groups = group_findings(items)
     existing = {p.key: p for p in Pattern.objects.all()}
     changed: list[Pattern] = []
+    kept: list[Pattern] = []
     new: list[Pattern] = []
     for group in groups:
         found = existing.pop(group.key, None)
-        if found is not None:
+        if found is not None and _same(found, group):
+            kept.append(found)
+        elif found is not None:
             changed.append(_fill(found, group, now))
         else:
             new.append(_fill(Pattern(key=group.key), group, now))
     stale = [p.pk for p in existing.values()]
-    Pattern.objects.bulk_update(changed, _FIELDS, batch_size=BATCH)
+    # CASE … WHEN over many rows is slow on SQLite: only what changed, in small batches
+    Pattern.objects.bulk_update(changed, _FIELDS, batch_size=100)
+    Pattern.objects.update(computed_at=now)
     Pattern.objects.bulk_create(new, batch_size=BATCH)
     if not all(p.pk for p in new):
         # a database that does not return the new rows' ids (none of ours): read them back
         ids = dict(Pattern.objects.filter(key__in=[p.key for p in new]).values_list("key", "pk"))
         for p in new:
             p.pk = ids[p.key]
-    by_key = {p.key: p.pk for p in (*changed, *new)}
+    by_key = {p.key: p.pk for p in (*kept, *changed, *new)}
     moved: dict[int, list[int]] = {}
     for group in groups:
         pattern_id = by_key[group.key]
@@ -133,7 +160,7 @@ def _move(moved: dict[int, list[int]]) -> None:
             continue
         for start in range(0, len(pks), BATCH):
             Finding.objects.filter(pk__in=pks[start : start + BATCH]).update(pattern_id=pattern_id)
-    Finding.objects.bulk_update(singles, ["pattern"], batch_size=BATCH)
+    Finding.objects.bulk_update(singles, ["pattern"], batch_size=100)
 
 
 def patterns_upkeep() -> int:

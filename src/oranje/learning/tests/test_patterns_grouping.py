@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import random
 
-from oranje.learning.patterns import SIMILAR, Item, group_findings, pattern_key
+from oranje.learning.patterns import MIN_SHARED, SIMILAR, Item, group_findings, pattern_key
 from oranje.learning.tests.patterns_world import LATE_MESSAGE, OTHER
 
 
@@ -57,6 +57,35 @@ def test_two_findings_of_one_incident_count_as_one_occasion() -> None:
     assert group.finding_count == 2 and group.incident_count == 1
 
 
+def test_words_found_in_most_processes_say_where_not_what() -> None:
+    """ "Bij de brand in Haarlem" in every process does not make two findings alike."""
+    processes = ["communication", "shelter", "victims", "damage", "advice", "aftercare"]
+    items = [
+        _item(n + 1, f"Bij de brand in Haarlem: {what}", process=p)
+        for n, (p, what) in enumerate(
+            zip(
+                processes,
+                [
+                    "Website verouderd.",
+                    "Veldbedden op.",
+                    "Registratie traag.",
+                    "Formulier kwijt.",
+                    "Advies laat.",
+                    "IAC dicht.",
+                ],
+                strict=True,
+            )
+        )
+    ]
+    items += [
+        _item(7, "Bij de brand in Haarlem: de website was verouderd."),
+        _item(8, "Bij de brand in Haarlem: sociale media niet gevolgd."),
+    ]
+    groups = group_findings(items)
+    assert [8] in [g.finding_pks for g in groups]
+    assert [1, 7] in [g.finding_pks for g in groups]
+
+
 def test_a_finding_without_meaningful_words_is_a_pattern_of_one() -> None:
     groups = group_findings([_item(1, "Het was er niet."), _item(2, "Het was er niet.")])
     assert sorted(g.finding_pks for g in groups) == [[1], [2]]
@@ -70,7 +99,8 @@ def test_the_key_follows_the_lowest_finding_whatever_the_order() -> None:
 
 
 def test_prefix_filtering_finds_every_link_all_pairs_would() -> None:
-    """Against a brute force over all pairs, on random sets of words."""
+    """Against a brute force over all pairs, on random sets of words (one block, so no
+    word counts as context)."""
     from oranje.learning import text
 
     rng = random.Random(7)
@@ -88,7 +118,8 @@ def test_prefix_filtering_finds_every_link_all_pairs_would() -> None:
     for i in range(len(texts)):
         for j in range(i):
             shared = len(sets[i] & sets[j])
-            if sets[i] and shared / len(sets[i] | sets[j]) >= SIMILAR:
+            alike = shared >= MIN_SHARED and shared / len(sets[i] | sets[j]) >= SIMILAR
+            if alike or (sets[i] and sets[i] == sets[j]):
                 parent[find(i)] = find(j)
     brute: dict[int, list[int]] = {}
     for i in range(len(texts)):
