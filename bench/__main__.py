@@ -40,6 +40,7 @@ BENCHMARKS = [
     "bench.quality_report",
     "bench.learning_dossier_search",
     "bench.learning_patterns",
+    "bench.learning_survey_burst",
 ]
 
 
