@@ -9,7 +9,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -202,7 +202,7 @@ def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
     kind = str(request.POST.get("kind", ""))[:10]
     if kind not in ("log", "decision", "time", "norm"):
         messages.error(request, _("kind: choose what kind of evidence to link."))
-        return redirect("learning:finding", finding.pk)
+        return _finding_page(request, finding, status=400)
     options = evidence_options(evaluation)
     form = EvidenceForm(request.POST, evaluation=evaluation, kind=kind, options=options[kind])
     if form.is_valid():
@@ -262,10 +262,19 @@ def evidence_remove(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(reverse("learning:finding", args=[finding.pk]) + "#evidence-head")
 
 
+def _action_finding(request: HttpRequest, pk: int) -> Finding:
+    """The finding, for those who make or link the region's improvement actions (the
+    quality room's monitors; a municipal evaluator may read the finding but not this)."""
+    finding = access.finding_for_user(request.user, pk)
+    if not quality_access.can_monitor(request.user, finding.evaluation.region_id):
+        raise PermissionDenied
+    return finding
+
+
 @login_required
 @require_POST
 def finding_action_new(request: HttpRequest, pk: int) -> HttpResponse:
-    finding = access.finding_for_user(request.user, pk)
+    finding = _action_finding(request, pk)
     form = FindingActionForm(request.POST, region=finding.evaluation.region)
     if form.is_valid():
         data = form.cleaned_data
@@ -289,7 +298,7 @@ def finding_action_new(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def finding_action_link(request: HttpRequest, pk: int) -> HttpResponse:
-    finding = access.finding_for_user(request.user, pk)
+    finding = _action_finding(request, pk)
     form = LinkActionForm(request.POST, region=finding.evaluation.region)
     if form.is_valid():
         try:
@@ -309,7 +318,7 @@ def finding_action_link(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def finding_action_unlink(request: HttpRequest, pk: int, action: int) -> HttpResponse:
-    finding = access.finding_for_user(request.user, pk)
+    finding = _action_finding(request, pk)
     found = ImprovementAction.objects.filter(pk=action, findings=finding).first()
     if found is not None:
         action_services.finding_action_unlink(
