@@ -4,7 +4,6 @@ CSV export (audited); and "use as evidence" for a finding of an evaluation of th
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 from django.contrib import messages
@@ -18,16 +17,12 @@ from oranje.core import access as core_access
 from oranje.core.views import apply_errors
 from oranje.learning import access, nav
 from oranje.learning import selectors_surveys as selectors
+from oranje.learning.constants import EvaluationStatus
 from oranje.learning.forms_surveys import EvidenceForm, ResultsFilterForm
 from oranje.learning.models import Finding, Survey, SurveyQuestion
+from oranje.learning.services import evaluations
 from oranje.learning.services import surveys as services
 from oranje.learning.surveys_charts import bars_svg
-
-
-def _evaluations() -> Any:
-    """The evaluations part's services (imported late: a part of its own)."""
-    return importlib.import_module("oranje.learning.services.evaluations")
-
 
 SHELTER_FILTER = {"yes": "yes", "no": "no", "unknown": ""}
 
@@ -63,10 +58,10 @@ def results_context(survey: Survey, data: Any) -> dict[str, Any]:
 
 
 def _findings(user: Any, survey: Survey) -> Any:
-    """Findings of the evaluations of the survey's incident that the user may change."""
-    rows = Finding.objects.filter(evaluation__incident_id=survey.incident_id).select_related(
-        "evaluation", "evaluation__incident"
-    )
+    """Findings of the (draft) evaluations of the survey's incident that the user may change."""
+    rows = Finding.objects.filter(
+        evaluation__incident_id=survey.incident_id, evaluation__status=EvaluationStatus.DRAFT
+    ).select_related("evaluation", "evaluation__incident")
     allowed = [f.pk for f in rows if access.can_evaluate(user, f.evaluation)]
     return rows.filter(pk__in=allowed).order_by("evaluation__pk", "position", "pk")
 
@@ -122,7 +117,7 @@ def evidence(request: HttpRequest, pk: int, question: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            _evaluations().evidence_add(
+            evaluations.evidence_add(
                 actor=core_access.authenticated(request.user),
                 finding=form.cleaned_data["finding"],
                 kind="survey",

@@ -1,0 +1,172 @@
+"""Results: the response rate (code responses per letter; the open link counted apart), the
+answers per question (chart with a table), the breakdown by postcode area and by shelter,
+the free-text answers with a word overview, the filters, the CSV export (audited, formulas
+made text) and "use as evidence" for a finding of an evaluation of the same incident."""
+
+from __future__ import annotations
+
+import pytest
+from django.utils import timezone
+
+from oranje.core.models import AuditEntry
+from oranje.learning import selectors_surveys as selectors
+from oranje.learning.models import Evidence, Invitation, Survey
+from oranje.learning.services import evaluations
+from oranje.learning.tests.surveys_helpers import client_for, make_survey, respond
+from oranje.organisation.tests.factories import World
+
+pytestmark = pytest.mark.django_db
+
+
+def _fill(survey: Survey) -> None:
+    now = timezone.now()
+    for n in range(10):
+        Invitation.objects.create(
+            survey=survey,
+            code_hash=f"h{n}",
+            postcode_area="1951" if n < 6 else "1952",
+            letter_made_at=now,
+            used_at=now if n < 4 else None,
+        )
+    for _n in range(3):
+        respond(
+            survey,
+            {
+                "informed_in_time": "in_time",
+                "sources": ["nl_alert", "radio_tv"],
+                "felt_helped": "4",
+                "shelter": "yes",
+                "comments": "De informatie via NL-Alert kwam snel, de opvang was goed geregeld.",
+            },
+            channel="code",
+            area="1951",
+            shelter="yes",
+        )
+    respond(
+        survey,
+        {
+            "informed_in_time": "late",
+            "sources": ["people"],
+            "felt_helped": "2",
+            "comments": '=HYPERLINK("http://x") informatie kwam te laat',
+        },
+        channel="code",
+        area="1952",
+        shelter="no",
+    )
+    respond(
+        survey,
+        {"informed_in_time": "no", "felt_helped": "1", "comments": "Geen informatie gekregen."},
+        channel="open",
+        area="1951",
+    )
+
+
+def test_counts_rate_and_answers_per_question(world: World) -> None:
+    survey = make_survey(world)
+    _fill(survey)
+    total = selectors.counts(survey)
+    assert (total.letters, total.code_responses, total.open_responses) == (10, 4, 1)
+    assert total.rate == pytest.approx(40.0)
+    results = {
+        r.question.code: r
+        for r in selectors.question_results(survey, selectors.filtered_responses(survey))
+    }
+    informed = results["informed_in_time"]
+    assert informed.answered == 5
+    assert [(b.value, b.count) for b in informed.bars] == [("in_time", 3), ("late", 1), ("no", 1)]
+    assert informed.summary == "60% Ja, op tijd (n=5)"
+    sources = results["sources"]
+    assert sources.answered == 4
+    nl_alert = next(b for b in sources.bars if b.value == "nl_alert")
+    assert nl_alert.count == 3 and nl_alert.share == pytest.approx(75.0)
+    helped = results["felt_helped"]
+    assert helped.mean == pytest.approx((4 * 3 + 2 + 1) / 5)
+    assert helped.summary == "gemiddeld 3,0 van 5 (n=5)"
+    comments = results["comments"]
+    assert comments.text_count == 5
+    assert dict(comments.top_words)["informatie"] == 5
+    assert "postcode" not in results
+    areas = {a.area: a for a in selectors.by_area(survey, selectors.filtered_responses(survey))}
+    assert (areas["1951"].invitations, areas["1951"].responses, areas["1951"].code_responses) == (
+        6,
+        4,
+        3,
+    )
+    assert areas["1951"].rate == pytest.approx(50.0)
+    shelters = {v: n for v, _label, n in selectors.by_shelter(selectors.filtered_responses(survey))}
+    assert shelters == {"yes": 3, "no": 1, "": 1}
+
+
+def test_the_page_shows_charts_with_tables_and_filters(world: World) -> None:
+    survey = make_survey(world)
+    _fill(survey)
+    client = client_for(world.coordinator)
+    page = client.get(f"/leren/enquetes/{survey.pk}/resultaten/").content.decode()
+    assert 'role="img"' in page and "<caption" in page
+    assert "respons 40%" in page
+    assert "Meest gebruikte woorden" in page and "informatie" in page
+    assert "Beantwoord via de open link" in page
+    only = client.get(
+        f"/leren/enquetes/{survey.pk}/resultaten/", {"area": "1952", "shelter": "no"}
+    ).content.decode()
+    assert "Gefilterd: 1 antwoorden." in only
+    bad = client.get(f"/leren/enquetes/{survey.pk}/resultaten/", {"area": "9999x"})
+    assert bad.status_code == 400
+    assert "Postcodegebied: kies er een uit de lijst." in bad.content.decode()
+
+
+def test_the_export_is_one_row_per_response_audited_and_safe(world: World) -> None:
+    survey = make_survey(world)
+    _fill(survey)
+    response = client_for(world.coordinator).get(f"/leren/enquetes/{survey.pk}/antwoorden.csv")
+    assert response.status_code == 200
+    text = response.content.decode("utf-8-sig")
+    lines = [line for line in text.split("\r\n") if line]
+    assert len(lines) == 1 + 5
+    assert "informed_in_time" in lines[0]
+    assert "nl_alert|radio_tv" in text
+    assert "'=HYPERLINK" in text and ";=HYPERLINK" not in text
+    entry = AuditEntry.objects.get(action="survey.export")
+    assert entry.changes == {"responses": 5}
+
+
+def test_a_result_becomes_evidence_for_a_finding_of_the_same_incident(world: World) -> None:
+    survey = make_survey(world)
+    _fill(survey)
+    evaluation = evaluations.evaluation_create(
+        actor=world.coordinator,
+        region=world.region,
+        incident=survey.incident,
+        title="Evaluatie brand Velsen-Noord",
+    )
+    finding = evaluations.finding_create(
+        actor=world.coordinator,
+        evaluation=evaluation,
+        process="communication",
+        kind="improve",
+        text="Niet iedereen kreeg op tijd informatie.",
+    )
+    question = survey.questions.get(code="informed_in_time")
+    client = client_for(world.coordinator)
+    url = f"/leren/enquetes/{survey.pk}/vragen/{question.pk}/bewijs/"
+    page = client.get(url).content.decode()
+    assert "60% Ja, op tijd (n=5)" in page
+    refused = client.post(url, {"summary": "60%"})
+    assert refused.status_code == 400
+    assert "Bevinding: kies de bevinding" in refused.content.decode()
+    done = client.post(url, {"finding": finding.pk, "summary": "60% op tijd geïnformeerd (n=5)"})
+    assert done.status_code == 302
+    evidence = Evidence.objects.get(finding=finding)
+    assert evidence.kind == "survey" and evidence.survey_question == question
+    assert evidence.summary == "60% op tijd geïnformeerd (n=5)"
+    # A finding of another incident's evaluation is not offered.
+    other = make_survey(world)
+    other_q = other.questions.get(code="informed_in_time")
+    refused = client.post(
+        f"/leren/enquetes/{other.pk}/vragen/{other_q.pk}/bewijs/",
+        {"finding": finding.pk, "summary": "x"},
+    )
+    assert refused.status_code == 400
+    assert "Er is nog geen bevinding in een evaluatie van dit incident" in refused.content.decode()
+    assert Evidence.objects.count() == 1
