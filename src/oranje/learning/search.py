@@ -139,34 +139,75 @@ def _where(f: EntryFilter) -> tuple[list[str], list[Any]]:
 
 class SearchResults:
     """The entries that match, best first, fetched page by page (what `Paginator` needs:
-    `count()` and slices). Each entry carries `rank` (higher is better)."""
+    `count()` and slices). Each entry carries `rank` (higher is better).
+
+    `expect(offset, limit)` names the page about to be shown: the count then comes with that
+    page in one query (`count(*) OVER ()`), so ranking runs once per request."""
 
     def __init__(self, f: EntryFilter, parsed: Parsed) -> None:
         self.filter = f
         self.parsed = parsed
         self.vendor = connection.vendor
         self._count: int | None = None
+        self._window: tuple[int, int] | None = None
+        self._pages: dict[int, tuple[int, list[tuple[int, float]]]] = {}
+
+    def expect(self, offset: int, limit: int) -> SearchResults:
+        self._window = (max(0, offset), limit)
+        return self
 
     def _sql(self, select: str, tail: str) -> tuple[str, list[Any]]:
-        clauses, values = _where(self.filter)
-        extra = "".join(f" AND {c}" for c in clauses)
+        f = self.filter
         if self.vendor == "postgresql":
+            clauses, values = _where(f)
+            extra = "".join(f" AND {c}" for c in clauses)
             # Only fixed column names and placeholders are put together here.
             sql = (
                 f"SELECT {select} FROM learning_entry e, "  # noqa: S608
                 "websearch_to_tsquery('dutch'::regconfig, %s) query "
                 f"WHERE e.search_vector @@ query{extra} {tail}"
             )
-            return sql, [self.filter.q[:QUERY_MAX], *values]
-        # Without filters the FTS table answers alone (no join with the entries).
-        join = " JOIN learning_entry e ON e.id = f.rowid" if clauses else ""
+            return sql, [f.q[:QUERY_MAX], *values]
+        # SQLite: the FTS table answers; filters on theme, kind and region through their
+        # indexes (a set of the entries' ids, never reading the entries' long rows; the `+`
+        # keeps SQLite from handing the ids to FTS5 one by one), the status (not indexed)
+        # looked up per match.
+        clauses, values = _where(EntryFilter(theme=f.theme, kind=f.kind, region_id=f.region_id))
+        extra = ""
+        if clauses:
+            inner = " AND ".join(clauses)
+            extra = f" AND +f.rowid IN (SELECT e.id FROM learning_entry e WHERE {inner})"  # noqa: S608
+        if f.status:
+            extra += " AND (SELECT s.status FROM learning_entry s WHERE s.id = f.rowid) = %s"
+            values.append(f.status)
+        join = ""
         sql = (
             f"SELECT {select} FROM learning_entry_fts f{join} "  # noqa: S608
             f"WHERE learning_entry_fts MATCH %s{extra} {tail}"
         )
         return sql, [fts5_query(self.parsed), *values]
 
+    def _ranked(self, offset: int, limit: int, *, with_count: bool) -> list[tuple[int, float]]:
+        if self.vendor == "postgresql":
+            select = "e.id, ts_rank(e.search_vector, query, 1)"
+            order = "ORDER BY 2 DESC, e.id DESC"
+        else:
+            select = "f.rowid, -f.rank"
+            order = "ORDER BY f.rank, f.rowid DESC"
+        if with_count:
+            select += ", count(*) OVER ()"
+        sql, values = self._sql(select, f"{order} LIMIT %s OFFSET %s")
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*values, limit, offset])
+            rows = cursor.fetchall()
+        if with_count and rows:
+            self._count = int(rows[0][2])
+        return [(int(row[0]), float(row[1])) for row in rows]
+
     def count(self) -> int:
+        if self._count is None and self._window is not None:
+            offset, limit = self._window
+            self._pages[offset] = (limit, self._ranked(offset, limit, with_count=True))
         if self._count is None:
             sql, values = self._sql("count(*)", "")
             with connection.cursor() as cursor:
@@ -180,16 +221,11 @@ class SearchResults:
     def page(self, offset: int, limit: int) -> list[Entry]:
         if limit <= 0:
             return []
-        if self.vendor == "postgresql":
-            select = "e.id, ts_rank(e.search_vector, query, 1)"
-            order = "ORDER BY 2 DESC, e.id DESC"
+        cached = self._pages.get(offset)
+        if cached is not None and cached[0] >= limit:
+            ranked = cached[1][:limit]
         else:
-            select = "f.rowid, -bm25(learning_entry_fts)"
-            order = "ORDER BY bm25(learning_entry_fts), f.rowid DESC"
-        sql, values = self._sql(select, f"{order} LIMIT %s OFFSET %s")
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*values, limit, offset])
-            ranked = [(int(pk), float(rank)) for pk, rank in cursor.fetchall()]
+            ranked = self._ranked(offset, limit, with_count=False)
         found = Entry.objects.select_related("region").in_bulk([pk for pk, _ in ranked])
         rows = []
         for pk, rank in ranked:

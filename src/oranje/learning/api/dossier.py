@@ -119,7 +119,7 @@ def _get(model: Any, pk: int | None, name: str) -> Any:
 def _detail(user: Any, entry: Entry, code: int = status.HTTP_200_OK) -> Response:
     entry = Entry.objects.select_related("region").get(pk=entry.pk)
     data = selectors.entry_page(user, entry)
-    out = EntryDetailOut(entry).data
+    out = dict(EntryOut(entry).data)
     out["versions"] = VersionOut(data.versions, many=True).data
     out["comments"] = CommentOut(data.comments, many=True).data
     out["evaluations"] = [e.pk for e in data.evaluations]

@@ -63,7 +63,11 @@ def dossier(request: HttpRequest) -> HttpResponse:
             region_id=data["regio"].pk if data["regio"] else None,
         )
     results = search.search(f)
-    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("pagina", "")[:12])
+    wanted = request.GET.get("pagina", "")[:12]
+    if isinstance(results, search.SearchResults):
+        number = int(wanted) if wanted.isascii() and wanted.isdigit() else 1
+        results.expect((max(number, 1) - 1) * PAGE_SIZE, PAGE_SIZE)
+    page = Paginator(results, PAGE_SIZE).get_page(wanted)
     parsed = results.parsed if isinstance(results, search.SearchResults) else None
     selectors.mark_rows(list(page.object_list), parsed)
     query = request.GET.copy()

@@ -1,0 +1,89 @@
+"""The living dossier's API: search with filters (bad filters a 400 naming the field), create
+(an empty entry names its fields in Dutch), detail with versions and comments, a new
+version and a comment; members read, those who evaluate write."""
+
+from __future__ import annotations
+
+import pytest
+from rest_framework.test import APIClient
+
+from oranje.core.models import User
+from oranje.core.tests.logins import complete_second_step
+from oranje.learning.models import Entry
+from oranje.organisation.tests.factories import World
+from oranje.quality.tests.actions_helpers import monitor
+
+pytestmark = pytest.mark.django_db
+
+API = "/api/v1/learning/entries/"
+
+
+def _api(user: User) -> APIClient:
+    client = APIClient()
+    client.force_login(user)
+    complete_second_step(client, user)  # type: ignore[arg-type]
+    return client
+
+
+@pytest.fixture
+def qm(world: World) -> User:
+    return monitor(world.region)
+
+
+def test_create_search_detail_version_comment(qm: User, world: World) -> None:
+    client = _api(qm)
+    empty = client.post(API, {"region": "VR12", "theme": "on_call", "kind": "practice"})
+    assert empty.status_code == 400
+    body = empty.json()
+    assert "titel" in str(body["title"]).lower() and "tekst" in str(body["text"]).lower()
+    made = client.post(
+        API,
+        {
+            "region": "VR12",
+            "theme": "on_call",
+            "kind": "practice",
+            "title": "Zacht piket",
+            "text": "Van harde naar zachte piketten.",
+        },
+        format="json",
+    )
+    assert made.status_code == 201, made.content
+    pk = made.json()["id"]
+    assert made.json()["versions"][0]["number"] == 1
+    found = client.get(API, {"q": "piket", "theme": "on_call", "region": "vr12"}).json()
+    assert [e["id"] for e in found["results"]] == [pk] and found["results"][0]["rank"] > 0
+    assert client.get(API, {"theme": "?"}).status_code == 400
+    assert "region" in client.get(API, {"region": "XX99"}).json()
+    version = client.post(
+        f"{API}{pk}/versions/",
+        {"region": "VR12", "status": "tried", "note": "Geprobeerd in Velsen"},
+        format="json",
+    )
+    assert version.status_code == 201 and version.json()["version"] == 2
+    comment = client.post(f"{API}{pk}/comments/", {"region": "VR12", "text": ""}, format="json")
+    assert comment.status_code == 400 and "text" in comment.json()
+    comment = client.post(
+        f"{API}{pk}/comments/", {"region": "VR12", "text": "Goed idee."}, format="json"
+    )
+    assert comment.status_code == 201
+    detail = _api(world.viewer).get(f"{API}{pk}/").json()
+    assert detail["status"] == "tried" and detail["comments"][0]["text"] == "Goed idee."
+    assert [v["number"] for v in detail["versions"]] == [2, 1]
+
+
+def test_only_contributors_write(qm: User, world: World) -> None:
+    viewer = _api(world.viewer)
+    entry = Entry.objects.create(
+        theme="pools", kind="question", title="Drie pools", text="Welke pools?", region=world.region
+    )
+    assert viewer.get(API).status_code == 200
+    assert (
+        viewer.post(f"{API}{entry.pk}/comments/", {"region": "VR12", "text": "x"}).status_code
+        == 403
+    )
+    # A region the writer does not write for: the field named.
+    refused = _api(qm).post(
+        f"{API}{entry.pk}/comments/", {"region": "VR09", "text": "x"}, format="json"
+    )
+    assert refused.status_code == 400 and "region" in refused.json()
+    assert APIClient().get(API).status_code == 403
