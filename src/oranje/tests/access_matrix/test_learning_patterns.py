@@ -23,6 +23,14 @@ GET    /api/v1/learning/patterns/{lpattern}/                            own   40
 GET    /api/v1/learning/patterns/{lpattern}/                            reg   403  403  403  403  200  200  403  403  403  403  403  403  200  200  200
 
 # end part: patterns
+# part: reports (the evaluation report)
+GET    /leren/evaluaties/{levaluation}/rapport.pdf                      own   302  403  403  403  200  200  403  403  403  403  403  403  200  200  200
+GET    /leren/evaluaties/{levaluation}/rapport.pdf                      mun   302  403  403  403  403  200  403  403  403  403  403  403  200  200  200
+GET    /leren/evaluaties/{levaluation}/rapport.pdf                      reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  200
+GET    /leren/evaluaties/{levaluation}/afdrukken/                       own   302  403  403  403  200  200  403  403  403  403  403  403  200  200  200
+GET    /leren/evaluaties/{levaluation}/afdrukken/                       mun   302  403  403  403  403  200  403  403  403  403  403  403  200  200  200
+GET    /leren/evaluaties/{levaluation}/afdrukken/                       reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  200
+# end part: reports
 """)
 
 

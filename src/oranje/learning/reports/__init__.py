@@ -1,0 +1,1 @@
+"""The learning room's documents: the evaluation report (`evaluation`)."""
