@@ -55,11 +55,13 @@ class MemberForm(InputForm):
     )
     email = forms.CharField(label=_("Email"), max_length=NAME_MAX, required=False)
     phone = forms.CharField(label=_("Phone"), max_length=PHONE_MAX, required=False)
-    since = forms.DateField(label=_("Since"), required=False, widget=forms.DateInput(_DATE))
+    since = forms.DateField(
+        label=_("Since"), required=False, widget=forms.DateInput(_DATE, format="%Y-%m-%d")
+    )
     until = forms.DateField(
         label=_("Until"),
         required=False,
-        widget=forms.DateInput(_DATE),
+        widget=forms.DateInput(_DATE, format="%Y-%m-%d"),
         help_text=_("Fill in when they left the network; the line then moves to former members."),
     )
 
@@ -96,7 +98,7 @@ class DirectoryFilterForm(InputForm):
 
 class MeetingForm(InputForm):
     body = forms.ChoiceField(label=_("Body"), choices=Body.choices)
-    held_on = forms.DateField(label=_("Date"), widget=forms.DateInput(_DATE))
+    held_on = forms.DateField(label=_("Date"), widget=forms.DateInput(_DATE, format="%Y-%m-%d"))
     status = forms.ChoiceField(label=_("Status"), choices=MeetingStatus.choices)
     place = forms.CharField(label=_("Place"), max_length=ADDRESS_MAX, required=False)
     theme = forms.CharField(label=_("Theme"), max_length=TITLE_MAX, required=False)
@@ -146,7 +148,9 @@ class DecisionForm(InputForm):
         label=_("Decision"), max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 3})
     )
     owner = forms.CharField(label=_("Who carries it out"), max_length=NAME_MAX, required=False)
-    deadline = forms.DateField(label=_("Deadline"), required=False, widget=forms.DateInput(_DATE))
+    deadline = forms.DateField(
+        label=_("Deadline"), required=False, widget=forms.DateInput(_DATE, format="%Y-%m-%d")
+    )
 
 
 class MemberChoice(forms.ModelChoiceField):
@@ -161,7 +165,9 @@ class AdviceForm(InputForm):
     question = forms.CharField(
         label=_("Question"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 4})
     )
-    asked_on = forms.DateField(label=_("Asked on"), widget=forms.DateInput(_DATE))
+    asked_on = forms.DateField(
+        label=_("Asked on"), widget=forms.DateInput(_DATE, format="%Y-%m-%d")
+    )
     owner = MemberChoice(
         label=_("Owner (from the directory)"),
         queryset=NetworkMember.objects.none(),
@@ -174,7 +180,9 @@ class AdviceForm(InputForm):
         required=False,
         help_text=_("Filled in from the owner when left empty."),
     )
-    deadline = forms.DateField(label=_("Deadline"), required=False, widget=forms.DateInput(_DATE))
+    deadline = forms.DateField(
+        label=_("Deadline"), required=False, widget=forms.DateInput(_DATE, format="%Y-%m-%d")
+    )
     status = forms.ChoiceField(label=_("Status"), choices=AdviceStatus.choices)
     answer = forms.CharField(
         label=_("Answer"),
@@ -183,7 +191,7 @@ class AdviceForm(InputForm):
         widget=forms.Textarea(attrs={"rows": 5}),
     )
     answered_on = forms.DateField(
-        label=_("Answered on"), required=False, widget=forms.DateInput(_DATE)
+        label=_("Answered on"), required=False, widget=forms.DateInput(_DATE, format="%Y-%m-%d")
     )
     meeting = forms.ModelChoiceField(
         label=_("Discussed in"),

@@ -15,7 +15,9 @@ from oranje.learning.constants import ADDRESS_MAX, TEXT_MAX, TITLE_MAX
 
 class SessionForm(InputForm):
     title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)
-    held_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    held_on = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     place = forms.CharField(label=_("Place"), max_length=ADDRESS_MAX, required=False)
     host_region = forms.ModelChoiceField(
         label=_("Host region"), queryset=Region.objects.none(), required=False
