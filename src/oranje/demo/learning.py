@@ -10,8 +10,11 @@ Idempotent: a second run adds nothing that exists."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import random
+import uuid
 from collections.abc import Callable
 
 from django.db import transaction
@@ -24,9 +27,12 @@ from oranje.incidents.models import Decision, Incident, LogEntry
 from oranje.learning import models as lm
 from oranje.learning.constants import AdviceKind, AdviceStatus, Body, MeetingStatus, NetworkRole
 from oranje.learning.selectors_evaluations import incident_milestones
-from oranje.learning.services import dossier, evaluations, network, sessions
+from oranje.learning.selectors_surveys import question_results
+from oranje.learning.services import dossier, evaluations, network, sessions, surveys
 from oranje.learning.services.evaluations_actions import finding_action_create
 from oranje.learning.services.patterns import patterns_compute
+from oranje.learning.services.responses import response_submit
+from oranje.learning.services.surveys_invitations import addresses_import, letters_make
 from oranje.readiness.constants import ExerciseStatus, ExerciseType
 from oranje.readiness.models import Exercise
 
@@ -57,6 +63,9 @@ def build(
         _earlier_evaluations(region, monitor, national, fire, today, log)
         if velsen is not None:
             _velsen_evaluation(velsen, monitor, today, log)
+    if velsen is not None:
+        with transaction.atomic():
+            _survey(velsen, monitor, today, log)
     groups = patterns_compute()
     log(f"Leren: terugkerende bevindingen gegroepeerd ({groups} patronen).")
 
@@ -446,3 +455,140 @@ def _velsen_evaluation(velsen: Incident, actor: User, today: dt.date, log: Log) 
                 deadline=today + dt.timedelta(days=days),
             )
     log("Leren: evaluatie Velsen-Noord met bevindingen, logboekregels, tijden en verbeteracties.")
+
+
+# --- the public survey of Velsen-Noord ---------------------------------------------------------
+
+STREETS = [
+    "Wijkerstraatweg",
+    "Stratingplantsoen",
+    "Doelmanstraat",
+    "Grahamstraat",
+    "Bosweg",
+    "Pontweg",
+    "Zeeweg",
+    "Noordeinde",
+    "Velserduinweg",
+    "Rijksweg",
+    "Ladderbeekstraat",
+    "Van Riemsdijkstraat",
+    "Scheldestraat",
+]
+HOUSEHOLDS = 1300
+CODE_RESPONSES = 1000
+OPEN_RESPONSES = 500
+
+
+def _addresses() -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(["straat", "huisnummer", "postcode", "plaats"])
+    letters = "ABCDEGHJKLMNPRSTVWXZ"
+    for n in range(HOUSEHOLDS):
+        street = STREETS[n % len(STREETS)]
+        number = 1 + n // len(STREETS)
+        block = n // 25
+        postcode = (
+            f"1951 {letters[block // len(letters) % len(letters)]}{letters[block % len(letters)]}"
+        )
+        writer.writerow([street, number, postcode, "Velsen-Noord"])
+    return out.getvalue().encode("utf-8")
+
+
+def _weighted(rng: random.Random, pairs: list[tuple[str, int]]) -> str:
+    return rng.choices([v for v, _w in pairs], weights=[w for _v, w in pairs])[0]
+
+
+def _answers(rng: random.Random, *, open_link: bool) -> dict[str, object]:
+    informed = _weighted(rng, [("in_time", 58), ("late", 29), ("no", 13)])
+    internet = informed == "in_time"
+    sources = ["website", "social"] if internet and rng.random() < 0.7 else []
+    for value, chance in (
+        ("nl_alert", 0.15),
+        ("radio_tv", 0.25),
+        ("people", 0.45),
+        ("responders", 0.2),
+        ("letter", 0.3),
+    ):
+        if rng.random() < chance:
+            sources.append(value)
+    answers: dict[str, object] = {
+        "informed_in_time": informed,
+        "sources": sources or ["people"],
+        "knew_what_to_do": _weighted(rng, [("yes", 64), ("partly", 26), ("no", 10)]),
+        "felt_helped": str(_weighted(rng, [("1", 4), ("2", 9), ("3", 24), ("4", 41), ("5", 22)])),
+        "self_reliance": _weighted(rng, [("alone", 52), ("neighbours", 39), ("needed_help", 9)]),
+        "shelter": "yes" if rng.random() < 0.05 else "no",
+        "trust": str(_weighted(rng, [("1", 5), ("2", 10), ("3", 28), ("4", 40), ("5", 17)])),
+    }
+    if rng.random() < 0.3:
+        answers["comments"] = rng.choice(data.SURVEY_COMMENTS)
+    if open_link and rng.random() < 0.8:
+        answers["postcode"] = _weighted(rng, [("1951", 80), ("1941", 12), ("1971", 8)])
+    return answers
+
+
+def _survey(velsen: Incident, actor: User, today: dt.date, log: Log) -> None:
+    if lm.Survey.objects.filter(incident=velsen).exists():
+        log("Publieksenquête Velsen-Noord bestaat al.")
+        return
+    survey = surveys.survey_create(
+        actor=actor,
+        region=velsen.region,
+        incident=velsen,
+        title="Hoe heeft u de gasstoring in Velsen-Noord beleefd?",
+        intro=(
+            "Een paar vragen over de gasstoring: kreeg u op tijd informatie, wist u wat u moest "
+            "doen en voelde u zich geholpen? Het invullen duurt vijf minuten. Uw antwoorden "
+            "zijn anoniem."
+        ),
+        open_link=True,
+        opens_on=today,
+        closes_on=today + dt.timedelta(days=28),
+    )
+    report = addresses_import(
+        actor=actor, survey=survey, stream=io.BytesIO(_addresses()), filename="adressen.csv"
+    )
+    assert not report.errors, report.errors
+    pairs, _count = letters_make(actor=actor, survey=survey)
+    surveys.survey_set_status(actor=actor, survey=survey, status="open")
+    survey.refresh_from_db()
+    rng = random.Random(1951)
+    chosen = rng.sample(pairs, CODE_RESPONSES)
+    for _invitation, code in chosen:
+        response_submit(
+            survey=survey,
+            answers=_answers(rng, open_link=False),
+            code=code,
+            client_key=uuid.UUID(int=rng.getrandbits(128)).hex,
+        )
+    for _n in range(OPEN_RESPONSES):
+        response_submit(
+            survey=survey,
+            answers=_answers(rng, open_link=True),
+            client_key=uuid.UUID(int=rng.getrandbits(128)).hex,
+        )
+    _survey_evidence(survey, actor)
+    log(
+        f"Publieksenquête Velsen-Noord: {HOUSEHOLDS} brieven, "
+        f"{CODE_RESPONSES + OPEN_RESPONSES} antwoorden."
+    )
+
+
+def _survey_evidence(survey: lm.Survey, actor: User) -> None:
+    """The survey's answer on "information in time" as evidence for the finding about
+    residents without internet."""
+    finding = lm.Finding.objects.filter(
+        evaluation__incident=survey.incident, text__startswith="Bewoners zonder internet"
+    ).first()
+    if finding is None:
+        return
+    for result in question_results(survey, survey.responses.all()):
+        if result.question.code == "informed_in_time":
+            evaluations.evidence_add(
+                actor=actor,
+                finding=finding,
+                kind="survey",
+                survey_question=result.question,
+                summary=result.summary,
+            )

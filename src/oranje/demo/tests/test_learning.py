@@ -2,7 +2,8 @@
 to its log and times and improvement actions, earlier evaluations whose findings recur (three
 patterns seen in three incidents or exercises, across two regions), the 2015 work session's
 entries in the living dossier, the national network with 25 coordinating secretaries and this
-year's meetings — and a second run that changes none of it."""
+year's meetings, the public survey of Velsen-Noord with 1,500 answers (1,000 by a letter's
+code, 500 by the open link) — and a second run that changes none of it."""
 
 import pytest
 from django.utils import timezone
@@ -77,6 +78,15 @@ def test_the_demo_has_the_learning_room_and_reruns_safely() -> None:
     assert this_year.filter(body=Body.NETWORK).count() == 2
     assert this_year.filter(body=Body.PORTFOLIO).count() == 4
     assert lm.AdvisoryQuestion.objects.count() == 3
+
+    survey = lm.Survey.objects.get(incident=velsen.incident)
+    assert survey.status == "open"
+    assert survey.responses.count() == 1500
+    assert survey.invitations.count() == 1300
+    assert survey.invitations.filter(used_at__isnull=False).count() == 1000
+    assert survey.responses.filter(shelter="yes").exists()
+    assert survey.responses.filter(channel="open").exclude(postcode_area="1951").exists()
+    assert lm.Evidence.objects.filter(finding__evaluation=velsen, kind="survey").exists()
 
     before = _figures()
     build(lambda line: None)
