@@ -311,3 +311,44 @@ def test_an_exercise_incident_is_evaluated_like_a_real_one(world: World, s: Scen
     drill = start_incident(world, exercise=True, title="Oefening Velsen")
     e = evaluation(world, s, incident=drill)
     assert e.incident is not None and e.incident.is_exercise
+
+
+def test_a_time_the_incident_measures_is_linked_with_its_norm(world: World, s: Scene) -> None:
+    from oranje.learning import selectors_evaluations as selectors
+
+    times = selectors.incident_milestones(s.incident)
+    assert times, "the rooms report at least the first public message's time"
+    f = finding(world, evaluation(world, s))
+    ev = services.evidence_add(
+        actor=world.coordinator, finding=f, kind="time", milestone=times[0].key
+    )
+    assert ev.milestone == times[0].key and "norm" in ev.summary
+
+
+def test_a_survey_question_of_the_same_incident_is_linked(world: World, s: Scene) -> None:
+    from oranje.learning.models import Survey, SurveyQuestion
+
+    def question(incident: object, token: str) -> SurveyQuestion:
+        survey = Survey.objects.create(
+            region=world.region, incident=incident, title="Enquête", token=token
+        )
+        return SurveyQuestion.objects.create(
+            survey=survey, code="informed", text="Kreeg u op tijd informatie?", kind="yesno"
+        )
+
+    f = finding(world, evaluation(world, s))
+    mine = question(s.incident, "a" * 24)
+    ev = services.evidence_add(
+        actor=world.coordinator,
+        finding=f,
+        kind="survey",
+        survey_question=mine,
+        summary="62% op tijd geïnformeerd (n=1.412)",
+    )
+    assert ev.summary == "62% op tijd geïnformeerd (n=1.412)"
+    other = question(s.foreign_incident, "b" * 24)
+    with pytest.raises(ValidationError) as exc:
+        services.evidence_add(
+            actor=world.coordinator, finding=f, kind="survey", survey_question=other
+        )
+    assert "survey_question" in _messages(exc)

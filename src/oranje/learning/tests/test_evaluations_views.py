@@ -132,7 +132,7 @@ def test_a_log_line_is_linked_from_the_findings_page(world: World, s: Scene) -> 
     assert response.status_code == 302
     ev = Evidence.objects.get()
     assert ev.log_entry == s.line and ev.note == "Zie tijdstip."
-    assert client.post(f"/leren/bevindingen/{f.pk}/bewijs/", {"kind": "x"}).status_code == 302
+    assert client.post(f"/leren/bevindingen/{f.pk}/bewijs/", {"kind": "x"}).status_code == 400
 
 
 def test_an_improvement_action_from_the_findings_page(world: World, s: Scene) -> None:
