@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from oranje.core.audit import audit_record
@@ -25,6 +25,17 @@ log = logging.getLogger(__name__)
 
 #: Rows per UPDATE / INSERT statement.
 BATCH = 500
+#: PostgreSQL advisory lock held by a regrouping ("16" for the issue, "1" for patterns).
+LOCK_KEY = 16_000_001
+
+
+def _one_at_a_time() -> None:
+    """Two regroupings at once (the worker and the button) would both insert the same new
+    keys: the second waits for the first. SQLite's transactions already take the write lock
+    at their start (settings: IMMEDIATE)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_KEY])
 
 
 def _items() -> tuple[list[Item], dict[int, int | None]]:
@@ -103,6 +114,7 @@ def patterns_compute(*, actor: User | None = None) -> int:
     again" button) only someone who evaluates somewhere may ask, and it is audited."""
     if actor is not None and not access.can_evaluate_somewhere(actor):
         raise PermissionDenied
+    _one_at_a_time()
     now = timezone.now()
     items, current = _items()
     groups = group_findings(items)
@@ -152,15 +164,30 @@ def patterns_compute(*, actor: User | None = None) -> int:
 
 def _move(moved: dict[int, list[int]]) -> None:
     """Point the findings at their new patterns: one UPDATE per pattern with several
-    findings, the single ones in batches of CASE … WHEN (bulk_update)."""
-    singles: list[Finding] = []
+    findings; the single ones in batches of one hand-built CASE (Django's bulk_update builds
+    an expression object per row, seconds for thousands of rows)."""
+    singles: list[tuple[int, int]] = []
     for pattern_id, pks in moved.items():
         if len(pks) == 1:
-            singles.append(Finding(pk=pks[0], pattern_id=pattern_id))
+            singles.append((pks[0], pattern_id))
             continue
         for start in range(0, len(pks), BATCH):
             Finding.objects.filter(pk__in=pks[start : start + BATCH]).update(pattern_id=pattern_id)
-    Finding.objects.bulk_update(singles, ["pattern"], batch_size=100)
+    quote = connection.ops.quote_name
+    table, column = quote(Finding._meta.db_table), quote("pattern_id")
+    key = quote(Finding._meta.pk.column)
+    for start in range(0, len(singles), BATCH):
+        batch = singles[start : start + BATCH]
+        cases = " ".join("WHEN %s THEN %s" for _row in batch)
+        marks = ", ".join("%s" for _row in batch)
+        values: list[int] = [v for row in batch for v in row]
+        values += [pk for pk, _pattern in batch]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {table} SET {column} = CASE {key} {cases} END "  # noqa: S608
+                f"WHERE {key} IN ({marks})",
+                values,
+            )
 
 
 def patterns_upkeep() -> int:
