@@ -84,6 +84,7 @@ class MemberPatch(MemberIn):
 
 
 def _region(code: str | None, name: str = "region") -> Region | None:
+    code = (code or "").replace("\x00", "")
     if not code:
         return None
     region = Region.objects.filter(code=code.upper()[:10]).first()
@@ -144,7 +145,7 @@ def members(request: Request) -> Response:
         role=_choice(q.get("role", ""), NetworkRole, "role"),
         region_id=region.pk if region else None,
         body=_choice(q.get("body", ""), Body, "body"),
-        text=q.get("q", "")[:100].strip(),
+        text=q.get("q", "")[:100].replace("\x00", "").strip(),
         former=_flag(q.get("former", ""), "former"),
     )
     rows = [m for g in selectors.directory(f) for m in g.members]

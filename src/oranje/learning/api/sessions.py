@@ -88,9 +88,10 @@ class SessionPatch(SessionIn):
 
 
 def _region(code: str | None, name: str) -> Region | None:
+    code = (code or "").replace("\x00", "")
     if not code:
         return None
-    region = Region.objects.filter(code=code.upper()).first()
+    region = Region.objects.filter(code=code.upper()[:10]).first()
     if region is None:
         raise ValidationError({name: [_("%(field)s: no region with this code.") % {"field": name}]})
     return region
