@@ -55,6 +55,18 @@ def sender(survey: Survey) -> str:
     return survey.region.name
 
 
+def _para(pdf: FPDF, layout: dict[str, list[str]], text: str, h: float, w: float = 0) -> None:
+    """A paragraph at the left margin, broken into lines once per PDF (breaking is slow and
+    every letter breaks the same text the same way)."""
+    key = f"{pdf.font_family}{pdf.font_style}{pdf.font_size_pt}|{w}|{text}"
+    if key not in layout:
+        lines = pdf.multi_cell(w, h, _safe(text), dry_run=True, output="LINES")
+        layout[key] = [str(x) for x in lines] if isinstance(lines, list) else [_safe(text)]
+    for line in layout[key]:
+        pdf.set_x(LEFT)
+        pdf.cell(w, h, line, new_x="LMARGIN", new_y="NEXT")
+
+
 class _Letters(FPDF):
     def __init__(self, marking: str, footer: str) -> None:
         super().__init__(format="A4")
@@ -93,9 +105,10 @@ def _letters(survey: Survey, pairs: list[tuple[Invitation, str]]) -> bytes:
     day = date_format(timezone.localdate(), "j F Y")
     link = survey_link(survey)
     body = _body(survey)
+    layout: dict[str, list[str]] = {}
     for invitation, code in pairs:
         pdf.add_page()
-        _letter(pdf, survey, invitation, code, who, day, link, body)
+        _letter(pdf, invitation, code, who, day, link, body, layout)
     if not pairs:
         pdf.add_page()
         pdf.set_font("helvetica", "", 11)
@@ -128,13 +141,13 @@ def _body(survey: Survey) -> list[str]:
 
 def _letter(
     pdf: _Letters,
-    survey: Survey,
     invitation: Invitation,
     code: str,
     who: str,
     day: str,
     link: str,
     body: list[str],
+    layout: dict[str, list[str]],
 ) -> None:
     width = pdf.w - LEFT - RIGHT
     pdf.set_xy(LEFT, TOP - 6)
@@ -164,10 +177,10 @@ def _letter(
     )
     pdf.ln(6)
     pdf.set_font("helvetica", "", 11)
-    pdf.multi_cell(0, 6, _safe(_("Dear resident,")), new_x="LMARGIN", new_y="NEXT")
+    _para(pdf, layout, _("Dear resident,"), 6, 0)
     pdf.ln(2)
     for paragraph in body:
-        pdf.multi_cell(0, 6, _safe(paragraph), new_x="LMARGIN", new_y="NEXT")
+        _para(pdf, layout, paragraph, 6, 0)
         pdf.ln(2)
     # How to answer, with the QR code on the right.
     top = pdf.get_y() + 2
@@ -175,39 +188,31 @@ def _letter(
     pdf.set_font("helvetica", "B", 12)
     pdf.cell(text_w, 7, _safe(_("How to take part")), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("helvetica", "", 11)
-    pdf.multi_cell(
-        text_w,
+    _para(
+        pdf,
+        layout,
+        _("1. Scan the square code with the camera of your phone. Or go to:"),
         6,
-        _safe(_("1. Scan the square code with the camera of your phone. Or go to:")),
-        new_x="LMARGIN",
-        new_y="NEXT",
+        text_w,
     )
     pdf.set_font("courier", "", 9)
-    pdf.multi_cell(text_w, 5, _safe(link), new_x="LMARGIN", new_y="NEXT")
+    _para(pdf, layout, link, 5, text_w)
     pdf.set_font("helvetica", "", 11)
-    pdf.multi_cell(
-        text_w, 6, _safe(_("2. Type your personal code:")), new_x="LMARGIN", new_y="NEXT"
-    )
+    _para(pdf, layout, _("2. Type your personal code:"), 6, text_w)
     pdf.set_font("courier", "B", 18)
     pdf.cell(text_w, 10, codes.show(code), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("helvetica", "", 10)
-    pdf.multi_cell(
-        text_w,
+    _para(
+        pdf,
+        layout,
+        _("You can use this code once. Keep this letter until you have answered."),
         5,
-        _safe(_("You can use this code once. Keep this letter until you have answered.")),
-        new_x="LMARGIN",
-        new_y="NEXT",
+        text_w,
     )
-    draw_qr(pdf, code_link(survey, code), pdf.w - RIGHT - QR_SIDE, top, QR_SIDE)
+    draw_qr(pdf, f"{link}?code={quote(codes.show(code))}", pdf.w - RIGHT - QR_SIDE, top, QR_SIDE)
     pdf.set_y(max(pdf.get_y(), top + QR_SIDE) + 6)
     pdf.set_font("helvetica", "", 11)
-    pdf.multi_cell(
-        0,
-        6,
-        _safe(_("Thank you for your help.")),
-        new_x="LMARGIN",
-        new_y="NEXT",
-    )
+    _para(pdf, layout, _("Thank you for your help."), 6, 0)
     pdf.ln(2)
-    pdf.multi_cell(0, 6, _safe(_("Kind regards,")), new_x="LMARGIN", new_y="NEXT")
-    pdf.multi_cell(0, 6, _safe(who), new_x="LMARGIN", new_y="NEXT")
+    _para(pdf, layout, _("Kind regards,"), 6, 0)
+    _para(pdf, layout, who, 6, 0)
