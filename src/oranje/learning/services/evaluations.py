@@ -57,7 +57,7 @@ def _too_long(errors: Errors, field: str, label: str, value: str, limit: int) ->
 
 def _lock(evaluation: Evaluation) -> Evaluation:
     return (
-        Evaluation.objects.select_for_update()
+        Evaluation.objects.select_for_update(of=("self",))
         .select_related("region", "incident", "exercise")
         .get(pk=evaluation.pk)
     )

@@ -25,7 +25,7 @@ from oranje.quality.services.actions import action_create
 
 def _checked(actor: User, finding: Finding) -> Finding:
     evaluation = (
-        Evaluation.objects.select_for_update()
+        Evaluation.objects.select_for_update(of=("self",))
         .select_related("region", "incident")
         .get(pk=finding.evaluation_id)
     )
