@@ -197,3 +197,19 @@ def test_closing_deletes_the_addresses_and_keeps_the_area(world: World) -> None:
         invitations.letters_make(actor=world.coordinator, survey=survey)
     with pytest.raises(ValidationError):
         services.survey_set_status(actor=world.coordinator, survey=survey, status="open")
+
+
+def test_an_exercise_says_oefening_on_its_letters(world: World) -> None:
+    from oranje.incidents.tests.factories import start_incident
+
+    survey = make_survey(world, incident=start_incident(world, exercise=True, title="Oefening"))
+    invitations.addresses_import(
+        actor=world.coordinator,
+        survey=survey,
+        stream=csv_file(["Dorpsstraat 1;1951AA;Velsen-Noord"]),
+        filename="a.csv",
+    )
+    response = client_for(world.coordinator).post(
+        f"/leren/enquetes/{survey.pk}/brieven/", {"which": "new"}
+    )
+    assert "OEFENING" in pdf_text(response.content)
