@@ -145,9 +145,13 @@ PG_RANDOM_PAGE_COST = "1.1"
 
 
 def _fetch(sql: str, values: list[Any]) -> list[tuple[Any, ...]]:
+    if connection.vendor != "postgresql":
+        # No transaction on SQLite: Oranje's begin IMMEDIATE (the write lock) for a read.
+        with connection.cursor() as cursor:
+            cursor.execute(sql, values)
+            return list(cursor.fetchall())
     with transaction.atomic(), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SELECT set_config('random_page_cost', %s, true)", [PG_RANDOM_PAGE_COST])
+        cursor.execute("SELECT set_config('random_page_cost', %s, true)", [PG_RANDOM_PAGE_COST])
         cursor.execute(sql, values)
         return list(cursor.fetchall())
 
@@ -182,7 +186,7 @@ class SearchResults:
                 "websearch_to_tsquery('dutch'::regconfig, %s) query "
                 f"WHERE e.search_vector @@ query{extra} {tail}"
             )
-            return sql, [f.q[:QUERY_MAX], *values]
+            return sql, [f.q[:QUERY_MAX].replace("\x00", ""), *values]
         # SQLite: the FTS table answers; filters on theme, kind and region through their
         # indexes (a set of the entries' ids, never reading the entries' long rows; the `+`
         # keeps SQLite from handing the ids to FTS5 one by one), the status (not indexed)

@@ -104,6 +104,8 @@ class CommentIn(serializers.Serializer):
 
 def _region(code: str) -> Region | None:
     """The region by code; the service says when it is not one the actor writes for."""
+    if not (code.isascii() and code.isalnum()):
+        return None
     return Region.objects.filter(code=code.upper()).first()
 
 
