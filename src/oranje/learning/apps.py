@@ -12,3 +12,7 @@ class LearningConfig(AppConfig):
         from oranje.learning.services.patterns import patterns_upkeep
 
         register_upkeep("learning.patterns", patterns_upkeep, every=3600)
+
+        from oranje.learning.services.surveys_upkeep import surveys_close_due
+
+        register_upkeep("learning.surveys_close", surveys_close_due, every=3600)
