@@ -7,8 +7,12 @@ from oranje.learning import access
 
 def learning(request: HttpRequest) -> dict[str, Any]:
     """Whether the main menu shows Leren: to everyone with a membership (the dossier and the
-    network are shared nationally)."""
+    network are shared nationally); `learning_evaluator`: whether an incident's page offers
+    its evaluation."""
     user = request.user
     if not user.is_authenticated:
-        return {"learning_menu": False}
-    return {"learning_menu": access.is_member(user)}
+        return {"learning_menu": False, "learning_evaluator": False}
+    return {
+        "learning_menu": access.is_member(user),
+        "learning_evaluator": access.can_evaluate_somewhere(user),
+    }

@@ -6,10 +6,16 @@ from django.urls import URLPattern, path
 
 from oranje.learning.views import evaluations as views
 from oranje.learning.views import evaluations_findings as findings
+from oranje.learning.views import evaluations_incident
 
 urlpatterns: list[URLPattern] = [
     path("leren/evaluaties/", views.evaluation_list, name="evaluations"),
     path("leren/evaluaties/nieuw/", views.evaluation_new, name="evaluation_new"),
+    path(
+        "leren/incidenten/<id:pk>/evaluatie/",
+        evaluations_incident.incident_evaluation,
+        name="incident_evaluation",
+    ),
     path("leren/evaluaties/<id:pk>/", views.evaluation_detail, name="evaluation"),
     path("leren/evaluaties/<id:pk>/bewerken/", views.evaluation_edit, name="evaluation_edit"),
     path("leren/evaluaties/<id:pk>/definitief/", views.evaluation_final, name="evaluation_final"),

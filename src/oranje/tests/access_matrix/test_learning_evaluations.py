@@ -17,6 +17,9 @@ method path                                                             scope an
 GET    /leren/evaluaties/                                               -     302  403  403  403  200  200  403  403  403  403  403  403  200  200  200
 GET    /leren/evaluaties/?status=final&van=incident&jaar=2026           -     302  403  403  403  200  200  403  403  403  403  403  403  200  200  200
 GET    /leren/evaluaties/nieuw/                                         -     302  403  403  403  200  200  403  403  403  403  403  403  200  200  200
+GET    /leren/incidenten/{incident}/evaluatie/                          own   302  403  403  403  302  302  403  403  403  403  403  403  302  302  302
+GET    /leren/incidenten/{incident}/evaluatie/                          mun   302  403  403  403  403  302  403  403  403  403  403  403  302  302  302
+GET    /leren/incidenten/{incident}/evaluatie/                          reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  302
 GET    /leren/evaluaties/nieuw/?incident={incident}                     own   302  403  403  403  200  200  403  403  403  403  403  403  200  200  200
 GET    /leren/evaluaties/nieuw/?incident={incident}                     mun   302  403  403  403  200  200  403  403  403  403  403  403  200  200  200
 GET    /leren/evaluaties/nieuw/?incident={incident}                     reg   302  403  403  403  200  200  403  403  403  403  403  403  200  200  200
