@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -97,15 +98,19 @@ def letters(request: HttpRequest, pk: int) -> HttpResponse:
     form = LettersForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            pairs, count = services.letters_make(
-                actor=core_access.authenticated(request.user),
-                survey=survey,
-                which=form.cleaned_data["which"],
-            )
+            # The new codes are kept only with the letters that carry them: when the PDF
+            # is not made (an error, a worker stopped), the old letters' codes stay valid.
+            with transaction.atomic():
+                pairs, count = services.letters_make(
+                    actor=core_access.authenticated(request.user),
+                    survey=survey,
+                    which=form.cleaned_data["which"],
+                )
+                document = letters_pdf(survey, pairs)
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
-            response = HttpResponse(letters_pdf(survey, pairs), content_type="application/pdf")
+            response = HttpResponse(document, content_type="application/pdf")
             response["Content-Disposition"] = (
                 f'attachment; filename="enquete-{survey.pk}-brieven-{count}.pdf"'
             )
