@@ -1,67 +1,21 @@
 """The impression report of a work session as an A4 PDF (fpdf2): a title page with the
 session's title, date, place, host and the regions taking part; then per theme the good
 questions, good practices and good proposals, each with its status and region. The built-in
-fonts speak Windows-1252 (`quality.reports.pdf.safe`)."""
+fonts speak Windows-1252 (`core.pdf`)."""
 
 from __future__ import annotations
 
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from fpdf import FPDF
 
+from oranje.core.pdf import Document, safe
 from oranje.learning.models import WorkSession
 from oranje.learning.selectors_sessions import grouped, session_entries
-from oranje.quality.reports.pdf import safe
-
-LEFT, RIGHT, TOP, BOTTOM = 18.0, 18.0, 16.0, 18.0
-ORANGE = (194, 65, 12)
-
-
-class _Doc(FPDF):
-    def __init__(self, running: str) -> None:
-        super().__init__(format="A4")
-        self.core_fonts_encoding = "windows-1252"
-        self.running = safe(running)
-        self.set_auto_page_break(auto=True, margin=BOTTOM)
-        self.set_margins(LEFT, TOP, RIGHT)
-        self.set_title(self.running)
-        self.set_creator("Oranje")
-
-    def header(self) -> None:
-        if self.page_no() == 1:
-            return
-        self.set_font("helvetica", "", 8)
-        self.set_text_color(90, 90, 90)
-        self.cell(0, 5, self.running, new_x="LMARGIN", new_y="NEXT")
-        self.set_text_color(0, 0, 0)
-        self.ln(2)
-
-    def footer(self) -> None:
-        self.set_y(-12)
-        self.set_font("helvetica", "", 8)
-        self.set_text_color(90, 90, 90)
-        page = _("page %(page)s of %(pages)s") % {"page": self.page_no(), "pages": "{nb}"}
-        self.cell(0, 6, safe(page), align="C")
-        self.set_text_color(0, 0, 0)
-
-    def heading(self, text: str, size: int = 14, keep: float = 30) -> None:
-        if self.get_y() > self.page_break_trigger - keep:
-            self.add_page()
-        self.ln(3)
-        self.set_font("helvetica", "B", size)
-        self.set_text_color(*ORANGE)
-        self.multi_cell(0, size * 0.5, safe(text), new_x="LMARGIN", new_y="NEXT")
-        self.set_text_color(0, 0, 0)
-        self.ln(1)
-
-    def para(self, text: str, size: float = 10, style: str = "") -> None:
-        self.set_font("helvetica", style, size)
-        self.multi_cell(0, 5, safe(text), new_x="LMARGIN", new_y="NEXT")
 
 
 def impression_report(session: WorkSession) -> bytes:
-    doc = _Doc(_("Impression report - %(title)s") % {"title": session.title})
+    doc = Document(_("Impression report - %(title)s") % {"title": session.title})
     doc.alias_nb_pages()
     doc.add_page()
     doc.set_font("helvetica", "", 11)

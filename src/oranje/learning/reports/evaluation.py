@@ -15,18 +15,14 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from fpdf import FPDF
 from fpdf.fonts import FontFace
 
+from oranje.core.pdf import LEFT, ORANGE, RIGHT, Document, day_text, safe
 from oranje.learning import selectors_evaluations, selectors_patterns
 from oranje.learning.constants import EvaluationMethod, Process
 from oranje.learning.models import Evaluation, Finding, Participant
 from oranje.quality.models import ImprovementAction
-from oranje.quality.reports.pdf import safe
 from oranje.quality.selectors_actions import is_overdue
-
-LEFT, RIGHT, TOP, BOTTOM = 18.0, 18.0, 16.0, 18.0
-ORANGE = (194, 65, 12)
 
 
 @dataclass
@@ -137,52 +133,7 @@ def report_content(evaluation: Evaluation) -> ReportContent:
     )
 
 
-def _day(day: dt.date | None) -> str:
-    return date_format(day, "j F Y") if day else "—"
-
-
-class _Doc(FPDF):
-    def __init__(self, running: str) -> None:
-        super().__init__(format="A4")
-        self.core_fonts_encoding = "windows-1252"
-        self.running = safe(running)
-        self.set_auto_page_break(auto=True, margin=BOTTOM)
-        self.set_margins(LEFT, TOP, RIGHT)
-        self.set_title(self.running)
-        self.set_creator("Oranje")
-
-    def header(self) -> None:
-        if self.page_no() == 1:
-            return
-        self.set_font("helvetica", "", 8)
-        self.set_text_color(90, 90, 90)
-        self.cell(0, 5, self.running, new_x="LMARGIN", new_y="NEXT")
-        self.set_text_color(0, 0, 0)
-        self.ln(2)
-
-    def footer(self) -> None:
-        self.set_y(-12)
-        self.set_font("helvetica", "", 8)
-        self.set_text_color(90, 90, 90)
-        page = _("page %(page)s of %(pages)s") % {"page": self.page_no(), "pages": "{nb}"}
-        self.cell(0, 6, safe(page), align="C")
-        self.set_text_color(0, 0, 0)
-
-    def heading(self, text: str, size: int = 14, keep: float = 30) -> None:
-        if self.get_y() > self.page_break_trigger - keep:
-            self.add_page()
-        self.ln(3)
-        self.set_font("helvetica", "B", size)
-        self.set_text_color(*ORANGE)
-        self.multi_cell(0, size * 0.5, safe(text), new_x="LMARGIN", new_y="NEXT")
-        self.set_text_color(0, 0, 0)
-        self.ln(1)
-
-    def para(self, text: str, size: float = 10, style: str = "", indent: float = 0) -> None:
-        self.set_font("helvetica", style, size)
-        self.set_x(LEFT + indent)
-        self.multi_cell(0, 5, safe(text), new_x="LMARGIN", new_y="NEXT")
-
+class _Doc(Document):
     def grid(self, headings: list[str], rows: list[list[str]], widths: tuple[float, ...]) -> None:
         self.set_font("helvetica", "", 8.5)
         with self.table(
@@ -233,7 +184,7 @@ def _title_page(doc: _Doc, content: ReportContent) -> None:
         7,
         safe(
             _("Of: %(occasion)s, %(day)s")
-            % {"occasion": occasion, "day": _day(content.occasion_day)}
+            % {"occasion": occasion, "day": day_text(content.occasion_day)}
         ),
         new_x="LMARGIN",
         new_y="NEXT",
@@ -241,10 +192,10 @@ def _title_page(doc: _Doc, content: ReportContent) -> None:
     doc.ln(4)
     doc.set_font("helvetica", "", 10)
     lines = [
-        _("Held on: %(day)s") % {"day": _day(evaluation.held_on)},
+        _("Held on: %(day)s") % {"day": day_text(evaluation.held_on)},
         _("Status: %(status)s") % {"status": evaluation.get_status_display()},
         _("Drawn up on %(day)s from the records in Oranje.")
-        % {"day": _day(timezone.localtime(content.made_at).date())},
+        % {"day": day_text(timezone.localtime(content.made_at).date())},
     ]
     for line in lines:
         doc.multi_cell(0, 5, safe(line), new_x="LMARGIN", new_y="NEXT")

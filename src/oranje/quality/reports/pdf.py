@@ -4,20 +4,19 @@ across pages with their heading row repeated; the trend charts drawn with fpdf2'
 primitives (a bar per quarter, the waterlijn as a dashed line); page numbers in the footer.
 An exercise in the incident tables says OEFENING.
 
-The built-in PDF fonts speak Windows-1252, which holds every Dutch letter (é, ë, ï, ĳ as
-ij); anything else becomes '?'."""
+The page, headings, paragraphs and the Windows-1252 text of the built-in fonts come from
+`core.pdf`."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from fpdf import FPDF
 from fpdf.fonts import FontFace
 
+from oranje.core.pdf import LEFT, ORANGE, RIGHT, Document, day_text, safe
 from oranje.quality.constants import CellState
 from oranje.quality.reports import svg
 from oranje.quality.reports.board import BoardContent, Chapter
@@ -25,8 +24,6 @@ from oranje.quality.reports.content import ActionLine, NormStatus, TrendPoint
 from oranje.quality.reports.costs import cost_chapter, euros
 from oranje.quality.reports.events import IncidentLine
 
-LEFT, RIGHT, TOP, BOTTOM = 18.0, 18.0, 16.0, 18.0
-ORANGE = (194, 65, 12)
 #: Charts: two per row.
 CHART_W, CHART_H = 84.0, 38.0
 #: A pale fill per state; the state is always written in words beside it.
@@ -38,64 +35,8 @@ FILLS = {
 }
 
 
-def safe(text: object) -> str:
-    return (
-        str(text)
-        .replace("\u0133", "ij")
-        .replace("\u0132", "IJ")
-        .replace("\u2212", "-")
-        .encode("cp1252", "replace")
-        .decode("cp1252")
-    )
-
-
-def day_text(day: dt.date | None) -> str:
-    return date_format(day, "j F Y") if day else "—"
-
-
-class _Doc(FPDF):
-    def __init__(self, running: str) -> None:
-        super().__init__(format="A4")
-        self.core_fonts_encoding = "windows-1252"
-        self.running = safe(running)
-        self.set_auto_page_break(auto=True, margin=BOTTOM)
-        self.set_margins(LEFT, TOP, RIGHT)
-        self.set_title(self.running)
-        self.set_creator("Oranje")
-
-    def header(self) -> None:
-        if self.page_no() == 1:
-            return
-        self.set_font("helvetica", "", 8)
-        self.set_text_color(90, 90, 90)
-        self.cell(0, 5, self.running, new_x="LMARGIN", new_y="NEXT")
-        self.set_text_color(0, 0, 0)
-        self.ln(2)
-
-    def footer(self) -> None:
-        self.set_y(-12)
-        self.set_font("helvetica", "", 8)
-        self.set_text_color(90, 90, 90)
-        page = _("page %(page)s of %(pages)s") % {"page": self.page_no(), "pages": "{nb}"}
-        self.cell(0, 6, safe(page), align="C")
-        self.set_text_color(0, 0, 0)
-
-    # Building blocks.
-
-    def heading(self, text: str, size: int = 14, keep: float = 30) -> None:
-        """A heading, on a new page when less than `keep` mm would follow it here."""
-        if self.get_y() > self.page_break_trigger - keep:
-            self.add_page()
-        self.ln(3)
-        self.set_font("helvetica", "B", size)
-        self.set_text_color(*ORANGE)
-        self.multi_cell(0, size * 0.5, safe(text), new_x="LMARGIN", new_y="NEXT")
-        self.set_text_color(0, 0, 0)
-        self.ln(1)
-
-    def para(self, text: str, size: int = 10, style: str = "") -> None:
-        self.set_font("helvetica", style, size)
-        self.multi_cell(0, 5, safe(text), new_x="LMARGIN", new_y="NEXT")
+class _Doc(Document):
+    """The board report's document: the shared page plus tables and charts."""
 
     def grid(
         self,
