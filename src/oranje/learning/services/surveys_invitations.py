@@ -141,6 +141,10 @@ def addresses_import(
         return report
     with transaction.atomic():
         locked = Survey.objects.select_for_update().get(pk=survey.pk)
+        if locked.status == SurveyStatus.CLOSED:  # closed since the page read it
+            raise ValidationError(
+                {"file": [_("file: the survey is closed; it takes no more addresses.")]}
+            )
         known = {
             (street.lower(), postcode)
             for street, postcode in Invitation.objects.filter(survey=locked).values_list(

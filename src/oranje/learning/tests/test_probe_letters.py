@@ -36,3 +36,28 @@ def test_a_failed_letters_pdf_keeps_the_old_codes(
     assert answer.status_code == 500
     after = dict(Invitation.objects.filter(survey=made.survey).values_list("pk", "code_hash"))
     assert after == before
+
+
+def test_addresses_not_imported_into_a_survey_closed_meanwhile(world: World) -> None:
+    """The page read the survey open; it was closed (addresses deleted) before the import
+    took its lock: the import must not bring addresses back into a closed survey."""
+    from django.core.exceptions import ValidationError
+
+    from oranje.learning.services import surveys as survey_services
+    from oranje.learning.tests.surveys_helpers import csv_file
+    from oranje.learning.tests.surveys_helpers import make_survey as region_survey
+
+    survey = region_survey(world)
+    survey = survey_services.survey_set_status(
+        actor=world.coordinator, survey=survey, status="open"
+    )
+    seen_open = type(survey).objects.get(pk=survey.pk)  # what the import page read
+    survey_services.survey_set_status(actor=world.coordinator, survey=survey, status="closed")
+    with pytest.raises(ValidationError):
+        invitations.addresses_import(
+            actor=world.coordinator,
+            survey=seen_open,
+            stream=csv_file(["Dorpsstraat 1;1951AA;Velsen-Noord"]),
+            filename="adressen.csv",
+        )
+    assert not Invitation.objects.filter(survey=survey).exclude(street="").exists()
