@@ -122,6 +122,14 @@ def test_missing_required_answers_are_named_on_their_question(client: Client) ->
     page = answer.content.decode()
     assert 'id="e-q-trust"' in page and "Geef hier een antwoord." in page
     assert 'href="#f-q-trust-0"' in page  # the summary links to the question's first answer
+    # The summary's link names the question; it is the first thing in <main>, takes the
+    # focus without JavaScript (autofocus) and the page title starts with "Fout:".
+    trust = made.survey.questions.get(code="trust").text
+    assert f'<a href="#f-q-trust-0">{trust}: Geef hier een antwoord.</a>' in page
+    main = page[page.index('<main id="main"') :]
+    assert main.index('id="error-summary"') < main.index("<h1>")
+    assert "autofocus" in main[: main.index("<h1>")]
+    assert "<title>Fout: " in page
     # What was answered stays filled in, with the same key for the next try.
     assert 'value="in_time" checked' in page
     assert f'value="{key}"' in page

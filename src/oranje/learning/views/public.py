@@ -148,9 +148,10 @@ def _page(
     questions = (
         _questions(survey, by_code=by_code, values=values, errors=errors) if show_questions else []
     )
-    summary = [(q["anchor"], message) for q in questions for message in q["errors"]]
+    # The error summary names the question each message is about (a link per message).
+    summary = [(q["anchor"], q["text"], message) for q in questions for message in q["errors"]]
     if code_errors:
-        summary.insert(0, ("f-code", code_errors[0]))
+        summary.insert(0, ("f-code", _("Your code"), code_errors[0]))
     return render(
         request,
         "learning/public_survey.html",
