@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -216,22 +217,43 @@ def mark_overdue(actions: list[ImprovementAction]) -> list[ImprovementAction]:
     return actions
 
 
+def _when(held_on: dt.date | None, created_at: dt.datetime, pk: int) -> tuple[Any, ...]:
+    day = held_on or timezone.localtime(created_at).date()
+    return (day, created_at, pk)
+
+
+def earlier_evaluation_ids(evaluation: Evaluation) -> list[int]:
+    """The region's evaluations held before this one (by the day held, else the day
+    created; the same day: the one created first)."""
+    this = _when(evaluation.held_on, evaluation.created_at, evaluation.pk)
+    return [
+        pk
+        for pk, held_on, created_at in Evaluation.objects.filter(region_id=evaluation.region_id)
+        .exclude(pk=evaluation.pk)
+        .values_list("pk", "held_on", "created_at")
+        if _when(held_on, created_at, pk) < this
+    ]
+
+
 def earlier_open_actions(evaluation: Evaluation) -> list[ImprovementAction]:
-    """Open improvement actions of the region that came from findings of *other*
-    evaluations (followed across evaluations), earliest deadline first, each with the
-    evaluations it came from (`from_evaluations`)."""
+    """Open improvement actions of the region that came from findings of evaluations held
+    *before* this one (followed across evaluations; a later evaluation's actions do not
+    show on an earlier one), earliest deadline first, each with the earlier evaluations it
+    came from (`from_evaluations`)."""
+    earlier = earlier_evaluation_ids(evaluation)
     rows = list(
         ImprovementAction.objects.filter(
-            region_id=evaluation.region_id, findings__evaluation__region_id=evaluation.region_id
+            region_id=evaluation.region_id, findings__evaluation_id__in=earlier
         )
         .exclude(status=ActionStatus.CLOSED)
-        .exclude(findings__evaluation=evaluation)
         .select_related("norm")
         .distinct()
         .order_by("deadline", "pk")[:200]
     )
     links = (
-        Finding.actions.through.objects.filter(improvementaction_id__in=[a.pk for a in rows])
+        Finding.actions.through.objects.filter(
+            improvementaction_id__in=[a.pk for a in rows], finding__evaluation_id__in=earlier
+        )
         .values_list("improvementaction_id", "finding__evaluation_id", "finding__evaluation__title")
         .distinct()
     )

@@ -170,6 +170,56 @@ def test_open_actions_of_earlier_evaluations_are_followed(world: World, s: Scene
     ImprovementAction.objects.filter(pk=action.pk).update(status="closed", closed_at=timezone.now())
     page = _client(world.coordinator).get(f"{LIST}{now.pk}/").content.decode()
     assert "Piketrooster herzien" not in page
+    # The earlier evaluation does not list the later one's actions.
+    page = _client(world.coordinator).get(f"{LIST}{earlier.pk}/").content.decode()
+    assert "Open acties uit eerdere evaluaties" in page
+    later_action = action_services.finding_action_create(
+        actor=world.coordinator,
+        finding=finding(world, now),
+        title="Sjabloon bewonersbrief",
+        owner_name="Coördinator",
+        deadline=timezone.localdate() + dt.timedelta(days=10),
+    )
+    assert later_action.status != "closed"
+    page = _client(world.coordinator).get(f"{LIST}{earlier.pk}/").content.decode()
+    assert "Sjabloon bewonersbrief" not in page
+    # Held on an earlier day counts before the day created.
+    Evaluation.objects.filter(pk=now.pk).update(
+        held_on=timezone.localdate() - dt.timedelta(days=30)
+    )
+    Evaluation.objects.filter(pk=earlier.pk).update(held_on=timezone.localdate())
+    page = _client(world.coordinator).get(f"{LIST}{earlier.pk}/").content.decode()
+    assert "Sjabloon bewonersbrief" in page
+
+
+def test_irreversible_buttons_ask_first_and_hidden_fields_have_no_label(
+    world: World, s: Scene
+) -> None:
+    e = evaluation(world, s)
+    f = finding(world, e)
+    client = _client(world.coordinator)
+    client.post(f"{LIST}{e.pk}/deelnemers/", {"person": world.officers[0].pk, "role": "OvD"})
+    page = client.get(f"{LIST}{e.pk}/").content.decode()
+    assert (
+        'data-confirm="Evaluatie definitief maken? Daarna kan ze niet meer worden gewijzigd."'
+        in page
+    )
+    assert "uit de deelnemers verwijderen?" in page
+    assert "btn danger" not in page and "btn link" not in page
+    page = client.get(f"/leren/bevindingen/{f.pk}/").content.decode()
+    assert 'data-confirm="Deze bevinding met haar onderbouwing verwijderen?' in page
+    assert "Kind:" not in page and "Soort:" not in page and 'for="id_log_kind"' not in page
+    assert 'type="hidden" name="kind" value="log"' in page
+
+
+def test_action_title_cut_at_a_word() -> None:
+    from oranje.learning.views.evaluations_findings import action_title
+
+    assert action_title("Kort  bericht.") == "Kort bericht."
+    long = "Bewonersbrief binnen twee uur " * 10
+    title = action_title(long)
+    assert len(title) <= 120 and title.endswith("uur…")
+    assert action_title("x" * 200) == "x" * 119 + "…"
 
 
 def test_making_final_from_the_page(world: World, s: Scene) -> None:

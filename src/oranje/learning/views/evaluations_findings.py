@@ -35,6 +35,18 @@ from oranje.quality import access as quality_access
 from oranje.quality.models import ImprovementAction
 
 
+def action_title(text: str, limit: int = 120) -> str:
+    """A finding's text as the title of a new improvement action: whole, or cut at the last
+    word boundary that fits, with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut and not text[limit - 1].isspace():
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,.;:-–") + "…"
+
+
 @login_required
 def finding_new(request: HttpRequest, pk: int) -> HttpResponse:
     evaluation = access.evaluation_for_user(request.user, pk, write=True)
@@ -144,7 +156,7 @@ def _finding_page(
         "action_form": action_form
         or FindingActionForm(
             region=region,
-            initial={"title": finding.text[:120]},
+            initial={"title": action_title(finding.text)},
         ),
         "link_form": link_form or LinkActionForm(region=region),
         **nav.context(request, "evaluations"),
