@@ -84,3 +84,29 @@ def test_code_of_another_survey_is_unknown(world: World) -> None:
     answer = client.get(url, {"code": one.codes[0]})
     assert answer.status_code == 400
     assert not Invitation.objects.filter(survey=one.survey, used_at__isnull=False).exists()
+
+
+def test_csrf_honeypot_and_rate_limit_write_nothing(world: World, settings: object) -> None:
+    from django.core.cache import cache
+
+    from oranje.learning.tests.public_world import form_data
+
+    made = make_survey(invitations=1)
+    url = reverse("learning:public_survey", args=[made.survey.token])
+    data = {**form_data(good_answers()), "client_key": "c" * 32}
+    # Without the CSRF token: refused.
+    strict = Client(enforce_csrf_checks=True)
+    assert strict.post(url, data).status_code == 403
+    # The honeypot filled in: the thank-you page, nothing written.
+    client = Client()
+    answer = client.post(url, {**data, "website": "http://spam.example"})
+    assert answer.status_code == 303
+    assert not Response.objects.filter(survey=made.survey).exists()
+    # Past the rate limit: 429, nothing written; codes are not checked either.
+    settings.SURVEY_RATE_ADDRESS = "1/hour"  # type: ignore[attr-defined]
+    cache.clear()
+    assert client.get(url, {"code": "AAAA-AAAA"}).status_code == 400
+    assert client.post(url, data).status_code == 429
+    assert client.get(url, {"code": made.codes[0]}).status_code == 429
+    assert not Response.objects.filter(survey=made.survey).exists()
+    assert not Invitation.objects.filter(survey=made.survey, used_at__isnull=False).exists()
