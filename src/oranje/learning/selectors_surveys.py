@@ -38,6 +38,25 @@ def region_incidents(region: Region) -> QuerySet[Incident]:
     return Incident.objects.filter(region=region).order_by("-started_at")
 
 
+#: Words residents use a lot that say nothing about the topic; left out of the word overview
+#: of the free-text answers only (`text.STOPWORDS` is shared with the pattern grouping).
+OVERVIEW_FILLER = frozenset(
+    """
+    lang langer langs pas graag wist wisten weet weten ging gingen gaat heel echt veel snel
+    sneller goed gewoon even eigenlijk helemaal beetje zeker misschien soms vaak nooit steeds
+    eerst daarna later eerder alleen moest moesten konden mocht vond vonden vind denk dacht
+    krijgen gekregen gedaan deed waarom wanneer welke zoals echter verder best prima
+    """.split()
+)
+_FILLER_STEMS = frozenset(words.stem(w) for w in OVERVIEW_FILLER)
+
+
+def overview_words(texts: list[str], *, limit: int = 20) -> list[tuple[str, int]]:
+    """The word overview of free-text answers: `text.top_words` without `OVERVIEW_FILLER`."""
+    ranked = words.top_words(texts, limit=limit + len(_FILLER_STEMS))
+    return [(w, n) for w, n in ranked if words.stem(w) not in _FILLER_STEMS][:limit]
+
+
 @dataclass
 class Counts:
     invitations: int
@@ -182,7 +201,7 @@ def question_results(survey: Survey, responses: QuerySet[Response]) -> list[Ques
                     answered=len(written),
                     texts=written[:TEXTS_SHOWN],
                     text_count=len(written),
-                    top_words=words.top_words(written, limit=20),
+                    top_words=overview_words(written, limit=20),
                 )
             )
             continue

@@ -86,6 +86,8 @@ def test_counts_rate_and_answers_per_question(world: World) -> None:
     comments = results["comments"]
     assert comments.text_count == 5
     assert dict(comments.top_words)["informatie"] == 5
+    assert "snel" not in dict(comments.top_words)  # a filler word, not a topic
+
     assert "postcode" not in results
     areas = {a.area: a for a in selectors.by_area(survey, selectors.filtered_responses(survey))}
     assert (areas["1951"].invitations, areas["1951"].responses, areas["1951"].code_responses) == (
@@ -170,3 +172,15 @@ def test_a_result_becomes_evidence_for_a_finding_of_the_same_incident(world: Wor
     assert refused.status_code == 400
     assert "Er is nog geen bevinding in een evaluatie van dit incident" in refused.content.decode()
     assert Evidence.objects.count() == 1
+
+
+def test_the_word_overview_leaves_out_filler_words() -> None:
+    texts = [
+        "Het duurde lang, pas na uren kwam de bus. Ik wist niet waarheen.",
+        "Ik had graag eerder geweten waar de opvang was; het ging heel snel.",
+        "Echt veel mensen wisten niets van de opvang, goed dat de bus kwam.",
+    ]
+    shown = dict(selectors.overview_words(texts))
+    assert shown["opvang"] == 2 and shown["bus"] == 2
+    for filler in ("lang", "pas", "graag", "wist", "wisten", "ging", "heel", "echt", "veel"):
+        assert filler not in shown
