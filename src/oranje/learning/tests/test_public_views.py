@@ -35,6 +35,7 @@ def test_the_open_link_shows_every_question_and_the_code_box(client: Client) -> 
     assert "Kreeg u op tijd informatie over wat er aan de hand was?" in page
     assert "Wat zijn de vier cijfers van uw postcode?" in page
     assert 'name="code"' in page and "Controleer mijn code" in page
+    assert "Hoofdletters of kleine letters maken niet uit." in page
     assert 'name="website"' in page  # the honeypot
     assert "<script" not in page  # works without JavaScript
     assert answer["Cache-Control"].startswith("max-age=0")
