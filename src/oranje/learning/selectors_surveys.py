@@ -40,14 +40,13 @@ def region_incidents(region: Region) -> QuerySet[Incident]:
 
 #: Words residents use a lot that say nothing about the topic; left out of the word overview
 #: of the free-text answers only (`text.STOPWORDS` is shared with the pattern grouping).
-OVERVIEW_FILLER = frozenset(
-    """
+_FILLER = """
     lang langer langs pas graag wist wisten weet weten ging gingen gaat heel echt veel snel
     sneller goed gewoon even eigenlijk helemaal beetje zeker misschien soms vaak nooit steeds
     eerst daarna later eerder alleen moest moesten konden mocht vond vonden vind denk dacht
     krijgen gekregen gedaan deed waarom wanneer welke zoals echter verder best prima
-    """.split()
-)
+"""
+OVERVIEW_FILLER = frozenset(_FILLER.split())
 _FILLER_STEMS = frozenset(words.stem(w) for w in OVERVIEW_FILLER)
 
 
