@@ -65,10 +65,10 @@ class _RegionForm(InputForm):
 
 
 class EntryForm(_RegionForm):
-    theme = forms.ChoiceField(label=_("Theme"), choices=Theme.choices)
-    kind = forms.ChoiceField(label=_("Kind"), choices=EntryKind.choices)
+    theme = forms.ChoiceField(label=_("Theme"), choices=_any(_("— choose —")) + Theme.choices)
+    kind = forms.ChoiceField(label=_("Kind"), choices=_any(_("— choose —")) + EntryKind.choices)
     status = forms.ChoiceField(
-        label=_("Status"), choices=EntryStatus.choices, initial=EntryStatus.PROPOSAL
+        label=_("Status"), choices=_any(_("— choose —")) + EntryStatus.choices
     )
     title = forms.CharField(label=_("Title"), max_length=TITLE_MAX, required=False)
     text = forms.CharField(
@@ -108,6 +108,7 @@ class EntryForm(_RegionForm):
             ) % {"field": label}
         self.fields["theme"].error_messages["required"] = _("Theme: choose a theme.")
         self.fields["kind"].error_messages["required"] = _("Kind: choose a kind.")
+        self.fields["status"].error_messages["required"] = _("Status: choose a status.")
 
 
 class RevisionForm(_RegionForm):

@@ -1,8 +1,8 @@
 """Full-text search of the living dossier, on the database Oranje runs on.
 
 PostgreSQL: `search_vector` (a stored `to_tsvector('dutch', search_text)`, GIN-indexed by
-migration 0003) matched with `websearch_to_tsquery('dutch', q)` ("quoted phrases", `or`,
-`-word`), ranked by `ts_rank`. SQLite: the FTS5 table `learning_entry_fts` (external content,
+migration 0003) matched with `websearch_to_tsquery('dutch', q)` ("quoted phrases",
+`or` or Dutch `of`, `-word`), ranked by `ts_rank`. SQLite: the FTS5 table `learning_entry_fts` (external content,
 kept by triggers, accents removed), the query built here from the same web-search syntax with
 each word as a prefix of its light Dutch stem (`text.stem`: "piketten" finds "piket" and
 "piketdienst"), ranked by bm25.
@@ -31,6 +31,17 @@ QUERY_MAX = 200
 TERMS_MAX = 12
 
 _TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
+#: The words between alternatives: Dutch "of" and websearch_to_tsquery's own "or".
+OR_WORDS = frozenset({"of", "or"})
+_OR_OUTSIDE_QUOTES = re.compile(r'"[^"]*"?|(?<!\S)of(?!\S)', re.IGNORECASE)
+
+
+def websearch_text(q: str) -> str:
+    """The query for websearch_to_tsquery: a Dutch "of" between words (outside quotes)
+    becomes its "or" (else "of", a Dutch stop word, is dropped and the words are ANDed)."""
+    return _OR_OUTSIDE_QUOTES.sub(lambda m: m.group() if m.group().startswith('"') else "or", q)
+
+
 _WORD = re.compile(r"\w+")
 
 
@@ -69,7 +80,7 @@ def stem_of(word: str) -> str:
 
 def parse(q: str) -> Parsed:
     """The query as typed, as websearch_to_tsquery reads it: words (AND), "a phrase",
-    `or` between alternatives, `-word` to leave out. Little words (de, het, van …) are
+    `of` or `or` between alternatives, `-word` to leave out. Little words (de, het, van …) are
     dropped outside phrases."""
     groups: list[list[tuple[str, ...]]] = []
     excluded: list[str] = []
@@ -81,7 +92,7 @@ def parse(q: str) -> Parsed:
             break
         if phrase is not None:
             words = tuple(_words(phrase))
-        elif token.lower() == "or":
+        elif token.lower() in OR_WORDS:
             join_or = bool(groups)
             continue
         elif token.startswith("-") and len(token) > 1:
@@ -186,7 +197,7 @@ class SearchResults:
                 "websearch_to_tsquery('dutch'::regconfig, %s) query "
                 f"WHERE e.search_vector @@ query{extra} {tail}"
             )
-            return sql, [f.q[:QUERY_MAX].replace("\x00", ""), *values]
+            return sql, [websearch_text(f.q[:QUERY_MAX].replace("\x00", "")), *values]
         # SQLite: the FTS table answers; filters on theme, kind and region through their
         # indexes (a set of the entries' ids, never reading the entries' long rows; the `+`
         # keeps SQLite from handing the ids to FTS5 one by one), the status (not indexed)

@@ -1,7 +1,7 @@
 """Full-text search of the living dossier, on the database the tests run on (SQLite's FTS5 by
 default; PostgreSQL's `dutch` configuration with DATABASE_URL=postgres://…): words found in
 title, text, comments and the theme's Dutch name; accents, plurals and word beginnings;
-phrases, `or` and `-word`; filters; ranking; the index kept on change and delete; on
+phrases, `or` (and Dutch `of`) and `-word`; filters; ranking; the index kept on change and delete; on
 PostgreSQL the query uses the GIN index (EXPLAIN)."""
 
 from __future__ import annotations
@@ -100,6 +100,16 @@ def test_phrase_or_and_not(entries: dict[str, Entry]) -> None:
     assert _titles("uur -onaangekondigde") == ["Van harde naar zachte piketten"]
 
 
+def test_dutch_of_between_alternatives(entries: dict[str, Entry]) -> None:
+    both = {"Een bedankje na de inzet", "Onaangekondigde oproepen"}
+    assert set(_titles("bedankje of onaangekondigde")) == both
+    assert set(_titles("bedankje OF onaangekondigde")) == both
+    assert set(_titles("piketten of bedankje")) == set(_titles("piketten or bedankje"))
+    assert len(_titles("piketten of bedankje")) == 3
+    # Inside quotes "of" stays a word of the phrase; words with "of" in them are no "or".
+    assert search.websearch_text('"a of b" of c of-d offer') == '"a of b" or c of-d offer'
+
+
 def test_filters_with_and_without_words(entries: dict[str, Entry], world: World) -> None:
     assert _titles("uur", kind="proposal") == ["Onaangekondigde oproepen"]
     assert _titles(theme="pools") == ["Een bedankje na de inzet"]
@@ -143,7 +153,21 @@ def test_results_page_and_count(qm: User, world: World) -> None:
 
 
 def test_any_input_is_safe(entries: dict[str, Entry]) -> None:
-    for q in ['"', "NOT", "a*b", "(", "OR OR", "-", '"" or -', "NEAR(a b)", "x' OR 1=1 --", "∑≈ç"]:
+    for q in [
+        '"',
+        "NOT",
+        "a*b",
+        "(",
+        "OR OR",
+        "-",
+        '"" or -',
+        "NEAR(a b)",
+        "x' OR 1=1 --",
+        "∑≈ç",
+        "of",
+        "of of",
+        '"of',
+    ]:
         _titles(q)
 
 

@@ -48,7 +48,10 @@ def test_search_marks_words_filters_and_pages(qm: User, world: World) -> None:
     _entry(qm, world, "Bedankje na de inzet", "Een kaart van de burgemeester.", theme="pools")
     viewer = _client(world.viewer)  # every member reads the dossier
     page = viewer.get(LIST, {"q": "piketten"}).content.decode()
-    assert "1 items gevonden" in page and "<mark>piketten</mark>" in page
+    assert "1 item gevonden." in page and "<mark>piketten</mark>" in page
+    assert "Tip: zet woorden tussen aanhalingstekens" in page and "“of”" in page
+    none = viewer.get(LIST, {"q": "onvindbaarwoord"}).content.decode()
+    assert "Geen items gevonden." in none and "beste treffer" not in none
     assert "Bedankje" not in page
     assert "Nieuw dossieritem" not in page  # a viewer does not write
     by_theme = viewer.get(LIST, {"thema": "pools"}).content.decode()
@@ -65,7 +68,17 @@ def test_search_marks_words_filters_and_pages(qm: User, world: World) -> None:
 
 def test_new_entry_empty_names_fields_then_saves(qm: User, world: World) -> None:
     client = _client(qm)
-    assert client.get("/leren/dossier/nieuw/").status_code == 200
+    page = client.get("/leren/dossier/nieuw/").content.decode()
+    # Theme, kind and status start at "— kies —", never silently at the first choice.
+    for name in ("theme", "kind", "status"):
+        select = page.split(f'name="{name}"', 1)[1].split("</select>", 1)[0]
+        assert '<option value="" selected>— kies —</option>' in select
+        assert select.count("selected") == 1
+    response = client.post("/leren/dossier/nieuw/", {"region": world.region.pk})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Thema: kies een thema." in page and "Soort: kies een soort." in page
+    assert "Status: kies een status." in page and "Dit veld is vereist." not in page
     response = client.post(
         "/leren/dossier/nieuw/",
         {"region": world.region.pk, "theme": "on_call", "kind": "practice", "status": "proposal"},
@@ -170,3 +183,12 @@ def test_entry_page_versions_comments_and_links(qm: User, world: World) -> None:
     assert _client(world.outsider).get(f"/leren/dossier/{entry.pk}/").status_code == 200
     nobody = User.objects.create_user(username="nobody", password="x" * 20)
     assert _client(nobody).get(f"/leren/dossier/{entry.pk}/").status_code == 404
+
+
+def test_entry_text_and_comments_keep_their_line_breaks(qm: User, world: World) -> None:
+    entry = _entry(qm, world, "Zacht piket", "Eerste regel.\nTweede regel.\n\nNieuwe alinea.")
+    services.entry_comment(actor=qm, entry=entry, region=world.region, text="Ja.\nEn nee.")
+    page = _client(qm).get(f"/leren/dossier/{entry.pk}/").content.decode()
+    assert "<p>Eerste regel.<br>Tweede regel.</p>\n\n<p>Nieuwe alinea.</p>" in page
+    assert "<p>Ja.<br>En nee.</p>" in page
+    assert "style=" not in page.split("<main", 1)[-1]
