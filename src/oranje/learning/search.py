@@ -3,9 +3,9 @@
 PostgreSQL: `search_vector` (a stored `to_tsvector('dutch', search_text)`, GIN-indexed by
 migration 0003) matched with `websearch_to_tsquery('dutch', q)` ("quoted phrases",
 `or` or Dutch `of`, `-word`), ranked by `ts_rank`. SQLite: the FTS5 table
-`learning_entry_fts` (external content, kept by triggers, accents removed), the query built here from the same web-search syntax with
-each word as a prefix of its light Dutch stem (`text.stem`: "piketten" finds "piket" and
-"piketdienst"), ranked by bm25.
+`learning_entry_fts` (external content, kept by triggers, accents removed), the query built
+here from the same web-search syntax with each word as a prefix of its light Dutch stem
+(`text.stem`: "piketten" finds "piket" and "piketdienst"), ranked by bm25.
 
 Both answer the same shape: `SearchResults`, which Django's `Paginator` pages (a count query
 and one query per page, the page's entries fetched with their region). `highlight` and
