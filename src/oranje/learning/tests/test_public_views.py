@@ -201,6 +201,11 @@ def test_a_survey_in_preparation_or_an_unknown_token_is_not_found(client: Client
     assert client.get(f"/enquete/{made.survey.token}/bedankt/").status_code == 404
     assert client.get("/enquete/onbekend/").status_code == 404
     assert client.get(f"/enquete/{'x' * 40}/").status_code == 404
+    # A mistyped link: a kind page in the public layout, no staff page or login button.
+    page = client.get("/enquete/onbekend/").content.decode()
+    assert "We kunnen deze enquête niet vinden" in page
+    assert "public_survey.css" in page
+    assert "Inloggen" not in page and "/inloggen" not in page
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,7 @@ from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -217,11 +217,20 @@ def _answers(request: HttpRequest, survey: Survey) -> dict[str, Any]:
     return answers
 
 
+def _missing(request: HttpRequest) -> HttpResponse:
+    """A mistyped or unknown link: a kind page in the public layout (no staff page, no login
+    button), status 404."""
+    return render(request, "learning/public_survey_missing.html", {}, status=404)
+
+
 @never_cache
 @ensure_csrf_cookie
 @require_http_methods(["GET", "HEAD", "POST"])
 def public_survey(request: HttpRequest, token: str) -> HttpResponse:
-    survey = access.public_survey(token)
+    try:
+        survey = access.public_survey(token)
+    except Http404:
+        return _missing(request)
     state = survey_state(survey)
     if state != "open":
         return _closed(request, survey, state)
@@ -293,7 +302,10 @@ def _post(request: HttpRequest, survey: Survey) -> HttpResponse:
 @never_cache
 @require_safe
 def public_survey_thanks(request: HttpRequest, token: str) -> HttpResponse:
-    survey = access.public_survey(token)
+    try:
+        survey = access.public_survey(token)
+    except Http404:
+        return _missing(request)
     return render(
         request,
         "learning/public_survey_thanks.html",
