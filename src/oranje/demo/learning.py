@@ -74,7 +74,8 @@ def build(
 
 
 def _name(rng: random.Random) -> str:
-    return f"{rng.choice(GIVEN_NAMES)} {rng.choice(SURNAMES)}"
+    prefix, surname = rng.choice(SURNAMES)
+    return " ".join(part for part in (rng.choice(GIVEN_NAMES), prefix, surname) if part)
 
 
 def _network(actor: User, today: dt.date, log: Log) -> None:
@@ -180,8 +181,8 @@ MEETINGS = [
         Body.COORDINATORS,
         10,
         8,
-        "Publieksenquête Velsen-Noord",
-        "1. Uitkomsten enquête\n2. Lessen voor de evaluatie",
+        "De publieksenquête na een incident",
+        "1. Ervaringen met publieksenquêtes\n2. Standaardvragen\n3. Advies aan het netwerk",
     ),
     (
         Body.NETWORK,

@@ -21,10 +21,10 @@ VELSEN_FINDINGS = [
         14,
         "communication",
         "well",
-        "Het eerste publieksbericht stond binnen een kwartier op de website en sociale media, "
-        "met oorzaak, gebied en het advies elektrisch te verwarmen.",
+        "Het eerste publieksbericht stond ruim binnen de norm van 30 minuten op de website en "
+        "sociale media, met oorzaak, gebied en het advies elektrisch te verwarmen.",
         "",
-        "first_message",
+        "communication.first_message",
         None,
     ),
     (

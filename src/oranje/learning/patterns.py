@@ -36,9 +36,12 @@ SIMILAR_NORM = 0.2
 #: A link needs at least this many shared words (one word in common is chance).
 MIN_SHARED = 2
 #: Words found in this share of the blocks (with at least CONTEXT_BLOCKS blocks) are
-#: context (where, when), not what a finding is about: they do not count.
+#: context (where, when), not what a finding is about: they do not count. A block is a
+#: process and a kind, so there are at most 20; below 12 a few findings would make ordinary
+#: words ("eerste", "laat") context, and one more finding in a new block could split a
+#: pattern that was there an hour before.
 CONTEXT_SHARE = 0.5
-CONTEXT_BLOCKS = 6
+CONTEXT_BLOCKS = 12
 #: How many shared words a pattern keeps (its `terms`), and how long its label may be.
 TERMS_KEPT = 8
 LABEL_MAX = 160

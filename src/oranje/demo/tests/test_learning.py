@@ -44,7 +44,7 @@ def test_the_demo_has_the_learning_room_and_reruns_safely() -> None:
     kinds = set(
         lm.Evidence.objects.filter(finding__evaluation=velsen).values_list("kind", flat=True)
     )
-    assert {"log", "decision"} <= kinds
+    assert {"log", "decision", "time", "survey"} <= kinds
     linked = lm.Evidence.objects.filter(finding__evaluation=velsen, kind="log")
     assert all(e.log_entry.incident_id == velsen.incident_id for e in linked)
     assert velsen.participants.count() == 4
@@ -71,6 +71,7 @@ def test_the_demo_has_the_learning_room_and_reruns_safely() -> None:
     }
 
     secretaries = lm.NetworkMember.objects.filter(role=NetworkRole.SECRETARY)
+    assert all("(" not in name for name in secretaries.values_list("name", flat=True))
     assert secretaries.values("region").distinct().count() == 25
     assert lm.NetworkMember.objects.filter(role=NetworkRole.CHAIR).count() == 1
     year = timezone.localdate().year

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import random
 
-from oranje.learning.patterns import MIN_SHARED, SIMILAR, Item, group_findings, pattern_key
+from oranje.learning.patterns import (
+    MIN_SHARED,
+    SIMILAR,
+    Group,
+    Item,
+    group_findings,
+    pattern_key,
+)
 from oranje.learning.tests.patterns_world import LATE_MESSAGE, OTHER
 
 
@@ -125,3 +132,150 @@ def test_prefix_filtering_finds_every_link_all_pairs_would() -> None:
     for i in range(len(texts)):
         brute.setdefault(find(i), []).append(i + 1)
     assert sorted(g.finding_pks for g in groups) == sorted(brute.values())
+
+
+#: The demo's findings as a newcomer found them (Velsen-Noord, Haarlem, Heemskerk, Gouda).
+DEMO = [
+    (
+        "communication",
+        "improve",
+        "Eerste publieksbericht te laat: pas na 45 minuten online; omwonenden hoorden het eerst via sociale media.",
+        "i3",
+        12,
+    ),
+    (
+        "advice",
+        "well",
+        "De omgevingsanalyse gaf het crisisteam een goed beeld van de onrust in de wijk.",
+        "i3",
+        12,
+    ),
+    (
+        "organisation",
+        "improve",
+        "Zachte piket in de vakantie: de CPG kwam niet op de oproep af.",
+        "i3",
+        12,
+    ),
+    (
+        "shelter",
+        "improve",
+        "Adressen van verminderd zelfredzamen waren pas na een uur bekend; geen vaste afspraak met de thuiszorg.",
+        "i2",
+        12,
+    ),
+    (
+        "communication",
+        "improve",
+        "Eerste publieksbericht te laat: pas na 50 minuten, de woordvoerder wachtte op de brandweer.",
+        "i2",
+        12,
+    ),
+    (
+        "victims",
+        "well",
+        "De registratie van de bewoners in de opvang liep vanaf het eerste uur goed.",
+        "i2",
+        12,
+    ),
+    (
+        "organisation",
+        "improve",
+        "Zachte piket in de vakantie: twee CPG's kwamen niet, vervanging moest worden gezocht.",
+        "i2",
+        12,
+    ),
+    (
+        "shelter",
+        "improve",
+        "Lijst van verminderd zelfredzame bewoners niet beschikbaar; thuiszorg leverde adressen pas na ruim een uur.",
+        "e2",
+        16,
+    ),
+    (
+        "communication",
+        "improve",
+        "Eerste publieksbericht te laat, pas na 48 minuten, door afstemming met de partners.",
+        "e2",
+        16,
+    ),
+    (
+        "organisation",
+        "improve",
+        "Zachte piket in de vakantie: te weinig mensen kwamen op de oproep af.",
+        "e2",
+        16,
+    ),
+    (
+        "readiness",
+        "well",
+        "De onaangekondigde oproep met een opdracht van een uur liet zien wie kon improviseren.",
+        "e2",
+        16,
+    ),
+    (
+        "advice",
+        "well",
+        "De vraag 'moet de overheid hier iets doen?' is binnen tien minuten gesteld en beantwoord: het duurt dagen, het is januari, er wordt vorst verwacht.",
+        "i1",
+        12,
+    ),
+    (
+        "communication",
+        "well",
+        "Het eerste publieksbericht stond binnen een kwartier op de website en sociale media, met oorzaak, gebied en het advies elektrisch te verwarmen.",
+        "i1",
+        12,
+    ),
+    (
+        "shelter",
+        "well",
+        "Bewoners werd gevraagd eerst zelf een oplossing te zoeken bij familie of buren; een opvanglocatie bleek niet nodig.",
+        "i1",
+        12,
+    ),
+    (
+        "shelter",
+        "improve",
+        "Het duurde 47 minuten voordat de adressen van verminderd zelfredzamen bekend waren: er was vooraf geen afspraak met wijkteam en thuiszorg over het aanleveren.",
+        "i1",
+        12,
+    ),
+    (
+        "communication",
+        "improve",
+        "Bewoners zonder internet hoorden laat wat ze moesten doen; het informatienummer kreeg in het eerste uur 140 vragen over koken en verwarmen.",
+        "i1",
+        12,
+    ),
+    (
+        "advice",
+        "well",
+        "Het besluit over het informatiepunt in De Stek was helder onderbouwd en meteen gecommuniceerd.",
+        "i1",
+        12,
+    ),
+]
+
+
+def test_a_pattern_of_few_findings_survives_one_more_finding() -> None:
+    """With few processes in use, ordinary words ("pas", "minuten") are no context: one more
+    finding that uses them does not split the late first message seen three times."""
+    items = [Item(n, p, k, t, "", o, r) for n, (p, k, t, o, r) in enumerate(DEMO, start=1)]
+
+    def late_message(found: list[Group]) -> int:
+        return max(
+            g.finding_count for g in found if (g.process, g.kind) == ("communication", "improve")
+        )
+
+    assert late_message(group_findings(items)) == 3
+    more = Item(
+        99,
+        "organisation",
+        "improve",
+        "De OvD-BZ was pas na 26 minuten ter plaatse; de piketpool was om half negen 's avonds slecht bereikbaar.",
+        "",
+        "i1",
+        12,
+    )
+    assert late_message(group_findings([*items, more])) == 3
