@@ -28,13 +28,26 @@ from oranje.learning.services.network import MINUTES_MAX, PHONE_MAX
 _DATE = {"type": "date"}
 
 
+class NamedForm(InputForm):
+    """A form whose "required" and "not a date" messages name the field, in Dutch (never
+    Django's bare "Dit veld is vereist.")."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            label = {"field": str(field.label or "")}
+            field.error_messages["required"] = _("%(field)s: fill this in.") % label
+            if isinstance(field, forms.DateField):
+                field.error_messages["invalid"] = _("%(field)s: enter a valid date.") % label
+
+
 def _messages(field: forms.Field, label: str) -> None:
     field.error_messages["invalid_choice"] = _("%(field)s: choose one from the list.") % {
         "field": label
     }
 
 
-class MemberForm(InputForm):
+class MemberForm(NamedForm):
     name = forms.CharField(label=_("Name"), max_length=NAME_MAX)
     role = forms.ChoiceField(label=_("Role"), choices=NetworkRole.choices)
     region = forms.ModelChoiceField(
@@ -96,7 +109,7 @@ class DirectoryFilterForm(InputForm):
     vertrokken = forms.BooleanField(label=_("Also former members"), required=False)
 
 
-class MeetingForm(InputForm):
+class MeetingForm(NamedForm):
     body = forms.ChoiceField(label=_("Body"), choices=Body.choices)
     held_on = forms.DateField(label=_("Date"), widget=forms.DateInput(_DATE, format="%Y-%m-%d"))
     status = forms.ChoiceField(label=_("Status"), choices=MeetingStatus.choices)
@@ -109,7 +122,7 @@ class MeetingForm(InputForm):
         widget=forms.Textarea(attrs={"rows": 5}),
     )
     minutes = forms.CharField(
-        label=_("Minutes"),
+        label=_("Minutes of the meeting"),
         max_length=MINUTES_MAX,
         required=False,
         widget=forms.Textarea(attrs={"rows": 8}),
@@ -134,7 +147,7 @@ class MeetingFilterForm(InputForm):
         year.choices = [(y, str(y)) for y in years]
 
 
-class DocumentForm(InputForm):
+class DocumentForm(NamedForm):
     title = forms.CharField(label=_("Title of the document"), max_length=TITLE_MAX)
     file = forms.FileField(
         label=_("File"),
@@ -143,7 +156,7 @@ class DocumentForm(InputForm):
     )
 
 
-class DecisionForm(InputForm):
+class DecisionForm(NamedForm):
     text = forms.CharField(
         label=_("Decision"), max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -159,7 +172,7 @@ class MemberChoice(forms.ModelChoiceField):
         return f"{obj.name}{region} — {obj.get_role_display()}"
 
 
-class AdviceForm(InputForm):
+class AdviceForm(NamedForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=AdviceKind.choices)
     title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)
     question = forms.CharField(

@@ -11,9 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from oranje.core.forms import InputForm
 from oranje.core.models import Region
 from oranje.learning.constants import ADDRESS_MAX, TEXT_MAX, TITLE_MAX
+from oranje.learning.forms_network import NamedForm
 
 
-class SessionForm(InputForm):
+class SessionForm(NamedForm):
     title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)
     held_on = forms.DateField(
         label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import Case, F, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -219,8 +219,12 @@ class AdviceFilter:
 
 def advice_list(f: AdviceFilter | None = None) -> list[AdvisoryQuestion]:
     f = f or AdviceFilter()
+    # Open questions first (the status codes sort "answered" before "open"), then by
+    # deadline (none last).
     rows = AdvisoryQuestion.objects.select_related("owner", "meeting").order_by(
-        "status", "deadline", "pk"
+        Case(When(status=AdviceStatus.OPEN, then=Value(0)), default=Value(1)),
+        F("deadline").asc(nulls_last=True),
+        "pk",
     )
     if f.kind in AdviceKind.values:
         rows = rows.filter(kind=f.kind)

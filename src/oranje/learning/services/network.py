@@ -231,7 +231,7 @@ def meeting_save(
     place = _text(errors, "place", _("place"), place, ADDRESS_MAX)
     theme = _text(errors, "theme", _("theme"), theme, TITLE_MAX)
     agenda = _text(errors, "agenda", _("agenda"), agenda, TEXT_MAX)
-    minutes = _text(errors, "minutes", _("minutes"), minutes, MINUTES_MAX)
+    minutes = _text(errors, "minutes", _("minutes of the meeting"), minutes, MINUTES_MAX)
     if errors:
         raise ValidationError(errors)
     new = meeting is None

@@ -207,7 +207,15 @@ def test_meetings_documents_and_decisions(world: World) -> None:
     # Decisions: only national people record them; an empty one names the field.
     decisions = f"/leren/netwerk/bijeenkomsten/{meeting.pk}/besluiten/"
     assert reader.post(decisions, {"text": "Besluit"}).status_code == 403
-    assert client.post(decisions, {"text": ""}).status_code == 400
+    empty = client.post(decisions, {"text": ""})
+    assert empty.status_code == 400 and "Besluit: vul dit in." in empty.content.decode()
+    assert "Dit veld is vereist." not in empty.content.decode()
+    # The meeting form names its fields, and the minutes are "Notulen" (not "Minuten").
+    new = client.get("/leren/netwerk/bijeenkomsten/nieuw/").content.decode()
+    assert "Notulen" in new and "Minuten" not in new
+    empty = client.post("/leren/netwerk/bijeenkomsten/nieuw/", {"body": "portfolio"})
+    assert empty.status_code == 400 and "Datum: vul dit in." in empty.content.decode()
+    assert "Dit veld is vereist." not in empty.content.decode()
     assert (
         client.post(
             decisions, {"text": "Pools per regio inrichten", "owner": "Voorzitter"}
@@ -216,6 +224,7 @@ def test_meetings_documents_and_decisions(world: World) -> None:
     )
     detail = reader.get(f"/leren/netwerk/bijeenkomsten/{meeting.pk}/").content.decode()
     assert "Pools per regio inrichten" in detail and "Agenda voorjaar" in detail
+    assert "Notulen" in detail and "Minuten" not in detail
     assert "Besluit vastleggen" not in detail  # no forms for a reader
     # The API: the year's overview with the warning, and a decision.
     overview = reader.get("/api/v1/learning/network/meetings/overview/").json()
@@ -285,6 +294,11 @@ def test_advisory_questions(world: World) -> None:
     reader = client_for(world.viewer)
     page = reader.get("/leren/netwerk/adviesvragen/").content.decode()
     assert "Vragen over de deadline: 1." in page and "over de deadline" in page
+    # Open questions first, whatever the status codes' alphabet says.
+    assert page.index("Advies over regionale pools") < page.index("Ongevraagd advies")
+    empty = client_for(nm).post("/leren/netwerk/adviesvragen/nieuw/", {"kind": "asked"})
+    assert empty.status_code == 400 and "Titel: vul dit in." in empty.content.decode()
+    assert "Dit veld is vereist." not in empty.content.decode()
     only_late = reader.get("/leren/netwerk/adviesvragen/", {"verlopen": "on"}).content.decode()
     assert "Advies over regionale pools" in only_late and "Ongevraagd advies" not in only_late
     detail = reader.get(f"/leren/netwerk/adviesvragen/{late.pk}/").content.decode()

@@ -131,6 +131,8 @@ def test_the_form_refuses_with_the_field_named(world: World) -> None:
     assert response.status_code == 400
     page = response.content.decode()
     assert 'role="alert"' in page and 'id="id_title"' in page
+    assert "Titel: vul dit in." in page and "Datum: vul een geldige datum in." in page
+    assert "Dit veld is vereist." not in page
     response = client.post(
         "/leren/werksessies/nieuw/",
         {"title": "Werksessie", "held_on": "2015-11-12", "host_region": world.other_region.pk},
