@@ -219,6 +219,21 @@ def _check_survey_fields(
     return {"title": title, "intro": intro, "opens_on": opens_on, "closes_on": closes_on}
 
 
+#: The open link's key: short lower-case letters and digits a resident can type from the
+#: letter, without look-alikes (no i, l, o, 0, 1). 31^8 ≈ 850 billion keys; answering still
+#: needs the open link allowed or a personal code. Older, longer keys keep working.
+TOKEN_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # noqa: S105 (an alphabet, no secret)
+TOKEN_LENGTH = 8
+
+
+def new_token() -> str:
+    """A fresh, unused survey key such as "k7mpx3qd"."""
+    while True:
+        token = "".join(secrets.choice(TOKEN_ALPHABET) for _ in range(TOKEN_LENGTH))
+        if not Survey.objects.filter(token=token).exists():
+            return token
+
+
 @transaction.atomic
 def survey_create(
     *,
@@ -240,7 +255,7 @@ def survey_create(
     survey = Survey.objects.create(
         region=region,
         incident=incident,
-        token=secrets.token_urlsafe(18),
+        token=new_token(),
         open_link=bool(open_link),
         created_by=actor,
         **fields,

@@ -5,12 +5,13 @@ counts, changing it; the API's list, create, detail and results (400 naming the 
 from __future__ import annotations
 
 import pytest
-from django.test import override_settings
+from django.test import Client, override_settings
 from rest_framework.test import APIClient
 
 from oranje.core.models import AuditEntry
 from oranje.incidents.tests.factories import start_incident
 from oranje.learning.models import Survey
+from oranje.learning.services import surveys as services
 from oranje.learning.tests.surveys_helpers import client_for, make_survey, respond
 from oranje.organisation.tests.factories import World
 
@@ -39,6 +40,9 @@ def test_a_new_survey_for_an_incident_of_the_region(world: World) -> None:
     assert AuditEntry.objects.filter(action="survey.save").exists()
     page = client.get(f"/leren/enquetes/{survey.pk}/").content.decode()
     assert f"https://oranje.example.nl/enquete/{survey.token}/" in page
+    # A short key a resident can type: 8 lower-case letters/digits without look-alikes.
+    assert len(survey.token) == 8 and set(survey.token) <= set(services.TOKEN_ALPHABET)
+    assert not set(survey.token) & set("ilo01")
     assert "<svg" in page and "Enquête openen voor antwoorden" in page
     qr = client.get(f"/leren/enquetes/{survey.pk}/qr.svg")
     assert qr["Content-Type"] == "image/svg+xml" and b"<svg" in qr.content
@@ -119,3 +123,14 @@ def test_the_api_names_the_field(world: World) -> None:
     survey = make_survey(world)
     wrong = api.get(f"/api/v1/learning/surveys/{survey.pk}/results/", {"shelter": "misschien"})
     assert wrong.status_code == 400 and "shelter" in wrong.json()
+
+
+def test_short_keys_are_unique_and_old_long_keys_keep_working(world: World, client: Client) -> None:
+    made = {services.new_token() for _n in range(200)}
+    assert len(made) == 200
+    survey = make_survey(world)
+    Survey.objects.filter(pk=survey.pk).update(token="nxldcjaDTMmCCtGsmmaNMhkq", status="open")
+    assert client.get("/enquete/nxldcjaDTMmCCtGsmmaNMhkq/").status_code == 200
+    Survey.objects.filter(pk=survey.pk).update(token="k7mpx3qd")
+    assert client.get("/enquete/k7mpx3qd/").status_code == 200
+    assert client.get("/enquete/K7MPX3QD/").status_code == 200  # typed in capitals

@@ -217,6 +217,16 @@ def _answers(request: HttpRequest, survey: Survey) -> dict[str, Any]:
     return answers
 
 
+def _survey(token: str) -> Survey:
+    """The survey behind a link; a short key typed in capitals is read in lower case."""
+    try:
+        return access.public_survey(token)
+    except Http404:
+        if token == token.lower():
+            raise
+        return access.public_survey(token.lower())
+
+
 def _missing(request: HttpRequest) -> HttpResponse:
     """A mistyped or unknown link: a kind page in the public layout (no staff page, no login
     button), status 404."""
@@ -228,7 +238,7 @@ def _missing(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def public_survey(request: HttpRequest, token: str) -> HttpResponse:
     try:
-        survey = access.public_survey(token)
+        survey = _survey(token)
     except Http404:
         return _missing(request)
     state = survey_state(survey)
@@ -303,7 +313,7 @@ def _post(request: HttpRequest, survey: Survey) -> HttpResponse:
 @require_safe
 def public_survey_thanks(request: HttpRequest, token: str) -> HttpResponse:
     try:
-        survey = access.public_survey(token)
+        survey = _survey(token)
     except Http404:
         return _missing(request)
     return render(
