@@ -171,10 +171,10 @@ def _letter(
         pdf.cell(WINDOW_W, 5.5, _safe(line), new_x="LMARGIN", new_y="NEXT")
     pdf.set_xy(LEFT, WINDOW_Y + WINDOW_H + 8)
     pdf.set_font("helvetica", "", 10)
-    pdf.cell(0, 5, _safe(f"{_('Date')}: {day}"), new_x="LMARGIN", new_y="NEXT")
-    pdf.cell(
-        0, 5, _safe(f"{_('Subject')}: {_('Your opinion counts')}"), new_x="LMARGIN", new_y="NEXT"
-    )
+    # gettext outside f-strings, or makemessages does not see the text.
+    date_label, subject_label, subject = _("Date"), _("Subject"), _("Your opinion counts")
+    pdf.cell(0, 5, _safe(f"{date_label}: {day}"), new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 5, _safe(f"{subject_label}: {subject}"), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(6)
     pdf.set_font("helvetica", "", 11)
     _para(pdf, layout, _("Dear resident,"), 6, 0)

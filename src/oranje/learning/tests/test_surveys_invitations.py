@@ -131,6 +131,7 @@ def test_letters_give_new_codes_and_only_the_hash_is_kept(world: World) -> None:
     response = client.post(f"/leren/enquetes/{survey.pk}/brieven/", {"which": "new"})
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     text = pdf_text(response.content)
+    assert "Onderwerp: Uw mening telt" in text and "Your opinion" not in text
     assert "Beste bewoner," in text and "Dorpsstraat 1" in text and "1951 AA  VELSEN-NOORD" in text
     assert f"https://oranje.example.nl/enquete/{survey.token}/" in text
     shown = re.findall(r"\b([A-Z2-9]{4}-[A-Z2-9]{4})\b", text)
