@@ -251,3 +251,20 @@ def test_the_page_and_the_answer_take_few_queries(
     data = {"client_key": client_key(page), "code": made.codes[0], **form_data(good_answers())}
     with django_assert_max_num_queries(12):
         assert client.post(url(made.survey), data).status_code == 303
+
+
+def test_check_my_code_posts_the_code_so_it_stays_out_of_the_address(client: Client) -> None:
+    made = make_survey(areas=("1953",))
+    page = client.get(url(made.survey)).content.decode()
+    box = page[page.index('id="code-title"') :]
+    box = box[: box.index("</form>")]
+    assert '<form method="post"' in box and 'name="check"' in box
+    code = made.codes[0]
+    answer = client.post(url(made.survey), {"check": "1", "code": codes.show(code).lower()})
+    assert answer.status_code == 200
+    shown = answer.content.decode()
+    assert "Uw code klopt." in shown and f'name="code" value="{code}"' in shown
+    wrong = client.post(url(made.survey), {"check": "1", "code": "KX7P-M3QD"})
+    assert wrong.status_code == 400
+    assert "Deze code kennen we niet." in wrong.content.decode()
+    assert not Response.objects.exists()

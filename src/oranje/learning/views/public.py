@@ -245,10 +245,17 @@ def public_survey(request: HttpRequest, token: str) -> HttpResponse:
     if state != "open":
         return _closed(request, survey, state)
     if request.method == "POST":
+        if request.POST.get("check"):
+            # "Check my code" posts the code, so it stays out of the address and history.
+            return _check(request, survey, request.POST.get("code", ""))
         return _post(request, survey)
     typed = request.GET.get("code")
     if typed is None:
         return _page(request, survey)
+    return _check(request, survey, typed)  # ?code= from the letter's QR code
+
+
+def _check(request: HttpRequest, survey: Survey, typed: str) -> HttpResponse:
     typed = typed[:TYPED_CODE_MAX]
     if not typed.strip():
         return _page(
