@@ -24,7 +24,7 @@ def impression_report(session: WorkSession) -> bytes:
     doc.set_text_color(0, 0, 0)
     doc.ln(4)
     doc.set_font("helvetica", "B", 22)
-    doc.multi_cell(0, 10, safe(session.title), new_x="LMARGIN", new_y="NEXT")
+    doc.multi_cell(0, 10, safe(session.title), new_x="LMARGIN", new_y="NEXT", align="L")
     doc.ln(4)
     regions = sorted(session.regions.all(), key=lambda r: r.code)
     facts = [
@@ -37,7 +37,7 @@ def impression_report(session: WorkSession) -> bytes:
         doc.set_font("helvetica", "B", 10)
         doc.cell(45, 6, safe(label))
         doc.set_font("helvetica", "", 10)
-        doc.multi_cell(0, 6, safe(value), new_x="LMARGIN", new_y="NEXT")
+        doc.multi_cell(0, 6, safe(value), new_x="LMARGIN", new_y="NEXT", align="L")
     if session.description:
         doc.ln(3)
         doc.para(session.description)

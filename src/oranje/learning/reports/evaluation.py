@@ -143,6 +143,7 @@ class _Doc(Document):
             borders_layout="HORIZONTAL_LINES",
             headings_style=FontFace(emphasis="BOLD", fill_color=(238, 238, 238)),
             padding=1,
+            text_align="LEFT",  # justified text leaves wide gaps in narrow cells
         ) as table:
             head = table.row()
             for text in headings:
@@ -166,11 +167,12 @@ def _title_page(doc: _Doc, content: ReportContent) -> None:
         safe(_("Safety region %(name)s - evaluation report") % {"name": evaluation.region.name}),
         new_x="LMARGIN",
         new_y="NEXT",
+        align="L",
     )
     doc.set_text_color(0, 0, 0)
     doc.ln(4)
     doc.set_font("helvetica", "B", 24)
-    doc.multi_cell(0, 11, safe(evaluation.title), new_x="LMARGIN", new_y="NEXT")
+    doc.multi_cell(0, 11, safe(evaluation.title), new_x="LMARGIN", new_y="NEXT", align="L")
     doc.set_draw_color(*ORANGE)
     doc.set_line_width(0.8)
     doc.line(LEFT, doc.get_y() + 3, doc.w - RIGHT, doc.get_y() + 3)
@@ -188,6 +190,7 @@ def _title_page(doc: _Doc, content: ReportContent) -> None:
         ),
         new_x="LMARGIN",
         new_y="NEXT",
+        align="L",
     )
     doc.ln(4)
     doc.set_font("helvetica", "", 10)
@@ -198,7 +201,7 @@ def _title_page(doc: _Doc, content: ReportContent) -> None:
         % {"day": day_text(timezone.localtime(content.made_at).date())},
     ]
     for line in lines:
-        doc.multi_cell(0, 5, safe(line), new_x="LMARGIN", new_y="NEXT")
+        doc.multi_cell(0, 5, safe(line), new_x="LMARGIN", new_y="NEXT", align="L")
 
 
 def evaluation_pdf(content: ReportContent) -> bytes:

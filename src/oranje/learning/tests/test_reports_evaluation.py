@@ -122,3 +122,18 @@ def test_outside_the_region_404_and_inside_without_the_right_403(
     )
     assert _client(world.viewer).get(f"/leren/evaluaties/{r.here.pk}/afdrukken/").status_code == 403
     assert not AuditEntry.objects.filter(action="evaluation.report").exists()
+
+
+def _word_spacing(document: bytes) -> list[float]:
+    """The word spacings (`Tw`) the PDF sets: justified lines stretch their spaces."""
+    return [float(w) for w in re.findall(r"(-?\d+(?:\.\d+)?) Tw", pdf_text(document))]
+
+
+def test_table_cells_are_left_aligned_never_justified() -> None:
+    from oranje.learning.reports.evaluation import _Doc
+
+    doc = _Doc("Tabel")
+    doc.add_page()
+    long = "Bewonersbrief binnen twee uur na de eerste melding bij alle adressen bezorgd"
+    doc.grid(["Actie", "Eigenaar"], [[long, long]], (30, 30))
+    assert not [w for w in _word_spacing(bytes(doc.output())) if w != 0]

@@ -6,6 +6,7 @@ report is a PDF with every entry, its status and region, and is audited; the API
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -150,6 +151,16 @@ def test_the_form_refuses_with_the_field_named(world: World) -> None:
     )
     assert response.status_code == 302
     assert WorkSession.objects.get().regions.count() == 2
+
+
+def test_the_impression_reports_title_is_left_aligned(world: World) -> None:
+    title = "Interregionale werksessie over zachte piketten en regionale pools " * 2
+    session = _session(world, title=title[:150])
+    response = client_for(world.viewer).get(f"/leren/werksessies/{session.pk}/impressieverslag.pdf")
+    text = pdf_text(response.content)
+    assert "Interregionale werksessie" in text
+    spacings = [float(w) for w in re.findall(r"(-?\d+(?:\.\d+)?) Tw", text)]
+    assert not [w for w in spacings if w != 0]  # justified lines stretch their spaces
 
 
 def test_the_impression_report_holds_every_entry_and_is_audited(world: World) -> None:
