@@ -42,7 +42,7 @@ def test_search_the_dossier(page: Any, live_server: Any) -> None:
     _no_violations(page)
     page.locator("#id_q").fill("piket")
     page.get_by_role("button", name="Zoeken").click()
-    expect(page.locator("#dossier-count")).to_contain_text("1 items gevonden")
+    expect(page.locator("#dossier-count")).to_contain_text("1 item gevonden")
     expect(page.locator("#dossier-results mark").first).to_have_text("piketten")
     _no_violations(page)
     page.locator("#id_q").fill("evacuees")
