@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+import segno
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
@@ -16,12 +17,15 @@ from fpdf import FPDF
 
 from oranje.aftercare.letters import WINDOW_H, WINDOW_W, WINDOW_X, WINDOW_Y
 from oranje.alerting.channels import one_line
-from oranje.care.cards import draw_qr
+from oranje.care.cards import QR_BORDER, QR_ERROR
 from oranje.learning import codes
 from oranje.learning.models import Invitation, Survey
 
 LEFT, RIGHT, TOP, BOTTOM = 22.0, 20.0, 22.0, 22.0
 QR_SIDE = 38.0
+#: A fixed QR mask: every mask gives a valid code that phones read; choosing the "best" one
+#: (segno scores all eight) took a third of the time of a batch of letters.
+LETTER_QR_MASK = 0
 
 
 def _safe(text: str) -> str:
@@ -65,6 +69,41 @@ def _para(pdf: FPDF, layout: dict[str, list[str]], text: str, h: float, w: float
     for line in layout[key]:
         pdf.set_x(LEFT)
         pdf.cell(w, h, line, new_x="LMARGIN", new_y="NEXT")
+
+
+def letter_qr(payload: str) -> segno.QRCode:
+    """The letter's QR code, with the fixed mask."""
+    return segno.make(payload, error=QR_ERROR, micro=False, mask=LETTER_QR_MASK)
+
+
+def qr_path(matrix: object, x: float, y: float, module: float, k: float, page_h: float) -> str:
+    """PDF path operators filling the dark modules, one rectangle per run of dark modules in
+    a row, all filled at once (one operator string instead of ~300 `rect` calls)."""
+    ops = []
+    for row, line in enumerate(matrix):  # type: ignore[attr-defined]
+        col, width = 0, len(line)
+        while col < width:
+            if not line[col]:
+                col += 1
+                continue
+            start = col
+            while col < width and line[col]:
+                col += 1
+            left = (x + (QR_BORDER + start) * module) * k
+            top = (page_h - (y + (QR_BORDER + row) * module)) * k
+            ops.append(
+                f"{left:.2f} {top:.2f} {(col - start) * module * k:.2f} {-module * k:.2f} re"
+            )
+    ops.append("f")
+    return "\n".join(ops)
+
+
+def draw_qr(pdf: FPDF, payload: str, x: float, y: float, side: float) -> None:
+    """The QR code with its quiet zone in a square of `side` mm at (x, y)."""
+    matrix = letter_qr(payload).matrix
+    module = side / (len(matrix) + 2 * QR_BORDER)
+    pdf.set_fill_color(0, 0, 0)
+    pdf._out(qr_path(matrix, x, y, module, pdf.k, pdf.h))
 
 
 class _Letters(FPDF):

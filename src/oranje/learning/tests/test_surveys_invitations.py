@@ -214,3 +214,16 @@ def test_an_exercise_says_oefening_on_its_letters(world: World) -> None:
         f"/leren/enquetes/{survey.pk}/brieven/", {"which": "new"}
     )
     assert "OEFENING" in pdf_text(response.content)
+
+
+def test_the_letters_qr_code_has_a_fixed_mask_and_is_one_path() -> None:
+    from oranje.learning import surveys_letters
+
+    qr = surveys_letters.letter_qr("https://oranje.example.nl/enquete/k7mpx3qd/?code=KX7P-M3QD")
+    assert qr.mask == surveys_letters.LETTER_QR_MASK  # no scoring of all eight masks
+    matrix = qr.matrix
+    runs = sum(
+        1 for line in matrix for i, dark in enumerate(line) if dark and (i == 0 or not line[i - 1])
+    )
+    path = surveys_letters.qr_path(matrix, 150.0, 100.0, 1.0, 72 / 25.4, 297.0)
+    assert path.count(" re") == runs and path.endswith("\nf")
