@@ -5,6 +5,7 @@ the code filled in. The address sits where the window of a Dutch window envelope
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from urllib.parse import quote
 
 import segno
@@ -76,11 +77,13 @@ def letter_qr(payload: str) -> segno.QRCode:
     return segno.make(payload, error=QR_ERROR, micro=False, mask=LETTER_QR_MASK)
 
 
-def qr_path(matrix: object, x: float, y: float, module: float, k: float, page_h: float) -> str:
+def qr_path(
+    matrix: Sequence[Sequence[int]], x: float, y: float, module: float, k: float, page_h: float
+) -> str:
     """PDF path operators filling the dark modules, one rectangle per run of dark modules in
     a row, all filled at once (one operator string instead of ~300 `rect` calls)."""
     ops = []
-    for row, line in enumerate(matrix):  # type: ignore[attr-defined]
+    for row, line in enumerate(matrix):
         col, width = 0, len(line)
         while col < width:
             if not line[col]:
