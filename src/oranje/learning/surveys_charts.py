@@ -11,12 +11,12 @@ from oranje.learning.selectors_surveys import Bar
 
 BAR = "#0072B2"
 FRAME = "#d6d3d1"
-LABEL_W = 190
+LABEL_W = 210
 BAR_W = 220
 ROW_H = 24
 
 
-def _short(label: str, limit: int = 30) -> str:
+def _short(label: str, limit: int = 28) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
@@ -25,7 +25,8 @@ def bars_svg(bars: list[Bar], *, title: str, desc: str) -> SafeString:
     height = max(1, len(bars)) * ROW_H + 8
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="100%" style="max-width:{width}px" role="img" class="survey-bars">',
+        # No inline style (the CSP allows none): the size limit is in survey_results.css.
+        f'width="{width}" height="{height}" role="img" class="survey-bars">',
         f"<title>{escape(title)}</title>",
         f"<desc>{escape(desc)}</desc>",
     ]
