@@ -272,41 +272,57 @@ def areas(survey: Survey) -> list[str]:
     return sorted(found)
 
 
-def export_rows(survey: Survey) -> tuple[list[str], list[list[object]]]:
-    """One row per response: its channel, day, area, shelter, and an answer per question."""
-    questions = list(survey.questions.order_by("position", "pk"))
+#: Questions whose answer is already a column of every row (area, shelter): not repeated.
+_EXPORT_SKIPPED = frozenset({"postcode", "shelter"})
+
+
+def export_rows(
+    survey: Survey, responses: QuerySet[Response] | None = None
+) -> tuple[list[str], list[list[object]]]:
+    """One row per response (of `responses`, the page's filter; all by default): its
+    channel, day, area, shelter, and an answer per question, under Dutch column names (the
+    question's text) with Dutch answer labels; one header row."""
+    questions = [
+        q for q in survey.questions.order_by("position", "pk") if q.code not in _EXPORT_SKIPPED
+    ]
     header = [
         _("response"),
         _("channel"),
         _("day"),
         _("postcode area"),
-        _("in a shelter"),
-        *[q.code for q in questions],
+        _("Shelter"),
+        *[q.text for q in questions],
     ]
+    labels = {q.pk: dict(_options(q)) for q in questions}
+    if responses is None:
+        responses = Response.objects.filter(survey=survey)
     answers: dict[int, dict[int, Answer]] = {}
-    for answer in Answer.objects.filter(response__survey=survey).only(
+    for answer in Answer.objects.filter(response__in=responses).only(
         "response_id", "question_id", "value", "values", "text"
     ):
         answers.setdefault(answer.response_id, {})[answer.question_id] = answer
+    channels = dict(ResponseChannel.choices)
+    shelters = dict(Shelter.choices)
     rows: list[list[object]] = []
-    for response in Response.objects.filter(survey=survey).order_by("pk"):
+    for response in responses.order_by("pk"):
         given = answers.get(response.pk, {})
         row: list[object] = [
             response.pk,
-            response.channel,
+            channels.get(response.channel, response.channel),
             response.submitted_on.isoformat(),
             response.postcode_area,
-            response.shelter,
+            shelters.get(response.shelter, response.shelter),
         ]
         for q in questions:
             a = given.get(q.pk)
+            named = labels[q.pk]
             if a is None:
                 row.append("")
             elif q.kind == QuestionKind.MULTIPLE:
-                row.append("|".join(str(v) for v in (a.values or [])))
+                row.append(", ".join(named.get(str(v), str(v)) for v in (a.values or [])))
             elif q.kind == QuestionKind.TEXT:
                 row.append(a.text or a.value)
             else:
-                row.append(a.value)
+                row.append(named.get(a.value, a.value))
         rows.append(row)
     return header, rows

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -33,7 +34,13 @@ from oranje.learning.constants import (
     QuestionKind,
     SurveyStatus,
 )
-from oranje.learning.models import Invitation, StandardQuestion, Survey, SurveyQuestion
+from oranje.learning.models import (
+    Invitation,
+    Response,
+    StandardQuestion,
+    Survey,
+    SurveyQuestion,
+)
 from oranje.learning.selectors_surveys import export_rows
 
 #: The most options a choice question may have.
@@ -384,12 +391,14 @@ def is_area(text: str) -> bool:
     return bool(_AREA.match(text or ""))
 
 
-def results_export(*, actor: User, survey: Survey) -> bytes:
-    """The survey's responses as CSV (one row per response; cells that a spreadsheet would
-    run as a formula are made text), audited."""
+def results_export(
+    *, actor: User, survey: Survey, responses: QuerySet[Response] | None = None
+) -> bytes:
+    """The survey's responses (`responses`: the page's filter) as CSV: one header row, one
+    row per response; cells that a spreadsheet would run as a formula are made text; audited.
+    An exercise is marked in the file name (the view), not in a line above the header."""
     _require_region(actor, survey.region_id)
-    header, rows = export_rows(survey)
-    marking = "OEFENING" if survey.incident.is_exercise else ""
+    header, rows = export_rows(survey, responses)
     with transaction.atomic():
         audit_record(
             actor=actor,
@@ -398,4 +407,4 @@ def results_export(*, actor: User, survey: Survey) -> bytes:
             region=survey.region,
             changes={"responses": len(rows)},
         )
-    return csv_bytes(header, rows, marking=marking)
+    return csv_bytes(header, rows)

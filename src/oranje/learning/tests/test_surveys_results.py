@@ -129,11 +129,39 @@ def test_the_export_is_one_row_per_response_audited_and_safe(world: World) -> No
     text = response.content.decode("utf-8-sig")
     lines = [line for line in text.split("\r\n") if line]
     assert len(lines) == 1 + 5
-    assert "informed_in_time" in lines[0]
-    assert "nl_alert|radio_tv" in text
+    header = lines[0].split(";")
+    # One header row in Dutch: the questions' text, no English codes, no duplicate columns.
+    assert header[:5] == ["antwoord", "kanaal", "dag", "postcodegebied", "Opvang"]
+    assert "informed_in_time" not in lines[0] and "shelter" not in lines[0]
+    assert len(header) == len(set(header))
+    assert "Kreeg u op tijd informatie over wat er aan de hand was?" in lines[0]
+    # Dutch answer labels, not codes.
+    assert "in_time" not in text and "nl_alert" not in text
+    assert "Ja, op tijd" in text and "in een opvanglocatie" in text
     assert "'=HYPERLINK" in text and ";=HYPERLINK" not in text
     entry = AuditEntry.objects.get(action="survey.export")
     assert entry.changes == {"responses": 5}
+
+
+def test_the_export_follows_the_page_filter_and_names_an_exercise(world: World) -> None:
+    survey = make_survey(world)
+    _fill(survey)
+    client = client_for(world.coordinator)
+    page = client.get(
+        f"/leren/enquetes/{survey.pk}/resultaten/", {"area": "1952", "shelter": "no"}
+    ).content.decode()
+    assert f"/leren/enquetes/{survey.pk}/antwoorden.csv?area=1952&amp;shelter=no" in page
+    only = client.get(
+        f"/leren/enquetes/{survey.pk}/antwoorden.csv", {"area": "1952", "shelter": "no"}
+    )
+    lines = [line for line in only.content.decode("utf-8-sig").split("\r\n") if line]
+    assert len(lines) == 1 + 1 and "1952" in lines[1]
+    survey.incident.is_exercise = True
+    survey.incident.save(update_fields=["is_exercise"])
+    exercise = client.get(f"/leren/enquetes/{survey.pk}/antwoorden.csv")
+    assert 'filename="OEFENING-enquete-' in exercise["Content-Disposition"]
+    first = exercise.content.decode("utf-8-sig").split("\r\n")[0]
+    assert first.startswith("antwoord;")  # the header, not an OEFENING line
 
 
 def test_a_result_becomes_evidence_for_a_finding_of_the_same_incident(world: World) -> None:

@@ -27,14 +27,25 @@ from oranje.learning.surveys_charts import bars_svg
 SHELTER_FILTER = {"yes": "yes", "no": "no", "unknown": ""}
 
 
-def results_context(survey: Survey, data: Any) -> dict[str, Any]:
-    """What the results page and the API show, with the filters from `data`."""
+def _filter(survey: Survey, data: Any) -> tuple[str, str | None]:
+    """The area and shelter chosen in `data` (nothing for a filter that is not valid)."""
+    area, shelter = _filters(survey, data)[1:]
+    return area, shelter
+
+
+def _filters(survey: Survey, data: Any) -> tuple[ResultsFilterForm, str, str | None]:
     filters = ResultsFilterForm(data or None, areas=selectors.areas(survey))
     area, shelter = "", None
     if filters.is_bound and filters.is_valid():
         area = filters.cleaned_data["area"] or ""
         wanted = filters.cleaned_data["shelter"]
         shelter = SHELTER_FILTER.get(wanted) if wanted else None
+    return filters, area, shelter
+
+
+def results_context(survey: Survey, data: Any) -> dict[str, Any]:
+    """What the results page and the API show, with the filters from `data`."""
+    filters, area, shelter = _filters(survey, data)
     responses = selectors.filtered_responses(survey, area=area, shelter=shelter)
     results = selectors.question_results(survey, responses)
     for result in results:
@@ -88,9 +99,17 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def export(request: HttpRequest, pk: int) -> HttpResponse:
     survey = access.survey_for_user(request.user, pk)
-    data = services.results_export(actor=core_access.authenticated(request.user), survey=survey)
+    area, shelter = _filter(survey, request.GET)  # the page's area/shelter filter
+    data = services.results_export(
+        actor=core_access.authenticated(request.user),
+        survey=survey,
+        responses=selectors.filtered_responses(survey, area=area, shelter=shelter),
+    )
     response = HttpResponse(data, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="enquete-{survey.pk}-antwoorden.csv"'
+    name = f"enquete-{survey.pk}-antwoorden.csv"
+    if survey.incident.is_exercise:
+        name = f"OEFENING-{name}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["Cache-Control"] = "no-store"
     return response
 
