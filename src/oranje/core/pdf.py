@@ -71,13 +71,14 @@ class Document(FPDF):
         self.ln(3)
         self.set_font("helvetica", "B", size)
         self.set_text_color(*ORANGE)
-        self.multi_cell(0, size * 0.5, safe(text), new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(0, size * 0.5, safe(text), align="L", new_x="LMARGIN", new_y="NEXT")
         self.set_text_color(0, 0, 0)
         self.ln(1)
 
     def para(self, text: str, size: float = 10, style: str = "", indent: float = 0) -> None:
-        """A paragraph, `indent` mm in from the left margin."""
+        """A paragraph, `indent` mm in from the left margin, ragged right (justified text
+        leaves wide gaps in Dutch's long words and is harder to read)."""
         self.set_font("helvetica", style, size)
         if indent:
             self.set_x(LEFT + indent)
-        self.multi_cell(0, 5, safe(text), new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(0, 5, safe(text), align="L", new_x="LMARGIN", new_y="NEXT")
