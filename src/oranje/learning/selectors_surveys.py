@@ -96,6 +96,23 @@ def counts(survey: Survey, responses: QuerySet[Response] | None = None) -> Count
     )
 
 
+#: The least number of responses a filtered view or an area in the export shows: fewer could
+#: point at one household (an area with one respondent who stayed in a shelter).
+MIN_GROUP = 5
+
+
+def small_areas(survey: Survey) -> frozenset[str]:
+    """Postcode areas with fewer than MIN_GROUP responses: the export leaves them out."""
+    found = (
+        Response.objects.filter(survey=survey)
+        .exclude(postcode_area="")
+        .values_list("postcode_area")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return frozenset(area for area, n in found if n < MIN_GROUP)
+
+
 def filtered_responses(survey: Survey, *, area: str = "", shelter: str | None = None):
     rows = Response.objects.filter(survey=survey)
     if area:
@@ -281,7 +298,8 @@ def export_rows(
 ) -> tuple[list[str], list[list[object]]]:
     """One row per response (of `responses`, the page's filter; all by default): its
     channel, day, area, shelter, and an answer per question, under Dutch column names (the
-    question's text) with Dutch answer labels; one header row."""
+    question's text) with Dutch answer labels; one header row. An area with fewer than
+    MIN_GROUP responses is left empty, so a row cannot point at a household."""
     questions = [
         q for q in survey.questions.order_by("position", "pk") if q.code not in _EXPORT_SKIPPED
     ]
@@ -303,6 +321,7 @@ def export_rows(
         answers.setdefault(answer.response_id, {})[answer.question_id] = answer
     channels = dict(ResponseChannel.choices)
     shelters = dict(Shelter.choices)
+    small = small_areas(survey)
     rows: list[list[object]] = []
     for response in responses.order_by("pk"):
         given = answers.get(response.pk, {})
@@ -310,7 +329,7 @@ def export_rows(
             response.pk,
             channels.get(response.channel, response.channel),
             response.submitted_on.isoformat(),
-            response.postcode_area,
+            "" if response.postcode_area in small else response.postcode_area,
             shelters.get(response.shelter, response.shelter),
         ]
         for q in questions:

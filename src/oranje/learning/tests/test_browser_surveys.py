@@ -51,6 +51,7 @@ def test_see_the_results_and_use_one_as_evidence(page: Any, live_server: Any) ->
             shelter="yes" if n < 2 else "no",
         )
     respond(survey, {"informed_in_time": "no", "comments": "Geen informatie."}, area="1951")
+    respond(survey, {"informed_in_time": "in_time", "felt_helped": "4"}, area="1951")
     evaluation = evaluations.evaluation_create(
         actor=world.coordinator,
         region=world.region,
@@ -94,9 +95,14 @@ def test_see_the_results_and_use_one_as_evidence(page: Any, live_server: Any) ->
     assert wide[0] <= 390, wide
     page.set_viewport_size({"width": 1280, "height": 900})
 
+    # One household in 1952: its answers are not shown apart.
     page.locator("#id_area").select_option("1952")
     page.get_by_role("button", name="Filteren").click()
     expect(page.locator("#filtered")).to_contain_text("Gefilterd: 1 antwoorden.")
+    expect(page.get_by_role("status")).to_contain_text("Minder dan 5 antwoorden")
+    page.locator("#id_area").select_option("1951")
+    page.get_by_role("button", name="Filteren").click()
+    expect(page.locator("#filtered")).to_contain_text("Gefilterd: 5 antwoorden.")
     _no_violations(page)
 
     page.get_by_role("link", name="Als onderbouwing van een bevinding gebruiken").filter(

@@ -116,6 +116,9 @@ def test_the_page_shows_charts_with_tables_and_filters(world: World) -> None:
         f"/leren/enquetes/{survey.pk}/resultaten/", {"area": "1952", "shelter": "no"}
     ).content.decode()
     assert "Gefilterd: 1 antwoorden." in only
+    # One household's answers are not shown by a narrow filter.
+    assert "Minder dan 5 antwoorden passen bij dit filter" in only
+    assert "Geen informatie gekregen" not in only and "te laat" not in only
     bad = client.get(f"/leren/enquetes/{survey.pk}/resultaten/", {"area": "9999x"})
     assert bad.status_code == 400
     assert "Postcodegebied: kies er een uit de lijst." in bad.content.decode()
@@ -155,7 +158,21 @@ def test_the_export_follows_the_page_filter_and_names_an_exercise(world: World) 
         f"/leren/enquetes/{survey.pk}/antwoorden.csv", {"area": "1952", "shelter": "no"}
     )
     lines = [line for line in only.content.decode("utf-8-sig").split("\r\n") if line]
-    assert len(lines) == 1 + 1 and "1952" in lines[1]
+    assert len(lines) == 1  # one response in 1952: too few to export apart, only the header
+    # Unfiltered, an area with fewer than five responses is left empty in every row.
+    everything = client.get(f"/leren/enquetes/{survey.pk}/antwoorden.csv").content.decode(
+        "utf-8-sig"
+    )
+    assert "1951" not in everything and "1952" not in everything
+    respond(
+        survey, {"informed_in_time": "in_time", "felt_helped": "5"}, channel="open", area="1951"
+    )
+    everything = client.get(f"/leren/enquetes/{survey.pk}/antwoorden.csv").content.decode(
+        "utf-8-sig"
+    )
+    assert everything.count(";1951;") == 5 and "1952" not in everything
+    wide = client.get(f"/leren/enquetes/{survey.pk}/resultaten/", {"area": "1951"}).content.decode()
+    assert "Minder dan 5 antwoorden" not in wide and "Geen informatie gekregen" in wide
     survey.incident.is_exercise = True
     survey.incident.save(update_fields=["is_exercise"])
     exercise = client.get(f"/leren/enquetes/{survey.pk}/antwoorden.csv")

@@ -47,7 +47,12 @@ def results_context(survey: Survey, data: Any) -> dict[str, Any]:
     """What the results page and the API show, with the filters from `data`."""
     filters, area, shelter = _filters(survey, data)
     responses = selectors.filtered_responses(survey, area=area, shelter=shelter)
-    results = selectors.question_results(survey, responses)
+    filtered = bool(area) or shelter is not None
+    counts = selectors.counts(survey, responses)
+    # A filter that leaves fewer than MIN_GROUP responses shows only how many: the answers
+    # of one or two households in a postcode area could be told apart.
+    too_few = filtered and 0 < counts.responses < selectors.MIN_GROUP
+    results = [] if too_few else selectors.question_results(survey, responses)
     for result in results:
         if result.bars:
             result.chart = bars_svg(  # type: ignore[attr-defined]
@@ -57,11 +62,13 @@ def results_context(survey: Survey, data: Any) -> dict[str, Any]:
             )
     return {
         "filters": filters,
-        "filtered": bool(area) or shelter is not None,
+        "filtered": filtered,
+        "too_few": too_few,
+        "min_group": selectors.MIN_GROUP,
         "area": area,
         "shelter": shelter,
         "total": selectors.counts(survey),
-        "counts": selectors.counts(survey, responses),
+        "counts": counts,
         "results": results,
         "areas": selectors.by_area(survey, responses),
         "shelters": selectors.by_shelter(responses),
@@ -100,10 +107,11 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
 def export(request: HttpRequest, pk: int) -> HttpResponse:
     survey = access.survey_for_user(request.user, pk)
     area, shelter = _filter(survey, request.GET)  # the page's area/shelter filter
+    responses = selectors.filtered_responses(survey, area=area, shelter=shelter)
+    if (area or shelter is not None) and responses.count() < selectors.MIN_GROUP:
+        responses = responses.none()  # as the page: too few to show without pointing at someone
     data = services.results_export(
-        actor=core_access.authenticated(request.user),
-        survey=survey,
-        responses=selectors.filtered_responses(survey, area=area, shelter=shelter),
+        actor=core_access.authenticated(request.user), survey=survey, responses=responses
     )
     response = HttpResponse(data, content_type="text/csv; charset=utf-8")
     name = f"enquete-{survey.pk}-antwoorden.csv"
