@@ -28,7 +28,7 @@ def _type_person(page: Any, given: str, surname: str, birth: str) -> None:
     page.keyboard.type(birth)
 
 
-def _tab_to(page: Any, name: str, limit: int = 40) -> None:
+def _tab_to(page: Any, name: str, limit: int = 60) -> None:
     """Tab until the element with this accessible name (a button or field) has the focus."""
     for _ in range(limit):
         page.keyboard.press("Tab")
