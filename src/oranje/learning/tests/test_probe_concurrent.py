@@ -17,7 +17,7 @@ from oranje.learning.tests.public_world import good_answers, make_survey
 from oranje.organisation.tests.factories import World
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL"),
 ]
 
