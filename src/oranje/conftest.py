@@ -14,11 +14,17 @@ from typing import Any
 import pytest
 from django.db import connections
 from django.utils import translation
+from hypothesis import settings as hypothesis_settings
 
 from oranje.core.tests.browser import BROWSER_TEST, CHROMIUM, log_in
 from oranje.organisation.tests.factories import World, build_world
 
 __all__ = ["BROWSER_TEST", "log_in"]
+
+# Property tests check rules, not speed: on a busy CI machine one example may take longer
+# than hypothesis' default 200 ms deadline, which would fail a correct rule.
+hypothesis_settings.register_profile("oranje", deadline=None)
+hypothesis_settings.load_profile("oranje")
 
 
 @pytest.fixture(autouse=True)

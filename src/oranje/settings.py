@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "oranje.aftercare",
     "oranje.quality",
     "oranje.learning",
+    "oranje.partners",
     "oranje.demo",
 ]
 

@@ -19,6 +19,7 @@ from oranje.damage.api import urls as damage_api_urls
 from oranje.incidents import api as incidents_api
 from oranje.learning.api import urls as learning_api_urls
 from oranje.organisation import api as org_api
+from oranje.partners.api import urls as partners_api_urls
 from oranje.quality.api import urls as quality_api_urls
 from oranje.readiness import api as readiness_api
 from oranje.registry.api import urls as registry_api_urls
@@ -69,6 +70,7 @@ api_v1: list[URLPattern | URLResolver] = [
     *aftercare_api_urls,
     *quality_api_urls,
     *learning_api_urls,
+    *partners_api_urls,
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", swagger_ui, name="docs"),
     path("redoc/", redoc, name="redoc"),
@@ -87,6 +89,7 @@ urlpatterns = [
     path("", include("oranje.aftercare.urls")),
     path("", include("oranje.quality.urls")),
     path("", include("oranje.learning.urls")),
+    path("", include("oranje.partners.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include((api_v1, "v1"), namespace="v1")),
     path("api/", swagger_ui, name="api_docs"),

@@ -193,6 +193,19 @@ def build(log: Callable[[str], None] = print, *, today: dt.date | None = None) -
     from oranje.demo import learning
 
     learning.build(region, coordinator, velsen, fire, today or timezone.localdate(), log)
+    from oranje.demo import national
+
+    national.build(
+        national.DemoContext(
+            region=region,
+            coordinator=coordinator,
+            admin=User.objects.get(username="beheerder"),
+            velsen=velsen,
+            today=today or timezone.localdate(),
+            log=log,
+            make_user=lambda name, first, last: _user(name, first, last, password),
+        )
+    )
     return {p.username: p.description for p in PERSONAS}
 
 

@@ -94,3 +94,11 @@ ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 LEADING_FUNCTIONS = frozenset({"OVD-BZ", "AC-BZ", "L-TBZ"})
 #: Length of the meeting point an alert message carries.
 MEETING_POINT_MAX = 200
+
+
+class ChecklistKind(models.TextChoices):
+    """A checklist line is a task for the function itself, or one of the standard questions
+    the function puts to the administrators (the mayor, the policy team)."""
+
+    TASK = "task", _("task")
+    ADMINISTRATOR_QUESTION = "administrator_question", _("question for administrators")

@@ -15,6 +15,7 @@ from oranje.core.models import Municipality, Region
 from oranje.incidents.constants import (
     MEETING_POINT_MAX,
     ActionStatus,
+    ChecklistKind,
     EntryKind,
     GripLevel,
     IncidentType,
@@ -323,6 +324,9 @@ class ChecklistItem(models.Model):
     position = models.PositiveSmallIntegerField(_("position"))
     text = models.CharField(_("text"), max_length=300)
     active = models.BooleanField(_("active"), default=True)
+    kind = models.CharField(
+        _("kind"), max_length=30, choices=ChecklistKind.choices, default=ChecklistKind.TASK
+    )
 
     class Meta:
         ordering = ["function__sort_order", "region", "position"]
@@ -332,6 +336,41 @@ class ChecklistItem(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class FunctionInstruction(models.Model):
+    """The instruction for a function's role (e.g. the coordinating municipal secretary's),
+    shown above its checklist. National when `region` is empty; a region may write its own,
+    which then replaces the national one for that region."""
+
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("region")
+    )
+    function = models.ForeignKey(
+        Function, on_delete=models.PROTECT, related_name="+", verbose_name=_("function")
+    )
+    text = models.TextField(_("instruction"))
+    updated_at = models.DateTimeField(_("changed"), default=timezone.now)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("function instruction")
+        verbose_name_plural = _("function instructions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["function"], condition=Q(region__isnull=True), name="instruction_national"
+            ),
+            models.UniqueConstraint(
+                fields=["function", "region"],
+                condition=Q(region__isnull=False),
+                name="instruction_regional",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.function.code}: {self.text[:60]}"
 
 
 class ChecklistTick(models.Model):

@@ -41,3 +41,11 @@ class UnavailabilityReason(models.TextChoices):
     HOLIDAY = "holiday", _("holiday")
     SICK = "sick", _("sickness")
     OTHER = "other", _("other")
+
+
+class PersonKind(models.TextChoices):
+    """Key-function holders are on a qualification path and on call; other civil servants
+    may be called when needed (soft on-call) without a path (DOMAIN.md §5)."""
+
+    KEY = "key", _("key-function holder")
+    CIVIL = "civil", _("civil servant without a path")

@@ -15,6 +15,7 @@ from oranje.organisation.constants import (
     CoverageUnit,
     FunctionGroup,
     OnCallKind,
+    PersonKind,
     PoolKind,
     ShiftSource,
     UnavailabilityReason,
@@ -74,6 +75,16 @@ class RegionFunction(models.Model):
         null=True,
         blank=True,
         help_text=_("Alert to start; 30 minutes for CoPI functions. Empty: no norm."),
+    )
+    group_override = models.CharField(
+        _("group in this region"),
+        max_length=20,
+        choices=FunctionGroup.choices,
+        blank=True,
+        help_text=_(
+            "Empty: the national group. E.g. a region that runs a function from the "
+            "back office rather than in the field."
+        ),
     )
 
     class Meta:
@@ -146,6 +157,16 @@ class Person(models.Model):
     )
     calendar_token = models.CharField(max_length=64, unique=True, default=new_calendar_token)
     active = models.BooleanField(_("active"), default=True)
+    kind = models.CharField(
+        _("kind"),
+        max_length=10,
+        choices=PersonKind.choices,
+        default=PersonKind.KEY,
+        help_text=_(
+            "Key-function holders are on a qualification path and on call; other civil "
+            "servants may be called without a path."
+        ),
+    )
 
     class Meta:
         ordering = ["surname", "given_name"]
@@ -324,3 +345,75 @@ class ShiftHandover(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_person} → {self.to_person}"
+
+
+class PersonKindChange(models.Model):
+    """A person moved from key-function holder to civil servant or back; kept as history."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="kind_changes")
+    from_kind = models.CharField(max_length=10, choices=PersonKind.choices)
+    to_kind = models.CharField(max_length=10, choices=PersonKind.choices)
+    at = models.DateTimeField(_("changed at"), default=timezone.now)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    reason = models.CharField(_("reason"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["person", "-at"]
+        verbose_name = _("change of kind")
+        verbose_name_plural = _("changes of kind")
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.from_kind} → {self.to_kind}"
+
+
+class Loan(models.Model):
+    """A region lends one of its people to another region for a period (a crisis beyond one
+    region). The borrowing region sees them in its on-call view and alert ladder; both regions
+    see the loan. Ending a loan early sets `ended_at`; the row is kept."""
+
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="loans", verbose_name=_("person")
+    )
+    from_region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="loans_out", verbose_name=_("lending region")
+    )
+    to_region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        related_name="loans_in",
+        verbose_name=_("borrowing region"),
+    )
+    functions = models.ManyToManyField(
+        Function, related_name="+", blank=True, verbose_name=_("functions")
+    )
+    starts_at = models.DateTimeField(_("from"))
+    ends_at = models.DateTimeField(_("until"))
+    reason = models.CharField(_("reason"), max_length=255)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    ended_at = models.DateTimeField(_("ended early"), null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-starts_at"]
+        verbose_name = _("loan")
+        verbose_name_plural = _("loans")
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="loan_period"),
+            models.CheckConstraint(
+                condition=~Q(from_region=F("to_region")), name="loan_other_region"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["to_region", "starts_at", "ends_at"], name="loan_borrower"),
+            models.Index(fields=["from_region", "starts_at", "ends_at"], name="loan_lender"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} → {self.to_region.code}"

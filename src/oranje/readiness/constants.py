@@ -27,6 +27,7 @@ class ExerciseType(models.TextChoices):
     PRACTICAL = "practical", _("practical exercise")
     SYSTEM = "system", _("system exercise")
     ALARM = "alarm", _("alarm test")
+    DRILL = "drill", _("one-hour drill")
 
 
 class ReadinessStatus(models.TextChoices):
@@ -55,3 +56,22 @@ LAPSE_WARNING_DAYS = 90
 REMINDER_DAYS = (90, 30)
 SCORE_MIN = 1
 SCORE_MAX = 10
+
+
+class ProviderKind(models.TextChoices):
+    INSTITUTE = "institute", _("training institute")
+    PROVIDER = "provider", _("training provider")
+
+
+class DrillAssessment(models.TextChoices):
+    """How the assessor judges what someone arranged within the hour."""
+
+    GOOD = "good", _("good")
+    SUFFICIENT = "sufficient", _("sufficient")
+    INSUFFICIENT = "insufficient", _("insufficient")
+
+
+#: A one-hour drill's deadline: at least this many minutes after it is sent, at most a day.
+DRILL_MIN_MINUTES = 15
+DRILL_MAX_MINUTES = 24 * 60
+DRILL_DEFAULT_MINUTES = 60

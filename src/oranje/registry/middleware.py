@@ -26,6 +26,7 @@ _PERSONAL_DATA_ROOMS = (
     "oranje.aftercare.",
     "oranje.quality.",
     "oranje.learning.",
+    "oranje.partners.",
 )
 
 

@@ -32,6 +32,13 @@ from oranje.tests.access_matrix import (
     test_learning_public,
     test_learning_sessions,
     test_learning_surveys,
+    test_n17_cert,
+    test_n17_checklists,
+    test_n17_drills,
+    test_n17_feedback,
+    test_n17_loans,
+    test_n17_partners,
+    test_n17_people,
     test_organisation,
     test_quality_actions,
     test_quality_agreements,
@@ -92,6 +99,13 @@ TABLES = [
     test_learning_dossier.MATRIX,
     test_learning_sessions.MATRIX,
     test_learning_network.MATRIX,
+    test_n17_cert.MATRIX,
+    test_n17_drills.MATRIX,
+    test_n17_feedback.MATRIX,
+    test_n17_people.MATRIX,
+    test_n17_loans.MATRIX,
+    test_n17_checklists.MATRIX,
+    test_n17_partners.MATRIX,
 ]
 
 

@@ -48,6 +48,15 @@ from oranje.readiness.models import (
     Exercise,
     ExerciseParticipant,
 )
+from oranje.tests.access_matrix import (
+    world_cert,
+    world_checklists,
+    world_drills,
+    world_feedback,
+    world_loans,
+    world_partners,
+    world_people,
+)
 from oranje.tests.access_matrix.aftercare_world import aftercare_objects, damage_objects
 from oranje.tests.access_matrix.care_world import care_objects
 from oranje.tests.access_matrix.communication_world import communication_objects
@@ -250,6 +259,13 @@ def _scoped(
         **aftercare_objects(incident),
         **quality_objects(region, municipality, incident),
         **learning_objects(region, municipality, incident),
+        **world_cert.objects(region, municipality, incident),
+        **world_drills.objects(region, municipality, incident),
+        **world_feedback.objects(region, municipality, incident),
+        **world_people.objects(region, municipality, incident),
+        **world_loans.objects(region, municipality, incident),
+        **world_checklists.objects(region, municipality, incident),
+        **world_partners.objects(region, municipality, incident),
     }
     return Scoped(
         region,

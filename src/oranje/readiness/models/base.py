@@ -82,6 +82,13 @@ class Requirement(models.Model):
         _("or minimum hours"), max_digits=6, decimal_places=1, null=True, blank=True
     )
     window_months = models.PositiveSmallIntegerField(_("per (months)"), default=12)
+    requires_accredited = models.BooleanField(
+        _("accredited provider required"),
+        default=False,
+        help_text=_(
+            "Only a result from a provider accredited for this course or exam code counts."
+        ),
+    )
 
     class Meta:
         ordering = ["profile", "id"]
@@ -139,6 +146,22 @@ class Activity(models.Model):
     )
     exercise = models.ForeignKey(
         "Exercise", on_delete=models.SET_NULL, null=True, blank=True, related_name="activities"
+    )
+    provider = models.ForeignKey(
+        "Provider",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("provider"),
+        help_text=_("The training institute or provider that gave the course, exam or test."),
+    )
+    certificate_number = models.CharField(_("certificate number"), max_length=60, blank=True)
+    certificate_expires_on = models.DateField(
+        _("certificate valid until"),
+        null=True,
+        blank=True,
+        help_text=_("The certificate's own expiry, if it has one."),
     )
     recorded_at = models.DateTimeField(default=timezone.now)
     recorded_by = models.ForeignKey(

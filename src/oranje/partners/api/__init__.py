@@ -1,0 +1,6 @@
+"""The partners room's API (under /api/v1/partners/), one module per part; each has a `urls`
+list."""
+
+from django.urls import URLPattern
+
+urls: list[URLPattern] = []

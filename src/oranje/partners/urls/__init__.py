@@ -1,0 +1,10 @@
+"""Pages of the partners room, one module per part. Paths start with partners/ and
+bevolkingszorg/ (the description)."""
+
+from oranje.partners.urls import home
+
+app_name = "partners"
+
+urlpatterns = [
+    *home.urlpatterns,
+]
