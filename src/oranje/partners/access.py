@@ -32,7 +32,7 @@ def partner_regions(user: AnyUser) -> frozenset[int]:
                 "region_id", flat=True
             )
         )
-        user._oranje_partner_regions = cached  # type: ignore[union-attr]
+        user._oranje_partner_regions = cached  # type: ignore[attr-defined]
     return cached
 
 

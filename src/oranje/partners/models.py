@@ -94,7 +94,7 @@ class Description(models.Model):
         ]
 
     def __str__(self) -> str:
-        where = self.region.code if self.region_id else _("national")
+        where = self.region.code if self.region is not None else _("national")
         return f"{_('Description of population care')} {where} v{self.version}"
 
 
