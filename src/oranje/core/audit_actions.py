@@ -230,6 +230,30 @@ class AuditAction(models.TextChoices):
         _("New recovery codes made"),
     )
 
+    # issue 17: certification
+    # end certification
+
+    # issue 17: drills
+    # end drills
+
+    # issue 17: feedback
+    # end feedback
+
+    # issue 17: people
+    # end people
+
+    # issue 17: loans
+    # end loans
+
+    # issue 17: checklists
+    # end checklists
+
+    # issue 17: partners
+    # end partners
+
+    # issue 17: description
+    # end description
+
 
 def action_label(value: str) -> str:
     """The sentence for a stored value; the value itself for one no longer in the list."""
