@@ -12,6 +12,7 @@ from rest_framework.routers import DefaultRouter
 
 from oranje.aftercare.api import urls as aftercare_api_urls
 from oranje.alerting import api as alerting_api
+from oranje.alerting import api_figures as alerting_api_figures
 from oranje.care.api import urls as care_api_urls
 from oranje.communication.api import urls as communication_api_urls
 from oranje.core import api as core_api
@@ -19,9 +20,11 @@ from oranje.damage.api import urls as damage_api_urls
 from oranje.incidents import api as incidents_api
 from oranje.learning.api import urls as learning_api_urls
 from oranje.organisation import api as org_api
+from oranje.organisation import api_loans as org_api_loans
 from oranje.partners.api import urls as partners_api_urls
 from oranje.quality.api import urls as quality_api_urls
 from oranje.readiness import api as readiness_api
+from oranje.readiness import api_certification, api_drills, api_feedback
 from oranje.registry.api import urls as registry_api_urls
 
 #: drf-spectacular's Swagger UI page with a language, a landmark and readable colours.
@@ -63,6 +66,11 @@ api_v1: list[URLPattern | URLResolver] = [
     path("incidents/<id:pk>/alerts/", alerting_api.board, name="api-alert-board"),
     path("incidents/<id:pk>/times/", alerting_api.times, name="api-incident-times"),
     path("alerts/<id:pk>/answer/", alerting_api.answer, name="api-alert-answer"),
+    *api_certification.urls,
+    *api_drills.urls,
+    *api_feedback.urls,
+    *org_api_loans.urls,
+    *alerting_api_figures.urls,
     *registry_api_urls,
     *care_api_urls,
     *communication_api_urls,

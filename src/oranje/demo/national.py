@@ -30,6 +30,7 @@ class DemoContext:
 def build(ctx: DemoContext) -> None:
     from oranje.demo import (
         national_certification,
+        national_description,
         national_drills,
         national_feedback,
         national_loans,
@@ -42,4 +43,5 @@ def build(ctx: DemoContext) -> None:
     national_drills.build(ctx)
     national_feedback.build(ctx)
     national_loans.build(ctx)
+    national_description.build(ctx)
     national_partners.build(ctx)

@@ -2,11 +2,13 @@
 
 from django.urls import path
 
-from oranje.incidents import views, views_work
+from oranje.incidents import urls_checklists, urls_edxl, views, views_work
 
 app_name = "incidents"
 
 urlpatterns = [
+    *urls_checklists.urlpatterns,
+    *urls_edxl.urlpatterns,
     path("incidenten/", views.incident_list, name="incidents"),
     path("incidenten/nieuw/", views.incident_new, name="incident_new"),
     path("incidenten/<id:pk>/", views.logbook, name="logbook"),

@@ -2,11 +2,12 @@
 
 from django.urls import path
 
-from oranje.organisation import views
+from oranje.organisation import urls_loans, views
 
 app_name = "organisation"
 
 urlpatterns = [
+    *urls_loans.urlpatterns,
     path("piket/nu/", views.oncall_now, name="oncall_now"),
     path("piket/gaten/", views.gaps, name="gaps"),
     path("rooster/", views.roster, name="roster"),

@@ -2,11 +2,14 @@
 
 from django.urls import path
 
-from oranje.readiness import views
+from oranje.readiness import urls_certification, urls_drills, urls_feedback, views
 
 app_name = "readiness"
 
 urlpatterns = [
+    *urls_certification.urlpatterns,
+    *urls_drills.urlpatterns,
+    *urls_feedback.urlpatterns,
     path("vakbekwaamheid/", views.readiness_matrix, name="readiness"),
     path("vakbekwaamheid/landelijk/", views.national_counts, name="readiness_national"),
     path("vakbekwaamheid/activiteit/nieuw/", views.activity_new, name="activity_new"),

@@ -3,4 +3,6 @@ list."""
 
 from django.urls import URLPattern
 
-urls: list[URLPattern] = []
+from oranje.partners.api import description, partner
+
+urls: list[URLPattern] = [*partner.urls, *description.urls]

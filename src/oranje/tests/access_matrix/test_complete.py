@@ -34,6 +34,7 @@ from oranje.tests.access_matrix import (
     test_learning_surveys,
     test_n17_cert,
     test_n17_checklists,
+    test_n17_description,
     test_n17_drills,
     test_n17_feedback,
     test_n17_loans,
@@ -106,6 +107,7 @@ TABLES = [
     test_n17_loans.MATRIX,
     test_n17_checklists.MATRIX,
     test_n17_partners.MATRIX,
+    test_n17_description.MATRIX,
 ]
 
 

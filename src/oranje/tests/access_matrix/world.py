@@ -51,6 +51,7 @@ from oranje.readiness.models import (
 from oranje.tests.access_matrix import (
     world_cert,
     world_checklists,
+    world_description,
     world_drills,
     world_feedback,
     world_loans,
@@ -266,6 +267,7 @@ def _scoped(
         **world_loans.objects(region, municipality, incident),
         **world_checklists.objects(region, municipality, incident),
         **world_partners.objects(region, municipality, incident),
+        **world_description.objects(region, municipality, incident),
     }
     return Scoped(
         region,

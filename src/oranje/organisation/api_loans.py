@@ -1,0 +1,5 @@
+"""API of loans of people across regions."""
+
+from django.urls import URLPattern
+
+urls: list[URLPattern] = []

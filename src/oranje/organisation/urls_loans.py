@@ -1,0 +1,5 @@
+"""Pages of loans of people across regions."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

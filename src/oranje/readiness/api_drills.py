@@ -1,0 +1,5 @@
+"""API of the one-hour drill."""
+
+from django.urls import URLPattern
+
+urls: list[URLPattern] = []

@@ -1,0 +1,5 @@
+"""API of feedback moments during an exercise."""
+
+from django.urls import URLPattern
+
+urls: list[URLPattern] = []

@@ -1,0 +1,5 @@
+"""Pages of feedback moments during an exercise."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
