@@ -237,6 +237,10 @@ class AuditAction(models.TextChoices):
     # end drills
 
     # issue 17: feedback
+    FEEDBACK_MOMENT_CREATE = "feedback_moment.create", _("Feedback moment planned in an exercise")
+    FEEDBACK_MOMENT_DELETE = "feedback_moment.delete", _("Feedback moment removed from an exercise")
+    FEEDBACK_RECORD = "feedback.record", _("Feedback recorded for an exercise participant")
+    FEEDBACK_READ = "feedback.read", _("Feedback of exercise participants read")
     # end feedback
 
     # issue 17: people

@@ -14,6 +14,22 @@ pytestmark = pytest.mark.django_db
 MATRIX = parse("""
 method path                                                             scope anon view func lead mun  reg  regi regc care carc comm aft  qual radm nadm
 # part: feedback
+GET    /oefeningen/mijn-feedback/                                       -     302  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /oefeningen/{exercise}/feedbackmomenten/                         own   302  403  403  403  200  200  403  403  403  403  403  403  403  200  200
+GET    /oefeningen/{exercise}/feedbackmomenten/                         mun   302  403  403  403  403  200  403  403  403  403  403  403  403  200  200
+GET    /oefeningen/{exercise}/feedbackmomenten/                         reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  200
+POST   /oefeningen/{exercise}/feedbackmomenten/                         own   302  403  403  403  200  200  403  403  403  403  403  403  403  200  200
+POST   /oefeningen/{exercise}/feedbackmomenten/                         mun   302  403  403  403  403  200  403  403  403  403  403  403  403  200  200
+POST   /oefeningen/{exercise}/feedbackmomenten/                         reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  200
+GET    /oefeningen/feedbackmoment/{fbmoment}/                           own   302  403  403  403  403  200  403  403  403  403  403  403  403  200  200
+GET    /oefeningen/feedbackmoment/{fbmoment}/                           mun   302  403  403  403  403  200  403  403  403  403  403  403  403  200  200
+GET    /oefeningen/feedbackmoment/{fbmoment}/                           reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  200
+POST   /oefeningen/feedbackmoment/{fbmoment}/                           own   302  403  403  403  403  200  403  403  403  403  403  403  403  200  200
+POST   /oefeningen/feedbackmoment/{fbmoment}/                           mun   302  403  403  403  403  200  403  403  403  403  403  403  403  200  200
+POST   /oefeningen/feedbackmoment/{fbmoment}/                           reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  200
+POST   /oefeningen/feedbackmoment/{fbmoment}/verwijderen/               own   302  403  403  403  302  302  403  403  403  403  403  403  403  302  302
+POST   /oefeningen/feedbackmoment/{fbmoment}/verwijderen/               mun   302  403  403  403  403  302  403  403  403  403  403  403  403  302  302
+POST   /oefeningen/feedbackmoment/{fbmoment}/verwijderen/               reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  302
 # end part: feedback
 """)
 
