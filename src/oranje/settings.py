@@ -119,6 +119,7 @@ TEMPLATES = [
                 "oranje.communication.context_processors.communication",
                 "oranje.quality.context_processors.quality",
                 "oranje.learning.context_processors.learning",
+                "oranje.partners.context_processors.partners",
             ],
         },
     }

@@ -253,6 +253,14 @@ class AuditAction(models.TextChoices):
     # end checklists
 
     # issue 17: partners
+    PARTNER_ACCESS_CREATE = "partner.create", _("Partner login added")
+    PARTNER_ACCESS_REVOKE = "partner.revoke", _("Partner login revoked")
+    PARTNER_INVITE_REQUEST = "partner.invite", _("Set-password mail to a partner requested")
+    PARTNER_INVITE_SENT = "partner.invite_sent", _("Set-password mail to a partner sent")
+    PARTNER_INVITE_FAILED = "partner.invite_failed", _("Set-password mail to a partner failed")
+    PARTNER_PASSWORD_SET = "partner.password_set", _("Partner set the password of their login")
+    PARTNER_VIEW_READ = "partner.read", _("Partner view read by a partner")
+    PARTNER_REPORT_READ = "partner.report_read", _("Situation report read by a partner")
     # end partners
 
     # issue 17: description

@@ -37,9 +37,13 @@ def apply_errors(form: forms.Form, exc: ValidationError) -> None:
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     """The first page after logging in: the on-call overview, except for people who only
-    work in incidents' registry or shelters (their work starts at the incidents)."""
+    work in incidents' registry or shelters (their work starts at the incidents), and for
+    logins without any membership: a partner's login lands on the partner view (the partners
+    room, by URL name: core imports no room; it refuses a login that is no partner either)."""
     user = access.authenticated(request.user)
     roles = set(Membership.objects.filter(user=user).values_list("role", flat=True))
+    if not roles:
+        return redirect("partners:home")
     if roles and roles <= REGISTRY_ROLES | CARE_ROLES:
         return redirect("incidents:incidents")
     return redirect("organisation:oncall_now")

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from oranje.core import access as core_access
@@ -49,12 +50,38 @@ def is_partner_only(user: AnyUser) -> bool:
 def partner_region_for_user(user: AnyUser, code: str) -> Region:
     """The region a partner (or a member of that region) may see the partner view of; 404
     otherwise."""
-    region = Region.objects.filter(code=code.upper()[:4]).first()
+    region = Region.objects.filter(code=code.upper()).first() if len(code) <= 4 else None
     if region is None:
         raise Http404
     if region.pk in partner_regions(user) or core_access.can_read_region(user, region.pk):
         return region
     raise Http404
+
+
+def reads_as_partner(user: AnyUser, region: Region) -> bool:
+    """Whether this read of the partner view is a partner's (audited), not a staff member's
+    look at what partners see."""
+    return region.pk in partner_regions(user) and not core_access.can_read_region(user, region.pk)
+
+
+def partner_logins_region_for_user(user: AnyUser, code: str) -> Region:
+    """The region whose partner logins the user manages: 404 for who does not read the
+    region as staff (partners included), 403 for staff who do not manage it."""
+    if len(code) > 4:
+        raise Http404
+    return core_access.region_for_user(user, code, manage=True)
+
+
+def partner_access_for_user(user: AnyUser, region: Region, pk: int) -> PartnerAccess:
+    """One partner access of `region` for one of its managers (the region's chokepoint comes
+    first: `partner_logins_region_for_user`); 404 for an access of another region."""
+    if not core_access.can_manage_region(user, region.pk):
+        raise PermissionDenied
+    found = PartnerAccess.objects.select_related("user", "region").filter(pk=pk, region=region)
+    access = found.first()
+    if access is None:
+        raise Http404
+    return access
 
 
 def can_manage_partners(user: AnyUser, region: Region) -> bool:

@@ -3,10 +3,41 @@ directly (no services). Keys (for the tables' paths): listed in `objects`' docst
 
 from __future__ import annotations
 
-from oranje.core.models import Municipality, Region
-from oranje.incidents.models import Incident
+from django.utils import timezone
+
+from oranje.core.models import Municipality, Region, User
+from oranje.incidents.constants import IncidentType, ReportStatus
+from oranje.incidents.models import Incident, SituationReport
+from oranje.partners.constants import PartnerKind
+from oranje.partners.models import PartnerAccess
 
 
 def objects(region: Region, municipality: Municipality, incident: Incident) -> dict[str, int | str]:
-    """Keys: none yet."""
-    return {}
+    """Keys: {pincident} an incident of the scope's region with a published situation
+    report; {paccess} a partner access to the scope's region."""
+    published = Incident.objects.create(
+        region=region,
+        title=f"Matrix partnerbeeld {municipality.cbs_code}",
+        kind=IncidentType.UTILITY_OUTAGE,
+        started_at=incident.started_at,
+        municipality=municipality,
+    )
+    published.municipalities.set([municipality])
+    now = timezone.now()
+    SituationReport.objects.create(
+        incident=published,
+        version=1,
+        status=ReportStatus.PUBLISHED,
+        summary="Gepubliceerd beeld",
+        approved_at=now,
+        published_at=now,
+    )
+    partner = User.objects.create_user(
+        username=f"matrix-partner-{municipality.cbs_code.lower()}@example.nl",
+        email=f"matrix-partner-{municipality.cbs_code.lower()}@example.nl",
+        password="x",
+    )
+    access = PartnerAccess.objects.create(
+        user=partner, region=region, kind=PartnerKind.POLICE, organisation="Politie"
+    )
+    return {"pincident": published.pk, "paccess": access.pk}
