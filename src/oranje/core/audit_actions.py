@@ -264,6 +264,23 @@ class AuditAction(models.TextChoices):
     # end partners
 
     # issue 17: description
+    DESCRIPTION_NATIONAL_PUBLISH = (
+        "description.national_publish",
+        _("New version of the national description of population care"),
+    )
+    DESCRIPTION_REGIONAL_PUBLISH = (
+        "description.regional_publish",
+        _("New version of the region's additions to the description of population care"),
+    )
+    DESCRIPTION_PARTNER_READ = (
+        "description.partner_read",
+        _("Description of population care and point of contact read by a partner"),
+    )
+    CONTACT_POINT_SAVE = (
+        "contact_point.save",
+        _("Regional point of contact for population care set"),
+    )
+    REPORT_EDXL_EXPORT = "report.edxl_export", _("Situation report exported as EDXL-SitRep")
     # end description
 
 

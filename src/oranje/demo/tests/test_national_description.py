@@ -1,0 +1,42 @@
+"""The demo's description of population care: the national text, Kennemerland's additions in
+two versions and its point of contact; built twice, it adds nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from oranje.demo import national_description
+from oranje.demo.national import DemoContext
+from oranje.organisation.tests.factories import World
+from oranje.partners.models import ContactPoint, Description
+from oranje.partners.services_description import composed
+
+pytestmark = pytest.mark.django_db
+
+
+def _ctx(world: World) -> DemoContext:
+    return DemoContext(
+        region=world.region,
+        coordinator=world.coordinator,
+        admin=world.admin,
+        velsen=None,
+        today=dt.date.today(),
+        log=lambda _line: None,
+        make_user=lambda *_a: world.coordinator,
+    )
+
+
+def test_the_demo_builds_kennemerlands_description_and_contact_once(world: World) -> None:
+    national_description.build(_ctx(world))
+    national_description.build(_ctx(world))
+    versions = list(
+        Description.objects.filter(region=world.region).values_list("version", flat=True)
+    )
+    assert sorted(versions) == [1, 2]
+    parts = {p.code: p for p in composed(world.region)}
+    assert "Velsen-Noord" in parts["will_do"].addition
+    assert parts["what"].national and parts["what"].addition == ""
+    contact = ContactPoint.objects.get(region=world.region)
+    assert contact.name == "Sanne Vermeulen" and contact.phone == "+31237890123"
