@@ -234,6 +234,11 @@ class AuditAction(models.TextChoices):
     # end certification
 
     # issue 17: drills
+    DRILL_START = "drill.start", _("One-hour drill sent")
+    DRILL_RESEND = "drill.resend", _("One-hour drill sent again after a failed delivery")
+    DRILL_REPORT = "drill.report", _("Report on a one-hour drill received")
+    DRILL_ASSESS = "drill.assess", _("One-hour drill assessed")
+    DRILL_READ = "drill.read", _("One-hour drill with its report read")
     # end drills
 
     # issue 17: feedback
