@@ -14,6 +14,20 @@ pytestmark = pytest.mark.django_db
 MATRIX = parse("""
 method path                                                             scope anon view func lead mun  reg  regi regc care carc comm aft  qual radm nadm
 # part: drills
+GET    /oefeningen/uuropdracht/                                         -     302  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /oefeningen/uuropdracht/?status=late                             -     302  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /oefeningen/uuropdracht/nieuw/                                   -     302  403  403  403  403  200  403  403  403  403  403  403  403  200  200
+POST   /oefeningen/uuropdracht/nieuw/                                   -     302  403  403  403  403  200  403  403  403  403  403  403  403  200  200
+GET    /oefeningen/uuropdracht/{drill}/                                 own   302  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /oefeningen/uuropdracht/{drill}/                                 mun   302  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /oefeningen/uuropdracht/{drill}/                                 reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  200
+POST   /oefeningen/uuropdracht/{drill}/                                 own   302  403  403  403  403  200  403  403  403  403  403  403  403  200  200
+POST   /oefeningen/uuropdracht/{drill}/                                 mun   302  403  403  403  403  200  403  403  403  403  403  403  403  200  200
+POST   /oefeningen/uuropdracht/{drill}/                                 reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  200
+POST   /oefeningen/uuropdracht/{drill}/?step=resend                     own   302  403  403  403  403  302  403  403  403  403  403  403  403  302  302
+GET    /uuropdracht/{token:drill}/                                      -     200  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+POST   /uuropdracht/{token:drill}/                                      -     200  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /uuropdracht/not-a-token/                                        -     400  400  400  400  400  400  400  400  400  400  400  400  400  400  400
 # end part: drills
 """)
 
