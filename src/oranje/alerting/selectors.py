@@ -19,6 +19,7 @@ from oranje.incidents.models import Incident, ScalingStep
 from oranje.incidents.norms import milestones
 from oranje.organisation.constants import OnCallKind, PoolKind
 from oranje.organisation.models import Function, OnCallShift, Person, Pool
+from oranje.organisation.selectors_loans import lent_in_for_function, lent_out_at
 
 
 @dataclass
@@ -259,11 +260,17 @@ def candidates(call: FunctionCall, step: int, now: dt.datetime) -> list[Person]:
         ids = list(on_now.filter(kind=OnCallKind.HARD).values_list("person_id", flat=True))
     elif step == Step.SOFT:
         ids = list(on_now.filter(kind=OnCallKind.SOFT).values_list("person_id", flat=True))
-        ids += list(
-            Pool.members.through.objects.filter(pool_id__in=pools).values_list(
+        # Pool members, except those lent to another region now; people lent to this
+        # region for the function are asked like its own.
+        lent_out = lent_out_at(call.incident.region_id, now)
+        ids += [
+            pk
+            for pk in Pool.members.through.objects.filter(pool_id__in=pools).values_list(
                 "person_id", flat=True
             )
-        )
+            if pk not in lent_out
+        ]
+        ids += lent_in_for_function(call.incident.region_id, call.function_id, now)
     elif step == Step.COORDINATOR:
         ids = list(
             Pool.objects.filter(pk__in=pools, coordinator__isnull=False).values_list(

@@ -252,6 +252,10 @@ class AuditAction(models.TextChoices):
     # end people
 
     # issue 17: loans
+    LOAN_CREATE = "loan.create", _("Functionary lent to another region")
+    LOAN_END = "loan.end", _("Loan of a functionary ended early")
+    LOAN_SHIFTS_ENDED = "loan.shifts_ended", _("Shifts in the borrowing region ended with a loan")
+    LOAN_READ = "loan.read", _("Lent functionaries' names and phone numbers read")
     # end loans
 
     # issue 17: checklists

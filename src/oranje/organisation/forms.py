@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from oranje.core.forms import InputForm
@@ -18,6 +19,7 @@ from oranje.organisation.constants import (
     UnavailabilityReason,
 )
 from oranje.organisation.models import Function, Person, Pool
+from oranje.organisation.selectors_loans import people_lent_to
 
 
 class DateTimeLocalInput(forms.DateTimeInput):
@@ -174,8 +176,10 @@ class ShiftForm(InputForm):
     def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _choices(self, "pool").queryset = Pool.objects.filter(region=region)
+        # People lent to the region may be rostered here during their loan.
+        lent = people_lent_to(region).values("pk")
         _choices(self, "person").queryset = _person_choices(
-            Person.objects.filter(region=region, active=True)
+            Person.objects.filter(Q(region=region) | Q(pk__in=lent), active=True)
         )
 
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from oranje.core.models import Municipality, Region
 from oranje.core.validation import local_zone
-from oranje.organisation import qualification
+from oranje.organisation import qualification, selectors_loans
 from oranje.organisation.constants import CoverageUnit, OnCallKind
 from oranje.organisation.models import (
     District,
@@ -66,6 +66,10 @@ class OnCallEntry:
     shift: OnCallShift
     unavailable: bool
     unqualified: bool = False
+    #: Lent to this region by another (qualification counts by the national profile).
+    lent_from: Region | None = None
+    #: This region's person, lent to another region now.
+    lent_to: Region | None = None
 
     @property
     def counts(self) -> bool:
@@ -171,8 +175,12 @@ def on_call_at(region: Region, at: dt.datetime) -> list[OnCallRow]:
         ).values_list("person_id", flat=True)
     )
     today = timezone.localtime(at).date()
-    qualified = qualification.qualified_until(
-        {(s.person_id, s.function_id) for s in shifts if s.kind == OnCallKind.HARD}
+    lent_in = selectors_loans.lent_in_at(region.pk, at)
+    lent_out = selectors_loans.lent_out_at(region.pk, at)
+    qualified = qualification.qualified_until_in_region(
+        region.pk,
+        {(s.person_id, s.function_id) for s in shifts if s.kind == OnCallKind.HARD},
+        {s.person_id: s.person.region_id for s in shifts},
     )
     rostered = {s.function_id for s in shifts} | {
         fid for fid, s in settings_.items() if s.min_hard_on_call > 0
@@ -190,7 +198,15 @@ def on_call_at(region: Region, at: dt.datetime) -> list[OnCallRow]:
                     continue
                 until = qualified.get((shift.person_id, shift.function_id), dt.date.max)
                 entry = OnCallEntry(
-                    shift, shift.person_id in unavailable, until is None or until < today
+                    shift,
+                    shift.person_id in unavailable,
+                    until is None or until < today,
+                    lent_from=(
+                        lent_in[shift.person_id].from_region if shift.person_id in lent_in else None
+                    ),
+                    lent_to=(
+                        lent_out[shift.person_id].to_region if shift.person_id in lent_out else None
+                    ),
                 )
                 (row.hard if shift.kind == OnCallKind.HARD else row.soft).append(entry)
             if need or row.hard or row.soft:
@@ -220,16 +236,23 @@ def coverage_gaps(
         list
     )
     person_ids: set[int] = set()
-    for person_id, function_id, pool_id, s_start, s_end in OnCallShift.objects.filter(
+    home: dict[int, int] = {}
+    for person_id, function_id, pool_id, s_start, s_end, home_id in OnCallShift.objects.filter(
         pool__region__in=region_list,
         kind=OnCallKind.HARD,
         starts_at__lt=ends_at,
         ends_at__gt=starts_at,
-    ).values_list("person_id", "function_id", "pool_id", "starts_at", "ends_at"):
+    ).values_list(
+        "person_id", "function_id", "pool_id", "starts_at", "ends_at", "person__region_id"
+    ):
         shifts[(pool_region[pool_id], function_id)].append((person_id, pool_id, s_start, s_end))
         person_ids.add(person_id)
-    qualified = qualification.qualified_until(
-        {(p, f) for (_r, f), rows in shifts.items() for p, _pool, _s, _e in rows}
+        home[person_id] = home_id
+    # People on loan from another region count by the national profile only.
+    pairs = {(r, p, f) for (r, f), rows in shifts.items() for p, _pool, _s, _e in rows}
+    q_own = qualification.qualified_until({(p, f) for r, p, f in pairs if home.get(p) == r})
+    q_lent = qualification.national_qualified_until(
+        {(p, f) for r, p, f in pairs if home.get(p) != r}
     )
     zone = local_zone()
     away: dict[int, list[tuple[dt.datetime, dt.datetime]]] = defaultdict(list)
@@ -250,7 +273,8 @@ def coverage_gaps(
                 if not _covers(areas[pool_id], unit):
                     continue
                 # Only qualified time counts: up to the end of the last qualified day.
-                until = qualified.get((person_id, setting.function_id))
+                lent = home.get(person_id) != setting.region_id
+                until = (q_lent if lent else q_own).get((person_id, setting.function_id))
                 if until is None:
                     continue
                 end = min(s_end, ends_at)

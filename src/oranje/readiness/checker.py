@@ -44,6 +44,42 @@ class ReadinessChecker:
             stored = self._stored(wanted)
         return {pair: (stored.get(pair) if pair in wanted else UNRESTRICTED) for pair in pairs}
 
+    def national_qualified_until(
+        self, pairs: Iterable[tuple[int, int]]
+    ) -> dict[tuple[int, int], dt.date | None]:
+        """By the national profile only, for people lent to another region: the stored
+        per-requirement results (computed with every rule of the evaluation) of the
+        national profile's requirements; a function without a national profile asks
+        nothing there."""
+        pairs = list(pairs)
+        if not pairs:
+            return {}
+        from oranje.readiness.selectors import current_requirements
+
+        table = current_requirements({f for _p, f in pairs})
+        national = {
+            f: {r.id for r in reqs} for (f, region), reqs in table.items() if region is None
+        }
+        wanted = [pair for pair in pairs if pair[1] in national]
+        self.qualified_until(wanted)  # fills rows computed after the person's last recompute
+        rows = PersonQualification.objects.filter(
+            person_id__in={p for p, _f in wanted}, function_id__in={f for _p, f in wanted}
+        ).values_list("person_id", "function_id", "requirements")
+        lines = {(p, f): reqs for p, f, reqs in rows}
+        result: dict[tuple[int, int], dt.date | None] = {}
+        for pair in pairs:
+            ids = national.get(pair[1])
+            if ids is None:
+                result[pair] = UNRESTRICTED
+                continue
+            met = {line["id"]: line.get("met_until") for line in lines.get(pair, [])}
+            if any(met.get(i) is None for i in ids):
+                result[pair] = None  # a national requirement not met (or never computed)
+                continue
+            days = [dt.date.fromisoformat(met[i]) for i in ids]
+            result[pair] = min(days) if days else UNRESTRICTED
+        return result
+
     @staticmethod
     def _stored(pairs: list[tuple[int, int]]) -> dict[tuple[int, int], dt.date | None]:
         if not pairs:

@@ -11,9 +11,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from oranje.organisation import errors, qualification
+from oranje.organisation import errors, errors_loans, qualification
 from oranje.organisation.constants import OnCallKind
 from oranje.organisation.models import Function, Person, Pool
+from oranje.organisation.selectors_loans import loan_covering
 
 MAX_SHIFT_DAYS = 31
 
@@ -149,7 +150,19 @@ def _validate_shift(
     """Raise ValidationError for a shift that breaks a rule; return until when the person is
     qualified for the function (None: not at all)."""
     busy, unavailable = _person_intervals(person, starts_at, ends_at, exclude_shift)
-    until = qualification.qualified_until([(person.pk, function.pk)])[(person.pk, function.pk)]
+    members = set(pool.members.values_list("pk", flat=True))
+    if person.region_id != pool.region_id:
+        # Someone of another region may be rostered here only while lent to this region
+        # for the function, and then counts by the national profile.
+        if loan_covering(person, pool.region_id, function.pk, starts_at, ends_at) is None:
+            names = {"person": person.full_name, "region": pool.region.name}
+            message = errors_loans.LOAN_SHIFT_NOT_COVERED % {**names, "function": function.code}
+            raise ValidationError({"person": [str(message)]})
+        members.add(person.pk)
+        check = qualification.national_qualified_until
+    else:
+        check = qualification.qualified_until
+    until = check([(person.pk, function.pk)])[(person.pk, function.pk)]
     problems = shift_problems(
         pool=pool,
         function=function,
@@ -158,7 +171,7 @@ def _validate_shift(
         starts_at=starts_at,
         ends_at=ends_at,
         pool_function_ids=set(pool.functions.values_list("pk", flat=True)),
-        pool_member_ids=set(pool.members.values_list("pk", flat=True)),
+        pool_member_ids=members,
         person_function_ids=set(person.functions.values_list("pk", flat=True)),
         busy=busy,
         unavailable=unavailable,

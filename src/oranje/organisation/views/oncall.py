@@ -12,6 +12,7 @@ from django.utils import timezone
 from oranje.core.views import current_region
 from oranje.organisation import selectors
 from oranje.organisation.views.common import _manages
+from oranje.organisation.views.loans import audit_lent_in_read, current_loans
 
 DEFAULT_GAP_WEEKS = 8
 
@@ -24,12 +25,22 @@ def oncall_now(request: HttpRequest) -> HttpResponse:
     region = current_region(request)
     now = timezone.now()
     rows = selectors.on_call_at(region, now)
-    template = (
-        "organisation/_oncall_table.html"
-        if request.headers.get("HX-Request") == "true"
-        else "organisation/oncall_now.html"
+    partial = request.headers.get("HX-Request") == "true"
+    loans_in, loans_out = current_loans(region, now)
+    if loans_in and not partial:
+        audit_lent_in_read(request, region, loans_in)
+    template = "organisation/_oncall_table.html" if partial else "organisation/oncall_now.html"
+    return render(
+        request,
+        template,
+        {
+            "rows": rows,
+            "now": now,
+            "nav": "oncall",
+            "loans_in": loans_in,
+            "loans_out": loans_out,
+        },
     )
-    return render(request, template, {"rows": rows, "now": now, "nav": "oncall"})
 
 
 @login_required

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -26,6 +27,7 @@ from oranje.organisation.constants import OnCallKind
 from oranje.organisation.forms import HandoverForm, ImportForm, PatternForm, ShiftForm
 from oranje.organisation.imports import read_table, roster_import
 from oranje.organisation.models import Function, Person, Pool
+from oranje.organisation.selectors_loans import people_lent_to
 from oranje.organisation.views.common import _manages, _require_manager
 
 
@@ -231,6 +233,9 @@ def pool_people_options(request: HttpRequest) -> HttpResponse:
     function_id = params.optional_id(request.GET, "function")
     if function_id:
         people = people.filter(functions__pk=function_id)
+    # People lent to the region (for this function) may be rostered in any of its pools.
+    lent = people_lent_to(region, function_id=function_id)
+    people = Person.objects.filter(Q(pk__in=people.values("pk")) | Q(pk__in=lent.values("pk")))
     return render(
         request,
         "organisation/_person_options.html",
