@@ -30,8 +30,12 @@ MAX_FUNCTIONS = 50
 class LoanOut(serializers.ModelSerializer):
     person_name = serializers.CharField(source="person.full_name", read_only=True)
     phone = serializers.SerializerMethodField()
-    from_region = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    to_region = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    from_region: serializers.SlugRelatedField[Region] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
+    to_region: serializers.SlugRelatedField[Region] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
     functions = FunctionCodeField(many=True, read_only=True)
     status = serializers.SerializerMethodField()
     effective_ends_at = serializers.SerializerMethodField()
