@@ -259,6 +259,14 @@ class AuditAction(models.TextChoices):
     # end loans
 
     # issue 17: checklists
+    CHECKLIST_INSTRUCTION_SAVE = (
+        "checklist.instruction_save",
+        _("Instruction for a function's role written for the region"),
+    )
+    CHECKLIST_INSTRUCTION_RESET = (
+        "checklist.instruction_reset",
+        _("Instruction for a function's role back to the national text"),
+    )
     # end checklists
 
     # issue 17: partners

@@ -37,6 +37,7 @@ from oranje.incidents.models import (
     SituationReport,
 )
 from oranje.incidents.reports import report_as_dict
+from oranje.incidents.services.checklists import active_tick
 from oranje.incidents.services.parsing import MAX_AREA_POINTS
 from oranje.organisation.fields import FunctionCodeField
 
@@ -262,10 +263,20 @@ class ChecklistLineOut(serializers.Serializer):
 
 
 class ChecklistOut(serializers.Serializer):
-    """One function's checklist in this incident, with what was ticked when and by whom."""
+    """One function's checklist in this incident, with what was ticked when and by whom: its
+    tasks, the questions it puts to the administrators, and the instruction for the role."""
 
     function = FunctionCodeField(read_only=True)
+    instruction = serializers.CharField(
+        source="instruction.text",
+        allow_null=True,
+        default=None,
+        help_text="The instruction for the role (the region's own, else the national one).",
+    )
     items = ChecklistLineOut(source="lines", many=True)
+    questions = ChecklistLineOut(
+        many=True, help_text="Questions for administrators; ticked like the items."
+    )
 
 
 class ReportIncidentOut(serializers.Serializer):
@@ -509,7 +520,7 @@ class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
             item = get_object_or_404(ChecklistItem, pk=data["item"])
             user = core_access.authenticated(request.user)
             if data["undo"]:
-                tick = incident.ticks.filter(item=item, undone_at__isnull=True).first()
+                tick = active_tick(incident, item)
                 if tick is not None:
                     services.checklist_untick(actor=user, tick=tick)
             else:

@@ -37,6 +37,15 @@ IN_AFTERCARE = _(
     "longer be scaled or alerted."
 )
 ALREADY_TICKED = _("This item was already ticked by %(person)s at %(time)s.")
+CHECKLIST_NEEDS_LINE = _("Lines: a checklist needs at least one line; write one task per line.")
+CHECKLIST_LINE_TOO_LONG = _(
+    "%(field)s: line %(line)s has %(length)s characters, at most %(max)s; make it shorter."
+)
+CHECKLIST_LINE_TWICE = _("%(field)s: '%(text)s' is in the list twice; keep it once.")
+INSTRUCTION_REQUIRED = _(
+    "Instruction: write the instruction, or go back to the national text with the other button."
+)
+INSTRUCTION_TOO_LONG = _("Instruction: at most %(max)s characters (this is %(length)s).")
 UNKNOWN_FUNCTION = _("Unknown function code '%(value)s'.")
 UNKNOWN_MUNICIPALITY = _("Unknown municipality code '%(value)s'.")
 CLIENT_KEY_INVALID = _(

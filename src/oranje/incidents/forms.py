@@ -254,15 +254,6 @@ class CloseForm(InputForm):
     confirm = forms.BooleanField(label=_("Yes, close this incident"))
 
 
-class ChecklistEditForm(InputForm):
-    lines = forms.CharField(
-        label=_("Lines"),
-        max_length=LONG_TEXT,
-        widget=forms.Textarea(attrs={"rows": 12}),
-        help_text=_("One line per item, in order."),
-    )
-
-
 def parse_custom_teams(text: str) -> list[str]:
     return [t.strip() for t in text.split(",") if t.strip()]
 

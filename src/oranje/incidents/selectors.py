@@ -16,13 +16,15 @@ from oranje.incidents.constants import OPEN_ACTION_STATUSES, EntryKind, ReportSt
 from oranje.incidents.hooks import registry
 from oranje.incidents.models import (
     Action,
-    ChecklistItem,
-    ChecklistTick,
     Incident,
     LogEntry,
     ScalingStep,
     SituationReport,
 )
+from oranje.incidents.selectors_checklists import Checklist as Checklist
+from oranje.incidents.selectors_checklists import ChecklistLine as ChecklistLine
+from oranje.incidents.selectors_checklists import checklist_items as checklist_items
+from oranje.incidents.selectors_checklists import checklists as checklists
 from oranje.organisation.models import Function
 
 
@@ -123,43 +125,6 @@ def actions(incident: Incident, *, open_only: bool = False) -> QuerySet[Action]:
     return qs
 
 
-@dataclass
-class ChecklistLine:
-    item: ChecklistItem
-    tick: ChecklistTick | None
-
-
-@dataclass
-class Checklist:
-    function: Function
-    lines: list[ChecklistLine]
-
-    @property
-    def done(self) -> int:
-        return sum(1 for line in self.lines if line.tick)
-
-
-def checklists(incident: Incident) -> list[Checklist]:
-    """Every function's checklist in this incident's region, with what was ticked."""
-    ticks = {
-        t.item_id: t for t in incident.ticks.filter(undone_at__isnull=True).select_related("item")
-    }
-    function_ids = set(
-        ChecklistItem.objects.filter(active=True, region__in=[incident.region_id]).values_list(
-            "function_id", flat=True
-        )
-    ) | set(
-        ChecklistItem.objects.filter(active=True, region__isnull=True).values_list(
-            "function_id", flat=True
-        )
-    )
-    result = []
-    for function in Function.objects.filter(pk__in=function_ids).order_by("sort_order"):
-        items = checklist_items(incident.region, function)
-        result.append(Checklist(function, [ChecklistLine(i, ticks.get(i.pk)) for i in items]))
-    return result
-
-
 def latest_report(incident: Incident, *, released: bool = False) -> SituationReport | None:
     qs = incident.reports.all()
     if released:
@@ -205,22 +170,6 @@ def incident_teams(incident: Incident) -> list[str]:
     for names in incident.scaling.values_list("custom_teams", flat=True):
         custom.extend(n for n in names if n not in custom)
     return [*Team.values, *custom]
-
-
-def checklist_items(region: Region, function: Function) -> list[ChecklistItem]:
-    """The region's checklist for a function, or the national one if the region has none."""
-    regional = list(
-        ChecklistItem.objects.filter(region=region, function=function, active=True).order_by(
-            "position"
-        )
-    )
-    if regional:
-        return regional
-    return list(
-        ChecklistItem.objects.filter(region__isnull=True, function=function, active=True).order_by(
-            "position"
-        )
-    )
 
 
 def teams_per_level(region: Region) -> dict[int, list[str]]:

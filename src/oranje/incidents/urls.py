@@ -51,5 +51,4 @@ urlpatterns = [
         name="report_json",
     ),
     path("incidenten/<id:pk>/aflossing/", views_work.handover, name="handover"),
-    path("checklists/<str:code>/wijzigen/", views_work.checklist_edit, name="checklist_edit"),
 ]

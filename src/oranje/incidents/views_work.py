@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from oranje.core import access as core_access
 from oranje.core.validation import format_phone
-from oranje.core.views import apply_errors, current_region
+from oranje.core.views import apply_errors
 from oranje.incidents import selectors, services
 from oranje.incidents.access import incident_for_user
 from oranje.incidents.constants import Process
@@ -23,13 +23,13 @@ from oranje.incidents.forms import (
     ActionForm,
     ActionStatusForm,
     BriefingForm,
-    ChecklistEditForm,
     DecisionForm,
     HandoverForm,
     ReportForm,
 )
 from oranje.incidents.models import ChecklistItem, Incident, SituationReport
 from oranje.incidents.reports import report_as_dict, report_pdf
+from oranje.incidents.services.checklists import active_tick
 from oranje.incidents.views import incident_context
 from oranje.organisation.models import Function
 
@@ -140,7 +140,7 @@ def checklist_tick(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     user = core_access.authenticated(request.user)
     try:
         if request.POST.get("undo"):
-            tick = incident.ticks.filter(item=item, undone_at__isnull=True).first()
+            tick = active_tick(incident, item)
             if tick is not None:
                 services.checklist_untick(actor=user, tick=tick)
         else:
@@ -151,45 +151,6 @@ def checklist_tick(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         messages.error(request, " ".join(exc.messages))
     return redirect(
         reverse("incidents:checklists", args=[incident.pk]) + f"#functie-{item.function.code}"
-    )
-
-
-@login_required
-def checklist_edit(request: HttpRequest, code: str) -> HttpResponse:
-    region = current_region(request)
-    core_access.require(core_access.can_manage_region(request.user, region.pk))
-    function = get_object_or_404(Function, code=code.upper())
-    items = services.checklist_items(region, function)
-    form = ChecklistEditForm(
-        request.POST or None, initial={"lines": "\n".join(i.text for i in items)}
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.checklist_save(
-                actor=core_access.authenticated(request.user),
-                region=region,
-                function=function,
-                lines=form.cleaned_data["lines"].splitlines(),
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(
-                request, _("Checklist saved for %(region)s.") % {"region": region.name}
-            )
-            return redirect("incidents:checklist_edit", function.code)
-    return render(
-        request,
-        "incidents/checklist_edit.html",
-        {
-            "form": form,
-            "function": function,
-            "regional": bool(items) and items[0].region_id is not None,
-            "nav": "incidents",
-            "functions": Function.objects.filter(
-                pk__in=ChecklistItem.objects.filter(active=True).values("function")
-            ),
-        },
     )
 
 
