@@ -78,7 +78,7 @@ POST   /incidenten/{incident}/alarmering/{alert}/                       reg   30
 GET    /incidenten/{incident}/tijden/                                   own   302  200  200  200  200  200  200  200 200  200   200  200  200  200  200
 GET    /incidenten/{incident}/tijden/                                   reg   302  404  404  404  404  404  404  404 404  404   404  404  404  404  200
 GET    /checklists/OVD-BZ/wijzigen/                                     -     302  403  403  403  403  200  403  403 403  403   403  403  403  200  200
-POST   /checklists/OVD-BZ/wijzigen/                                     -     302  403  403  403  403  200  403  403 403  403   403  403  403  200  200
+POST   /checklists/OVD-BZ/wijzigen/                                     -     302  403  403  403  403  400  403  403 403  403   403  403  403  400  400
 GET    /alarmregels/                                                    -     302  200  200  200  200  200  200  200 200  200   200  200  200  200  200
 POST   /alarmregels/                                                    -     302  403  403  403  403  200  403  403 403  403   403  403  403  200  200
 GET    /mijn-alarmeringen/                                              -     302  200  200  200  200  200  200  200 200  200   200  200  200  200  200

@@ -14,6 +14,10 @@ pytestmark = pytest.mark.django_db
 MATRIX = parse("""
 method path                                                             scope anon view func lead mun  reg  regi regc care carc comm aft  qual radm nadm
 # part: checklists
+GET    /checklists/                                                     -     302  200  200  200  200  200  200  200 200  200   200  200  200  200  200
+GET    /checklists/CGS/                                                 -     302  200  200  200  200  200  200  200 200  200   200  200  200  200  200
+GET    /checklists/CGS/instructie/                                      -     302  403  403  403  403  200  403  403 403  403   403  403  403  200  200
+POST   /checklists/CGS/instructie/                                      -     302  403  403  403  403  400  403  403 403  403   403  403  403  400  400
 # end part: checklists
 """)
 
