@@ -68,7 +68,7 @@ def checklist_edit(request: HttpRequest, code: str) -> HttpResponse:
     function = _function(code)
     checklist = region_checklist(region, function)
     form = ChecklistEditForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         initial={
             "lines": "\n".join(i.text for i in checklist.tasks),
             "questions": "\n".join(i.text for i in checklist.questions),
