@@ -231,6 +231,13 @@ class AuditAction(models.TextChoices):
     )
 
     # issue 17: certification
+    PROVIDER_CREATE = "provider.create", _("Training provider added to the national list")
+    PROVIDER_UPDATE = "provider.update", _("Training provider changed")
+    PROVIDER_DEACTIVATE = "provider.deactivate", _("Training provider deactivated")
+    PROVIDER_ACTIVATE = "provider.activate", _("Training provider made active again")
+    ACCREDITATION_CREATE = "accreditation.create", _("Accreditation of a training provider added")
+    ACCREDITATION_UPDATE = "accreditation.update", _("Accreditation of a training provider changed")
+    ACCREDITATION_DELETE = "accreditation.delete", _("Accreditation of a training provider removed")
     # end certification
 
     # issue 17: drills

@@ -25,7 +25,14 @@ from oranje.core.access import AnyUser
 from oranje.core.models import Region
 from oranje.organisation.access import can_manage_person, people_for_user, person_for_user
 from oranje.organisation.models import Person
-from oranje.readiness.models import Activity, AlarmTest, Exercise, QualificationProfile
+from oranje.readiness.models import (
+    Accreditation,
+    Activity,
+    AlarmTest,
+    Exercise,
+    Provider,
+    QualificationProfile,
+)
 
 
 def _readable(user: AnyUser, region_id: int) -> None:
@@ -39,7 +46,7 @@ def _readable(user: AnyUser, region_id: int) -> None:
 def activities_for_user(user: AnyUser) -> QuerySet[Activity]:
     """The activity records of every person the user may see."""
     s = core_access.scopes_for(user)
-    qs = Activity.objects.select_related("person", "function")
+    qs = Activity.objects.select_related("person", "function", "provider")
     if s.national_read:
         return qs
     return qs.filter(person__in=people_for_user(user))
@@ -74,6 +81,47 @@ def can_publish_profile(user: AnyUser, region: Region | None) -> bool:
     if region is None:
         return core_access.scopes_for(user).national_manage
     return core_access.can_manage_region(user, region.pk)
+
+
+# ---------------------------------------------------------------- training providers
+
+
+def _has_membership(user: AnyUser) -> bool:
+    s = core_access.scopes_for(user)
+    return s.national_read or bool(s.read_regions)
+
+
+def can_keep_providers(user: AnyUser) -> bool:
+    """The national list of training providers is the national administrator's."""
+    return core_access.scopes_for(user).national_manage
+
+
+def providers_for_user(user: AnyUser) -> QuerySet[Provider]:
+    """The national list: everyone with a membership reads it (a partner login does not)."""
+    qs = Provider.objects.all()
+    return qs if _has_membership(user) else qs.none()
+
+
+def provider_for_user(user: AnyUser, pk: int, *, manage: bool = False) -> Provider:
+    provider = providers_for_user(user).filter(pk=pk).first()
+    if provider is None:
+        raise Http404
+    if manage and not can_keep_providers(user):
+        raise PermissionDenied
+    return provider
+
+
+def accreditation_for_user(user: AnyUser, pk: int, *, manage: bool = False) -> Accreditation:
+    accreditation = (
+        Accreditation.objects.select_related("provider")
+        .filter(pk=pk, provider__in=providers_for_user(user))
+        .first()
+    )
+    if accreditation is None:
+        raise Http404
+    if manage and not can_keep_providers(user):
+        raise PermissionDenied
+    return accreditation
 
 
 # ---------------------------------------------------------------- exercises

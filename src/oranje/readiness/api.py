@@ -24,6 +24,7 @@ from oranje.organisation.access import person_for_user
 from oranje.organisation.fields import FunctionCodeField
 from oranje.organisation.models import Pool
 from oranje.readiness import access, selectors, services
+from oranje.readiness.api_certification import ProviderField
 from oranje.readiness.constants import ActivityKind, ExerciseType, RequirementKind
 from oranje.readiness.evaluation import FOREVER
 from oranje.readiness.imports import activity_import, read_table
@@ -39,6 +40,7 @@ MAX_COUNT = 1000
 
 class ActivityOut(serializers.ModelSerializer):
     function = FunctionCodeField(read_only=True)
+    provider_name = serializers.CharField(source="provider.name", read_only=True, default=None)
 
     class Meta:
         model = Activity
@@ -56,6 +58,10 @@ class ActivityOut(serializers.ModelSerializer):
             "score",
             "external_id",
             "exercise",
+            "provider",
+            "provider_name",
+            "certificate_number",
+            "certificate_expires_on",
         ]
 
 
@@ -76,6 +82,9 @@ class ActivityIn(serializers.Serializer):
     exercise_type = serializers.ChoiceField(
         choices=ExerciseType.choices, required=False, allow_blank=True, default=""
     )
+    provider = ProviderField(required=False, allow_null=True, default=None)
+    certificate_number = FreeTextField(max_length=60, required=False, allow_blank=True, default="")
+    certificate_expires_on = DayField(required=False, allow_null=True, default=None)
 
 
 class ActivityViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
@@ -155,6 +164,7 @@ class RequirementIO(serializers.Serializer):
     window_months = serializers.IntegerField(
         min_value=1, max_value=MAX_MONTHS, required=False, default=12
     )
+    requires_accredited = serializers.BooleanField(required=False, default=False)
 
 
 class ProfileOut(serializers.ModelSerializer):

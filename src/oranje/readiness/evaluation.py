@@ -1,17 +1,19 @@
 """Whether someone meets a qualification profile, and until when. Pure: no database.
 
 A course or exam requirement is met from a passed record with the same code until its
-validity runs out (or for good). Upkeep is met while the last N exercises or deployments for
-the function (or the hours, whichever criterion is kept longer) lie within the window: it
-lapses `window` months after the N-th most recent one. A person is qualified until the first
-requirement lapses; not qualified at all when a requirement was never met.
+validity runs out (or for good), or until the certificate's own expiry when that comes first.
+A requirement that asks for an accredited provider counts only a record from a provider
+accredited for that code on the record's date. Upkeep is met while the last N exercises or
+deployments for the function (or the hours, whichever criterion is kept longer) lie within
+the window: it lapses `window` months after the N-th most recent one. A person is qualified
+until the first requirement lapses; not qualified at all when a requirement was never met.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -37,6 +39,7 @@ class RequirementSpec:
     min_count: int | None = None
     min_hours: Decimal | None = None
     window_months: int = 12
+    requires_accredited: bool = False
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,22 @@ class ActivityFact:
     completed_on: dt.date
     hours: Decimal
     passed: bool | None
+    provider_id: int | None = None
+    certificate_expires_on: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class AccreditationFact:
+    """A provider accredited for a code from a date, maybe until one (inclusive)."""
+
+    provider_id: int
+    code: str
+    valid_from: dt.date
+    valid_until: dt.date | None
+
+
+#: Per provider id: its accreditations.
+Accreditations = Mapping[int, Sequence[AccreditationFact]]
 
 
 @dataclass(frozen=True)
@@ -54,6 +73,8 @@ class RequirementResult:
     requirement: RequirementSpec
     met_until: dt.date | None
     last_on: dt.date | None  # the most recent record that counted
+    #: the most recent result that would have counted but for an unaccredited provider
+    unaccredited_on: dt.date | None = None
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -75,18 +96,54 @@ def _counts_as_result(activity: ActivityFact, requirement: RequirementSpec) -> b
     )
 
 
+def accredited_on(
+    accreditations: Accreditations, provider_id: int | None, code: str, day: dt.date
+) -> bool:
+    """Whether the provider was accredited for this code on this day."""
+    if provider_id is None:
+        return False
+    return any(
+        a.code.upper() == code.upper()
+        and a.valid_from <= day
+        and (a.valid_until is None or day <= a.valid_until)
+        for a in accreditations.get(provider_id, ())
+    )
+
+
+def _result_until(activity: ActivityFact, requirement: RequirementSpec) -> dt.date:
+    """Until when one result meets the requirement: its validity, cut short by the
+    certificate's own expiry when that comes first."""
+    until = FOREVER
+    if requirement.valid_months:
+        until = add_months(activity.completed_on, requirement.valid_months) - dt.timedelta(days=1)
+    if activity.certificate_expires_on is not None:
+        until = min(until, activity.certificate_expires_on)
+    return until
+
+
 def requirement_met_until(
-    requirement: RequirementSpec, activities: Sequence[ActivityFact], function_id: int
+    requirement: RequirementSpec,
+    activities: Sequence[ActivityFact],
+    function_id: int,
+    accreditations: Accreditations | None = None,
 ) -> RequirementResult:
     if requirement.kind in (RequirementKind.COURSE, RequirementKind.EXAM):
-        dates = [a.completed_on for a in activities if _counts_as_result(a, requirement)]
-        if not dates:
-            return RequirementResult(requirement, None, None)
-        latest = max(dates)
-        if not requirement.valid_months:
-            return RequirementResult(requirement, FOREVER, latest)
-        until = add_months(latest, requirement.valid_months) - dt.timedelta(days=1)
-        return RequirementResult(requirement, until, latest)
+        results = [a for a in activities if _counts_as_result(a, requirement)]
+        unaccredited_on = None
+        if requirement.requires_accredited:
+            table = accreditations or {}
+            refused = [
+                a
+                for a in results
+                if not accredited_on(table, a.provider_id, requirement.code, a.completed_on)
+            ]
+            results = [a for a in results if a not in refused]
+            unaccredited_on = max((a.completed_on for a in refused), default=None)
+        if not results:
+            return RequirementResult(requirement, None, None, unaccredited_on)
+        latest = max(a.completed_on for a in results)
+        until = max(_result_until(a, requirement) for a in results)
+        return RequirementResult(requirement, until, latest, unaccredited_on)
     upkeep = sorted(
         (a for a in activities if a.kind in UPKEEP_KINDS and a.function_id in (function_id, None)),
         key=lambda a: a.completed_on,
@@ -111,10 +168,15 @@ def requirement_met_until(
 
 
 def evaluate(
-    requirements: Iterable[RequirementSpec], activities: Sequence[ActivityFact], function_id: int
+    requirements: Iterable[RequirementSpec],
+    activities: Sequence[ActivityFact],
+    function_id: int,
+    accreditations: Accreditations | None = None,
 ) -> tuple[dt.date | None, list[RequirementResult]]:
     """(qualified until, per-requirement results). No requirements: qualified for good."""
-    results = [requirement_met_until(r, activities, function_id) for r in requirements]
+    results = [
+        requirement_met_until(r, activities, function_id, accreditations) for r in requirements
+    ]
     if not results:
         return FOREVER, []
     if any(r.met_until is None for r in results):

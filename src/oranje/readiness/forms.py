@@ -20,6 +20,7 @@ from oranje.readiness.constants import (
     ExerciseType,
     RequirementKind,
 )
+from oranje.readiness.models import Provider
 
 
 def _people(region: Region, people: Any = None) -> Any:
@@ -71,6 +72,24 @@ class ActivityForm(InputForm):
     exercise_type = forms.ChoiceField(
         label=_("Exercise type"), choices=[("", "—"), *ExerciseType.choices], required=False
     )
+    provider = forms.ModelChoiceField(
+        label=_("Provider"),
+        queryset=Provider.objects.filter(active=True).order_by("name"),
+        required=False,
+        help_text=_(
+            "For courses, exams and practical tests: the training institute or provider that "
+            "gave it (the national list)."
+        ),
+    )
+    certificate_number = forms.CharField(
+        label=_("Certificate number"), max_length=60, required=False
+    )
+    certificate_expires_on = forms.DateField(
+        label=_("Certificate valid until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("The certificate's own expiry, if it has one."),
+    )
 
     def __init__(self, *args: Any, region: Region, people: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -96,6 +115,11 @@ class RequirementForm(InputForm):
     )
     window_months = forms.IntegerField(
         label=_("per months"), min_value=1, max_value=60, initial=12, required=False
+    )
+    requires_accredited = forms.BooleanField(
+        label=_("Accredited provider required"),
+        required=False,
+        help_text=_("Only a result from a provider accredited for this code on its date counts."),
     )
 
     def clean(self) -> dict[str, Any]:

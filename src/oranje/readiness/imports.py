@@ -5,7 +5,9 @@ already known is skipped, so importing the same export twice changes nothing.
 
 Columns (Dutch or English headers): kenmerk/external_id, email, soort/kind (cursus, oefening,
 examen, proeve, inzet), code, titel, datum, uren, resultaat (voldaan / niet voldaan / a score
-1–10), functie, oefentype.
+1–10), functie, oefentype; for courses and exams optionally aanbieder/provider (the name on
+the national list), certificaatnummer/certificate_number and certificaat_geldig_tot/
+certificate_expires_on (the certificate's own expiry).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import IO
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from oranje.core import access as core_access
 from oranje.core import tabular
@@ -29,8 +32,15 @@ from oranje.organisation.access import can_manage_person
 from oranje.organisation.models import Function, Person
 from oranje.readiness import errors
 from oranje.readiness.constants import ActivityKind, ExerciseType
-from oranje.readiness.models import Activity
+from oranje.readiness.models import Activity, Provider
+from oranje.readiness.selectors_certification import accredited_codes
 from oranje.readiness.services import activity_problems, readiness_recompute
+from oranje.readiness.services.certification import UNKNOWN_PROVIDER, certificate_problems
+
+CERTIFICATE_NUMBER_MAX = 60
+CERTIFICATE_NUMBER_TOO_LONG = _(
+    "Certificate number: at most 60 characters; give the number as on the certificate."
+)
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "external_id": ("kenmerk", "external_id", "extern_id", "id"),
@@ -43,6 +53,14 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "result": ("resultaat", "result"),
     "function": ("functie", "function"),
     "exercise_type": ("oefentype", "exercise_type"),
+    "provider": ("aanbieder", "opleider", "provider"),
+    "certificate_number": ("certificaatnummer", "certificaat", "certificate_number"),
+    "certificate_expires_on": (
+        "certificaat_geldig_tot",
+        "certificaat geldig tot",
+        "geldig_tot",
+        "certificate_expires_on",
+    ),
 }
 REQUIRED = ("email", "kind", "completed_on")
 KINDS = {
@@ -84,6 +102,9 @@ FIELD_LABELS = {
     "passed": "resultaat",
     "function": "functie",
     "exercise_type": "oefentype",
+    "provider": "aanbieder",
+    "certificate_number": "certificaatnummer",
+    "certificate_expires_on": "certificaat_geldig_tot",
 }
 
 
@@ -118,6 +139,8 @@ def activity_import(
 
     people = {p.email: p for p in Person.objects.filter(region=region).select_related("region")}
     functions = {f.code.upper(): f for f in Function.objects.all()}
+    providers = {" ".join(p.name.split()).lower(): p for p in Provider.objects.all()}
+    required_codes = accredited_codes(region.pk)
     today = timezone.localdate()
     manageable: dict[int, bool] = {}
     ids_in_file: dict[str, int] = {}
@@ -169,6 +192,35 @@ def activity_import(
             score=score,
             today=today,
         )
+        provider_text = " ".join(str(values.get("provider") or "").split())
+        provider = providers.get(provider_text.lower()) if provider_text else None
+        if provider_text and provider is None:
+            bad(line, "provider", str(UNKNOWN_PROVIDER % {"value": provider_text[:150]}))
+            row_ok = False
+        certificate_number = str(values.get("certificate_number") or "").strip()
+        if len(certificate_number) > CERTIFICATE_NUMBER_MAX:
+            bad(line, "certificate_number", str(CERTIFICATE_NUMBER_TOO_LONG))
+            row_ok = False
+        certificate_expires_on = None
+        if str(values.get("certificate_expires_on") or "").strip():
+            try:
+                certificate_expires_on = parse_day(values.get("certificate_expires_on"))
+            except ValidationError as exc:
+                bad(line, "certificate_expires_on", exc.messages[0])
+                row_ok = False
+        if kind in ActivityKind.values:
+            for name, messages in certificate_problems(
+                kind=kind,
+                code=code,
+                completed_on=completed_on,
+                provider=provider if provider_text else None,
+                certificate_number=certificate_number,
+                certificate_expires_on=certificate_expires_on,
+                required_codes=required_codes,
+            ).items():
+                if name == "provider" and provider_text and provider is None:
+                    continue
+                problems.setdefault(name, []).extend(messages)
         for name, messages in problems.items():
             for message in messages:
                 bad(line, name, message)
@@ -207,6 +259,9 @@ def activity_import(
                     passed=passed,
                     score=score,
                     external_id=external_id,
+                    provider=provider,
+                    certificate_number=certificate_number,
+                    certificate_expires_on=certificate_expires_on,
                     recorded_by=actor,
                 ),
             )

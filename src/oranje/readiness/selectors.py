@@ -79,6 +79,12 @@ def _requirement_line(data: dict, today: dt.date) -> RequirementLine:
     else:
         assert met_until is not None
         reason = _("%(label)s: met until %(date)s") % {"label": label, "date": _when(met_until)}
+    unaccredited_on = _day(data.get("unaccredited_on"))
+    if unaccredited_on and state in (ReadinessStatus.NOT_QUALIFIED, ReadinessStatus.LAPSED):
+        reason += " " + _(
+            "(the result of %(date)s does not count: its provider was not accredited for "
+            "this code on that date)"
+        ) % {"date": _when(unaccredited_on)}
     return RequirementLine(label, state, reason)
 
 
@@ -273,6 +279,7 @@ def current_requirements(
                 r.min_count,
                 r.min_hours,
                 r.window_months,
+                r.requires_accredited,
             )
         )
     return {key: by_profile[pk] for key, pk in newest.items()}

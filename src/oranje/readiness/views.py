@@ -31,6 +31,7 @@ from oranje.readiness.forms import (
 )
 from oranje.readiness.imports import activity_import, read_table
 from oranje.readiness.models import QualificationProfile
+from oranje.readiness.selectors_certification import activity_rows
 
 
 def _manages(request: HttpRequest) -> bool:
@@ -70,7 +71,7 @@ def national_counts(request: HttpRequest) -> HttpResponse:
 def passport(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_for_user(request.user, pk)
     rows = selectors.passport(person, timezone.localdate())
-    activities = person.activities.select_related("function")[:100]
+    activities = list(person.activities.select_related("function", "provider")[:100])
     return render(
         request,
         "readiness/passport.html",
@@ -78,6 +79,7 @@ def passport(request: HttpRequest, pk: int) -> HttpResponse:
             "person": person,
             "rows": rows,
             "activities": activities,
+            "activity_rows": activity_rows(activities, person.region_id, timezone.localdate()),
             "today": timezone.localdate(),
             "may_manage": can_manage_person(request.user, person),
             "nav": "readiness",
@@ -114,6 +116,9 @@ def activity_new(request: HttpRequest) -> HttpResponse:
                 score=data["score"],
                 function=data["function"],
                 exercise_type=data["exercise_type"],
+                provider=data["provider"],
+                certificate_number=data["certificate_number"],
+                certificate_expires_on=data["certificate_expires_on"],
             )
         except ValidationError as exc:
             apply_errors(form, exc)
@@ -202,6 +207,7 @@ def profile_edit(request: HttpRequest, code: str, scope: str) -> HttpResponse:
             "min_count": r.min_count,
             "min_hours": r.min_hours,
             "window_months": r.window_months,
+            "requires_accredited": r.requires_accredited,
         }
         for r in current
     ]

@@ -19,7 +19,9 @@ from oranje.organisation.access import can_manage_person
 from oranje.organisation.models import Function, Person
 from oranje.readiness import errors
 from oranje.readiness.constants import SCORE_MAX, SCORE_MIN, ActivityKind
-from oranje.readiness.models import Activity, Exercise
+from oranje.readiness.models import Activity, Exercise, Provider
+from oranje.readiness.selectors_certification import accredited_codes
+from oranje.readiness.services.certification import certificate_problems
 from oranje.readiness.services.recompute import readiness_recompute
 
 ACTIVITY_FIELDS = [
@@ -32,6 +34,9 @@ ACTIVITY_FIELDS = [
     "passed",
     "score",
     "function",
+    "provider",
+    "certificate_number",
+    "certificate_expires_on",
 ]
 
 
@@ -81,8 +86,13 @@ def activity_record(
     exercise_type: str = "",
     exercise: Exercise | None = None,
     recompute: bool = True,
+    provider: Provider | None = None,
+    certificate_number: str = "",
+    certificate_expires_on: dt.date | None = None,
 ) -> list[Activity]:
-    """Record one activity for one person, or for all participants of one event at once."""
+    """Record one activity for one person, or for all participants of one event at once.
+    A course, exam or practical test may name its provider and certificate
+    (`services.certification.certificate_problems` says what is refused)."""
     for person in persons:
         core_access.require(can_manage_person(actor, person))
     problems = activity_problems(
@@ -94,6 +104,19 @@ def activity_record(
         score=score,
         today=timezone.localdate(),
     )
+    certificate_number = certificate_number.strip()
+    for region_id in sorted({p.region_id for p in persons}):
+        for name, messages in certificate_problems(
+            kind=kind,
+            code=code,
+            completed_on=completed_on,
+            provider=provider,
+            certificate_number=certificate_number,
+            certificate_expires_on=certificate_expires_on,
+            required_codes=accredited_codes(region_id),
+        ).items():
+            known = problems.setdefault(name, [])
+            known.extend(m for m in messages if m not in known)
     if problems:
         raise ValidationError(problems)
     created = []
@@ -110,6 +133,9 @@ def activity_record(
             function=function,
             exercise_type=exercise_type,
             exercise=exercise,
+            provider=provider,
+            certificate_number=certificate_number,
+            certificate_expires_on=certificate_expires_on,
             recorded_by=actor,
         )
         audit_record(

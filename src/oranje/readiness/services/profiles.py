@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from oranje.core import access as core_access
 from oranje.core.audit import audit_record
@@ -19,6 +20,10 @@ from oranje.readiness.evaluation import RequirementSpec
 from oranje.readiness.models import QualificationProfile, Requirement
 from oranje.readiness.selectors import current_requirements
 from oranje.readiness.services.recompute import readiness_recompute
+
+ACCREDITED_ONLY_FOR_RESULTS = _(
+    "Accredited provider required: only a course or exam has a provider; untick it for %(label)s."
+)
 
 
 def _check_not_weaker(regional: list[dict[str, Any]], national: list[RequirementSpec]) -> list[str]:
@@ -72,6 +77,8 @@ def profile_publish(
             problems.append(str(errors.NEEDS_A_MINIMUM))
         if req["kind"] != RequirementKind.UPKEEP and not req.get("code"):
             problems.append(str(errors.CODE_REQUIRED))
+        if req["kind"] == RequirementKind.UPKEEP and req.get("requires_accredited"):
+            problems.append(str(ACCREDITED_ONLY_FOR_RESULTS % {"label": req["label"]}))
     if region is not None:
         national = current_requirements([function.pk]).get((function.pk, None), [])
         problems += _check_not_weaker(list(requirements), national)
@@ -96,6 +103,7 @@ def profile_publish(
             min_count=req.get("min_count") or None,
             min_hours=req.get("min_hours") or None,
             window_months=req.get("window_months") or 12,
+            requires_accredited=bool(req.get("requires_accredited")),
         )
     audit_record(
         actor=actor,

@@ -12,6 +12,7 @@ from oranje.organisation.models import Person
 from oranje.readiness.evaluation import ActivityFact, evaluate
 from oranje.readiness.models import Activity, PersonQualification
 from oranje.readiness.selectors import current_requirements, effective_requirements
+from oranje.readiness.selectors_certification import accreditation_table
 
 
 def readiness_recompute(*, person_ids: Sequence[int]) -> int:
@@ -19,6 +20,7 @@ def readiness_recompute(*, person_ids: Sequence[int]) -> int:
     has a profile. Returns the number of rows written. Works in chunks of 2,000 people."""
     table = current_requirements()
     profiled = {function_id for function_id, _region in table}
+    accreditations = accreditation_table()
     written = 0
     for start in range(0, len(person_ids), 2000):
         chunk = list(person_ids[start : start + 2000])
@@ -30,7 +32,15 @@ def readiness_recompute(*, person_ids: Sequence[int]) -> int:
             held[person_id].add(function_id)
         facts: dict[int, list[ActivityFact]] = defaultdict(list)
         for row in Activity.objects.filter(person_id__in=chunk).values_list(
-            "person_id", "kind", "code", "function_id", "completed_on", "hours", "passed"
+            "person_id",
+            "kind",
+            "code",
+            "function_id",
+            "completed_on",
+            "hours",
+            "passed",
+            "provider_id",
+            "certificate_expires_on",
         ):
             facts[row[0]].append(ActivityFact(*row[1:]))
         now = timezone.now()
@@ -40,7 +50,9 @@ def readiness_recompute(*, person_ids: Sequence[int]) -> int:
                 requirements = effective_requirements(table, function_id, regions[person_id])
                 if requirements is None:
                     continue
-                until, results = evaluate(requirements, facts.get(person_id, []), function_id)
+                until, results = evaluate(
+                    requirements, facts.get(person_id, []), function_id, accreditations
+                )
                 rows.append(
                     PersonQualification(
                         person_id=person_id,
@@ -53,6 +65,9 @@ def readiness_recompute(*, person_ids: Sequence[int]) -> int:
                                 "label": r.requirement.label,
                                 "met_until": r.met_until.isoformat() if r.met_until else None,
                                 "last_on": r.last_on.isoformat() if r.last_on else None,
+                                "unaccredited_on": (
+                                    r.unaccredited_on.isoformat() if r.unaccredited_on else None
+                                ),
                             }
                             for r in results
                         ],
