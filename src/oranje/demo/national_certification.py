@@ -8,6 +8,7 @@ it adds nothing."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from oranje.demo.national import DemoContext
@@ -173,7 +174,7 @@ def _showcase(ctx: DemoContext, providers: dict[str, Provider], ovd: Function) -
         title="Opfriscursus OvD-BZ",
         code="BZ-OVD-BASIS",
         completed_on=ctx.today - dt.timedelta(days=45),
-        hours=8,
+        hours=Decimal(8),
         provider=providers[COMMERCIAL],
         certificate_number="CCO-OPF-0117",
     )[0]
