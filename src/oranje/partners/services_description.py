@@ -139,7 +139,9 @@ def description_publish(
         rows = Description.objects.filter(region=region)
     else:
         rows = Description.objects.filter(region__isnull=True)
-    list(rows.select_for_update().values_list("pk", flat=True))
+    # Ordered by the row's own columns: the model's default ordering joins the region, and
+    # PostgreSQL refuses FOR UPDATE on the nullable side of that outer join.
+    list(rows.order_by("pk").select_for_update(of=("self",)).values_list("pk", flat=True))
     clean = _clean_texts(texts, national=region is None)
     clean_note = _clean_note(note)
     current = rows.order_by("-version").first()
