@@ -60,3 +60,15 @@ def test_a_partner_gets_no_exercise_and_no_draft(world: World) -> None:
     for incident, report in ((exercise, published), (real, draft)):
         url = f"/partners/VR12/incidenten/{incident.pk}/situatierapport/{report.version}.edxl.xml"
         assert client.get(url).status_code == 404
+
+
+def test_the_partner_report_page_links_the_edxl_download_of_a_real_incident(
+    world: World,
+) -> None:
+    incident, report = _publish(world)
+    exercise, _published = _publish(world, exercise=True)
+    _user, client = _partner_client(world)
+    link = f"/partners/VR12/incidenten/{incident.pk}/situatierapport/{report.version}.edxl.xml"
+    assert link in client.get(f"/partners/VR12/situatierapporten/{incident.pk}/").content.decode()
+    page = client.get(f"/partners/VR12/situatierapporten/{exercise.pk}/").content.decode()
+    assert ".edxl.xml" not in page
