@@ -39,6 +39,9 @@ MOMENT_HAS_FEEDBACK = _(
 NOT_A_PARTICIPANT = _(
     "Participant: %(name)s does not take part in this exercise; choose one of its participants."
 )
+NOT_IN_EXERCISE = _(
+    "Participant: this exercise has no participant %(id)s; choose one of its participants."
+)
 FEEDBACK_EMPTY = _("Went well: write what went well or what can improve (or both).")
 FEEDBACK_TOO_LONG = _("%(field)s: at most %(max)s characters.")
 
@@ -193,7 +196,7 @@ class ExerciseFeedback:
     may_record: bool
 
 
-def _audit_read(actor: AnyUser, entries: list[Feedback], obj: Exercise | Person) -> None:
+def audit_read(actor: AnyUser, entries: list[Feedback], obj: Exercise | Person) -> None:
     """A read of someone else's feedback is audited (reading one's own is not)."""
     others = [f for f in entries if f.participant.person.user_id != actor.pk]
     if not others or not isinstance(actor, User):
@@ -236,7 +239,7 @@ def exercise_feedback(user: AnyUser, exercise: Exercise, *, audit: bool = True) 
             continue
         group.setdefault(f.participant_id, ParticipantFeedback(f.participant)).entries.append(f)
     if audit:
-        _audit_read(user, entries, exercise)
+        audit_read(user, entries, exercise)
     order = {p.pk: (p.person.surname, p.person.given_name, p.pk) for p in participants}
     reports = [
         MomentReport(
@@ -265,5 +268,5 @@ def person_feedback(user: AnyUser, person: Person, *, audit: bool = True) -> lis
         .order_by("-moment__exercise__starts_at", "moment__at", "id")
     )
     if audit:
-        _audit_read(user, entries, person)
+        audit_read(user, entries, person)
     return entries

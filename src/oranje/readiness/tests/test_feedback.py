@@ -37,6 +37,12 @@ class Setup:
 
 @pytest.fixture
 def setup(world: World) -> Setup:
+    return build_setup(world)
+
+
+def build_setup(world: World) -> Setup:
+    """An exercise of two hours that started an hour ago: two participants (Visser, with a
+    login), an observer with a login and one moment half an hour in."""
     start = timezone.now() - dt.timedelta(hours=1)
     exercise = Exercise.objects.create(
         region=world.region,

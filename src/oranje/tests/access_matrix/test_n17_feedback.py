@@ -30,6 +30,23 @@ POST   /oefeningen/feedbackmoment/{fbmoment}/                           reg   30
 POST   /oefeningen/feedbackmoment/{fbmoment}/verwijderen/               own   302  403  403  403  302  302  403  403  403  403  403  403  403  302  302
 POST   /oefeningen/feedbackmoment/{fbmoment}/verwijderen/               mun   302  403  403  403  403  302  403  403  403  403  403  403  403  302  302
 POST   /oefeningen/feedbackmoment/{fbmoment}/verwijderen/               reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  302
+GET    /api/v1/exercises/{exercise}/feedback-moments/                   own   403  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /api/v1/exercises/{exercise}/feedback-moments/                   reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404  200
+POST   /api/v1/exercises/{exercise}/feedback-moments/                   own   403  403  403  403  400  400  403  403  403  403  403  403  403  400  400
+POST   /api/v1/exercises/{exercise}/feedback-moments/                   mun   403  403  403  403  403  400  403  403  403  403  403  403  403  400  400
+POST   /api/v1/exercises/{exercise}/feedback-moments/                   reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404  400
+GET    /api/v1/feedback-moments/{fbmoment}/                             own   403  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /api/v1/feedback-moments/{fbmoment}/                             reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404  200
+DELETE /api/v1/feedback-moments/{fbmoment}/                             own   403  403  403  403  400  400  403  403  403  403  403  403  403  400  400
+DELETE /api/v1/feedback-moments/{fbmoment}/                             mun   403  403  403  403  403  400  403  403  403  403  403  403  403  400  400
+DELETE /api/v1/feedback-moments/{fbmoment}/                             reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404  400
+GET    /api/v1/feedback-moments/{fbmoment}/feedback/                    own   403  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /api/v1/feedback-moments/{fbmoment}/feedback/                    reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404  200
+POST   /api/v1/feedback-moments/{fbmoment}/feedback/                    own   403  403  403  403  403  400  403  403  403  403  403  403  403  400  400
+POST   /api/v1/feedback-moments/{fbmoment}/feedback/                    mun   403  403  403  403  403  400  403  403  403  403  403  403  403  400  400
+POST   /api/v1/feedback-moments/{fbmoment}/feedback/                    reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404  400
+GET    /api/v1/persons/{person}/feedback/                               own   403  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /api/v1/persons/{person}/feedback/                               reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404  200
 # end part: feedback
 """)
 
