@@ -256,6 +256,7 @@ class AuditAction(models.TextChoices):
     # end feedback
 
     # issue 17: people
+    PERSON_KIND_CHANGE = "person.kind_change", _("Functionary moved to the other kind")
     # end people
 
     # issue 17: loans

@@ -22,7 +22,13 @@ from oranje.core.fields import FreeTextField, IdField, MomentField
 from oranje.core.models import Municipality
 from oranje.core.text import LONG_TEXT
 from oranje.organisation import access, errors, selectors, services
-from oranje.organisation.constants import CoverageUnit, OnCallKind, PoolKind, UnavailabilityReason
+from oranje.organisation.constants import (
+    CoverageUnit,
+    OnCallKind,
+    PersonKind,
+    PoolKind,
+    UnavailabilityReason,
+)
 from oranje.organisation.fields import FunctionCodeField
 from oranje.organisation.imports import read_table, roster_import
 from oranje.organisation.models import Function, OnCallShift, Person, Pool, Unavailability
@@ -56,6 +62,7 @@ class PersonOut(serializers.ModelSerializer):
             "municipality",
             "functions",
             "active",
+            "kind",
         ]
 
 
@@ -125,6 +132,12 @@ class PersonIn(serializers.Serializer):
     )
     functions = FunctionCodeField(many=True, required=False, default=list)
     active = serializers.BooleanField(required=False, default=True)
+    kind = serializers.ChoiceField(
+        choices=PersonKind.choices,
+        required=False,
+        help_text="key: key-function holder; civil: civil servant without a path. Only when "
+        "creating; to move an existing person use POST people/{id}/kind/ with a reason.",
+    )
 
     def validate_municipality(self, value: str | None) -> Municipality | None:
         if not value:
@@ -133,6 +146,11 @@ class PersonIn(serializers.Serializer):
         if found is None:
             raise serializers.ValidationError(errors.UNKNOWN_MUNICIPALITY % {"value": value})
         return found
+
+
+class PersonKindIn(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=PersonKind.choices)
+    reason = FreeTextField(max_length=255)
 
 
 class PoolIn(serializers.Serializer):
@@ -221,7 +239,21 @@ class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     def get_queryset(self):
         qs = access.people_for_user(self.request.user).prefetch_related("functions")
         region = self.request.query_params.get("region")
+        kind = self.request.query_params.get("kind")
+        if kind:
+            if kind not in PersonKind.values:
+                raise DjangoValidationError({"kind": [errors.KIND_UNKNOWN % {"value": kind}]})
+            qs = qs.filter(kind=kind)
         return (qs.filter(region__code=region.upper()) if region else qs).order_by("surname", "id")
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("region", str),
+            OpenApiParameter("kind", str, enum=PersonKind.values),
+        ]
+    )
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().list(request, *args, **kwargs)
 
     def get_object(self) -> Person:
         return access.person_for_user(self.request.user, self.kwargs["pk"])
@@ -247,12 +279,36 @@ class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         data = dict(data_in.validated_data)
         data.pop("region", None)
         functions = data.pop("functions", None)
+        kind = data.pop("kind", None)
+        if kind is not None and kind != person.kind:
+            raise DjangoValidationError({"kind": [errors.KIND_CHANGE_ELSEWHERE]})
         person = services.person_update(
             actor=core_access.authenticated(request.user),
             person=person,
             functions=functions,
             **data,
         )
+        return Response(PersonOut(person).data)
+
+    @extend_schema(request=PersonKindIn, responses={200: PersonOut})
+    @action(detail=True, methods=["post"], url_path="kind")
+    def kind(self, request: Request, pk: int) -> Response:
+        """Move the person between key-function holder and civil servant without a path,
+        with a reason (kept as history and audited)."""
+        person = access.person_for_user(request.user, pk, manage=True)
+        data_in = PersonKindIn(data=request.data)
+        data_in.is_valid(raise_exception=True)
+        try:
+            person = services.person_change_kind(
+                actor=core_access.authenticated(request.user),
+                person=person,
+                to_kind=data_in.validated_data["kind"],
+                reason=data_in.validated_data["reason"],
+            )
+        except DjangoValidationError as exc:
+            raise DjangoValidationError(
+                {("kind" if k == "to_kind" else k): v for k, v in exc.message_dict.items()}
+            ) from exc
         return Response(PersonOut(person).data)
 
 

@@ -36,3 +36,18 @@ IMPORT_OVERLAP_IN_FILE = _("Overlaps with row %(line)s of this file for the same
 UNKNOWN_MUNICIPALITY = _("Unknown municipality code '%(value)s'.")
 REGION_REQUIRED = _("Give the region code, for example VR12.")
 FILE_REQUIRED = _("Choose a file.")
+
+CIVIL_NOT_HARD = _(
+    "On-call kind: %(person)s is a civil servant without a path and cannot be put on hard "
+    "on-call; choose soft on-call, or first make them a key-function holder."
+)
+KIND_REASON_REQUIRED = _("Reason: say why the person moves (at most 255 characters).")
+KIND_UNCHANGED = _("Kind: %(person)s already is a %(kind)s.")
+KIND_HARD_SHIFTS_AHEAD = _(
+    "Kind: %(person)s is still on hard on-call from %(start)s (%(count)s shift(s)); hand "
+    "those shifts over or remove them first."
+)
+KIND_CHANGE_ELSEWHERE = _(
+    'Kind: change the kind with the action "Move" on the person\'s page, with a reason.'
+)
+KIND_UNKNOWN = _("Kind: '%(value)s' is not a kind of person (use key or civil).")

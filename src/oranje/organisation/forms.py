@@ -14,7 +14,9 @@ from oranje.core.models import Municipality, Region
 from oranje.core.text import LONG_TEXT
 from oranje.organisation.constants import (
     CoverageUnit,
+    FunctionGroup,
     OnCallKind,
+    PersonKind,
     PoolKind,
     UnavailabilityReason,
 )
@@ -63,12 +65,33 @@ class PersonForm(InputForm):
         widget=forms.CheckboxSelectMultiple,
     )
     active = forms.BooleanField(label=_("Active"), required=False, initial=True)
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=PersonKind.choices,
+        initial=PersonKind.KEY,
+        help_text=_(
+            "Key-function holders are on a qualification path and on call; other civil "
+            "servants may be called without a path (never on hard on-call)."
+        ),
+    )
 
-    def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, region: Region, new: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _choices(self, "municipality").queryset = Municipality.objects.current().filter(
             region=region
         )
+        if not new:
+            # Moving between the kinds is its own step, with a reason (the person's page).
+            del self.fields["kind"]
+
+
+class PersonKindForm(InputForm):
+    to_kind = forms.ChoiceField(label=_("New kind"), choices=PersonKind.choices)
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=255,
+        help_text=_("Why the person moves, e.g. 'stopped the training path, stays available'."),
+    )
 
 
 class DistrictForm(InputForm):
@@ -130,6 +153,14 @@ class PoolForm(InputForm):
 
 class RegionFunctionForm(InputForm):
     local_name = forms.CharField(label=_("Regional name"), max_length=150, required=False)
+    group_override = forms.ChoiceField(
+        label=_("Group in this region"),
+        choices=[("", _("the national group")), *FunctionGroup.choices],
+        required=False,
+        help_text=_(
+            "E.g. a region that runs a function from the back office rather than in the field."
+        ),
+    )
     coverage_unit = forms.ChoiceField(label=_("Minimum applies"), choices=CoverageUnit.choices)
     min_hard_on_call = forms.IntegerField(
         label=_("Minimum on hard on-call"),

@@ -374,7 +374,7 @@ def roster_shifts(
 
 
 def people_in_region(
-    region: Region, *, search: str = "", function_code: str = ""
+    region: Region, *, search: str = "", function_code: str = "", kind: str = ""
 ) -> QuerySet[Person]:
     qs = (
         Person.objects.filter(region=region)
@@ -391,6 +391,8 @@ def people_in_region(
             )
     if function_code:
         qs = qs.filter(functions__code=function_code)
+    if kind:
+        qs = qs.filter(kind=kind)
     return qs.distinct()
 
 

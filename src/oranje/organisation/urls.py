@@ -2,12 +2,13 @@
 
 from django.urls import path
 
-from oranje.organisation import urls_loans, views
+from oranje.organisation import urls_loans, urls_people, views
 
 app_name = "organisation"
 
 urlpatterns = [
     *urls_loans.urlpatterns,
+    *urls_people.urlpatterns,
     path("piket/nu/", views.oncall_now, name="oncall_now"),
     path("piket/gaten/", views.gaps, name="gaps"),
     path("rooster/", views.roster, name="roster"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from oranje.organisation.services.patterns import PatternResult, roster_generate
 from oranje.organisation.services.people import (
     PERSON_FIELDS,
+    person_change_kind,
     person_create,
     person_renew_calendar_token,
     person_update,
@@ -39,6 +40,7 @@ __all__ = [
     "Keep",
     "PatternResult",
     "district_save",
+    "person_change_kind",
     "person_create",
     "person_renew_calendar_token",
     "person_update",

@@ -6,6 +6,8 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from oranje.core import access as core_access
 from oranje.core.audit import audit_record, diff, snapshot
@@ -14,7 +16,8 @@ from oranje.core.models import Municipality, Region, User
 from oranje.core.validation import normalise_phone
 from oranje.organisation import errors
 from oranje.organisation.access import can_manage_person, is_own
-from oranje.organisation.models import Function, Person, new_calendar_token
+from oranje.organisation.constants import OnCallKind, PersonKind
+from oranje.organisation.models import Function, Person, PersonKindChange, new_calendar_token
 
 PERSON_FIELDS = ["given_name", "prefix", "surname", "email", "phone", "phone_alt", "municipality"]
 
@@ -64,8 +67,10 @@ def person_create(
     phone_alt: str = "",
     municipality: Municipality | None = None,
     functions: Iterable[Function] = (),
+    kind: str = PersonKind.KEY,
 ) -> Person:
-    """Add a functionary to the region's crisis organisation."""
+    """Add a functionary to the region's crisis organisation: a key-function holder (on a
+    qualification path and on call) or a civil servant who may be called without a path."""
     if municipality is not None:
         core_access.require(core_access.can_manage_municipality(actor, municipality))
     else:
@@ -82,11 +87,14 @@ def person_create(
             "municipality": municipality,
         },
     )
-    person = Person(region=region, **data)
+    person = Person(region=region, kind=kind, **data)
     person.full_clean()
     person.save()
     person.functions.set(list(functions))
-    after = snapshot(person, PERSON_FIELDS) | {"functions": [f.code for f in functions]}
+    after = snapshot(person, PERSON_FIELDS) | {
+        "functions": [f.code for f in functions],
+        "kind": person.kind,
+    }
     audit_record(
         actor=actor,
         action=AuditAction.PERSON_CREATE,
@@ -143,5 +151,65 @@ def person_renew_calendar_token(*, actor: User, person: Person) -> Person:
     person.save(update_fields=["calendar_token"])
     audit_record(
         actor=actor, action=AuditAction.PERSON_CALENDAR_RENEW, obj=person, region=person.region
+    )
+    return person
+
+
+KIND_REASON_MAX = 255
+
+
+@transaction.atomic
+def person_change_kind(*, actor: User, person: Person, to_kind: str, reason: str) -> Person:
+    """Move a person from key-function holder to civil servant without a path, or back: an
+    explicit step with a reason, kept as history (`PersonKindChange`) and audited.
+
+    A civil servant cannot be on hard on-call, so someone still rostered on hard on-call
+    (now or later) cannot become one until those shifts are handed over or removed."""
+    core_access.require(can_manage_person(actor, person))
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    reason = (reason or "").strip()
+    problems: dict[str, list[str]] = {}
+    if to_kind not in PersonKind.values:
+        problems["to_kind"] = [str(errors.KIND_CHANGE_ELSEWHERE)]
+    elif to_kind == person.kind:
+        problems["to_kind"] = [
+            str(
+                errors.KIND_UNCHANGED
+                % {"person": person.full_name, "kind": PersonKind(to_kind).label}
+            )
+        ]
+    if not reason or len(reason) > KIND_REASON_MAX:
+        problems["reason"] = [str(errors.KIND_REASON_REQUIRED)]
+    if not problems and to_kind == PersonKind.CIVIL:
+        ahead = person.shifts.filter(kind=OnCallKind.HARD, ends_at__gt=timezone.now()).order_by(
+            "starts_at"
+        )
+        first = ahead.first()
+        if first is not None:
+            problems["to_kind"] = [
+                str(
+                    errors.KIND_HARD_SHIFTS_AHEAD
+                    % {
+                        "person": person.full_name,
+                        "start": date_format(timezone.localtime(first.starts_at), "j-n-Y H:i"),
+                        "count": ahead.count(),
+                    }
+                )
+            ]
+    if problems:
+        raise ValidationError(problems)
+    from_kind = person.kind
+    person.kind = to_kind
+    person.save(update_fields=["kind"])
+    PersonKindChange.objects.create(
+        person=person, from_kind=from_kind, to_kind=to_kind, by=actor, reason=reason
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.PERSON_KIND_CHANGE,
+        obj=person,
+        region=person.region,
+        changes={"kind": [from_kind, to_kind]},
+        note=reason,
     )
     return person

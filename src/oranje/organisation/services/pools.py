@@ -159,6 +159,7 @@ def region_function_update(
     min_hard_on_call: int,
     min_qualified: int | None = None,
     response_norm_minutes: int | Keep | None = KEEP,
+    group_override: str | Keep = KEEP,
 ) -> RegionFunction:
     """Set a region's own name for a function, its minimum on hard on-call, and (when given)
     its minimum of qualified people and response norm."""
@@ -170,6 +171,7 @@ def region_function_update(
         "min_hard_on_call",
         "min_qualified",
         "response_norm_minutes",
+        "group_override",
     ]
     before = snapshot(setting, fields)
     setting.local_name = local_name.strip()
@@ -179,6 +181,10 @@ def region_function_update(
         setting.min_qualified = min_qualified
     if not isinstance(response_norm_minutes, Keep):
         setting.response_norm_minutes = response_norm_minutes
+    if not isinstance(group_override, Keep):
+        # The national group itself is no override: store it as empty, so that a later change
+        # of the catalogue's group reaches the region.
+        setting.group_override = "" if group_override == function.group else group_override
     setting.full_clean()
     setting.save()
     audit_record(

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from oranje.organisation import errors, errors_loans, qualification
-from oranje.organisation.constants import OnCallKind
+from oranje.organisation.constants import OnCallKind, PersonKind
 from oranje.organisation.models import Function, Person, Pool
 from oranje.organisation.selectors_loans import loan_covering
 
@@ -71,6 +71,8 @@ def shift_problems(
         add("person", str(errors.PERSON_LACKS_FUNCTION % names))
     if not person.active:
         add("person", str(errors.PERSON_INACTIVE % names))
+    if kind == OnCallKind.HARD and person.kind == PersonKind.CIVIL:
+        add("kind", str(errors.CIVIL_NOT_HARD % names))
     start_day = timezone.localtime(starts_at).date()
     if (
         kind == OnCallKind.HARD

@@ -13,6 +13,7 @@ from oranje.core import access as core_access
 from oranje.core.views import current_region
 from oranje.organisation import selectors, services
 from oranje.organisation.forms import RegionFunctionForm
+from oranje.organisation.groups import effective_groups, group_label
 from oranje.organisation.models import Function, Person, RegionFunction
 
 
@@ -26,8 +27,15 @@ def functions(request: HttpRequest) -> HttpResponse:
         .annotate(n=Count("pk", distinct=True))
         .values_list("functions", "n")
     )
+    groups = effective_groups(region)
     rows = [
-        {"function": f, "setting": settings_.get(f.pk), "holders": holders.get(f.pk, 0)}
+        {
+            "function": f,
+            "setting": settings_.get(f.pk),
+            "holders": holders.get(f.pk, 0),
+            "group": group_label(groups[f.pk]),
+            "regrouped": groups[f.pk] != f.group,
+        }
         for f in Function.objects.all()
     ]
     return render(
@@ -53,6 +61,7 @@ def function_edit(request: HttpRequest, code: str) -> HttpResponse:
         "min_hard_on_call": setting.min_hard_on_call if setting else 0,
         "min_qualified": setting.min_qualified if setting else 0,
         "response_norm_minutes": setting.response_norm_minutes if setting else None,
+        "group_override": setting.group_override if setting else "",
     }
     form = RegionFunctionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -67,5 +76,10 @@ def function_edit(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "organisation/function_form.html",
-        {"form": form, "function": function, "nav": "functions"},
+        {
+            "form": form,
+            "function": function,
+            "national_group": function.get_group_display(),
+            "nav": "functions",
+        },
     )

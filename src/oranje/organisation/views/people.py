@@ -23,7 +23,8 @@ from oranje.organisation.access import (
     person_for_user,
     unavailability_for_user,
 )
-from oranje.organisation.forms import PersonForm, UnavailabilityForm
+from oranje.organisation.constants import PersonKind
+from oranje.organisation.forms import PersonForm, PersonKindForm, UnavailabilityForm
 from oranje.organisation.models import Function, Person
 from oranje.organisation.views.common import _manages, _require_manager
 
@@ -33,7 +34,14 @@ def people(request: HttpRequest) -> HttpResponse:
     region = current_region(request)
     search = request.GET.get("q", "").strip()
     function_code = request.GET.get("functie", "")
-    items = list(selectors.people_in_region(region, search=search, function_code=function_code))
+    kind = request.GET.get("soort", "")
+    if kind not in PersonKind.values:
+        kind = ""
+    found = selectors.people_in_region(region, search=search, function_code=function_code)
+    counts = dict.fromkeys(PersonKind.values, 0)
+    for value in found.values_list("kind", flat=True):
+        counts[value] += 1
+    items = list(found.filter(kind=kind) if kind else found)
     return render(
         request,
         "organisation/people.html",
@@ -41,6 +49,8 @@ def people(request: HttpRequest) -> HttpResponse:
             "people": items,
             "q": search,
             "function_code": function_code,
+            "kind": kind,
+            "kinds": [(value, label, counts[value]) for value, label in PersonKind.choices],
             "functions": Function.objects.all(),
             "nav": "people",
             "manages": _manages(request),
@@ -102,7 +112,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "functions": list(person.functions.all()),
         "active": person.active,
     }
-    form = PersonForm(request.POST or None, region=person.region, initial=initial)
+    form = PersonForm(request.POST or None, region=person.region, initial=initial, new=False)
     if request.method == "POST" and form.is_valid() and _person_form_save(request, form, person):
         messages.success(request, _("Changes saved."))
         return redirect("organisation:person_detail", pk=person.pk)
@@ -139,6 +149,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "shifts": selectors.shifts_of_person(person, since)[:60],
         "unavailabilities": person.unavailabilities.filter(ends_at__gt=since),
         "pools": person.pools.all(),
+        "kind_changes": person.kind_changes.select_related("by"),
         "form": form,
         "may_manage": may_manage,
         "own": own,
@@ -154,3 +165,34 @@ def unavailability_delete(request: HttpRequest, pk: int) -> HttpResponse:
     services.unavailability_delete(actor=core_access.authenticated(request.user), item=item)
     messages.success(request, _("Unavailability withdrawn."))
     return redirect("organisation:person_detail", pk=item.person_id)
+
+
+@login_required
+def person_kind(request: HttpRequest, pk: int) -> HttpResponse:
+    """Move a person between key-function holder and civil servant without a path."""
+    person = person_for_user(request.user, pk, manage=True)
+    other = PersonKind.CIVIL if person.kind == PersonKind.KEY else PersonKind.KEY
+    form = PersonKindForm(request.POST or None, initial={"to_kind": other})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.person_change_kind(
+                actor=core_access.authenticated(request.user),
+                person=person,
+                to_kind=form.cleaned_data["to_kind"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            person.refresh_from_db(fields=["kind"])
+            messages.success(
+                request,
+                _("%(person)s is now a %(kind)s.")
+                % {"person": person, "kind": person.get_kind_display()},
+            )
+            return redirect("organisation:person_detail", pk=person.pk)
+    return render(
+        request,
+        "organisation/person_kind.html",
+        {"form": form, "person": person, "nav": "people"},
+    )

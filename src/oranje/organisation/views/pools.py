@@ -14,7 +14,9 @@ from oranje.core import access as core_access
 from oranje.core.views import apply_errors, current_region
 from oranje.organisation import services
 from oranje.organisation.access import can_manage_pool, district_for_user, pool_for_user
+from oranje.organisation.constants import FunctionGroup
 from oranje.organisation.forms import DistrictForm, PoolForm
+from oranje.organisation.groups import effective_groups, group_label
 from oranje.organisation.models import District, Pool
 from oranje.organisation.views.common import _manages, _require_manager
 
@@ -22,17 +24,30 @@ from oranje.organisation.views.common import _manages, _require_manager
 @login_required
 def pools(request: HttpRequest) -> HttpResponse:
     region = current_region(request)
-    items = (
+    items = list(
         Pool.objects.filter(region=region)
         .annotate(member_count=Count("members", distinct=True))
         .prefetch_related("functions", "municipalities")
     )
+    # The groups as this region uses them (its own override of a function's group counts).
+    groups = effective_groups(region)
+    group = request.GET.get("groep", "")
+    if group not in FunctionGroup.values:
+        group = ""
+    for pool in items:
+        values = sorted({groups[f.pk] for f in pool.functions.all()})
+        pool.group_values = values  # type: ignore[attr-defined]
+        pool.group_labels = [group_label(v) for v in values]  # type: ignore[attr-defined]
+    if group:
+        items = [p for p in items if group in p.group_values]  # type: ignore[attr-defined]
     districts = District.objects.filter(region=region).prefetch_related("municipalities")
     return render(
         request,
         "organisation/pools.html",
         {
             "pools": items,
+            "group": group,
+            "groups": FunctionGroup.choices,
             "districts": districts,
             "nav": "pools",
             "manages": _manages(request),

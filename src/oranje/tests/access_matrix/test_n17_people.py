@@ -14,6 +14,15 @@ pytestmark = pytest.mark.django_db
 MATRIX = parse("""
 method path                                                             scope anon view func lead mun  reg  regi regc care carc comm aft  qual radm nadm
 # part: people
+GET    /mensen/{person}/soort/                                          own   302  403  403  403  200  200  403  403  403  403  403  403  403  200  200
+GET    /mensen/{person}/soort/                                          mun   302  403  403  403  403  200  403  403  403  403  403  403  403  200  200
+GET    /mensen/{person}/soort/                                          reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  200
+POST   /mensen/{person}/soort/                                          own   302  403  403  403  200  200  403  403  403  403  403  403  403  200  200
+POST   /mensen/{person}/soort/                                          mun   302  403  403  403  403  200  403  403  403  403  403  403  403  200  200
+POST   /mensen/{person}/soort/                                          reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  200
+POST   /api/v1/persons/{person}/kind/                                   own   403  403  403  403  400  400  403  403  403  403  403  403  403  400  400
+POST   /api/v1/persons/{person}/kind/                                   mun   403  403  403  403  403  400  403  403  403  403  403  403  403  400  400
+POST   /api/v1/persons/{person}/kind/                                   reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404  400
 # end part: people
 """)
 
