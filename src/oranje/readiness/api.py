@@ -21,6 +21,7 @@ from oranje.core import params
 from oranje.core.fields import DayField, FreeTextField, IdField, MomentField
 from oranje.core.text import LONG_TEXT
 from oranje.organisation.access import person_for_user
+from oranje.organisation.constants import PersonKind
 from oranje.organisation.fields import FunctionCodeField
 from oranje.organisation.models import Pool
 from oranje.readiness import access, selectors, services
@@ -403,13 +404,18 @@ class MatrixColumnOut(serializers.Serializer):
     qualified = serializers.IntegerField()
     lapsing = serializers.IntegerField()
     minimum = serializers.IntegerField(allow_null=True)
+    without_path = serializers.IntegerField(
+        help_text="Civil servants without a path who hold the function (not counted)."
+    )
 
 
 class MatrixRowOut(serializers.Serializer):
     person = serializers.IntegerField()
     name = serializers.CharField()
+    kind = serializers.ChoiceField(choices=PersonKind.choices)
     status = serializers.DictField(
-        child=serializers.CharField(), help_text="Readiness status per function code."
+        child=serializers.CharField(),
+        help_text="Readiness status per function code; 'without_path' for a civil servant.",
     )
 
 
@@ -462,8 +468,13 @@ def region_matrix(request: Request, code: str) -> Response:
     )
     codes = [c.function.code for c in result.columns]
     rows = [
-        {"person": p.pk, "name": p.full_name, "status": dict(zip(codes, cells, strict=True))}
-        for p, cells in result.rows
+        {
+            "person": p.pk,
+            "name": p.full_name,
+            "kind": p.kind,
+            "status": dict(zip(codes, cells, strict=True)),
+        }
+        for p, cells in [*result.rows, *result.civil_rows]
     ]
     return Response(MatrixOut({"columns": result.columns, "rows": rows}).data)
 
@@ -476,6 +487,7 @@ def region_matrix(request: Request, code: str) -> Response:
             "qualified": serializers.IntegerField(),
             "lapsing": serializers.IntegerField(),
             "not_qualified": serializers.IntegerField(),
+            "without_path": serializers.IntegerField(),
         },
         many=True,
     )
@@ -490,6 +502,7 @@ def national(request: Request) -> Response:
                 "qualified": r["qualified"],
                 "lapsing": r["lapsing"],
                 "not_qualified": r["not_qualified"],
+                "without_path": r["without_path"],
             }
             for r in selectors.national_counts(timezone.localdate())
         ]

@@ -7,12 +7,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from oranje.core.models import Region, User
+from oranje.organisation.constants import PersonKind
 from oranje.organisation.models import Function, Person, Pool, RegionFunction
 from oranje.readiness.constants import (
     LAPSE_WARNING_DAYS,
@@ -128,12 +129,19 @@ def passport(person: Person, today: dt.date) -> list[PassportRow]:
     return [_row(f, stored.get(f.pk), today) for f in functions]
 
 
+#: The cell of a civil servant without a path: they hold the function but are on no
+#: qualification path, so they are shown apart and not as "not qualified".
+WITHOUT_PATH = "without_path"
+
+
 @dataclass
 class MatrixColumn:
     function: Function
     qualified: int = 0
     lapsing: int = 0
     minimum: int = 0
+    #: Civil servants without a path who hold the function: not counted against the minimum.
+    without_path: int = 0
 
     @property
     def short(self) -> bool:
@@ -145,6 +153,8 @@ class Matrix:
     columns: list[MatrixColumn]
     rows: list[tuple[Person, list[str]]]  # person, status per column ("" where not held)
     next_lapses: list[tuple[Person, Function, dt.date]]
+    #: Civil servants without a path, apart: person, WITHOUT_PATH per column where held.
+    civil_rows: list[tuple[Person, list[str]]] = field(default_factory=list)
 
 
 def matrix(
@@ -155,7 +165,10 @@ def matrix(
     function_codes: list[str] | None = None,
 ) -> Matrix:
     """People × functions with each cell's status, counts against the region's minimum of
-    qualified people, and who lapses next. A fixed number of queries for any region size."""
+    qualified people, and who lapses next. A fixed number of queries for any region size.
+
+    Only key-function holders count against the minimum; civil servants without a path are
+    listed apart (`civil_rows`, counted per column as `without_path`)."""
     people_qs = Person.objects.filter(region=region, active=True)
     if pool is not None:
         people_qs = people_qs.filter(pools=pool)
@@ -173,7 +186,8 @@ def matrix(
     function_list = list(functions.order_by("sort_order"))
     from oranje.organisation import qualification
 
-    pairs = [(p, f.pk) for p in ids for f in function_list if f.pk in held[p]]
+    civil_ids = {p.pk for p in people if p.kind == PersonKind.CIVIL}
+    pairs = [(p, f.pk) for p in ids if p not in civil_ids for f in function_list if f.pk in held[p]]
     until = qualification.qualified_until(pairs)
     minimums = dict(
         RegionFunction.objects.filter(region=region).values_list("function_id", "min_qualified")
@@ -182,7 +196,15 @@ def matrix(
     rows = []
     lapses: list[tuple[Person, Function, dt.date]] = []
     soon = today + dt.timedelta(days=LAPSE_WARNING_DAYS)
+    civil_rows = []
     for person in people:
+        if person.pk in civil_ids:
+            marks = [WITHOUT_PATH if c.function.pk in held[person.pk] else "" for c in columns]
+            for column, mark in zip(columns, marks, strict=True):
+                column.without_path += bool(mark)
+            if any(marks):
+                civil_rows.append((person, marks))
+            continue
         cells = []
         for column in columns:
             key = (person.pk, column.function.pk)
@@ -201,15 +223,22 @@ def matrix(
         if any(cells):
             rows.append((person, cells))
     lapses.sort(key=lambda item: item[2])
-    return Matrix(columns, rows, lapses[:15])
+    return Matrix(columns, rows, lapses[:15], civil_rows)
 
 
-def national_counts(today: dt.date) -> QuerySet:
-    """Per function, across all regions: qualified, lapsing within 90 days, not qualified
-    (lapsed or never), from the stored qualifications in one grouped query."""
+def national_counts(today: dt.date) -> list[dict]:
+    """Per function, across all regions: of the key-function holders qualified, lapsing
+    within 90 days, not qualified (lapsed or never), from the stored qualifications in one
+    grouped query; and apart, the active civil servants without a path who hold it."""
     soon = today + dt.timedelta(days=LAPSE_WARNING_DAYS)
-    return (
-        PersonQualification.objects.filter(person__active=True)
+    apart = dict(
+        Person.functions.through.objects.filter(person__active=True, person__kind=PersonKind.CIVIL)
+        .values("function__code")
+        .annotate(n=Count("person_id", distinct=True))
+        .values_list("function__code", "n")
+    )
+    rows = list(
+        PersonQualification.objects.filter(person__active=True, person__kind=PersonKind.KEY)
         .values("function__code", "function__sort_order")
         .annotate(
             qualified=Count("pk", filter=Q(qualified_until__gte=soon)),
@@ -220,6 +249,24 @@ def national_counts(today: dt.date) -> QuerySet:
         )
         .order_by("function__sort_order")
     )
+    for row in rows:
+        row["without_path"] = apart.pop(row["function__code"], 0)
+    if apart:
+        # Functions only civil servants hold: no qualification rows, still shown apart.
+        order = dict(Function.objects.filter(code__in=apart).values_list("code", "sort_order"))
+        for code, n in apart.items():
+            rows.append(
+                {
+                    "function__code": code,
+                    "function__sort_order": order.get(code, 0),
+                    "qualified": 0,
+                    "lapsing": 0,
+                    "not_qualified": 0,
+                    "without_path": n,
+                }
+            )
+        rows.sort(key=lambda r: (r["function__sort_order"], r["function__code"]))
+    return rows
 
 
 @dataclass
@@ -297,10 +344,15 @@ def effective_requirements(
 
 
 def reminders_due(today: dt.date) -> list[tuple[PersonQualification, int]]:
-    """Qualifications that lapse within 90 or 30 days and whose reminder did not go out."""
+    """Key-function holders' qualifications that lapse within 90 or 30 days and whose
+    reminder did not go out."""
     horizon = today + dt.timedelta(days=max(REMINDER_DAYS))
+    # Reminders go to key-function holders only: a civil servant has no path to keep up.
     candidates = PersonQualification.objects.filter(
-        qualified_until__gte=today, qualified_until__lte=horizon, person__active=True
+        qualified_until__gte=today,
+        qualified_until__lte=horizon,
+        person__active=True,
+        person__kind=PersonKind.KEY,
     ).select_related("person", "function", "person__region")
     sent = set(
         ReminderSent.objects.filter(qualified_until__gte=today).values_list(
