@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from oranje.alerting import views
+from oranje.alerting import views, views_figures
 
 app_name = "alerting"
 
@@ -16,6 +16,7 @@ urlpatterns = [
     ),
     path("incidenten/<id:pk>/tijden/", views.incident_times, name="incident_times"),
     path("alarmregels/", views.rules, name="alert_rules"),
+    path("piket/hard-zacht/", views_figures.hard_soft_figures, name="hard_soft"),
     path("mijn-alarmeringen/", views.my_alerts, name="my_alerts"),
     path("alarmering/<str:token>/", views.alert_answer, name="alert_answer"),
     path("aankomst/<str:token>/", views.alert_arrival, name="alert_arrival"),

@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from oranje.alerting import access, selectors, services
+from oranje.alerting.access_figures import can_see_figures
 from oranje.alerting.constants import Answer, AnsweredVia
 from oranje.alerting.forms import AnswerForm, ManualAlertForm, RuleForm
 from oranje.core import access as core_access
@@ -237,6 +238,7 @@ def rules(request: HttpRequest) -> HttpResponse:
             "rules": access.rules_for_user(request.user).filter(region=region),
             "form": form,
             "manages": manages,
+            "sees_figures": can_see_figures(request.user, region.pk),
             "nav": "incidents",
         },
     )
