@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from oranje.core.models import AuditEntry
-from oranje.organisation import errors, services
+from oranje.organisation import services
 from oranje.organisation.constants import OnCallKind, PersonKind
 from oranje.organisation.imports import read_table, roster_import
 from oranje.organisation.models import OnCallShift, Person, PersonKindChange
