@@ -257,6 +257,7 @@ class AuditAction(models.TextChoices):
 
     # issue 17: people
     PERSON_KIND_CHANGE = "person.kind_change", _("Functionary moved to the other kind")
+    PERSON_IMPORT = "person.import", _("Functionaries imported")
     # end people
 
     # issue 17: loans

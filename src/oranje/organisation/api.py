@@ -22,6 +22,7 @@ from oranje.core.fields import FreeTextField, IdField, MomentField
 from oranje.core.models import Municipality
 from oranje.core.text import LONG_TEXT
 from oranje.organisation import access, errors, selectors, services
+from oranje.organisation.api_people import PersonPeopleActions
 from oranje.organisation.constants import (
     CoverageUnit,
     OnCallKind,
@@ -148,11 +149,6 @@ class PersonIn(serializers.Serializer):
         return found
 
 
-class PersonKindIn(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=PersonKind.choices)
-    reason = FreeTextField(max_length=255)
-
-
 class PoolIn(serializers.Serializer):
     region = serializers.CharField(required=False)
     name = FreeTextField(max_length=150)
@@ -229,7 +225,12 @@ class FunctionViewSet(viewsets.ReadOnlyModelViewSet):
     pagination_class = None
 
 
-class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class PersonViewSet(
+    PersonPeopleActions,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
     """Functionaries in the regions the user may see."""
 
     lookup_value_converter = "id"
@@ -288,27 +289,6 @@ class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
             functions=functions,
             **data,
         )
-        return Response(PersonOut(person).data)
-
-    @extend_schema(request=PersonKindIn, responses={200: PersonOut})
-    @action(detail=True, methods=["post"], url_path="kind")
-    def kind(self, request: Request, pk: int) -> Response:
-        """Move the person between key-function holder and civil servant without a path,
-        with a reason (kept as history and audited)."""
-        person = access.person_for_user(request.user, pk, manage=True)
-        data_in = PersonKindIn(data=request.data)
-        data_in.is_valid(raise_exception=True)
-        try:
-            person = services.person_change_kind(
-                actor=core_access.authenticated(request.user),
-                person=person,
-                to_kind=data_in.validated_data["kind"],
-                reason=data_in.validated_data["reason"],
-            )
-        except DjangoValidationError as exc:
-            raise DjangoValidationError(
-                {("kind" if k == "to_kind" else k): v for k, v in exc.message_dict.items()}
-            ) from exc
         return Response(PersonOut(person).data)
 
 

@@ -51,3 +51,10 @@ KIND_CHANGE_ELSEWHERE = _(
     'Kind: change the kind with the action "Move" on the person\'s page, with a reason.'
 )
 KIND_UNKNOWN = _("Kind: '%(value)s' is not a kind of person (use key or civil).")
+IMPORT_BAD_PERSON_KIND = _(
+    "'%(value)s' is not a kind of person (use sleutelfunctionaris or ambtenaar, or leave it empty)."
+)
+IMPORT_NOT_YOURS = _(
+    "You may not add people here: a municipal coordinator adds people of their own "
+    "municipality only."
+)

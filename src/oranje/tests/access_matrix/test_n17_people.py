@@ -23,6 +23,9 @@ POST   /mensen/{person}/soort/                                          reg   30
 POST   /api/v1/persons/{person}/kind/                                   own   403  403  403  403  400  400  403  403  403  403  403  403  403  400  400
 POST   /api/v1/persons/{person}/kind/                                   mun   403  403  403  403  403  400  403  403  403  403  403  403  403  400  400
 POST   /api/v1/persons/{person}/kind/                                   reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404  400
+GET    /mensen/import/                                                  -     302  403  403  403  200  200  403  403  403  403  403  403  403  200  200
+POST   /mensen/import/                                                  -     302  403  403  403  200  200  403  403  403  403  403  403  403  200  200
+POST   /api/v1/persons/import/                                          -     403  400  400  400  400  400  400  400  400  400  400  400  400  400  400
 GET    /piket/hard-zacht/                                               -     302  403  403  403  403  200  403  403  403  403  403  403  200  200  200
 GET    /piket/hard-zacht/?formaat=csv                                   -     302  403  403  403  403  200  403  403  403  403  403  403  200  200  200
 GET    /api/v1/regions/{region}/hard-soft/                              own   403  403  403  403  403  200  403  403  403  403  403  403  200  200  200
