@@ -29,7 +29,8 @@ REGROUPED = "CO-OPV"
 #: The history for the figures: (days ago, title, kind, municipality, exercise, {function:
 #: (hard answers, soft answers)}); an answer is (answer, minutes to answer or None).
 A, D, P = Answer.ACCEPTED, Answer.DECLINED, Answer.PENDING
-HISTORY = [
+Answers = list[tuple[str, int | None]]
+HISTORY: list[tuple[int, str, str, str, bool, dict[str, tuple[Answers, Answers]]]] = [
     (
         24,
         "Woningbrand met rookoverlast, Haarlem-Schalkwijk",

@@ -231,12 +231,12 @@ def national_counts(today: dt.date) -> list[dict]:
     within 90 days, not qualified (lapsed or never), from the stored qualifications in one
     grouped query; and apart, the active civil servants without a path who hold it."""
     soon = today + dt.timedelta(days=LAPSE_WARNING_DAYS)
-    apart = dict(
-        Person.functions.through.objects.filter(person__active=True, person__kind=PersonKind.CIVIL)
-        .values("function__code")
-        .annotate(n=Count("person_id", distinct=True))
-        .values_list("function__code", "n")
-    )
+    # One through row per person and function: counting rows counts people.
+    apart: dict[str, int] = defaultdict(int)
+    for code in Person.functions.through.objects.filter(
+        person__active=True, person__kind=PersonKind.CIVIL
+    ).values_list("function__code", flat=True):
+        apart[code] += 1
     rows = list(
         PersonQualification.objects.filter(person__active=True, person__kind=PersonKind.KEY)
         .values("function__code", "function__sort_order")
