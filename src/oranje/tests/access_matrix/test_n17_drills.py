@@ -28,6 +28,14 @@ POST   /oefeningen/uuropdracht/{drill}/?step=resend                     own   30
 GET    /uuropdracht/{token:drill}/                                      -     200  200  200  200  200  200  200  200  200  200  200  200  200  200  200
 POST   /uuropdracht/{token:drill}/                                      -     200  200  200  200  200  200  200  200  200  200  200  200  200  200  200
 GET    /uuropdracht/not-a-token/                                        -     400  400  400  400  400  400  400  400  400  400  400  400  400  400  400
+GET    /api/v1/drills/                                                  -     403  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /api/v1/drills/?region=VR12&status=open                          -     403  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+POST   /api/v1/drills/                                                  -     403  400  400  400  400  400  400  400  400  400  400  400  400  400  400
+GET    /api/v1/drills/{drill}/                                          own   403  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+GET    /api/v1/drills/{drill}/                                          reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404  200
+POST   /api/v1/drills/{drill}/assessment/                               own   403  403  403  403  403  400  403  403  403  403  403  403  403  400  400
+POST   /api/v1/drills/{drill}/assessment/                               mun   403  403  403  403  403  400  403  403  403  403  403  403  403  400  400
+POST   /api/v1/drills/{drill}/assessment/                               reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404  400
 # end part: drills
 """)
 
