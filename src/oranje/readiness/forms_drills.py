@@ -147,7 +147,7 @@ class DrillAssessForm(InputForm):
         },
     )
     note = forms.CharField(
-        label=_("Note"),
+        label=_("Assessor's note"),
         required=False,
         max_length=NOTE_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
