@@ -97,7 +97,6 @@ def checklist_edit(request: HttpRequest, code: str) -> HttpResponse:
             "form": form,
             "function": function,
             "checklist": checklist,
-            "regional": checklist.regional_tasks,
             "nav": "incidents",
             "functions": Function.objects.order_by("sort_order"),
         },

@@ -399,5 +399,22 @@ def test_the_overview_lists_every_function_and_the_printable_page_reads_for_ever
     page = client.get(reverse("incidents:checklist_function", args=["cgs"]))
     html = page.content.decode()
     assert page.status_code == 200
-    assert html.index("Instructie voor deze rol") < html.index("Vragen voor bestuurders")
+    card = html[html.index('<section class="card checklist-card">') :]
+    assert card.index("Instructie voor deze rol") < card.index("Taken")
+    assert card.index("Taken") < card.index("Vragen voor bestuurders")
     assert client.get(reverse("incidents:checklist_function", args=["X"])).status_code == 404
+
+
+def test_the_printable_page_says_per_part_whether_it_is_the_regions_own(world: World) -> None:
+    sa = Function.objects.get(code="SA-BZ")
+    checklist_save(
+        actor=world.coordinator,
+        region=world.region,
+        function=sa,
+        lines=national(sa),
+        questions=[ADMIN_STANDARD, "Eigen vraag"],
+    )
+    html = client_for(world.viewer).get(reverse("incidents:checklist_function", args=["SA-BZ"]))
+    text = html.content.decode()
+    assert "Taken: landelijk (nog niet aangepast door de regio)" in text
+    assert "Vragen voor bestuurders: regionaal" in text
