@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "oranje.core.middleware.SecondFactorMiddleware",
+    # A partner-only login is a stranger outside the partners room (partners/middleware.py).
+    "oranje.partners.middleware.PartnerOnlyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",

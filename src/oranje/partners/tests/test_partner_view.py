@@ -155,10 +155,27 @@ def test_staff_see_the_full_menu_and_managers_the_partner_logins(world: World) -
 
 def test_a_partner_is_refused_by_staff_pages(pw: PartnerWorld) -> None:
     client = _client(pw.partner)
-    for name, args in [
-        ("incidents:incidents", []),
-        ("organisation:people", []),
-        ("organisation:oncall_now", []),
-    ]:
-        assert client.get(reverse(name, args=args)).status_code in (403, 404)
-    assert client.get(f"/incidenten/{pw.real.pk}/").status_code == 404
+    for name in ["incidents:incidents", "organisation:people", "organisation:oncall_now"]:
+        assert client.get(reverse(name)).status_code == 403
+    assert client.get(f"/incidenten/{pw.real.pk}/").status_code == 403
+
+
+def test_outside_the_partners_room_a_partner_is_a_stranger(pw: PartnerWorld) -> None:
+    """Pages that answer any logged-in user (own shifts, the national readiness counts, the
+    API's catalogue) refuse a partner; the public page opens as for anyone."""
+    client = _client(pw.partner)
+    for path in ["/mijn-diensten/", "/vakbekwaamheid/landelijk/", "/mijn-alarmeringen/"]:
+        assert client.get(path).status_code == 403, path
+    for path in ["/api/v1/persons/", "/api/v1/readiness/national/", "/api/v1/incidents/"]:
+        assert client.get(path).status_code == 403, path
+    assert client.get("/publiek/VR12/").status_code == 200
+    assert client.get(reverse("core:two_factor")).status_code == 200
+
+
+def test_staff_with_a_partner_access_keep_their_staff_pages(world: World) -> None:
+    from oranje.partners.constants import PartnerKind
+
+    PartnerAccess.objects.create(
+        user=world.viewer, region=world.region, kind=PartnerKind.OTHER, organisation="Ook partner"
+    )
+    assert _client(world.viewer).get("/mijn-diensten/").status_code == 200

@@ -5,9 +5,16 @@ How to read the table: the package's docstring (`__init__.py`); this part's obje
 
 from __future__ import annotations
 
-import pytest
+from urllib.parse import urlsplit
 
-from oranje.tests.access_matrix.world import Matrix, check, parse
+import pytest
+from django.test import Client
+from django.urls import Resolver404, resolve
+
+from oranje.core.models import User
+from oranje.partners.constants import PartnerKind
+from oranje.partners.models import PartnerAccess
+from oranje.tests.access_matrix.world import Matrix, ask, check, fill, parse
 
 pytestmark = pytest.mark.django_db
 
@@ -44,3 +51,48 @@ GET    /api/v1/partners/{region}/reports/{incident}/                    own   40
 
 def test_every_role_gets_what_the_matrix_says(matrix: Matrix) -> None:
     check(matrix, MATRIX)
+
+
+#: A partner's own account pages: the partner sets up two-step verification like anyone.
+OWN_ACCOUNT = ("/account/", "/uitloggen/")
+
+
+def _in_partners_room(path: str) -> bool:
+    if path.startswith("/api/v1/partners/"):
+        return True
+    try:
+        return resolve(urlsplit(path).path).namespace == "partners"
+    except Resolver404:
+        return False
+
+
+def test_a_partner_login_gets_nothing_outside_the_partners_room(matrix: Matrix) -> None:
+    """Every line of every table, asked as a partner of Kennemerland: outside the partners
+    room it gets no more than an anonymous visitor (the public pages, a link that is its own
+    key) — never a staff page or API answer."""
+    from oranje.tests.access_matrix.test_complete import TABLES
+
+    world, _clients = matrix
+    partner = User.objects.create_user(username="matrix-partner-vr12@politie.example.nl")
+    PartnerAccess.objects.create(
+        user=partner,
+        region=world.scopes["own"].region,
+        kind=PartnerKind.POLICE,
+        organisation="Politie Noord-Holland",
+    )
+    client = Client()
+    client.force_login(partner)
+    done = {200, 201, 204}
+    asked = 0
+    wrong = []
+    for table in TABLES:
+        for line in table:
+            path = fill(line.path, world, line.scope)
+            if _in_partners_room(path) or path.startswith(OWN_ACCOUNT):
+                continue
+            asked += 1
+            got = ask(client, line.method, path)
+            if got in done and line.expected["anon"] not in done:
+                wrong.append(f"{line}: {got}")
+    assert asked > 500
+    assert not wrong, "\n".join(wrong)
