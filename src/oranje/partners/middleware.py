@@ -74,7 +74,7 @@ class PartnerOnlyMiddleware:
         async def auser() -> AnonymousUser:
             return stranger
 
-        request.auser = auser  # type: ignore[method-assign]
+        request.auser = auser
         response = self.get_response(request)
         login = resolve_url(settings.LOGIN_URL)
         if response.status_code == 302 and response.get("Location", "").startswith(login):
