@@ -95,6 +95,11 @@ PERSONAS = [
         "kwaliteit.landelijk", "landelijk kwaliteitsmonitor (landelijk beeld van de 25 regio's)"
     ),
     Persona("viewer.utrecht", "meekijker uit een andere regio (Utrecht)"),
+    Persona(
+        "partner.politie",
+        "partnerlogin politie Kennemerland (alleen het partnerbeeld: verspreide situatierapporten, "
+        "berichten, open opvang, opschaling)",
+    ),
     Persona("beheerder", "landelijk beheerder"),
 ]
 
