@@ -9,8 +9,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
@@ -27,17 +25,6 @@ PARTS = (
     ("judgement", _("Judgement")),
     ("advice", _("Advice or decision")),
 )
-#: The description part's block with the region's point of contact.
-CONTACT_TEMPLATE = "partners/_contact_point.html"
-
-
-def _contact_template() -> str | None:
-    """The point-of-contact block, once the description part provides it."""
-    try:
-        get_template(CONTACT_TEMPLATE)
-    except TemplateDoesNotExist:
-        return None
-    return CONTACT_TEMPLATE
 
 
 @login_required
@@ -78,7 +65,6 @@ def region_view(request: HttpRequest, code: str) -> HttpResponse:
         {
             "region": region,
             "view": view,
-            "contact_template": _contact_template(),
             "history_days": selectors_view.PARTNER_HISTORY_DAYS,
             "nav": "partners",
         },

@@ -179,3 +179,32 @@ def test_staff_with_a_partner_access_keep_their_staff_pages(world: World) -> Non
         user=world.viewer, region=world.region, kind=PartnerKind.OTHER, organisation="Ook partner"
     )
     assert _client(world.viewer).get("/mijn-diensten/").status_code == 200
+
+
+def test_it_links_the_description_and_shows_the_point_of_contact(
+    pw: PartnerWorld, world: World
+) -> None:
+    from oranje.partners.models import ContactPoint
+
+    ContactPoint.objects.create(
+        region=world.region,
+        name="Marieke de Graaf",
+        role="regionaal coördinator bevolkingszorg",
+        phone="+31235159500",
+        email="bevolkingszorg@vrk.example.nl",
+    )
+    page = _view(pw)
+    assert reverse("partners:description", args=["VR12"]) in page
+    assert "bevolkingszorg@vrk.example.nl" in page
+    client = _client(pw.partner)
+    assert client.get(reverse("partners:description", args=["VR12"])).status_code == 200
+
+
+def test_a_real_report_links_its_edxl_sitrep_and_an_exercise_does_not(pw: PartnerWorld) -> None:
+    client = _client(pw.partner)
+    real = client.get(reverse("partners:report", args=["VR12", pw.real.pk])).content.decode()
+    edxl = reverse("partners:report_edxl", args=["VR12", pw.real.pk, 2])
+    assert edxl in real
+    assert client.get(edxl).status_code == 200
+    drill = client.get(reverse("partners:report", args=["VR12", pw.exercise.pk]))
+    assert "edxl" not in drill.content.decode()
