@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from oranje.core.forms import InputForm
 from oranje.partners.constants import PartnerKind
-from oranje.partners.logins import EMAIL_MAX, NAME_MAX, ORGANISATION_MAX
+from oranje.partners.logins import (
+    EMAIL_MAX,
+    ERROR_KIND,
+    ERROR_TOO_LONG,
+    NAME_MAX,
+    ORGANISATION_MAX,
+)
 
 
 class PartnerLoginForm(InputForm):
@@ -37,3 +44,9 @@ class PartnerLoginForm(InputForm):
             field.error_messages["required"] = _("%(label)s: this field is required.") % {
                 "label": field.label
             }
+        for name in ("organisation", "name", "email"):
+            field = self.fields[name]
+            assert isinstance(field, forms.CharField) and field.max_length is not None
+            too_long = str(ERROR_TOO_LONG) % {"field": field.label, "limit": field.max_length}
+            field.validators = [MaxLengthValidator(field.max_length, message=too_long)]
+        self.fields["kind"].error_messages["invalid_choice"] = str(ERROR_KIND)

@@ -131,10 +131,12 @@ def test_the_mail_task_is_idempotent_and_records_a_failure(
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("organisation", "", "Organisatie:"),
-        ("name", "  ", "Naam:"),
-        ("email", "geen-adres", "E-mail:"),
-        ("organisation", "x" * 151, "Organisatie:"),
+        ("organisation", "", "Organisatie: dit veld is verplicht."),
+        ("name", "  ", "Naam: dit veld is verplicht."),
+        ("email", "geen-adres", "E-mail: vul een geldig e-mailadres in"),
+        ("email", "a" * 140 + "@politie.nl", "E-mail: ten hoogste 150 tekens."),
+        ("organisation", "x" * 151, "Organisatie: ten hoogste 150 tekens."),
+        ("kind", "marechaussee", "Partner: kies politie, brandweer"),
     ],
 )
 def test_bad_input_gets_a_dutch_message_naming_the_field(

@@ -157,7 +157,7 @@ def test_a_partner_is_refused_by_staff_pages(pw: PartnerWorld) -> None:
     client = _client(pw.partner)
     for name in ["incidents:incidents", "organisation:people", "organisation:oncall_now"]:
         assert client.get(reverse(name)).status_code == 403
-    assert client.get(f"/incidenten/{pw.real.pk}/").status_code == 403
+    assert client.get(f"/incidenten/{pw.real.pk}/").status_code == 404
 
 
 def test_outside_the_partners_room_a_partner_is_a_stranger(pw: PartnerWorld) -> None:

@@ -28,7 +28,7 @@ GET    /partners/{region}/                                              reg   30
 POST   /partners/{region}/                                              own   302  405  405  405  405  405  405  405  405  405  405  405  405  405  405
 GET    /partners/{region}/situatierapporten/{pincident}/                own   302  200  200  200  200  200  200  200  200  200  200  200  200  200  200
 GET    /partners/{region}/situatierapporten/{pincident}/                reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  200
-GET    /partners/{region}/situatierapporten/{incident}/                 own   302  404  404  404  404  404  404  404  404  404  404  404  404  404  404
+GET    /partners/{region}/situatierapporten/{pdraft}/                   own   302  404  404  404  404  404  404  404  404  404  404  404  404  404  404
 GET    /partners/{region}/toegang/                                      own   302  403  403  403  403  200  403  403  403  403  403  403  403  200  200
 GET    /partners/{region}/toegang/                                      reg   302  404  404  404  404  404  404  404  404  404  404  404  404  404  200
 POST   /partners/{region}/toegang/                                      own   302  403  403  403  403  400  403  403  403  403  403  403  403  400  400
@@ -44,7 +44,7 @@ GET    /api/v1/partners/{region}/                                       own   40
 GET    /api/v1/partners/{region}/                                       reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404  200
 GET    /api/v1/partners/{region}/reports/{pincident}/                   own   403  200  200  200  200  200  200  200  200  200  200  200  200  200  200
 GET    /api/v1/partners/{region}/reports/{pincident}/                   reg   403  404  404  404  404  404  404  404  404  404  404  404  404  404  200
-GET    /api/v1/partners/{region}/reports/{incident}/                    own   403  404  404  404  404  404  404  404  404  404  404  404  404  404  404
+GET    /api/v1/partners/{region}/reports/{pdraft}/                      own   403  404  404  404  404  404  404  404  404  404  404  404  404  404  404
 # end part: partners
 """)
 

@@ -14,7 +14,8 @@ from oranje.partners.models import PartnerAccess
 
 def objects(region: Region, municipality: Municipality, incident: Incident) -> dict[str, int | str]:
     """Keys: {pincident} an incident of the scope's region with a published situation
-    report; {paccess} a partner access to the scope's region."""
+    report; {pdraft} one whose report is only approved, not published; {paccess} a partner
+    access to the scope's region."""
     published = Incident.objects.create(
         region=region,
         title=f"Matrix partnerbeeld {municipality.cbs_code}",
@@ -32,6 +33,21 @@ def objects(region: Region, municipality: Municipality, incident: Incident) -> d
         approved_at=now,
         published_at=now,
     )
+    unpublished = Incident.objects.create(
+        region=region,
+        title=f"Matrix alleen goedgekeurd {municipality.cbs_code}",
+        kind=IncidentType.UTILITY_OUTAGE,
+        started_at=incident.started_at,
+        municipality=municipality,
+    )
+    unpublished.municipalities.set([municipality])
+    SituationReport.objects.create(
+        incident=unpublished,
+        version=1,
+        status=ReportStatus.APPROVED,
+        summary="Goedgekeurd, niet verspreid",
+        approved_at=now,
+    )
     partner = User.objects.create_user(
         username=f"matrix-partner-{municipality.cbs_code.lower()}@example.nl",
         email=f"matrix-partner-{municipality.cbs_code.lower()}@example.nl",
@@ -40,4 +56,4 @@ def objects(region: Region, municipality: Municipality, incident: Incident) -> d
     access = PartnerAccess.objects.create(
         user=partner, region=region, kind=PartnerKind.POLICE, organisation="Politie"
     )
-    return {"pincident": published.pk, "paccess": access.pk}
+    return {"pincident": published.pk, "pdraft": unpublished.pk, "paccess": access.pk}
