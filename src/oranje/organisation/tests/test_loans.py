@@ -353,3 +353,11 @@ def test_an_unrelated_pool_is_not_needed_for_a_loan(world):
         ends_at=loan.starts_at + DAY,
     )
     assert shift.person == person
+
+
+def test_the_lending_regions_person_page_marks_the_person_as_lent_out(client, world):
+    person = world.officers[1]
+    lend(world, person)
+    client.force_login(world.viewer)
+    page = client.get(reverse("organisation:person_detail", args=[person.pk])).content.decode()
+    assert f"Uitgeleend aan {world.other_region.name} tot" in page
