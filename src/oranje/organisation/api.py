@@ -505,6 +505,9 @@ class OnCallPersonOut(serializers.Serializer):
     name = serializers.CharField()
     phone = serializers.CharField()
     unavailable = serializers.BooleanField()
+    lent_from = serializers.CharField(
+        allow_null=True, help_text="Region code when lent to this region (national profile)"
+    )
 
 
 class OnCallRowOut(serializers.Serializer):
@@ -536,6 +539,7 @@ def on_call_now(request: Request, code: str) -> Response:
             "name": p.full_name,
             "phone": p.phone,
             "unavailable": entry.unavailable,
+            "lent_from": entry.lent_from.code if entry.lent_from else None,
         }
 
     rows = [

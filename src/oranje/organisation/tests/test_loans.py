@@ -361,3 +361,13 @@ def test_the_lending_regions_person_page_marks_the_person_as_lent_out(client, wo
     client.force_login(world.viewer)
     page = client.get(reverse("organisation:person_detail", args=[person.pk])).content.decode()
     assert f"Uitgeleend aan {world.other_region.name} tot" in page
+
+
+def test_the_on_call_api_says_who_is_lent_from_where(client, world):
+    person = world.officers[1]
+    loan = lend(world, person)
+    make_shift(world.other_pool, world.ovd, person, loan.starts_at, hours=24)
+    client.force_login(world.outsider)
+    rows = client.get(f"/api/v1/regions/{world.other_region.code}/on-call-now/").json()
+    lent = [p for row in rows for p in row["hard"] if p["person"] == person.pk]
+    assert [p["lent_from"] for p in lent] == ["VR12"]
