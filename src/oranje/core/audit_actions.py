@@ -230,7 +230,7 @@ class AuditAction(models.TextChoices):
         _("New recovery codes made"),
     )
 
-    # issue 17: certification
+    # readiness: certification (issue 17)
     PROVIDER_CREATE = "provider.create", _("Training provider added to the national list")
     PROVIDER_UPDATE = "provider.update", _("Training provider changed")
     PROVIDER_DEACTIVATE = "provider.deactivate", _("Training provider deactivated")
@@ -238,36 +238,31 @@ class AuditAction(models.TextChoices):
     ACCREDITATION_CREATE = "accreditation.create", _("Accreditation of a training provider added")
     ACCREDITATION_UPDATE = "accreditation.update", _("Accreditation of a training provider changed")
     ACCREDITATION_DELETE = "accreditation.delete", _("Accreditation of a training provider removed")
-    # end certification
 
-    # issue 17: drills
+    # readiness: the one-hour drill
     DRILL_START = "drill.start", _("One-hour drill sent")
     DRILL_RESEND = "drill.resend", _("One-hour drill sent again after a failed delivery")
     DRILL_REPORT = "drill.report", _("Report on a one-hour drill received")
     DRILL_ASSESS = "drill.assess", _("One-hour drill assessed")
     DRILL_READ = "drill.read", _("One-hour drill with its report read")
-    # end drills
 
-    # issue 17: feedback
+    # readiness: feedback moments in exercises
     FEEDBACK_MOMENT_CREATE = "feedback_moment.create", _("Feedback moment planned in an exercise")
     FEEDBACK_MOMENT_DELETE = "feedback_moment.delete", _("Feedback moment removed from an exercise")
     FEEDBACK_RECORD = "feedback.record", _("Feedback recorded for an exercise participant")
     FEEDBACK_READ = "feedback.read", _("Feedback of exercise participants read")
-    # end feedback
 
-    # issue 17: people
+    # organisation: key-function holders and civil servants
     PERSON_KIND_CHANGE = "person.kind_change", _("Functionary moved to the other kind")
     PERSON_IMPORT = "person.import", _("Functionaries imported")
-    # end people
 
-    # issue 17: loans
+    # organisation: loans across regions
     LOAN_CREATE = "loan.create", _("Functionary lent to another region")
     LOAN_END = "loan.end", _("Loan of a functionary ended early")
     LOAN_SHIFTS_ENDED = "loan.shifts_ended", _("Shifts in the borrowing region ended with a loan")
     LOAN_READ = "loan.read", _("Lent functionaries' names and phone numbers read")
-    # end loans
 
-    # issue 17: checklists
+    # incidents: checklists and instructions
     CHECKLIST_INSTRUCTION_SAVE = (
         "checklist.instruction_save",
         _("Instruction for a function's role written for the region"),
@@ -276,9 +271,8 @@ class AuditAction(models.TextChoices):
         "checklist.instruction_reset",
         _("Instruction for a function's role back to the national text"),
     )
-    # end checklists
 
-    # issue 17: partners
+    # partners: logins and the partner view
     PARTNER_ACCESS_CREATE = "partner.create", _("Partner login added")
     PARTNER_ACCESS_REVOKE = "partner.revoke", _("Partner login revoked")
     PARTNER_INVITE_REQUEST = "partner.invite", _("Set-password mail to a partner requested")
@@ -287,9 +281,8 @@ class AuditAction(models.TextChoices):
     PARTNER_PASSWORD_SET = "partner.password_set", _("Partner set the password of their login")
     PARTNER_VIEW_READ = "partner.read", _("Partner view read by a partner")
     PARTNER_REPORT_READ = "partner.report_read", _("Situation report read by a partner")
-    # end partners
 
-    # issue 17: description
+    # partners: the description of population care, the point of contact, EDXL-SitRep
     DESCRIPTION_NATIONAL_PUBLISH = (
         "description.national_publish",
         _("New version of the national description of population care"),
@@ -307,7 +300,6 @@ class AuditAction(models.TextChoices):
         _("Regional point of contact for population care set"),
     )
     REPORT_EDXL_EXPORT = "report.edxl_export", _("Situation report exported as EDXL-SitRep")
-    # end description
 
 
 def action_label(value: str) -> str:
