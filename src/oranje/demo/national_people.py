@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Q
 from django.utils import timezone
 
 from oranje.alerting.constants import Answer, CallStatus, Step
@@ -19,7 +18,13 @@ from oranje.incidents.constants import IncidentType
 from oranje.incidents.models import Incident
 from oranje.organisation import services
 from oranje.organisation.constants import FunctionGroup, OnCallKind, PersonKind
-from oranje.organisation.models import Function, Person, PersonKindChange, RegionFunction
+from oranje.organisation.models import (
+    Function,
+    OnCallShift,
+    Person,
+    PersonKindChange,
+    RegionFunction,
+)
 
 #: How many Kennemerland people are civil servants without a path in the demo.
 CIVIL_COUNT = 3
@@ -78,15 +83,20 @@ def _civil_servants(ctx: DemoContext) -> None:
     now = timezone.now()
     if PersonKindChange.objects.filter(person__region=ctx.region).exists():
         return
-    hard_ahead = Q(shifts__kind=OnCallKind.HARD, shifts__ends_at__gt=now)
-    free = (
-        Person.objects.filter(region=ctx.region, active=True, kind=PersonKind.KEY, user=None)
-        .exclude(hard_ahead)
-        .filter(functions__code="CPG")
-        .distinct()
-        .order_by("surname", "pk")
+    hard_ahead = OnCallShift.objects.filter(kind=OnCallKind.HARD, ends_at__gt=now).values(
+        "person_id"
     )
-    chosen = list(free[:CIVIL_COUNT])
+    # Not the personas (they have logins), nobody on hard on-call now or later, and no OvD-BZ
+    # officers (the loans part lends those); contact persons (CPG) first.
+    free = list(
+        Person.objects.filter(region=ctx.region, active=True, kind=PersonKind.KEY, user=None)
+        .exclude(pk__in=hard_ahead)
+        .exclude(functions__code="OVD-BZ")
+        .distinct()
+        .prefetch_related("functions")
+    )
+    free.sort(key=lambda p: ("CPG" not in {f.code for f in p.functions.all()}, p.surname, p.pk))
+    chosen = free[:CIVIL_COUNT]
     if not chosen:
         return
     # The others were entered as civil servants from the start; the first moves, with a reason.
