@@ -7,15 +7,15 @@ drop a duplicate."""
 from __future__ import annotations
 
 import contextlib
-import json
 import re
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
+
+from oranje.core.sms import SmsError, post_sms
+from oranje.core.sms import sms_enabled as sms_enabled
 
 
 class ChannelError(Exception):
@@ -39,10 +39,6 @@ def one_line(text: str) -> str:
     """Text fit for a mail header or an SMS line: control characters (CR, LF, tab …)
     become one space."""
     return " ".join(_CONTROL.sub(" ", text).split())
-
-
-def sms_enabled() -> bool:
-    return bool(settings.SMS_GATEWAY_URL)
 
 
 def send_emails(
@@ -88,32 +84,9 @@ def send_emails(
 
 
 def send_sms(to: str, text: str, *, key: str = "") -> None:
-    """Hand one SMS to the gateway; ChannelError unless it answers 2xx. `key` goes along as
-    the Idempotency-Key header and the `idempotency_key` field: a resend after a crash
-    carries the same key."""
-    if not sms_enabled():
-        raise ChannelError("SMS-gateway niet ingesteld")
-    if not settings.SMS_GATEWAY_URL.startswith(("https://", "http://")):
-        raise ChannelError("SMS-gateway: adres moet met http:// of https:// beginnen")
-    payload = {"to": to, "from": settings.SMS_SENDER, "text": text}
-    headers = {
-        "Content-Type": "application/json",
-        "Authorization": f"Bearer {settings.SMS_GATEWAY_TOKEN}",
-    }
-    if key:
-        payload["idempotency_key"] = key
-        headers["Idempotency-Key"] = key
-    request = urllib.request.Request(  # noqa: S310 - scheme checked above
-        settings.SMS_GATEWAY_URL,
-        data=json.dumps(payload).encode(),
-        method="POST",
-        headers=headers,
-    )
+    """Hand one SMS to the gateway (`core.sms`); ChannelError unless it answers 2xx. `key` goes
+    along as the idempotency key: a resend after a crash carries the same key."""
     try:
-        with urllib.request.urlopen(request, timeout=settings.SMS_TIMEOUT) as response:  # noqa: S310
-            response.read()
-    except urllib.error.HTTPError as exc:
-        raise ChannelError(f"SMS-gateway antwoordde {exc.code}") from None
-    except (urllib.error.URLError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise ChannelError(f"SMS-gateway onbereikbaar: {reason}"[:255]) from None
+        post_sms(to, text, key=key)
+    except SmsError as exc:
+        raise ChannelError(str(exc)) from None

@@ -1,20 +1,16 @@
 """Background work of the one-hour drill (run by `oranje worker`): the assignment goes out by
 mail, and by SMS when the gateway is set. Every message says OEFENING/TEST.
 
-Idempotent: the task claims the drill by setting `sent_at` only while it is empty, so a
-second run (a retry, a second worker) sends nothing. A failed mail releases the claim and
-records the error on the drill, where the coordinator sees it and can send again. The SMS is
-an extra: its failure is recorded next to a delivered mail, and does not undo it.
+At least once and never lost (see `send_drill`): a drill is marked sent only after its mail
+went, so a run killed in between sends again when the worker reclaims the task; a drill
+marked sent is never sent again. The SMS is an extra: its failure is recorded next to a
+delivered mail, and does not undo it.
 
-The readiness room may not import alerting's channels (alerting sits above it), so the SMS
-is handed to the same HTTP gateway here, in the gateway's documented form (settings.py)."""
+The SMS goes through the gateway adapter in `core.sms`, as alerting's do."""
 
 from __future__ import annotations
 
-import json
 import logging
-import urllib.error
-import urllib.request
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -25,6 +21,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from django_tasks import task
 
+from oranje.core import outbox
+from oranje.core.sms import SmsError, post_sms, sms_enabled
 from oranje.core.validation import is_mobile
 from oranje.readiness.models import Drill
 from oranje.readiness.services.drills import drill_link_token
@@ -62,40 +60,22 @@ def drill_texts(drill: Drill) -> tuple[str, str, str]:
     return " ".join(subject.split()), body, sms
 
 
-def _send_sms(to: str, text: str, key: str) -> str:
-    """Hand one SMS to the gateway; the error as text, or "" when it was accepted."""
-    url = settings.SMS_GATEWAY_URL
-    if not url.startswith(("https://", "http://")):
-        return "SMS-gateway: adres moet met http:// of https:// beginnen"
-    request = urllib.request.Request(  # noqa: S310 - scheme checked above
-        url,
-        data=json.dumps(
-            {"to": to, "from": settings.SMS_SENDER, "text": text, "idempotency_key": key}
-        ).encode(),
-        method="POST",
-        headers={
-            "Content-Type": "application/json",
-            "Authorization": f"Bearer {settings.SMS_GATEWAY_TOKEN}",
-            "Idempotency-Key": key,
-        },
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=settings.SMS_TIMEOUT) as response:  # noqa: S310
-            response.read()
-    except urllib.error.HTTPError as exc:
-        return f"SMS-gateway antwoordde {exc.code}"
-    except (urllib.error.URLError, OSError) as exc:
-        return f"SMS-gateway onbereikbaar: {getattr(exc, 'reason', exc)}"[:255]
-    return ""
-
-
 @task()
 def send_drill(drill_id: int) -> bool:
-    """Send a drill's assignment to its person; True when the mail was handed over now."""
-    now = timezone.now()
-    if not Drill.objects.filter(pk=drill_id, sent_at__isnull=True).update(sent_at=now):
+    """Send a drill's assignment to its person; True when it was handed over now.
+
+    At least once, never lost: the mail goes out *before* the drill is marked sent, so a
+    worker killed in between sends it again when the task is run again (the worker reclaims
+    it), with the same Message-ID and SMS key so the other side can drop the duplicate; a
+    drill marked sent is never sent again. A failed mail leaves the drill unsent with the
+    error, where the coordinator sees it and sends it again."""
+    drill = (
+        Drill.objects.select_related("person", "function")
+        .filter(pk=drill_id, sent_at__isnull=True)
+        .first()
+    )
+    if drill is None:
         return False  # already sent (or gone): never twice
-    drill = Drill.objects.select_related("person", "function").get(pk=drill_id)
     with override(settings.LANGUAGE_CODE):
         subject, body, sms = drill_texts(drill)
     try:
@@ -104,17 +84,25 @@ def send_drill(drill_id: int) -> bool:
             body,
             settings.DEFAULT_FROM_EMAIL,
             [drill.person.email],
-            headers={"X-Priority": "1", "Importance": "high"},
+            headers={
+                "X-Priority": "1",
+                "Importance": "high",
+                "Message-ID": outbox.mail_message_id("drill", str(drill.pk)),
+            },
         ).send()
-    except Exception as exc:  # SMTP down or refusing: the claim is released, the error shown
+    except Exception as exc:  # SMTP down or refusing: the error is shown, sending again works
         error = f"E-mail: {exc}"[:255]
-        Drill.objects.filter(pk=drill_id).update(sent_at=None, delivery_error=error)
+        Drill.objects.filter(pk=drill_id, sent_at__isnull=True).update(delivery_error=error)
         log.warning("drill %s: mail to %s failed: %s", drill_id, drill.person.email, exc)
         return False
     error = ""
-    if settings.SMS_GATEWAY_URL and drill.person.phone and is_mobile(drill.person.phone):
-        error = _send_sms(drill.person.phone, sms, f"drill-{drill.pk}")
-        if error:
+    if sms_enabled() and drill.person.phone and is_mobile(drill.person.phone):
+        try:
+            post_sms(drill.person.phone, sms, key=f"drill-{drill.pk}")
+        except SmsError as exc:  # the mail went: the SMS failure is shown beside it
+            error = str(exc)
             log.warning("drill %s: SMS failed: %s", drill_id, error)
-    Drill.objects.filter(pk=drill_id).update(delivery_error=error)
-    return True
+    marked = Drill.objects.filter(pk=drill_id, sent_at__isnull=True).update(
+        sent_at=timezone.now(), delivery_error=error
+    )
+    return bool(marked)

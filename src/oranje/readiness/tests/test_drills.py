@@ -75,6 +75,34 @@ def test_the_task_sends_a_drill_once(world, shift, settings):
     assert len(mail.outbox) == 1
 
 
+def test_a_worker_killed_after_the_mail_sends_it_again_with_the_same_message_id(
+    world, shift, monkeypatch
+):
+    """The mail goes before the drill is marked sent: a worker that dies in between (here:
+    marking fails) leaves the drill unsent, and the rerun sends it again with the same
+    Message-ID, so the drill is never lost and the mail server can drop the duplicate."""
+    drill = start(world, shift)
+    real_update = type(Drill.objects.all()).update
+
+    def die(queryset, **fields):
+        if "sent_at" in fields:
+            raise SystemExit("worker killed")
+        return real_update(queryset, **fields)
+
+    monkeypatch.setattr(type(Drill.objects.all()), "update", die)
+    with pytest.raises(SystemExit):
+        send_drill.call(drill.pk)
+    monkeypatch.undo()
+    drill.refresh_from_db()
+    assert drill.sent_at is None and len(mail.outbox) == 1
+    assert send_drill.call(drill.pk) is True
+    assert len(mail.outbox) == 2
+    assert mail.outbox[0].extra_headers["Message-ID"] == mail.outbox[1].extra_headers["Message-ID"]
+    drill.refresh_from_db()
+    assert drill.sent_at is not None
+    assert send_drill.call(drill.pk) is False
+
+
 def test_a_failed_mail_is_recorded_and_can_be_sent_again(world, shift, settings, monkeypatch):
     drill = start(world, shift)
 
