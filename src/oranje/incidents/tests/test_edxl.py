@@ -139,3 +139,15 @@ def test_the_report_page_links_the_edxl_download_once_published(world: World) ->
     services.report_approve(actor=world.coordinator, report=report, summary="Beeld")
     services.report_publish(actor=world.coordinator, report=report)
     assert link in client.get(page).content.decode()
+
+
+def test_the_report_list_links_the_edxl_of_each_published_version(world: World) -> None:
+    incident = start_incident(world)
+    first = _published(world, incident, summary="Beeld")
+    draft = services.report_draft(actor=world.coordinator, incident=incident)
+    client = Client()
+    client.force_login(world.viewer)
+    page = client.get(f"/incidenten/{incident.pk}/situatierapport/").content.decode()
+    base = f"/incidenten/{incident.pk}/situatierapport/"
+    assert f'href="{base}{first.version}.edxl.xml"' in page
+    assert f"{base}{draft.version}.edxl.xml" not in page
