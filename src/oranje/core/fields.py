@@ -46,11 +46,11 @@ class DayField(serializers.DateField):
 
 class FreeTextField(serializers.CharField):
     """Text a person types: at most `max_length` characters (TEXT unless told), without
-    bidirectional control characters."""
+    bidirectional and C0 control characters (core.text.neutralise_controls)."""
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("max_length", text.TEXT)
         super().__init__(**kwargs)
 
     def to_internal_value(self, data: Any) -> str:
-        return text.neutralise_bidi(super().to_internal_value(data))
+        return text.neutralise_controls(super().to_internal_value(data))

@@ -22,8 +22,8 @@ def _in_window(value: dt.date) -> None:
 
 class InputForm(forms.Form):
     """A form whose text fields all have a maximum length (TEXT, as the API's FreeTextField,
-    unless the field names its own), whose text loses bidirectional control characters, and
-    whose dates lie between 2000 and 2100."""
+    unless the field names its own), whose text loses bidirectional and C0 control characters
+    (core.text.neutralise_controls), and whose dates lie between 2000 and 2100."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -39,5 +39,5 @@ class InputForm(forms.Form):
         cleaned = super().clean() or {}
         for name, value in cleaned.items():
             if isinstance(value, str):
-                cleaned[name] = text.neutralise_bidi(value)
+                cleaned[name] = text.neutralise_controls(value)
         return cleaned

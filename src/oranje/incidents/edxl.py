@@ -21,7 +21,9 @@ Mapping (population care's report is "situation information"):
 An exercise says OEFENING in its purpose, title and incident name.
 
 Date-times carry an explicit offset and no fractions (`2026-01-15T10:00:00+01:00`), as
-EDXL's date-time type requires.
+EDXL's date-time type requires. Every text passes `core.text.xml_text`: a character XML 1.0
+does not allow (a control character in an old report or title) is taken out, a vertical tab
+or form feed becomes a newline.
 
 Validation: `validate_sitrep` checks a document against the schema files under
 `data/edxl-sitrep/` (see the README there for what they are)."""
@@ -41,6 +43,7 @@ from lxml import etree
 from oranje.core.audit import audit_record
 from oranje.core.audit_actions import AuditAction
 from oranje.core.models import User
+from oranje.core.text import xml_text
 from oranje.incidents.constants import GripLevel, Process, ReportStatus, ScalingMode
 from oranje.incidents.models import ScalingStep, SituationReport
 
@@ -119,12 +122,14 @@ def _person_time(parent: Any, tag: str, name: str, moment: Any) -> None:
     pair = etree.SubElement(parent, f"{{{SITREP_NS}}}{tag}")
     details = etree.SubElement(pair, f"{{{CT_NS}}}personDetails")
     person = etree.SubElement(details, f"{{{XNL_NS}}}personName")
-    etree.SubElement(person, f"{{{XNL_NS}}}nameElement").text = name
+    etree.SubElement(person, f"{{{XNL_NS}}}nameElement").text = xml_text(name)
     etree.SubElement(pair, f"{{{CT_NS}}}timeValue").text = _moment(moment)
 
 
 def _add(parent: Any, tag: str, text: str) -> None:
-    etree.SubElement(parent, f"{{{SITREP_NS}}}{tag}").text = text
+    """A text element; characters XML 1.0 does not allow (a vertical tab pasted from Word
+    into a report stored before input was cleaned) are taken out, never a failed download."""
+    etree.SubElement(parent, f"{{{SITREP_NS}}}{tag}").text = xml_text(text)
 
 
 def report_as_sitrep(report: SituationReport) -> bytes:

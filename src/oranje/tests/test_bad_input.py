@@ -161,6 +161,25 @@ def test_free_text_has_a_maximum_and_loses_bidirectional_controls(world: World) 
     assert tricked.json()["text"] == "bijlage gpj.exe"
 
 
+def test_free_text_loses_c0_controls_a_vertical_tab_becomes_a_newline(world: World) -> None:
+    incident = start_incident(world)
+    client = api(world.coordinator)
+    pasted = client.post(
+        f"/api/v1/incidents/{incident.pk}/log/",
+        {"text": "Regel 1\x0bRegel 2\x0cRegel 3\x1b\x01"},
+        format="json",
+    )
+    assert pasted.status_code == 201
+    assert pasted.json()["text"] == "Regel 1\nRegel 2\nRegel 3"
+    page = page_client(world.coordinator)
+    page.post(
+        f"/incidenten/{incident.pk}/logboek/nieuw/",
+        {"text": "Op de pagina\x0bgeplakt\x02"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert incident.log.filter(text="Op de pagina\ngeplakt").exists()
+
+
 def test_an_affected_area_has_at_most_5000_points(world: World) -> None:
     response = api(world.coordinator).post(
         "/api/v1/incidents/",

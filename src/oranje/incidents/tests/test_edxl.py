@@ -151,3 +151,24 @@ def test_the_report_list_links_the_edxl_of_each_published_version(world: World) 
     base = f"/incidenten/{incident.pk}/situatierapport/"
     assert f'href="{base}{first.version}.edxl.xml"' in page
     assert f"{base}{draft.version}.edxl.xml" not in page
+
+
+def test_control_characters_in_a_stored_report_or_title_do_not_break_the_download(
+    world: World,
+) -> None:
+    """Word's manual line break (a vertical tab) pasted into a report stored before input was
+    cleaned: the download still works, valid, with the break as a newline."""
+    incident = start_incident(world, title="Gasstoring\x0cVelsen-Noord\x01")
+    report = _published(world, incident, summary="Regel 1\x0bRegel 2\x1b")
+    SituationReport.objects.filter(pk=report.pk).update(summary="Regel 1\x0bRegel 2\x1b")
+    type(incident).objects.filter(pk=incident.pk).update(title="Gasstoring\x0cVelsen-Noord\x01")
+    report.refresh_from_db()
+    document = report_as_sitrep(report)
+    assert validate_sitrep(document) == []
+    assert _text(document, "s:incidentName") == "Gasstoring\nVelsen-Noord"
+    assert "Regel 1\nRegel 2" in _text(document, "s:report/s:situationSummary")
+    client = Client(raise_request_exception=False)
+    client.force_login(world.viewer)
+    response = client.get(f"/incidenten/{incident.pk}/situatierapport/{report.version}.edxl.xml")
+    assert response.status_code == 200
+    assert validate_sitrep(response.content) == []

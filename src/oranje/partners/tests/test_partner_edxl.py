@@ -72,3 +72,17 @@ def test_the_partner_report_page_links_the_edxl_download_of_a_real_incident(
     assert link in client.get(f"/partners/VR12/situatierapporten/{incident.pk}/").content.decode()
     page = client.get(f"/partners/VR12/situatierapporten/{exercise.pk}/").content.decode()
     assert ".edxl.xml" not in page
+
+
+def test_a_control_character_in_the_report_does_not_break_the_partners_download(
+    world: World,
+) -> None:
+    incident, report = _publish(world)
+    type(report).objects.filter(pk=report.pk).update(summary="Regel 1\x0bRegel 2")
+    _user, client = _partner_client(world)
+    client.raise_request_exception = False
+    url = f"/partners/VR12/incidenten/{incident.pk}/situatierapport/{report.version}.edxl.xml"
+    response = client.get(url)
+    assert response.status_code == 200
+    assert validate_sitrep(response.content) == []
+    assert "Regel 1\nRegel 2" in response.content.decode()
