@@ -64,8 +64,20 @@ def description(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def description_history(request: HttpRequest, code: str) -> HttpResponse:
-    """Every version of the national text and of the region's additions, newest first."""
+    """Every version of the national text and of the region's additions, newest first. Who
+    published a version is shown to the region's staff only: a partner sees "the region" or
+    "national", never a person; a partner's read is audited, as the description page's is."""
     region = access.partner_region_for_user(request.user, code)
+    partner = _is_partner_reader(request, region)
+    if partner:
+        with transaction.atomic():
+            audit_record(
+                actor=core_access.authenticated(request.user),
+                action=AuditAction.DESCRIPTION_PARTNER_READ,
+                obj=region,
+                region=region,
+                changes={"page": "versions"},
+            )
     national = Description.objects.filter(region__isnull=True).select_related("published_by")
     regional = Description.objects.filter(region=region).select_related("published_by")
     return render(
@@ -76,7 +88,8 @@ def description_history(request: HttpRequest, code: str) -> HttpResponse:
             "national": national.order_by("-version"),
             "regional": regional.order_by("-version"),
             "part_fields": svc.PARTS,
-            "nav": "description",
+            "show_publisher": not partner,
+            "nav": "partners" if partner else "description",
         },
     )
 

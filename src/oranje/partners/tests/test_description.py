@@ -272,3 +272,31 @@ def test_the_api_sets_the_point_of_contact_with_dutch_errors(world: World) -> No
         content_type="application/json",
     )
     assert good.status_code == 200 and good.json()["phone"] == "+31612345678"
+
+
+def test_a_partner_reads_the_versions_without_a_person_and_the_read_is_audited(
+    world: World,
+) -> None:
+    world.coordinator.first_name, world.coordinator.last_name = "Jolanda", "Verbeek"
+    world.coordinator.save()
+    description_publish(
+        actor=world.coordinator, region=world.region, texts=ADDITION, note="Opvang sneller"
+    )
+    partner = _partner(world)
+    before = AuditEntry.objects.filter(actor=partner, action="description.partner_read").count()
+    page = _client(partner).get("/bevolkingszorg/VR12/versies/")
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert "Opvang sneller" in body
+    assert "Jolanda" not in body and "Verbeek" not in body
+    assert "De regio" in body and "Landelijk" in body
+    assert (
+        AuditEntry.objects.filter(actor=partner, action="description.partner_read").count()
+        == before + 1
+    )
+    # The region's staff still see who published, and their read is no partner read.
+    staff = _client(world.viewer).get("/bevolkingszorg/VR12/versies/").content.decode()
+    assert "Jolanda Verbeek" in staff
+    assert not AuditEntry.objects.filter(
+        actor=world.viewer, action="description.partner_read"
+    ).exists()
