@@ -14,6 +14,23 @@ from django.core.validators import MaxLengthValidator
 from oranje.core import params, text
 
 
+class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """A multiple choice of objects by id that refuses, naming the field, an id that is no
+    whole number in ASCII digits or lies outside 1 to 2^63 - 1 (core.params) before it reaches
+    the database: Django's own field lets `99999999999999999999999` through to SQLite, which
+    answers with an OverflowError (a 500)."""
+
+    def clean(self, value: Any) -> Any:
+        if self.to_field_name is None and isinstance(value, list | tuple):
+            for item in value:
+                try:
+                    params.parse_id(item, field=str(self.label or ""))
+                except params.InvalidParameter as error:
+                    message = f"{self.label}: {error.message}" if self.label else error.message
+                    raise ValidationError(message, code="invalid_pk_value") from error
+        return super().clean(value)
+
+
 def _in_window(value: dt.date) -> None:
     day = value.date() if isinstance(value, dt.datetime) else value
     if not params.FIRST_DATE <= day <= params.LAST_DATE:

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from oranje.core.forms import InputForm
+from oranje.core.forms import IdMultipleChoiceField, InputForm
 from oranje.core.models import Municipality, Region
 from oranje.core.params import MAX_ID
 from oranje.core.text import LONG_TEXT
@@ -48,7 +48,7 @@ class IncidentForm(InputForm):
     municipality = forms.ModelChoiceField(
         label=_("Municipality of the scene"), queryset=Municipality.objects.none()
     )
-    municipalities = forms.ModelMultipleChoiceField(
+    municipalities = IdMultipleChoiceField(
         label=_("Other municipalities involved"),
         queryset=Municipality.objects.none(),
         required=False,

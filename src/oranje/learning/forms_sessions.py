@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from oranje.core.forms import InputForm
+from oranje.core.forms import IdMultipleChoiceField, InputForm
 from oranje.core.models import Region
 from oranje.learning.constants import ADDRESS_MAX, TEXT_MAX, TITLE_MAX
 from oranje.learning.forms_network import NamedForm
@@ -23,7 +23,7 @@ class SessionForm(NamedForm):
     host_region = forms.ModelChoiceField(
         label=_("Host region"), queryset=Region.objects.none(), required=False
     )
-    regions = forms.ModelMultipleChoiceField(
+    regions = IdMultipleChoiceField(
         label=_("Regions taking part"),
         queryset=Region.objects.none(),
         required=False,

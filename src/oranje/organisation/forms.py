@@ -9,7 +9,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from oranje.core.forms import InputForm
+from oranje.core.forms import IdMultipleChoiceField, InputForm
 from oranje.core.models import Municipality, Region
 from oranje.core.text import LONG_TEXT
 from oranje.organisation.constants import (
@@ -58,7 +58,7 @@ class PersonForm(InputForm):
         required=False,
         help_text=_("Empty for regional staff."),
     )
-    functions = forms.ModelMultipleChoiceField(
+    functions = IdMultipleChoiceField(
         label=_("Functions"),
         queryset=Function.objects.all(),
         required=False,
@@ -96,7 +96,7 @@ class PersonKindForm(InputForm):
 
 class DistrictForm(InputForm):
     name = forms.CharField(label=_("Name"), max_length=100)
-    municipalities = forms.ModelMultipleChoiceField(
+    municipalities = IdMultipleChoiceField(
         label=_("Municipalities"),
         queryset=Municipality.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -112,7 +112,7 @@ class DistrictForm(InputForm):
 class PoolForm(InputForm):
     name = forms.CharField(label=_("Name"), max_length=150)
     kind = forms.ChoiceField(label=_("Kind"), choices=PoolKind.choices)
-    municipalities = forms.ModelMultipleChoiceField(
+    municipalities = IdMultipleChoiceField(
         label=_("Municipalities served"),
         queryset=Municipality.objects.none(),
         required=False,
@@ -121,10 +121,10 @@ class PoolForm(InputForm):
             "Municipal: one; intermunicipal: two or more; regional: none (the whole region)."
         ),
     )
-    functions = forms.ModelMultipleChoiceField(
+    functions = IdMultipleChoiceField(
         label=_("Functions"), queryset=Function.objects.all(), widget=forms.CheckboxSelectMultiple
     )
-    members = forms.ModelMultipleChoiceField(
+    members = IdMultipleChoiceField(
         label=_("Members"),
         queryset=Person.objects.none(),
         required=False,
@@ -244,7 +244,7 @@ class PatternForm(InputForm):
     kind = forms.ChoiceField(
         label=_("On-call kind"), choices=OnCallKind.choices, initial=OnCallKind.HARD
     )
-    rotation = forms.ModelMultipleChoiceField(
+    rotation = IdMultipleChoiceField(
         label=_("Rotation"),
         queryset=Person.objects.none(),
         widget=forms.SelectMultiple(attrs={"size": 10}),

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from oranje.core.forms import InputForm
+from oranje.core.forms import IdMultipleChoiceField, InputForm
 from oranje.core.models import Region
 from oranje.organisation.forms import DateTimeLocalInput
 from oranje.organisation.models import Function, Person
@@ -24,7 +24,7 @@ class LoanForm(InputForm):
         queryset=Region.objects.none(),
         error_messages={"required": _("Borrowing region: choose the region that borrows.")},
     )
-    functions = forms.ModelMultipleChoiceField(
+    functions = IdMultipleChoiceField(
         label=_("Functions"),
         queryset=Function.objects.all(),
         required=False,

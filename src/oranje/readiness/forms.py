@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from oranje.core.forms import InputForm
+from oranje.core.forms import IdMultipleChoiceField, InputForm
 from oranje.core.models import Region
 from oranje.core.text import LONG_TEXT
 from oranje.organisation.forms import DateTimeLocalInput
@@ -30,7 +30,7 @@ def _people(region: Region, people: Any = None) -> Any:
 
 
 class ActivityForm(InputForm):
-    persons = forms.ModelMultipleChoiceField(
+    persons = IdMultipleChoiceField(
         label=_("People"),
         queryset=Person.objects.none(),
         widget=forms.SelectMultiple(attrs={"size": 10}),
@@ -145,19 +145,19 @@ class ExerciseForm(InputForm):
         max_length=LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    functions = forms.ModelMultipleChoiceField(
+    functions = IdMultipleChoiceField(
         label=_("Functions involved"),
         queryset=Function.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    participants = forms.ModelMultipleChoiceField(
+    participants = IdMultipleChoiceField(
         label=_("Participants"),
         queryset=Person.objects.none(),
         widget=forms.SelectMultiple(attrs={"size": 10}),
         help_text=_("Each takes part in their first function among the functions involved."),
     )
-    observers = forms.ModelMultipleChoiceField(
+    observers = IdMultipleChoiceField(
         label=_("Observers"),
         queryset=Person.objects.none(),
         required=False,
@@ -173,7 +173,7 @@ class ExerciseForm(InputForm):
 
 
 class AlarmTestForm(InputForm):
-    functions = forms.ModelMultipleChoiceField(
+    functions = IdMultipleChoiceField(
         label=_("Functions"),
         queryset=Function.objects.all(),
         widget=forms.CheckboxSelectMultiple,
