@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from oranje.demo import national_certification
-from oranje.demo.national import DemoContext
+from oranje.demo.tests.national_context import demo_context
 from oranje.readiness.models import Accreditation, Activity, PersonQualification, Provider
 from oranje.readiness.selectors import current_requirements
 from oranje.readiness.selectors_certification import certificate_lines
@@ -27,26 +27,14 @@ def profiled(world):
     return world
 
 
-def _context(world):
-    return DemoContext(
-        region=world.region,
-        coordinator=world.coordinator,
-        admin=world.admin,
-        velsen=None,
-        today=timezone.localdate(),
-        log=lambda line: None,
-        make_user=lambda *args: world.admin,
-    )
-
-
 def test_the_certification_demo_builds_and_tops_up(profiled):
     before = dict(
         PersonQualification.objects.filter(function=profiled.ovd).values_list(
             "person_id", "qualified_until"
         )
     )
-    national_certification.build(_context(profiled))
-    national_certification.build(_context(profiled))
+    national_certification.build(demo_context(profiled))
+    national_certification.build(demo_context(profiled))
 
     assert Provider.objects.count() == 4
     assert not Provider.objects.get(name=national_certification.IFV).active

@@ -3,12 +3,10 @@ two versions and its point of contact; built twice, it adds nothing."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from oranje.demo import national_description
-from oranje.demo.national import DemoContext
+from oranje.demo.tests.national_context import demo_context
 from oranje.organisation.tests.factories import World
 from oranje.partners.models import ContactPoint, Description
 from oranje.partners.services_description import composed
@@ -16,21 +14,9 @@ from oranje.partners.services_description import composed
 pytestmark = pytest.mark.django_db
 
 
-def _ctx(world: World) -> DemoContext:
-    return DemoContext(
-        region=world.region,
-        coordinator=world.coordinator,
-        admin=world.admin,
-        velsen=None,
-        today=dt.date.today(),
-        log=lambda _line: None,
-        make_user=lambda *_a: world.coordinator,
-    )
-
-
 def test_the_demo_builds_kennemerlands_description_and_contact_once(world: World) -> None:
-    national_description.build(_ctx(world))
-    national_description.build(_ctx(world))
+    national_description.build(demo_context(world))
+    national_description.build(demo_context(world))
     versions = list(
         Description.objects.filter(region=world.region).values_list("version", flat=True)
     )

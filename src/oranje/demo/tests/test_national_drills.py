@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from oranje.demo import national_drills
-from oranje.demo.national import DemoContext
+from oranje.demo.tests.national_context import demo_context
 from oranje.organisation.tests.factories import World, make_shift
 from oranje.readiness.constants import ExerciseType
 from oranje.readiness.models import Drill
@@ -18,25 +18,13 @@ from oranje.readiness.services.drills import DrillState, drill_state, is_late
 pytestmark = pytest.mark.django_db
 
 
-def _ctx(world: World) -> DemoContext:
-    return DemoContext(
-        region=world.region,
-        coordinator=world.coordinator,
-        admin=world.admin,
-        velsen=None,
-        today=dt.date.today(),
-        log=lambda _line: None,
-        make_user=lambda *_a: world.coordinator,
-    )
-
-
 def test_the_demo_has_one_assessed_and_one_open_drill_once(world: World, settings) -> None:
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     make_shift(
         world.cpg_haarlem, world.cpg, world.contacts[0], timezone.now() - dt.timedelta(hours=2)
     )
-    national_drills.build(_ctx(world))
-    national_drills.build(_ctx(world))
+    national_drills.build(demo_context(world))
+    national_drills.build(demo_context(world))
     drills = list(Drill.objects.filter(region=world.region).order_by("created_at"))
     assert len(drills) == 2
     done, still_open = drills

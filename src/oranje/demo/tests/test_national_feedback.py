@@ -4,10 +4,9 @@ demo is built by test_demo.py)."""
 from __future__ import annotations
 
 import pytest
-from django.utils import timezone
 
 from oranje.demo import national_feedback
-from oranje.demo.national import DemoContext
+from oranje.demo.tests.national_context import demo_context
 from oranje.organisation.tests.factories import World
 from oranje.readiness.constants import ExerciseStatus
 from oranje.readiness.models import Activity, Exercise, Feedback, FeedbackMoment
@@ -18,15 +17,7 @@ pytestmark = pytest.mark.django_db
 def test_the_feedback_exercise_has_three_moments_and_feedback_for_each_participant(
     world: World,
 ) -> None:
-    ctx = DemoContext(
-        region=world.region,
-        coordinator=world.coordinator,
-        admin=world.admin,
-        velsen=None,
-        today=timezone.localdate(),
-        log=lambda _line: None,
-        make_user=lambda *_a: world.viewer,
-    )
+    ctx = demo_context(world)
     national_feedback.build(ctx)
     national_feedback.build(ctx)  # tops up: nothing twice
     exercise = Exercise.objects.get(region=world.region, title=national_feedback.TITLE)

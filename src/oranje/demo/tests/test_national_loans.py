@@ -3,13 +3,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from django.utils import timezone
 
 from oranje.demo import national_loans
-from oranje.demo.national import DemoContext
+from oranje.demo.tests.national_context import demo_context
 from oranje.organisation import selectors
 from oranje.organisation.models import Loan
 from oranje.organisation.tests.factories import World
@@ -17,21 +15,9 @@ from oranje.organisation.tests.factories import World
 pytestmark = pytest.mark.django_db
 
 
-def _ctx(world: World) -> DemoContext:
-    return DemoContext(
-        region=world.region,
-        coordinator=world.coordinator,
-        admin=world.admin,
-        velsen=None,
-        today=dt.date.today(),
-        log=lambda _line: None,
-        make_user=lambda *_a: world.coordinator,
-    )
-
-
 def test_the_demo_lends_two_officers_to_hollands_midden_on_shift_there(world: World) -> None:
-    national_loans.build(_ctx(world))
-    national_loans.build(_ctx(world))
+    national_loans.build(demo_context(world))
+    national_loans.build(demo_context(world))
 
     loans = list(Loan.objects.filter(from_region=world.region, to_region__code="VR16"))
     assert len(loans) == 2
