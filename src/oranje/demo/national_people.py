@@ -129,6 +129,7 @@ def _regroup(ctx: DemoContext) -> None:
 
 def _history(ctx: DemoContext) -> None:
     zone = local_zone()
+    created = False
     for days_ago, title, kind, place, exercise, plan in HISTORY:
         if Incident.objects.filter(region=ctx.region, title=title).exists():
             continue
@@ -188,7 +189,15 @@ def _history(ctx: DemoContext) -> None:
                     answered_at=answered_at,
                     eta_minutes=20 if answer == A else None,
                 )
+        created = True
         ctx.log(f"Mensen: alarmeringsgeschiedenis '{title}' ({day:%d-%m-%Y}).")
+    if created:
+        # The quality room computed its figures before this part ran: bring them up to date
+        # now, so that a second run of the demo changes nothing.
+        from oranje.demo import quality_history
+        from oranje.quality.services.compute import indicators_compute
+
+        indicators_compute(periods=quality_history.periods(ctx.today))
 
 
 def build(ctx: DemoContext) -> None:
