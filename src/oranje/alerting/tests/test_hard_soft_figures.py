@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.conf import settings as django_settings
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -183,3 +184,36 @@ def test_the_api_gives_the_figures_and_refuses_bad_input(world, alerted):
     assert client.get("/api/v1/regions/VR12/hard-soft/?function=NOPE").status_code == 400
     assert client.get("/api/v1/regions/VR09/hard-soft/").status_code == 404
     assert client_for(world.viewer).get("/api/v1/regions/VR12/hard-soft/").status_code == 403
+
+
+def test_the_page_shows_who_could_not_and_who_did_not_answer(world, alerted):
+    """The intro promises how many could not and how many did not answer: the table has
+    both columns, per on-call kind (soft: 1 came, 1 could not, 2 no answer)."""
+    page = (
+        client_for(world.coordinator)
+        .get(reverse("alerting:hard_soft") + f"?periode={alerted.code}")
+        .content.decode()
+    )
+    assert page.count('<th scope="col" class="num">Kon niet komen</th>') == 4  # 2 tables
+    assert page.count('<th scope="col" class="num">Geen antwoord</th>') == 4
+    soft = (
+        '<td class="num">4</td><td class="num">1</td><td class="num">1</td><td class="num">2</td>'
+    )
+    assert soft in page
+    assert 'colspan="6">Hard piket' in page
+
+
+def test_the_figures_table_breaks_between_words_only_and_scrolls(world, alerted):
+    """A card breaks long words anywhere; the figures table opts out ("Gealarm|eerd" at
+    1280 px) and sits in the sideways-scrolling .table-wrap."""
+    page = (
+        client_for(world.coordinator)
+        .get(reverse("alerting:hard_soft") + f"?periode={alerted.code}")
+        .content.decode()
+    )
+    assert 'class="table-wrap" role="region" tabindex="0"' in page
+    assert '<table class="figures no-break">' in page
+    css = (django_settings.BASE_DIR / "core/static/oranje/oranje.css").read_text()
+    assert (
+        "table.no-break th, table.no-break td { overflow-wrap: normal; word-break: normal;" in css
+    )
