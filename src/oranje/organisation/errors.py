@@ -1,6 +1,7 @@
 """Error messages of the organisation room, as named constants that tests assert on."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 END_BEFORE_START = _("The end must be after the start.")
 SHIFT_TOO_LONG = _("A shift can last at most %(days)s days.")
@@ -43,9 +44,12 @@ CIVIL_NOT_HARD = _(
 )
 KIND_REASON_REQUIRED = _("Reason: say why the person moves (at most 255 characters).")
 KIND_UNCHANGED = _("Kind: %(person)s already is a %(kind)s.")
-KIND_HARD_SHIFTS_AHEAD = _(
-    "Kind: %(person)s is still on hard on-call from %(start)s (%(count)s shift(s)); hand "
-    "those shifts over or remove them first."
+KIND_HARD_SHIFTS_AHEAD = ngettext_lazy(
+    "Kind: %(person)s is still on hard on-call from %(start)s (%(count)s shift); hand "
+    "that shift over or remove it first.",
+    "Kind: %(person)s is still on hard on-call from %(start)s (%(count)s shifts); hand "
+    "those shifts over or remove them first.",
+    "count",
 )
 KIND_CHANGE_ELSEWHERE = _(
     'Kind: change the kind with the action "Move" on the person\'s page, with a reason.'

@@ -20,6 +20,7 @@ from oranje.organisation.constants import (
     PoolKind,
     UnavailabilityReason,
 )
+from oranje.organisation import errors
 from oranje.organisation.models import Function, Person, Pool
 from oranje.organisation.selectors_loans import people_lent_to
 
@@ -91,6 +92,10 @@ class PersonKindForm(InputForm):
         label=_("Reason"),
         max_length=255,
         help_text=_("Why the person moves, e.g. 'stopped the training path, stays available'."),
+        error_messages={
+            "required": errors.KIND_REASON_REQUIRED,
+            "max_length": errors.KIND_REASON_REQUIRED,
+        },
     )
 
 

@@ -305,3 +305,24 @@ def test_the_api_refuses_a_civil_servant_on_hard_on_call(world, monday):
     )
     assert response.status_code == 400
     assert response.json()["kind"][0].startswith("Soort piket:")
+
+
+def test_an_empty_reason_on_the_move_page_names_the_field(world):
+    url = reverse("organisation:person_kind", args=[world.officers[2].pk])
+    response = client_for(world.coordinator).post(url, {"to_kind": "civil", "reason": ""})
+    assert response.context["form"].errors["reason"] == [
+        "Reden: geef aan waarom de persoon overgaat (ten hoogste 255 tekens)."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("shifts", "words"), [(1, "(1 dienst); draag die dienst"), (2, "(2 diensten); draag die")]
+)
+def test_the_refusal_counts_the_shifts_ahead_in_proper_dutch(world, monday, shifts, words):
+    for week in range(shifts):
+        make_shift(world.ovd_pool, world.ovd, world.officers[0], monday + dt.timedelta(weeks=week))
+    with pytest.raises(ValidationError) as exc:
+        services.person_change_kind(
+            actor=world.coordinator, person=world.officers[0], to_kind="civil", reason="weg"
+        )
+    assert words in exc.value.message_dict["to_kind"][0]
