@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from oranje.core.forms import IdMultipleChoiceField, InputForm
 from oranje.core.models import Municipality, Region
 from oranje.core.text import LONG_TEXT
+from oranje.organisation import errors
 from oranje.organisation.constants import (
     CoverageUnit,
     FunctionGroup,
@@ -20,7 +21,6 @@ from oranje.organisation.constants import (
     PoolKind,
     UnavailabilityReason,
 )
-from oranje.organisation import errors
 from oranje.organisation.models import Function, Person, Pool
 from oranje.organisation.selectors_loans import people_lent_to
 
