@@ -3,7 +3,10 @@ lending region's managers lend; either region's managers end a loan early."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
 from django.urls import URLPattern, path
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -13,6 +16,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from oranje.core import access as core_access
+from oranje.core.audit import audit_record
+from oranje.core.audit_actions import AuditAction
 from oranje.core.fields import FreeTextField, IdField, MomentField
 from oranje.core.models import Region
 from oranje.organisation import access
@@ -70,6 +75,32 @@ class LoanOut(serializers.ModelSerializer):
 
     def get_effective_ends_at(self, loan: Loan) -> str:
         return serializers.DateTimeField().to_representation(effective_end(loan))
+
+
+def audit_borrowed_read(request: Request, shown: Iterable[Loan]) -> None:
+    """Another region's people shown with their phone to a reader of the borrowing region only
+    (who cannot read the lending region): audited as the loans page does (`loan.read`), one
+    entry per borrowing region with the loans shown."""
+    now = timezone.now()
+    by_region: dict[int, tuple[Region, list[int]]] = {}
+    for loan in shown:
+        if core_access.can_read_region(request.user, loan.from_region_id):
+            continue
+        if effective_end(loan) <= now:
+            continue
+        by_region.setdefault(loan.to_region_id, (loan.to_region, []))[1].append(loan.pk)
+    if not by_region:
+        return
+    actor = core_access.authenticated(request.user)
+    with transaction.atomic():
+        for region, pks in by_region.values():
+            audit_record(
+                actor=actor,
+                action=AuditAction.LOAN_READ,
+                object_type="loan",
+                region=region,
+                changes={"loans": [None, sorted(pks)], "channel": "api"},
+            )
 
 
 class LoanIn(serializers.Serializer):
@@ -134,9 +165,10 @@ def loans(request: Request) -> Response:
         qs = qs.filter(from_region=region) | qs.filter(to_region=region)
     if request.query_params.get("open") in ("true", "1"):
         qs = qs.filter(not_over(timezone.now()))
-    return Response(
-        LoanOut(qs.order_by("-starts_at", "id"), many=True, context={"request": request}).data
-    )
+    shown = list(qs.order_by("-starts_at", "id"))
+    data = LoanOut(shown, many=True, context={"request": request}).data
+    audit_borrowed_read(request, shown)
+    return Response(data)
 
 
 @extend_schema(responses=LoanOut)
@@ -144,7 +176,9 @@ def loans(request: Request) -> Response:
 def loan_detail(request: Request, pk: int) -> Response:
     """One loan (both regions read it)."""
     loan = loan_for_user(request.user, pk)
-    return Response(LoanOut(loan, context={"request": request}).data)
+    data = LoanOut(loan, context={"request": request}).data
+    audit_borrowed_read(request, [loan])
+    return Response(data)
 
 
 @extend_schema(request=LoanEndIn, responses=LoanOut)

@@ -10,7 +10,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from oranje.core.models import AuditEntry
 from oranje.organisation.models import Loan
+from oranje.organisation.services.loans import loan_create, loan_end
 
 pytestmark = pytest.mark.django_db
 
@@ -37,3 +39,55 @@ def test_the_loan_form_refuses_an_out_of_range_function_id_naming_the_field(worl
     assert response.status_code in (200, 400)
     assert "Functies: " in response.content.decode()
     assert not Loan.objects.exists()
+
+
+def _lend(world):
+    person = world.officers[1]
+    person.phone = "0612345678"
+    person.save()
+    now = timezone.now()
+    return loan_create(
+        actor=world.coordinator,
+        from_region=world.region,
+        person=person,
+        to_region=world.other_region,
+        functions=[world.ovd],
+        starts_at=now - dt.timedelta(hours=1),
+        ends_at=now + dt.timedelta(days=2),
+        reason="Hulp bij overstroming",
+    )
+
+
+def _reads(user) -> list[AuditEntry]:
+    return list(AuditEntry.objects.filter(action="loan.read", actor=user).order_by("pk"))
+
+
+def test_the_borrowing_region_reading_a_lent_persons_phone_through_the_api_is_audited(world):
+    loan = _lend(world)
+    client = Client()
+    client.force_login(world.outsider)  # a coordinator of the borrowing region only
+    for url in ("/api/v1/loans/", f"/api/v1/loans/{loan.pk}/"):
+        before = len(_reads(world.outsider))
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "0612345678" in response.content.decode()
+        reads = _reads(world.outsider)
+        assert len(reads) == before + 1
+        assert reads[-1].region == world.other_region
+        assert reads[-1].changes["loans"] == [None, [loan.pk]]
+
+
+def test_the_lending_regions_own_read_and_an_ended_loan_are_not_audited_as_borrowed(world):
+    loan = _lend(world)
+    lender = Client()
+    lender.force_login(world.coordinator)
+    assert lender.get("/api/v1/loans/").status_code == 200
+    assert lender.get(f"/api/v1/loans/{loan.pk}/").status_code == 200
+    assert _reads(world.coordinator) == []
+    loan_end(actor=world.coordinator, loan=loan, reason="Klaar")
+    borrower = Client()
+    borrower.force_login(world.outsider)
+    response = borrower.get(f"/api/v1/loans/{loan.pk}/")
+    assert response.status_code == 200
+    assert "0612345678" not in response.content.decode()
+    assert _reads(world.outsider) == []
