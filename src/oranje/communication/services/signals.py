@@ -90,7 +90,7 @@ _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 def plain(text: str) -> str:
     """The text without bidirectional and control characters."""
-    return _CONTROLS.sub(" ", neutralise_bidi(text))
+    return neutralise_bidi(_CONTROLS.sub(" ", text))
 
 
 def normal_topic(topic: str) -> str:
