@@ -17,11 +17,13 @@ class LoanForm(InputForm):
     person = forms.ModelChoiceField(
         label=_("Person"),
         queryset=Person.objects.none(),
+        empty_label=_("— choose a person —"),
         error_messages={"required": _("Person: choose who is lent.")},
     )
     to_region = forms.ModelChoiceField(
         label=_("Borrowing region"),
         queryset=Region.objects.none(),
+        empty_label=_("— choose a region —"),
         error_messages={"required": _("Borrowing region: choose the region that borrows.")},
     )
     functions = IdMultipleChoiceField(

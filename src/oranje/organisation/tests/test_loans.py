@@ -371,3 +371,17 @@ def test_the_on_call_api_says_who_is_lent_from_where(client, world):
     rows = client.get(f"/api/v1/regions/{world.other_region.code}/on-call-now/").json()
     lent = [p for row in rows for p in row["hard"] if p["person"] == person.pk]
     assert [p["lent_from"] for p in lent] == ["VR12"]
+
+
+def test_the_loan_form_summarises_its_errors_at_the_top_and_labels_empty_choices(client, world):
+    client.force_login(world.coordinator)
+    url = reverse("organisation:loan_new")
+    page = client.get(url).content.decode()
+    assert '<option value="" selected>— kies een persoon —</option>' in page
+    assert '<option value="" selected>— kies een regio —</option>' in page
+    assert "---------" not in page
+    page = client.post(url, {"person": "", "to_region": ""}).content.decode()
+    summary = page.split('<div class="error-summary"', 1)[1].split("</div>", 1)[0]
+    assert '<a href="#id_person">Persoon: kies wie wordt uitgeleend.</a>' in summary
+    assert page.index("error-summary") < page.index('<form method="post" class="stack card"')
+    assert "<title>Fout:" in page
