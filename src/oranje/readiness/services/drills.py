@@ -1,7 +1,8 @@
 """The unannounced one-hour drill: a coordinator sends someone on call an assignment ("you
 have one hour to arrange X for population care") with a deadline; the person reports back
 through a personal signed link; the coordinator assesses it, and an assessed drill that was
-reported back counts as exercise upkeep (an `Activity`, exercise type drill, one hour).
+reported back counts as exercise upkeep (an `Activity`, exercise type drill, one hour, passed
+for good or sufficient and not passed for insufficient — it counts as upkeep either way).
 
 Choices where the issue is silent:
 - The link works for DRILL_LINK_MAX_AGE (a week): a report after the deadline is still
@@ -291,6 +292,9 @@ def drill_assess(*, actor: User, drill: Drill, assessment: str, note: str = "") 
     drill.assessment_note = note
     drill.assessed_at = timezone.now()
     drill.assessed_by = actor
+    # The record carries the result for the passport (good/sufficient passed, insufficient
+    # not); upkeep counts the exercise either way: the person took part.
+    passed = assessment != DrillAssessment.INSUFFICIENT
     if drill.reported_at is not None and drill.activity_id is None:
         drill.activity = Activity.objects.create(
             person=drill.person,
@@ -300,8 +304,11 @@ def drill_assess(*, actor: User, drill: Drill, assessment: str, note: str = "") 
             function=drill.function,
             completed_on=timezone.localtime(drill.reported_at).date(),
             hours=DRILL_HOURS,
+            passed=passed,
             recorded_by=actor,
         )
+    elif drill.activity_id is not None:
+        Activity.objects.filter(pk=drill.activity_id).update(passed=passed)
     drill.save(
         update_fields=["assessment", "assessment_note", "assessed_at", "assessed_by", "activity"]
     )

@@ -10,6 +10,8 @@ import time
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from oranje.core.models import AuditEntry
@@ -362,3 +364,27 @@ def test_an_assessment_needs_a_grade_and_a_short_note(world, shift):
             actor=world.coordinator, drill=drill, assessment="good", note="x" * 2001
         )
     assert exc.value.message_dict["note"][0].startswith("Toelichting:")
+
+
+def test_the_drills_record_carries_the_result_and_counts_as_upkeep_either_way(world, shift):
+    drill = start(world, shift)
+    service.drill_report(token=service.drill_link_token(drill), report="Half geregeld")
+    drill = service.drill_assess(actor=world.coordinator, drill=drill, assessment="insufficient")
+    assert drill.activity is not None
+    drill.activity.refresh_from_db()
+    assert drill.activity.passed is False
+    # A corrected assessment corrects the result on the one record.
+    service.drill_assess(actor=world.coordinator, drill=drill, assessment="good")
+    drill.activity.refresh_from_db()
+    assert drill.activity.passed is True
+    client = Client()
+    client.force_login(world.coordinator)
+    page = client.get(reverse("readiness:passport", args=[world.officers[0].pk])).content
+    assert "<td>voldaan</td>" in page.decode()
+
+
+def test_a_good_or_sufficient_drill_is_recorded_as_passed(world, shift):
+    drill = start(world, shift)
+    service.drill_report(token=service.drill_link_token(drill), report="Geregeld")
+    drill = service.drill_assess(actor=world.coordinator, drill=drill, assessment="sufficient")
+    assert drill.activity is not None and drill.activity.passed is True
