@@ -208,3 +208,24 @@ def test_a_real_report_links_its_edxl_sitrep_and_an_exercise_does_not(pw: Partne
     assert client.get(edxl).status_code == 200
     drill = client.get(reverse("partners:report", args=["VR12", pw.exercise.pk]))
     assert "edxl" not in drill.content.decode()
+
+
+def test_the_point_of_contacts_phone_reads_dutch_and_dials_e164(
+    pw: PartnerWorld, world: World
+) -> None:
+    from oranje.partners.models import ContactPoint
+
+    ContactPoint.objects.create(
+        region=world.region, name="Anne", phone="+31237890123", email="bz@vrk.example.nl"
+    )
+    page = _view(pw)
+    assert '<a class="phone" href="tel:+31237890123">023 789 0123</a>' in page
+
+
+def test_a_messages_instruction_has_no_colon_after_the_question(pw: PartnerWorld) -> None:
+    from oranje.communication.models import Message
+
+    Message.objects.filter(title="Geen gas in Velsen-Noord").update(instruction="Blijf binnen.")
+    page = _view(pw)
+    assert "<strong>Wat moet u doen?</strong> Blijf binnen." in page
+    assert "?:" not in page
