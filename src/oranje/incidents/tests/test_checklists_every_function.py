@@ -418,3 +418,27 @@ def test_the_printable_page_says_per_part_whether_it_is_the_regions_own(world: W
     text = html.content.decode()
     assert "Taken: landelijk (nog niet aangepast door de regio)" in text
     assert "Vragen voor bestuurders: regionaal" in text
+
+
+def test_the_index_offers_to_write_a_missing_instruction_to_managers_only(world: World) -> None:
+    url = reverse("incidents:checklist_index")
+    cgs = reverse("incidents:instruction_edit", args=["CGS"])
+    ovd = reverse("incidents:instruction_edit", args=["OVD-BZ"])
+    manager = Client()
+    manager.force_login(world.coordinator)
+    page = manager.get(url).content.decode()
+    assert f'<a href="{cgs}">Instructie<span' in page
+    assert f'<a href="{ovd}">Instructie schrijven<span' in page
+    reader = Client()
+    reader.force_login(world.viewer)
+    page = reader.get(url).content.decode()
+    assert "/instructie/" not in page
+
+
+def test_the_instruction_state_is_not_part_of_the_heading(world: World) -> None:
+    client = Client()
+    client.force_login(world.coordinator)
+    page = client.get(reverse("incidents:instruction_edit", args=["OVD-BZ"])).content.decode()
+    heading = page.split("<h1>", 1)[1].split("</h1>", 1)[0]
+    assert heading == "Instructie OVD-BZ"
+    assert '<span class="tag">nog geen</span>' in page
