@@ -300,3 +300,15 @@ def test_a_partner_reads_the_versions_without_a_person_and_the_read_is_audited(
     assert not AuditEntry.objects.filter(
         actor=world.viewer, action="description.partner_read"
     ).exists()
+
+
+def test_dash_lines_of_a_part_show_as_a_bulleted_list(world: World) -> None:
+    description_publish(
+        actor=world.coordinator,
+        region=world.region,
+        texts={**ADDITION, "will_do": "Wij regelen:\n- opvang\n- <b>verwanten</b>"},
+        note="Lijst",
+    )
+    page = _client(world.coordinator).get("/bevolkingszorg/VR12/").content.decode()
+    assert "<ul><li>opvang</li><li>&lt;b&gt;verwanten&lt;/b&gt;</li></ul>" in page
+    assert "- opvang" not in page
