@@ -26,28 +26,21 @@ def paragraphs(value: str) -> SafeString:
     only the tags made here are markup."""
     blocks: list[str] = []
     for block in str(value or "").replace("\r\n", "\n").split("\n\n"):
-        lines = [line for line in block.split("\n") if line.strip()]
-        text: list[str] = []
-        items: list[str] = []
-
-        def flush_text() -> None:
-            if text:
-                blocks.append("<p>" + "<br>".join(escape(t) for t in text) + "</p>")
-                text.clear()
-
-        def flush_items() -> None:
-            if items:
-                blocks.append("<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>")
-                items.clear()
-
-        for line in lines:
+        # Runs of (is a bullet, lines): consecutive lines of the same sort belong together.
+        runs: list[tuple[bool, list[str]]] = []
+        for line in block.split("\n"):
             stripped = line.strip()
-            if stripped[:2] in ("- ", "* "):
-                flush_text()
-                items.append(stripped[2:].strip())
+            if not stripped:
+                continue
+            bullet = stripped[:2] in ("- ", "* ")
+            piece = escape(stripped[2:].strip() if bullet else line)
+            if runs and runs[-1][0] == bullet:
+                runs[-1][1].append(piece)
             else:
-                flush_items()
-                text.append(line)
-        flush_text()
-        flush_items()
+                runs.append((bullet, [piece]))
+        for bullet, pieces in runs:
+            if bullet:
+                blocks.append("<ul>" + "".join(f"<li>{p}</li>" for p in pieces) + "</ul>")
+            else:
+                blocks.append("<p>" + "<br>".join(pieces) + "</p>")
     return mark_safe("\n".join(blocks))  # noqa: S308 - every piece of text is escaped above
