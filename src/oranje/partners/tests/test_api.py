@@ -56,3 +56,19 @@ def test_the_api_refuses_another_region(pw: PartnerWorld) -> None:
     assert client.get("/api/v1/partners/VR09/").status_code == 404
     assert client.get(f"/api/v1/partners/VR12/reports/{pw.other_region.pk}/").status_code == 404
     assert Client().get("/api/v1/partners/VR12/").status_code == 403
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/api/v1/persons/", "/api/v1/readiness/national/", "/api/v1/functions/", "/api/v1/loans/"],
+)
+def test_a_partners_api_token_opens_only_the_partners_api(pw: PartnerWorld, path: str) -> None:
+    """A token is read inside the view, after the middleware: the same stranger rule holds."""
+    from rest_framework.authtoken.models import Token
+
+    token = Token.objects.create(user=pw.partner)
+    client = Client(HTTP_AUTHORIZATION=f"Token {token.key}")
+    assert client.get("/api/v1/partners/VR12/").status_code == 200
+    response = client.get(path)
+    assert response.status_code == 403
+    assert "partner" in response.json()["detail"].lower()
