@@ -83,10 +83,24 @@ def test_the_matrix_counts_against_the_minimum(profiled):
     data.force_authenticate(profiled.viewer)
     matrix = data.get("/api/v1/regions/VR12/readiness/").json()
     ovd = next(c for c in matrix["columns"] if c["function"] == "OVD-BZ")
-    assert ovd == {"function": "OVD-BZ", "qualified": 2, "lapsing": 0, "minimum": 3}
+    assert ovd == {
+        "function": "OVD-BZ",
+        "qualified": 2,
+        "lapsing": 0,
+        "minimum": 3,
+        "without_path": 0,
+    }
     national = data.get("/api/v1/readiness/national/").json()
     # Nationally the Utrecht officer (no records) counts as well.
-    assert national == [{"function": "OVD-BZ", "qualified": 2, "lapsing": 0, "not_qualified": 2}]
+    assert national == [
+        {
+            "function": "OVD-BZ",
+            "qualified": 2,
+            "lapsing": 0,
+            "not_qualified": 2,
+            "without_path": 0,
+        }
+    ]
     passport = data.get(f"/api/v1/persons/{profiled.officers[2].pk}/passport/").json()
     assert passport[0]["status"] == "not_qualified"
 
