@@ -28,6 +28,17 @@ hypothesis_settings.load_profile("oranje")
 
 
 @pytest.fixture(autouse=True)
+def _fresh_upkeep_clocks() -> None:
+    """Every test starts with every worker upkeep due, as a freshly started worker has it: a
+    test that ran the upkeep (forced or not) must not leave the next test in the same
+    process with an upkeep "not due within the hour" (the daily round then goes unscheduled)."""
+    from oranje.core import worker
+
+    for item in worker._upkeep.values():
+        item.last = float("-inf")
+
+
+@pytest.fixture(autouse=True)
 def _fast_passwords(settings: object) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
     # Tests render pages without running collectstatic first.
