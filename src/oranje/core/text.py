@@ -23,15 +23,16 @@ LONG_TEXT = 20000
 
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _LINE_BREAKS = re.compile("[\x0b\x0c]")
-_C0_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
+#: NUL is left in on purpose: every room refuses it with its own message (the field names it).
+_C0_CONTROLS = re.compile("[\x01-\x08\x0e-\x1f]")
 #: Everything XML 1.0 does not allow (its Char production), after the line breaks above.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def neutralise_controls(text: str) -> str:
     """The text without bidirectional embedding, override and isolate characters and without
-    C0 control characters other than tab, newline and carriage return (a vertical tab or form
-    feed becomes a newline)."""
+    C0 control characters other than tab, newline, carriage return and NUL (a vertical tab or
+    form feed becomes a newline; NUL stays, so that the field refuses it and says so)."""
     return _C0_CONTROLS.sub("", _LINE_BREAKS.sub("\n", _BIDI_CONTROLS.sub("", text)))
 
 
