@@ -24,10 +24,10 @@ from oranje.organisation.access import (
     unavailability_for_user,
 )
 from oranje.organisation.constants import PersonKind
-from oranje.organisation.forms import ImportForm, PersonForm, PersonKindForm, UnavailabilityForm
+from oranje.organisation.forms import PersonForm, PersonKindForm, UnavailabilityForm
 from oranje.organisation.imports_people import people_import, read_table
 from oranje.organisation.models import Function, Person
-from oranje.organisation.views.common import _manages, _require_manager
+from oranje.organisation.views.common import _manages, _require_manager, import_page
 
 
 @login_required
@@ -202,31 +202,12 @@ def person_kind(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def person_import(request: HttpRequest) -> HttpResponse:
     """Add functionaries from a spreadsheet: all rows or none."""
-    region = current_region(request)
-    _require_manager(request)
-    form = ImportForm(request.POST or None, request.FILES or None)
-    report = None
-    file_error = ""
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            rows = read_table(upload, upload.name)
-        except ValidationError as exc:
-            file_error = exc.messages[0]
-        else:
-            report = people_import(
-                actor=core_access.authenticated(request.user),
-                region=region,
-                rows=rows,
-                filename=upload.name,
-            )
-            if report.ok:
-                messages.success(
-                    request, _("%(count)s people imported.") % {"count": report.created}
-                )
-                return redirect("organisation:people")
-    return render(
+    return import_page(
         request,
-        "organisation/person_import.html",
-        {"form": form, "report": report, "file_error": file_error, "nav": "people"},
+        read_table,
+        people_import,
+        done=lambda count: _("%(count)s people imported.") % {"count": count},
+        then="organisation:people",
+        template="organisation/person_import.html",
+        nav="people",
     )

@@ -24,11 +24,11 @@ from oranje.core.views import apply_errors, current_region
 from oranje.organisation import selectors, services
 from oranje.organisation.access import can_manage_pool, is_own, pool_for_user, shift_for_user
 from oranje.organisation.constants import OnCallKind
-from oranje.organisation.forms import HandoverForm, ImportForm, PatternForm, ShiftForm
+from oranje.organisation.forms import HandoverForm, PatternForm, ShiftForm
 from oranje.organisation.imports import read_table, roster_import
 from oranje.organisation.models import Function, Person, Pool
 from oranje.organisation.selectors_loans import people_lent_to
-from oranje.organisation.views.common import _manages, _require_manager
+from oranje.organisation.views.common import _manages, _require_manager, import_page
 
 
 @dataclass(frozen=True)
@@ -333,31 +333,12 @@ def pattern_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def roster_import_view(request: HttpRequest) -> HttpResponse:
-    region = current_region(request)
-    _require_manager(request)
-    form = ImportForm(request.POST or None, request.FILES or None)
-    report = None
-    file_error = ""
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            rows = read_table(upload, upload.name)
-        except ValidationError as exc:
-            file_error = exc.messages[0]
-        else:
-            report = roster_import(
-                actor=core_access.authenticated(request.user),
-                region=region,
-                rows=rows,
-                filename=upload.name,
-            )
-            if report.ok:
-                messages.success(
-                    request, _("%(count)s shifts imported.") % {"count": report.created}
-                )
-                return redirect("organisation:roster")
-    return render(
+    return import_page(
         request,
-        "organisation/import.html",
-        {"form": form, "report": report, "file_error": file_error, "nav": "roster"},
+        read_table,
+        roster_import,
+        done=lambda count: _("%(count)s shifts imported.") % {"count": count},
+        then="organisation:roster",
+        template="organisation/import.html",
+        nav="roster",
     )
