@@ -32,12 +32,16 @@ class FunctionCodeField(serializers.RelatedField):
         code = data.strip().upper() if isinstance(data, str) else ""
         found = (
             Function.objects.filter(code=code).first()
-            if code and len(code) <= MAX_CODE_LENGTH
+            # NUL never occurs in a code, and PostgreSQL refuses it in a query.
+            if code and len(code) <= MAX_CODE_LENGTH and "\x00" not in code
             else None
         )
         if found is None:
             raise serializers.ValidationError(
-                str(errors.UNKNOWN_FUNCTION % {"value": str(data)[:MAX_CODE_LENGTH]})
+                str(
+                    errors.UNKNOWN_FUNCTION
+                    % {"value": str(data)[:MAX_CODE_LENGTH].replace("\x00", "")}
+                )
             )
         return found
 

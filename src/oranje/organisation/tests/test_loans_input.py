@@ -91,3 +91,24 @@ def test_the_lending_regions_own_read_and_an_ended_loan_are_not_audited_as_borro
     assert response.status_code == 200
     assert "0612345678" not in response.content.decode()
     assert _reads(world.outsider) == []
+
+
+def test_a_function_code_with_a_nul_is_refused_on_the_field_not_a_500(world):
+    # PostgreSQL refuses NUL in a query; the fuzzer found it as a 500 on POST /api/v1/loans/.
+    client = Client(raise_request_exception=False)
+    client.force_login(world.coordinator)
+    start = timezone.now() + dt.timedelta(hours=1)
+    response = client.post(
+        "/api/v1/loans/",
+        {
+            "person": world.officers[1].pk,
+            "to_region": world.other_region.code,
+            "functions": ["\x00", "OVD\x00BZ"],
+            "starts_at": start.isoformat(),
+            "ends_at": (start + dt.timedelta(days=1)).isoformat(),
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert "functions" in response.json()
+    assert not Loan.objects.exists()
