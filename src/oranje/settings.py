@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "oranje.quality",
     "oranje.learning",
     "oranje.partners",
+    "oranje.operations",
     "oranje.demo",
 ]
 
@@ -378,6 +379,20 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("ORANJE_LOG_LEVEL", "WARNING")},
 }
+
+# Operations (issue 18; docs/operations.md): logs, health, metrics, deployment checks, backups.
+# Log lines as text (the default) or as JSON lines with the request id (`json`).
+LOG_FORMAT = env_choices("ORANJE_LOG_FORMAT", ["text"], allowed=["text", "json"])[0]
+# /metriek/: answered to a bearer token (when set) or to a client in these networks.
+METRICS_TOKEN = env_str("ORANJE_METRICS_TOKEN", "")
+METRICS_NETWORKS = env_list("ORANJE_METRICS_NETWORKS", ["127.0.0.1/32", "::1/128"])
+# /gezond/ answers 503 when the oldest due task or the oldest due message waits longer.
+HEALTH_QUEUE_AGE_SECONDS = env_int("ORANJE_HEALTH_QUEUE_AGE_SECONDS", 120, minimum=1)
+HEALTH_MAIL_BACKLOG_SECONDS = env_int("ORANJE_HEALTH_MAIL_BACKLOG_SECONDS", 300, minimum=1)
+# SMS deliberately off: `oranje check --deploy` then accepts an empty ORANJE_SMS_GATEWAY_URL.
+SMS_OFF = env_bool("ORANJE_SMS_OFF", False)
+# Where `oranje backup` writes when not told otherwise.
+BACKUP_DIR = Path(env_str("ORANJE_BACKUP_DIR", str(DATA_DIR / "backups"))).resolve()
 
 # The quality room's national view names the regions beside their figures; false shows them
 # as "regio A, B, …" to everyone but national members (issue 15).

@@ -98,6 +98,7 @@ urlpatterns = [
     path("", include("oranje.quality.urls")),
     path("", include("oranje.learning.urls")),
     path("", include("oranje.partners.urls")),
+    path("", include("oranje.operations.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include((api_v1, "v1"), namespace="v1")),
     path("api/", swagger_ui, name="api_docs"),
