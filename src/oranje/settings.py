@@ -79,6 +79,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the request id every log line of this request (and its tasks) carries, and the
+    # latency per view for the metrics, measured around everything else.
+    "oranje.core.request_id.RequestIdMiddleware",
+    "oranje.operations.middleware.MetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The public page (/publiek/<region>/) answered from memory when kept, before the rest.
