@@ -11,6 +11,7 @@ import time
 from decimal import Decimal
 
 from bench.common import report, setup_django, timed
+from bench.dataset import PEOPLE
 from bench.targets import check, exit_status
 
 ACTIVITIES = 500_000
@@ -31,7 +32,9 @@ PROFILES = {
 }
 
 
-def build(start: dt.datetime) -> None:
+def build(start: dt.datetime, people: int = PEOPLE, activities: int = ACTIVITIES) -> None:
+    """The national dataset (bench.dataset) with `activities` activity records spread over its
+    people, and the qualification they give; does nothing when they are already there."""
     from bench.dataset import build_national
     from oranje.core.constants import Role
     from oranje.core.models import Membership, User
@@ -39,8 +42,8 @@ def build(start: dt.datetime) -> None:
     from oranje.readiness import services
     from oranje.readiness.models import Activity, QualificationProfile
 
-    build_national(start)
-    if Activity.objects.filter(external_id="").count() >= ACTIVITIES:
+    build_national(start, people)
+    if Activity.objects.filter(external_id="").count() >= activities:
         return
     admin, _ = User.objects.get_or_create(username="bench-admin")
     Membership.objects.get_or_create(
@@ -74,7 +77,7 @@ def build(start: dt.datetime) -> None:
     ):
         held.setdefault(person_id, []).append(code)
     people = list(held)
-    per_person = ACTIVITIES // len(people)
+    per_person = activities // len(people)
     batch: list[Activity] = []
     began = time.perf_counter()
     for person_id in people:
@@ -130,7 +133,7 @@ def build(start: dt.datetime) -> None:
     began = time.perf_counter()
     written = services.readiness_recompute(person_ids=people)
     report(
-        "recompute stored qualification, all 20,000 people",
+        f"recompute stored qualification, all {len(people):,} people",
         f"{time.perf_counter() - began:.1f} s ({written:,} rows)",
     )
 
