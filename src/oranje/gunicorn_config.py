@@ -8,6 +8,8 @@ with them in memory instead of building them on its first request, which for a r
 
 from __future__ import annotations
 
+import threading
+import time
 from typing import Any
 
 preload_app = True
@@ -19,12 +21,90 @@ timeout = 60
 access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms'
 
 
-def when_ready(server: Any) -> None:
-    import time
+class ArbiterWatchdog(threading.Thread):
+    """systemd's watchdog for the web service (`WatchdogSec=` in oranje-web.service).
 
+    gunicorn's master already sends `READY=1` itself when run under `Type=notify` (in
+    `Arbiter.start`, gunicorn/arbiter.py), but nothing for the watchdog. A thread that pinged
+    unconditionally would only prove that the process exists, which systemd knows anyway. So
+    this thread, in the master, pings `WATCHDOG=1` only while
+
+    - the arbiter's main loop turns: it calls `murder_workers()` once a second, and we note
+      the time of each call (a master stuck in a signal handler or a deadlock stops the
+      notes), and
+    - at least one worker answers: a worker touches its heartbeat file (`worker.tmp`) from its
+      request loop; a worker silent for longer than gunicorn's `timeout` is one the arbiter
+      is about to kill, and with none left nobody serves.
+
+    When either stops, the pings stop and systemd kills and restarts the unit after
+    `WatchdogSec`. The database is deliberately not part of it: restarting gunicorn does not
+    bring a database back (that is what /gezond/ reports). Until the loop's first turn (the
+    matching indexes are built in `when_ready`, which can take a while on a large registry)
+    the master counts as starting and is given `STARTUP_SECONDS`.
+    """
+
+    STARTUP_SECONDS = 600.0
+    #: The loop turns about once a second; this much silence means it is stuck.
+    LOOP_STALE_SECONDS = 10.0
+
+    def __init__(self, server: Any, interval: float) -> None:
+        super().__init__(name="oranje-systemd-watchdog", daemon=True)
+        self.server = server
+        self.interval = interval
+        self.started = time.monotonic()
+        self.last_turn: float | None = None
+        self.stopped = threading.Event()
+        murder_workers = server.murder_workers
+
+        def murder_workers_noting_the_turn() -> None:
+            self.last_turn = time.monotonic()
+            murder_workers()
+
+        server.murder_workers = murder_workers_noting_the_turn
+
+    def healthy(self) -> tuple[bool, str]:
+        now = time.monotonic()
+        if self.last_turn is None:
+            if now - self.started <= self.STARTUP_SECONDS:
+                return True, "starting"
+            return False, "the arbiter's loop never started"
+        if now - self.last_turn > self.LOOP_STALE_SECONDS:
+            return False, f"the arbiter's loop has not turned for {now - self.last_turn:.0f} s"
+        answering = 0
+        for worker in list(self.server.WORKERS.values()):
+            try:
+                if now - worker.tmp.last_update() <= self.server.timeout:
+                    answering += 1
+            except (OSError, ValueError):
+                continue  # its heartbeat file closed: the worker is going
+        if not answering:
+            return False, "no worker answers"
+        return True, f"{answering} worker(s) answering"
+
+    def run(self) -> None:
+        from oranje.core import systemd
+
+        reported = ""
+        while not self.stopped.wait(self.interval):
+            ok, why = self.healthy()
+            if ok:
+                systemd.watchdog()
+            elif why != reported:
+                self.server.log.error("systemd watchdog not fed: %s", why)
+            reported = "" if ok else why
+
+
+def when_ready(server: Any) -> None:
     from django.db import connections
 
+    from oranje.core import systemd
     from oranje.registry.matching import warm
+
+    interval = systemd.watchdog_interval()
+    if interval is not None:
+        # Three pings per period: one lost or late ping does not restart the service. Started
+        # before the indexes are built, so the starting allowance covers the build.
+        ArbiterWatchdog(server, interval / 3).start()
 
     started = time.monotonic()
     count = warm()

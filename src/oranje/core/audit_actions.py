@@ -229,6 +229,10 @@ class AuditAction(models.TextChoices):
         "user.recovery_codes_renewed",
         _("New recovery codes made"),
     )
+    USER_ADMINISTRATOR_CREATE = (
+        "user.administrator_create",
+        _("National administrator created with 'oranje createadmin'"),
+    )
 
     # readiness: certification (issue 17)
     PROVIDER_CREATE = "provider.create", _("Training provider added to the national list")

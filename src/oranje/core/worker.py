@@ -31,6 +31,7 @@ from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
 
+from oranje.core import systemd
 from oranje.core.models import WorkerBeat
 
 log = logging.getLogger(__name__)
@@ -181,6 +182,9 @@ class Heartbeat(threading.Thread):
                 beat(self.worker_id)
             except Exception:
                 log.exception("heartbeat failed")
+            else:
+                # Only a beat that reached the database keeps systemd's watchdog quiet.
+                systemd.watchdog()
             finally:
                 connection.close()
 
@@ -191,6 +195,7 @@ class OranjeWorker(Worker):
     def run(self) -> None:
         log.info("worker %s starting", self.worker_id)
         beat(self.worker_id)
+        systemd.ready(f"worker {self.worker_id}")
         while self.running:
             close_old_connections()
             run_upkeep()

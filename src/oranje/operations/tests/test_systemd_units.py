@@ -1,0 +1,174 @@
+"""The systemd units in deploy/systemd/ and the web service's watchdog (gunicorn_config)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from django.db import connection
+
+from oranje.gunicorn_config import ArbiterWatchdog
+
+ROOT = Path(__file__).resolve().parents[4]
+UNITS = ROOT / "deploy" / "systemd"
+VENV = Path(sys.executable).parent.parent
+
+
+def _rendered_units(target: Path) -> list[Path]:
+    """The units as install.sh installs them, pointed at this checkout's environment (so
+    that `verify` finds the programs they start)."""
+    units = []
+    for unit in sorted(UNITS.glob("*.service")):
+        text = unit.read_text().replace("/opt/oranje/venv", str(VENV))
+        (target / unit.name).write_text(text)
+        units.append(target / unit.name)
+    return units
+
+
+def test_the_units_are_watched_restarted_and_confined() -> None:
+    web = (UNITS / "oranje-web.service").read_text()
+    worker = (UNITS / "oranje-worker.service").read_text()
+    for unit in (web, worker):
+        lines = set(unit.splitlines())
+        assert {"Type=notify", "User=oranje", "NoNewPrivileges=yes"} <= lines
+        assert {"ProtectSystem=strict", "PrivateTmp=yes", "ProtectHome=yes"} <= lines
+        assert "ReadWritePaths=/var/lib/oranje /var/backups/oranje" in lines
+        assert "EnvironmentFile=/etc/oranje/oranje.env" in lines
+        assert any(line.startswith("WatchdogSec=") for line in lines)
+    assert "Restart=on-failure" in web.splitlines()
+    assert "Restart=always" in worker.splitlines()
+    assert "--bind 127.0.0.1:8000" in web and "oranje.gunicorn_config" in web
+    assert "/opt/oranje/venv/bin/oranje worker" in worker
+
+
+@pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="no systemd-analyze here")
+def test_systemd_analyze_verifies_the_units(tmp_path: Path) -> None:
+    units = _rendered_units(tmp_path)
+    analyze = shutil.which("systemd-analyze") or "systemd-analyze"
+    result = subprocess.run(  # noqa: S603
+        [analyze, "verify", *map(str, units)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "oranje-" not in result.stdout + result.stderr, result.stdout + result.stderr
+
+
+class FakeTmp:
+    def __init__(self, touched: float) -> None:
+        self.touched = touched
+
+    def last_update(self) -> float:
+        return self.touched
+
+
+def _arbiter(*ages: float) -> Any:
+    now = time.monotonic()
+    workers = {n: SimpleNamespace(tmp=FakeTmp(now - age)) for n, age in enumerate(ages)}
+    log = SimpleNamespace(error=lambda *a: None)
+    return SimpleNamespace(WORKERS=workers, timeout=60, murder_workers=lambda: None, log=log)
+
+
+def test_the_web_watchdog_counts_a_master_as_starting_until_its_loop_turns() -> None:
+    watchdog = ArbiterWatchdog(_arbiter(0), interval=1)
+    assert watchdog.healthy() == (True, "starting")
+    watchdog.started -= ArbiterWatchdog.STARTUP_SECONDS + 1
+    assert watchdog.healthy()[0] is False
+
+
+def test_the_web_watchdog_is_fed_while_the_loop_turns_and_a_worker_answers() -> None:
+    server = _arbiter(1, 200)
+    watchdog = ArbiterWatchdog(server, interval=1)
+    server.murder_workers()  # the arbiter's loop calls it once a turn
+    assert watchdog.healthy() == (True, "1 worker(s) answering")
+
+
+def test_the_web_watchdog_starves_when_no_worker_answers() -> None:
+    server = _arbiter(61, 200)
+    watchdog = ArbiterWatchdog(server, interval=1)
+    server.murder_workers()
+    assert watchdog.healthy() == (False, "no worker answers")
+
+
+def test_the_web_watchdog_starves_when_the_loop_stops_turning() -> None:
+    server = _arbiter(0)
+    watchdog = ArbiterWatchdog(server, interval=1)
+    server.murder_workers()
+    assert watchdog.last_turn is not None
+    watchdog.last_turn -= ArbiterWatchdog.LOOP_STALE_SECONDS + 1
+    ok, why = watchdog.healthy()
+    assert not ok and "has not turned" in why
+
+
+def _database(tmp_path: Path) -> str:
+    settings = connection.settings_dict
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        target = sqlite3.connect(tmp_path / "web.sqlite3")
+        connection.connection.backup(target)
+        target.close()
+        return f"sqlite:///{tmp_path / 'web.sqlite3'}"
+    password = f":{settings['PASSWORD']}" if settings["PASSWORD"] else ""
+    return (
+        f"postgres://{settings['USER']}{password}@{settings['HOST'] or '127.0.0.1'}:"
+        f"{settings['PORT'] or 5432}/{settings['NAME']}"
+    )
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_gunicorn_reports_ready_and_its_master_feeds_the_watchdog(tmp_path: Path) -> None:
+    notify = tmp_path / "notify.sock"
+    receiver = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    receiver.bind(str(notify))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(ROOT / "src"),
+        DJANGO_SETTINGS_MODULE="oranje.settings",
+        DATABASE_URL=_database(tmp_path),
+        ORANJE_DB_CONN_MAX_AGE="0",
+        ORANJE_DATA_DIR=str(tmp_path),
+        NOTIFY_SOCKET=str(notify),
+        WATCHDOG_USEC="1500000",  # a ping every 0.5 s
+    )
+    env.pop("WATCHDOG_PID", None)
+    gunicorn = subprocess.Popen(  # noqa: S603
+        [
+            str(VENV / "bin" / "gunicorn"),
+            "-c",
+            "python:oranje.gunicorn_config",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
+            "oranje.wsgi",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    received: list[str] = []
+    try:
+        receiver.settimeout(60)
+        deadline = time.monotonic() + 60
+        while received.count("WATCHDOG=1") < 2 and time.monotonic() < deadline:
+            received.append(receiver.recv(4096).decode())
+    finally:
+        gunicorn.terminate()
+        _, stderr = gunicorn.communicate(timeout=30)
+        receiver.close()
+    assert received[0].startswith("READY=1"), (received, stderr.decode()[-2000:])
+    assert received.count("WATCHDOG=1") >= 2, stderr.decode()[-2000:]
