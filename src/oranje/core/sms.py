@@ -18,7 +18,8 @@ class SmsError(Exception):
 
 
 def sms_enabled() -> bool:
-    return bool(settings.SMS_GATEWAY_URL)
+    """True when a gateway is set and SMS is not deliberately off (ORANJE_SMS_OFF)."""
+    return bool(settings.SMS_GATEWAY_URL) and not settings.SMS_OFF
 
 
 def post_sms(to: str, text: str, *, key: str = "") -> None:

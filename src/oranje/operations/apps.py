@@ -10,3 +10,8 @@ class OperationsConfig(AppConfig):
     name = "oranje.operations"
     label = "operations"
     verbose_name = _("Operations")
+
+    def ready(self) -> None:
+        from oranje.operations.checks import register_checks
+
+        register_checks()
