@@ -11,7 +11,9 @@ E04x/W04x files and backups."""
 
 from __future__ import annotations
 
-from django.core.checks import Tags, register
+from collections.abc import Callable
+
+from django.core.checks import CheckMessage, Tags, register
 
 from oranje.operations import checks_delivery, checks_runtime, checks_settings
 from oranje.operations.checks_base import TAG, TAG_FILES, TAG_MAIL, TAG_SMS
@@ -19,7 +21,7 @@ from oranje.operations.checks_base import TAG, TAG_FILES, TAG_MAIL, TAG_SMS
 
 def register_checks() -> None:
     """Register every check (the registry keeps a set, so twice is harmless)."""
-    for check, tag in [
+    checks: list[tuple[Callable[..., list[CheckMessage]], str]] = [
         (checks_settings.check_debug, Tags.security),
         (checks_settings.check_secret_key, Tags.security),
         (checks_settings.check_hosts, Tags.security),
@@ -30,5 +32,6 @@ def register_checks() -> None:
         (checks_runtime.check_database, Tags.database),
         (checks_runtime.check_files, TAG_FILES),
         (checks_runtime.check_backups, TAG_FILES),
-    ]:
+    ]
+    for check, tag in checks:
         register(check, TAG, tag, deploy=True)
