@@ -18,7 +18,10 @@ timeout = 60
 #: The access log (`--access-logfile`) without query strings and referrers: a search in the
 #: registry (`?q=Jansen`, `?zoek=…`) puts a person's name in the URL, and person data is
 #: for the registry roles only, never in a log. Path, method, status, size and duration stay.
-access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms'
+#: Last, the request id (the response's X-Request-ID), to find the request's other lines.
+access_log_format = (
+    '%(h)s %(l)s %(u)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms %({x-request-id}o)s'
+)
 
 
 class ArbiterWatchdog(threading.Thread):

@@ -11,6 +11,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from oranje.core.constants import Role
+from oranje.core.logs import logging_config
 from oranje.env import env_bool, env_choices, env_int, env_list, env_rate, env_str
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -377,16 +378,14 @@ SPECTACULAR_SETTINGS = {
 }
 
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("ORANJE_LOG_LEVEL", "WARNING")},
-}
-
 # Operations (issue 18; docs/operations.md): logs, health, metrics, deployment checks, backups.
 # Log lines as text (the default) or as JSON lines with the request id (`json`).
 LOG_FORMAT = env_choices("ORANJE_LOG_FORMAT", ["text"], allowed=["text", "json"])[0]
+LOG_LEVEL = env_choices(
+    "ORANJE_LOG_LEVEL", ["WARNING"], allowed=["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
+)[0]
+# Oranje's, Django's and gunicorn's lines through one handler (stderr) with the request id.
+LOGGING = logging_config(log_format=LOG_FORMAT, level=LOG_LEVEL)
 # /metriek/: answered to a bearer token (when set) or to a client in these networks.
 METRICS_TOKEN = env_str("ORANJE_METRICS_TOKEN", "")
 METRICS_NETWORKS = env_list("ORANJE_METRICS_NETWORKS", ["127.0.0.1/32", "::1/128"])

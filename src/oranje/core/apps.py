@@ -14,5 +14,11 @@ class CoreConfig(AppConfig):
 
         register_converter(IdConverter, "id")
 
+        from django_tasks.signals import task_enqueued
+
         # Listeners on the login: the lockout's audit entry.
         from oranje.core import lockout  # noqa: F401
+        from oranje.core.task_origin import record_origin
+
+        # A task queued within a request carries the request's id into the worker's logs.
+        task_enqueued.connect(record_origin, dispatch_uid="oranje.core.task_origin")

@@ -193,3 +193,25 @@ class WorkerBeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.worker_id} ({self.host}:{self.pid})"
+
+
+class TaskOrigin(models.Model):
+    """The request a queued task came from: the worker puts its id on the task's log lines
+    (core.task_origin), so one `grep` finds a request and everything its tasks logged.
+    Only tasks queued while a request id was known have one."""
+
+    task = models.OneToOneField(
+        "django_tasks_database.DBTaskResult",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="+",
+        verbose_name=_("task"),
+    )
+    request_id = models.CharField(_("request id"), max_length=64)
+
+    class Meta:
+        verbose_name = _("task origin")
+        verbose_name_plural = _("task origins")
+
+    def __str__(self) -> str:
+        return f"{self.task_id} ← {self.request_id}"

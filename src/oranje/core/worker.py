@@ -32,7 +32,9 @@ from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
 
 from oranje.core import systemd
+from oranje.core.logs import log_context
 from oranje.core.models import WorkerBeat
+from oranje.core.task_origin import task_log_context
 
 log = logging.getLogger(__name__)
 
@@ -177,16 +179,18 @@ class Heartbeat(threading.Thread):
         self.stopped = threading.Event()
 
     def run(self) -> None:
-        while not self.stopped.wait(lease_seconds() / 3):
-            try:
-                beat(self.worker_id)
-            except Exception:
-                log.exception("heartbeat failed")
-            else:
-                # Only a beat that reached the database keeps systemd's watchdog quiet.
-                systemd.watchdog()
-            finally:
-                connection.close()
+        # A thread starts with an empty context: its lines name their worker here.
+        with log_context(worker_id=self.worker_id):
+            while not self.stopped.wait(lease_seconds() / 3):
+                try:
+                    beat(self.worker_id)
+                except Exception:
+                    log.exception("heartbeat failed")
+                else:
+                    # Only a beat that reached the database keeps systemd's watchdog quiet.
+                    systemd.watchdog()
+                finally:
+                    connection.close()
 
 
 class OranjeWorker(Worker):
@@ -209,6 +213,11 @@ class OranjeWorker(Worker):
             close_old_connections()
             if self.running and task_result is None:
                 time.sleep(self.interval)
+
+    def run_task(self, db_task_result: DBTaskResult) -> None:
+        # The task's lines carry its id and the id of the request that queued it.
+        with task_log_context(db_task_result.pk):
+            super().run_task(db_task_result)
 
     def _claim(self) -> tuple[DBTaskResult | None, bool]:
         tasks = DBTaskResult.objects.ready().filter(backend_name=self.backend_name)
@@ -246,7 +255,8 @@ def run_worker(*, batch: bool = False, interval: float = 1.0, max_tasks: int | N
     if heartbeat is not None:
         heartbeat.start()
     try:
-        worker.run()
+        with log_context(worker_id=_worker_id):
+            worker.run()
     finally:
         if heartbeat is not None:
             heartbeat.stopped.set()

@@ -54,8 +54,12 @@ def send_alarm_test(test_id: int) -> int:
                 send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient.person.email])
             except OSError as exc:  # SMTP down or refusing: visible in the test report
                 AlarmRecipient.objects.filter(pk=recipient.pk).update(delivery_error=str(exc)[:255])
+                # The reason is on the recipient; no address in a log (person data).
                 log.warning(
-                    "alarm test %s: mail to %s failed: %s", test_id, recipient.person.email, exc
+                    "alarm test %s: mail to recipient %s failed (%s)",
+                    test_id,
+                    recipient.pk,
+                    type(exc).__name__,
                 )
                 continue
             AlarmRecipient.objects.filter(pk=recipient.pk).update(
@@ -104,7 +108,11 @@ def send_lapse_reminders(today_iso: str | None = None) -> int:
                     qualified_until=qualification.qualified_until,
                     days_before=days,
                 ).delete()
-                log.warning("reminder for %s failed: %s", qualification, exc)
+                log.warning(
+                    "reminder for qualification %s failed (%s)",
+                    qualification.pk,
+                    type(exc).__name__,
+                )
                 continue
             sent += 1
     return sent
