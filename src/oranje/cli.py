@@ -10,6 +10,12 @@ def main() -> None:
         from oranje.matching.cli import main as match_eval
 
         raise SystemExit(match_eval(sys.argv[2:]))
+    if len(sys.argv) > 1 and sys.argv[1] in ("--version", "-V"):
+        # Django's own --version would answer Django's version; an operator asks for Oranje's.
+        from oranje import __version__
+
+        print(f"oranje {__version__}")
+        return
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "oranje.settings")
     from django.core.management import execute_from_command_line
 

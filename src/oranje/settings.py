@@ -10,6 +10,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from oranje import __version__
 from oranje.core.constants import Role
 from oranje.core.logs import logging_config
 from oranje.env import env_bool, env_choices, env_int, env_list, env_rate, env_str
@@ -364,7 +365,9 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "Oranje API",
     "DESCRIPTION": "Bevolkingszorg: organisatie, pools en piketroosters.",
-    "VERSION": "1.0.0",
+    # The document's version is Oranje's release, as NetBox does: each release may add to the
+    # API, and the path's /v1/ is the promise that nothing in it breaks (that would be /v2/).
+    "VERSION": __version__,
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -2,6 +2,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from oranje import __version__
 from oranje.core import access
 
 
@@ -17,4 +18,6 @@ def oranje(request: HttpRequest) -> dict[str, Any]:
         "can_manage": bool(region and access.can_manage_anything(user, region.pk)),
         # Later rooms set this when the page shows exercise (OEFENING) data.
         "is_exercise": False,
+        # Signed-in users only: the release tells a stranger which known flaws to try.
+        "oranje_version": __version__,
     }
