@@ -1,12 +1,21 @@
-"""`/gezond/`: is this instance fit to receive traffic (built out in the health part)."""
+"""`/gezond/`: is this instance fit to receive traffic? For load balancers: no login, no
+cookie, nothing cached, and only the names of what fails (the details are in the log)."""
 
-from django.db import connection
 from django.http import HttpRequest, JsonResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
+
+from oranje.operations.health import failing_checks
 
 
-@require_GET
+@require_safe
 def health(request: HttpRequest) -> JsonResponse:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+    failing = failing_checks()
+    if failing:
+        response = JsonResponse({"status": "fail", "failing": failing}, status=503)
+    else:
+        response = JsonResponse({"status": "ok"})
+    response["Cache-Control"] = "no-store"
+    # The reason is logged once per failing check (health.py); without this Django adds an
+    # ERROR "Service Unavailable" line for every probe of every balancer.
+    response._has_been_logged = True  # type: ignore[attr-defined]
+    return response
