@@ -7,7 +7,7 @@ database in use.
    the size of the backup file it writes;
 3. `oranje restore FILE` brings the backup back into a **fresh** installation (PostgreSQL: a
    new database on the same server, <name>_restored; SQLite: a new data directory
-   bench/out/national_full_restored), in its own process: its time;
+   bench/out/<name>_restored), in its own process: its time;
 4. every table of the restored database holds as many rows as the source.
 
 Targets, at national size on the 2-core machine: backup < 5 minutes (a nightly backup, or one
@@ -16,9 +16,10 @@ next one when run hourly during an incident); restore < 10 minutes (the region's
 system back from a backup file in the time it takes to get the crisis team together). The
 same limits hold at a reduced scale, where they are easy to meet.
 
-SQLite in bench/out/national_full unless DATABASE_URL is set (PostgreSQL: that database,
-created if missing, and <name>_restored next to it). Options: --scale, --registry-persons,
---fresh (build the dataset again from nothing).
+SQLite in bench/out/national_full (national_full_<scale> at a reduced scale) unless
+DATABASE_URL is set (PostgreSQL: that database, created if missing, and <name>_restored next
+to it); the backup file goes to bench/out/<name>_backups. Options: --scale,
+--registry-persons, --fresh (build the dataset again from nothing).
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ import time
 from pathlib import Path
 
 from bench.common import OUT, ROOT, report
-from bench.national_full import NAME, build_all, every_table, fresh_database, setup, source_name
+from bench.national_full import build_all, every_table, fresh_database, setup, source_name
+from bench.registry_world import machine_load
 from bench.targets import check, check_that, exit_status
 
 BACKUP_SECONDS = 5 * 60
@@ -53,7 +55,7 @@ def options(argv: list[str]) -> argparse.Namespace:
 
 def oranje(args: list[str], env: dict[str, str]) -> float:
     """Run `oranje ARGS` in its own process with `env` over this one's; its time in seconds.
-    A failure stops the benchmark with what the command said."""
+    Shows the command's last lines; a failure stops the benchmark with what it said."""
     began = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "oranje.cli", *args],
@@ -68,6 +70,8 @@ def oranje(args: list[str], env: dict[str, str]) -> float:
         raise SystemExit(
             f"oranje {' '.join(args)} failed ({done.returncode}):\n{done.stdout}{done.stderr}"
         )
+    for line in done.stdout.strip().splitlines()[-2:]:
+        print(f"    oranje {args[0]}: {line}", flush=True)
     return took
 
 
@@ -99,7 +103,7 @@ def checksum_holds(archive: Path) -> bool:
 
 def main(argv: list[str]) -> None:
     args = options(argv)
-    source = source_name()
+    source = source_name(args.scale)
     env = setup(source, fresh=args.fresh)
     from django.db import connection
 
@@ -114,7 +118,7 @@ def main(argv: list[str]) -> None:
     before = every_table()
     connection.close()
 
-    output = OUT / "ops_backup"
+    output = OUT / f"{source}_backups"
     shutil.rmtree(output, ignore_errors=True)
     output.mkdir(parents=True)
     took = oranje(["backup", "--output", str(output)], env)
@@ -128,18 +132,18 @@ def main(argv: list[str]) -> None:
         took,
         BACKUP_SECONDS,
         unit="s",
-        shown=f"{took:.1f} s, {megabytes:,.1f} MB",
+        shown=f"{took:.1f} s, {megabytes:,.1f} MB ({machine_load()})",
     )
     check_that("backup file matches its .sha256", archive.name, checksum_holds(archive), "yes")
 
-    target = fresh_database(f"{source if vendor == 'postgresql' else NAME}_restored")
+    target = fresh_database(f"{source}_restored")
     took = oranje(["restore", str(archive)], target)
     check(
         f"oranje restore into a fresh {vendor} database",
         took,
         RESTORE_SECONDS,
         unit="s",
-        shown=f"{took:.1f} s",
+        shown=f"{took:.1f} s ({machine_load()})",
     )
     after = restored_counts(target)
     differ = sorted(t for t in before.keys() | after.keys() if before.get(t) != after.get(t))
