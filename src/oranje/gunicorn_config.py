@@ -8,8 +8,10 @@ with them in memory instead of building them on its first request, which for a r
 
 from __future__ import annotations
 
+import os
 import threading
 import time
+from pathlib import Path
 from typing import Any
 
 preload_app = True
@@ -116,3 +118,30 @@ def when_ready(server: Any) -> None:
     server.log.info(
         "matching indexes of %d incident(s) built in %.1f s", count, time.monotonic() - started
     )
+
+
+# Metrics (/metriek/, operations/metrics.py): gunicorn's worker processes each answer some
+# requests, so each writes its request timings to files in one directory that every scrape
+# sums (prometheus_client's multiprocess mode). Set before the application is loaded, emptied
+# when gunicorn starts (timings of an earlier run would be counted again), and a stopped
+# worker's files are marked dead. The default lies in the data directory, as settings.DATA_DIR.
+_metrics_dir = os.environ.setdefault(
+    "PROMETHEUS_MULTIPROC_DIR",
+    str(
+        Path(os.environ.get("ORANJE_DATA_DIR") or Path(__file__).resolve().parents[2] / "var")
+        / "prometheus"
+    ),
+)
+
+
+def on_starting(server: Any) -> None:
+    directory = Path(_metrics_dir)
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    for stale in directory.glob("*.db"):
+        stale.unlink()
+
+
+def child_exit(server: Any, worker: Any) -> None:
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid, _metrics_dir)

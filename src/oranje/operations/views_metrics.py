@@ -1,9 +1,16 @@
-"""`/metriek/`: Prometheus metrics (built out in the metrics part)."""
+"""`/metriek/`: Prometheus metrics, for a bearer token or a client in the metrics networks.
 
-from django.http import HttpRequest, HttpResponse, HttpResponseNotFound
-from django.views.decorators.http import require_GET
+Anyone else gets the site's ordinary 404, as for an address that does not exist. No login,
+no session and no cookie: Prometheus has none (metrics.py says who may scrape)."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.views.decorators.cache import never_cache
+
+from oranje.operations.metrics import CONTENT_TYPE, metrics_allowed, scrape
 
 
-@require_GET
+@never_cache
 def metrics(request: HttpRequest) -> HttpResponse:
-    return HttpResponseNotFound()
+    if request.method not in ("GET", "HEAD") or not metrics_allowed(request):
+        raise Http404
+    return HttpResponse(scrape(), content_type=CONTENT_TYPE)
