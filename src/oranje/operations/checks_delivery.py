@@ -58,7 +58,7 @@ def smtp_conversation() -> list[CheckMessage]:
     host, port = settings.EMAIL_HOST, settings.EMAIL_PORT
     where = f"{host}:{port}"
     timeout = min(settings.EMAIL_TIMEOUT or SMTP_CHECK_TIMEOUT, SMTP_CHECK_TIMEOUT)
-    step = "verbinden / connect"
+    step = ("verbinden", "connect")
     try:
         if getattr(settings, "EMAIL_USE_SSL", False):
             smtp: smtplib.SMTP = smtplib.SMTP_SSL(
@@ -67,17 +67,17 @@ def smtp_conversation() -> list[CheckMessage]:
         else:
             smtp = smtplib.SMTP(host, port, timeout=timeout)
         with smtp:
-            step = "EHLO"
+            step = ("EHLO", "EHLO")
             smtp.ehlo()
             if settings.EMAIL_USE_TLS:
-                step = "STARTTLS"
+                step = ("STARTTLS", "STARTTLS")
                 smtp.starttls(context=ssl.create_default_context())
                 smtp.ehlo()
             if settings.EMAIL_HOST_USER:
-                step = "login"
+                step = ("aanmelden", "login")
                 smtp.login(settings.EMAIL_HOST_USER, settings.EMAIL_HOST_PASSWORD)
     except (smtplib.SMTPAuthenticationError, smtplib.SMTPNotSupportedError) as exc:
-        if step != "login":
+        if step[1] != "login":
             return [_unreachable(where, step, exc)]
         return [
             error(
@@ -99,12 +99,12 @@ def smtp_conversation() -> list[CheckMessage]:
     return []
 
 
-def _unreachable(where: str, step: str, exc: BaseException) -> CheckMessage:
+def _unreachable(where: str, step: tuple[str, str], exc: BaseException) -> CheckMessage:
     return error(
         "E010",
-        f"De SMTP-server {where} is niet bruikbaar (stap {step}): {_reason(exc)}. "
+        f"De SMTP-server {where} is niet bruikbaar (stap {step[0]}): {_reason(exc)}. "
         "Alarmeringen en berichten per e-mail komen niet aan.",
-        f"The SMTP server {where} cannot be used (step {step}): {_reason(exc)}. "
+        f"The SMTP server {where} cannot be used (step {step[1]}): {_reason(exc)}. "
         "Alerts and messages by e-mail do not arrive.",
         fix_nl="Controleer ORANJE_SMTP_HOST en ORANJE_SMTP_PORT, of de server draait en of "
         "een firewall de poort doorlaat (`nc -vz <host> <poort>`); zet "

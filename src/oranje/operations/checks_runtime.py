@@ -83,14 +83,16 @@ def check_migrations(connection: BaseDatabaseWrapper) -> list[CheckMessage]:
     if not plan:
         return []
     names = [f"{migration.app_label}.{migration.name}" for migration, _backwards in plan]
-    shown = ", ".join(names[:MIGRATIONS_NAMED]) + (", …" if len(names) > MIGRATIONS_NAMED else "")
+    shown = ", ".join(names[:MIGRATIONS_NAMED])
+    more = len(names) - MIGRATIONS_NAMED
+    more_nl, more_en = (f" en {more} andere", f" and {more} others") if more > 0 else ("", "")
     return [
         error(
             "E031",
-            f"De database {_describe(connection)} mist {len(names)} migratie(s): {shown}. "
-            "Oranje verwacht tabellen en kolommen die er nog niet zijn.",
-            f"The database {_describe(connection)} lacks {len(names)} migration(s): {shown}. "
-            "Oranje expects tables and columns that are not there yet.",
+            f"De database {_describe(connection)} mist {len(names)} migratie(s): "
+            f"{shown}{more_nl}. Oranje verwacht tabellen en kolommen die er nog niet zijn.",
+            f"The database {_describe(connection)} lacks {len(names)} migration(s): "
+            f"{shown}{more_en}. Oranje expects tables and columns that are not there yet.",
             fix_nl="Voer de migraties uit als de oranje-gebruiker: `oranje migrate` (na een "
             "upgrade: zie docs/operations.md, 'Upgrades').",
             fix_en="Apply the migrations as the oranje user: `oranje migrate` (after an "

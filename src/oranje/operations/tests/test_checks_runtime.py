@@ -63,6 +63,10 @@ def test_an_unapplied_migration_is_an_error_naming_it_and_the_command(monkeypatc
     assert "1 migratie(s)" in message.msg and "1 migration(s)" in message.msg
     assert "core.0999_pending" in message.msg
     assert "oranje migrate" in message.hint
+    pending = [(Migration(f"{n:04}_pending", "core"), False) for n in range(7)]
+    [message] = check_database()
+    assert "7 migration(s)" in message.msg and "0004_pending and 2 others" in message.msg
+    assert "0005_pending" not in message.msg
 
 
 @pytest.mark.django_db
