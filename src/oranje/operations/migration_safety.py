@@ -148,13 +148,33 @@ def check_migration(
 ) -> list[Finding]:
     """The refused operations of one migration, given the project state before it."""
     app = migration.app_label
-    name = f"{app}.{migration.name}"
     existing = set(state.models)  # tables that hold rows the old release reads and writes
-    state = state.clone()
+    return _check_operations(
+        f"{app}.{migration.name}", app, migration.operations, state.clone(), existing, large_tables
+    )
+
+
+def _check_operations(
+    name: str,
+    app: str,
+    operations: Iterable[Operation],
+    state: ProjectState,
+    existing: set[tuple[str, str]],
+    large_tables: frozenset[tuple[str, str]],
+) -> list[Finding]:
+    """The refused operations among `operations`, moving `state` along as they do."""
     findings: list[Finding] = []
-    for operation in _database_operations(migration.operations):
-        for reason in _refusals(app, operation, state, existing, large_tables):
-            findings.append(Finding(name, operation.describe(), reason))
+    for operation in operations:
+        if isinstance(operation, migrations.SeparateDatabaseAndState):
+            # Only its database side touches tables; only its state side moves the state.
+            findings += _check_operations(
+                name, app, operation.database_operations, state.clone(), existing, large_tables
+            )
+        else:
+            findings += [
+                Finding(name, operation.describe(), reason)
+                for reason in _refusals(app, operation, state, existing, large_tables)
+            ]
         operation.state_forwards(app, state)
     return findings
 
@@ -185,31 +205,6 @@ def _release_section(changelog: str, release: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _database_operations(operations: Iterable[Operation]) -> Iterable[Operation]:
-    """The operations as the database sees them: SeparateDatabaseAndState's database side
-    (its state side changes no table)."""
-    for operation in operations:
-        if isinstance(operation, migrations.SeparateDatabaseAndState):
-            yield from _database_operations(operation.database_operations)
-            for state_only in operation.state_operations:
-                yield _StateOnly(state_only)
-        else:
-            yield operation
-
-
-class _StateOnly(Operation):
-    """A state operation of SeparateDatabaseAndState: moves the state, touches no table."""
-
-    def __init__(self, operation: Operation) -> None:
-        self.operation = operation
-
-    def state_forwards(self, app_label: str, state: ProjectState) -> None:
-        self.operation.state_forwards(app_label, state)
-
-    def describe(self) -> str:
-        return f"(state only) {self.operation.describe()}"
-
-
 def _refusals(
     app: str,
     operation: Operation,
@@ -217,8 +212,6 @@ def _refusals(
     existing: set[tuple[str, str]],
     large_tables: frozenset[tuple[str, str]],
 ) -> list[str]:
-    if isinstance(operation, _StateOnly):
-        return []
     if isinstance(operation, migrations.RemoveField):
         return ["removes a column the previous release still reads (remove it a release later)"]
     if isinstance(operation, migrations.DeleteModel):

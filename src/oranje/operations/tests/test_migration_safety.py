@@ -161,6 +161,11 @@ SAFE = {
     "wider varchar on a large table": [
         migrations.AlterField("activity", "code", models.CharField(max_length=80, blank=True))
     ],
+    "field removed from the state only (its column stays for the old release)": [
+        migrations.SeparateDatabaseAndState(
+            state_operations=[migrations.RemoveField("requirement", "valid_months")]
+        )
+    ],
     "run sql that creates": [migrations.RunSQL("CREATE INDEX x ON readiness_requirement (code)")],
 }
 
