@@ -1,6 +1,8 @@
 # Oranje — the two commands of the README, and what CI adds.
 #   make demo   installs, migrates, builds the demo world and serves it on http://127.0.0.1:$(PORT)
 #   make test   installs and runs the whole test suite (SQLite)
+#   make install-production   the production install on this Debian server, as root
+#                             (deploy/install.sh; options in INSTALL_ARGS, e.g. --no-apt)
 PYTHON ?= python3
 PORT ?= 8000
 WORKERS ?= 3
@@ -10,7 +12,7 @@ BIN := $(VENV)/bin
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: install demo serve test test-browser test-postgres lint types migrations-check messages bench clean
+.PHONY: install install-production demo serve test test-browser test-postgres lint types migrations-check messages bench clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -22,6 +24,11 @@ $(VENV)/.installed: $(UV) pyproject.toml uv.lock
 	touch $@
 
 install: $(VENV)/.installed
+
+# Not the development environment above: /opt/oranje/venv, systemd units, /etc/oranje/oranje.env
+# (docs/operations.md, "Install on a Debian server").
+install-production:
+	deploy/install.sh $(INSTALL_ARGS)
 
 # The demo has no mail server: mail (test alarms, reminders) is written to var/mail/ instead.
 demo: export ORANJE_EMAIL_BACKEND ?= django.core.mail.backends.filebased.EmailBackend
