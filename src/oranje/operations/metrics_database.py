@@ -2,8 +2,9 @@
 
 Counting rows at scrape time (instead of counting events in a process's memory) keeps the
 figures right across gunicorn's processes, the workers and restarts. Each figure is one
-aggregated query; the answer is kept for `CACHE_SECONDS` in each process, so that several
-Prometheus servers (or a person reloading the page) do not repeat the same counts.
+aggregated query; the answer is kept for `CACHE_SECONDS` in each process and renewed
+off the scrape when the database is slow (DatabaseCollector), so a scrape stays quick
+whatever the size of the tables.
 
 A counter here is a number of rows: it only goes down when rows are removed (an incident
 deleted with its alerts), which Prometheus's `rate()` reads as a counter reset.
@@ -18,8 +19,10 @@ from collections.abc import Iterable, Iterator
 
 from axes.models import AccessAttempt, AccessLog
 from django.conf import settings
+from django.db import connections
 from django.db.models import Case, Count, F, Min, Sum, When
 from django.utils import timezone
+from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult, get_date_max
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
@@ -34,6 +37,8 @@ from oranje.core.worker import live_workers
 
 #: How long a process reuses its last reading of the database.
 CACHE_SECONDS = 5.0
+#: How long a scrape waits for a new reading before it answers with the previous one.
+WAIT_SECONDS = 0.03
 
 #: The mailing's channel named as the alert's: one `channel` label across both sources.
 _MAILING_CHANNEL = {MailChannel.MAIL.value: Channel.EMAIL.value, MailChannel.SMS.value: "sms"}
@@ -58,12 +63,20 @@ _SECOND_STEP = {
 def _tasks() -> Iterator[Metric]:
     depth = GaugeMetricFamily(
         "oranje_tasks",
-        "Background tasks in the queue per queue and status (READY, RUNNING, SUCCESSFUL, FAILED).",
+        "Background tasks waiting (READY) or being run (RUNNING), per queue.",
         labels=["queue", "status"],
     )
-    rows = DBTaskResult.objects.values_list("queue_name", "status").annotate(n=Count("pk"))
-    for queue, status, count in rows.order_by("queue_name", "status"):
-        depth.add_metric([queue, status], count)
+    # Only the unfinished ones: finished tasks pile up over a year and would make every
+    # scrape read the whole table. READY is counted along its own (partial) index.
+    for status in (TaskResultStatus.READY, TaskResultStatus.RUNNING):
+        rows = (
+            DBTaskResult.objects.filter(status=status)
+            .values_list("queue_name")
+            .annotate(n=Count("pk"))
+            .order_by("queue_name")
+        )
+        for queue, count in rows:
+            depth.add_metric([queue, str(status.value)], count)
     yield depth
 
     # A task without a time to wait for is due from its enqueueing on.
@@ -176,21 +189,63 @@ def read_database() -> list[Metric]:
 
 
 class DatabaseCollector(Collector):
-    """prometheus_client's collector of the database figures, with a short per-process cache."""
+    """prometheus_client's collector of the database figures.
 
-    def __init__(self) -> None:
+    A process keeps its reading for `CACHE_SECONDS`. An older reading is renewed in a thread
+    of its own, and the scrape waits for it at most `WAIT_SECONDS`: on a large database
+    Prometheus then gets the previous reading (its age is in
+    `oranje_metrics_database_read_age_seconds`) instead of a slow answer. The first scrape of
+    a process always waits for its reading. `background=False` reads in the scraping thread
+    (tests, whose rows only their own connection sees).
+    """
+
+    def __init__(self, *, background: bool = True) -> None:
+        self.background = background
         self._lock = threading.Lock()
         self._read_at = float("-inf")
         self._families: list[Metric] = []
+        self._reading: threading.Thread | None = None
 
     def forget(self) -> None:
         """Read the database again at the next scrape."""
         with self._lock:
             self._read_at = float("-inf")
 
+    def _read(self, *, own_thread: bool = False) -> None:
+        try:
+            families = read_database()
+        finally:
+            if own_thread:
+                connections.close_all()  # the reading thread's own connection
+        with self._lock:
+            self._families, self._read_at = families, time.monotonic()
+
     def collect(self) -> Iterable[Metric]:
         with self._lock:
-            if time.monotonic() - self._read_at >= CACHE_SECONDS:
-                self._families = read_database()
-                self._read_at = time.monotonic()
-            return list(self._families)
+            fresh = time.monotonic() - self._read_at < CACHE_SECONDS
+            first = not self._families
+            reading = self._reading
+            if not fresh and (reading is None or not reading.is_alive()):
+                reading = None
+                if self.background and not first:
+                    reading = self._reading = threading.Thread(
+                        target=self._read,
+                        kwargs={"own_thread": True},
+                        name="oranje-metrics-reading",
+                        daemon=True,
+                    )
+                    reading.start()
+        if not fresh and (first or not self.background):
+            self._read()
+        elif reading is not None:
+            reading.join(WAIT_SECONDS)
+        with self._lock:
+            age = time.monotonic() - self._read_at
+            return [
+                *self._families,
+                GaugeMetricFamily(
+                    "oranje_metrics_database_read_age_seconds",
+                    "How old the database figures in this answer are.",
+                    value=age,
+                ),
+            ]

@@ -6,6 +6,7 @@ person's name, address or number in any label."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import pytest
 from axes.models import AccessLog
@@ -14,6 +15,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
+from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.parser import text_string_to_metric_families
 from prometheus_client.samples import Sample
 
@@ -30,8 +32,9 @@ from oranje.communication.tests.mailing_helpers import consenting, published
 from oranje.communication.tests.messages_helpers import adviser
 from oranje.core.tests.tasks import nothing
 from oranje.incidents.tests.factories import OnCall, scale, start_incident
-from oranje.operations import metrics_database
+from oranje.operations import metrics, metrics_database
 from oranje.operations.metrics import metrics_networks
+from oranje.operations.metrics_database import DatabaseCollector
 from oranje.organisation.tests.factories import World
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +45,9 @@ PASSWORD = "test-pass-123"
 
 @pytest.fixture(autouse=True)
 def _read_the_database_at_every_scrape(monkeypatch: pytest.MonkeyPatch) -> None:
+    # In this thread: the rows of a test are seen by its own connection only.
     monkeypatch.setattr(metrics_database, "CACHE_SECONDS", 0.0)
+    monkeypatch.setattr(metrics._database, "background", False)
 
 
 def scrape(**extra: str) -> dict[str, list[Sample]]:
@@ -105,6 +110,14 @@ def test_a_configured_network_opens_it_for_its_addresses_only(settings) -> None:
     assert Client(REMOTE_ADDR="127.0.0.1").get(URL).status_code == 404
 
 
+def test_an_empty_network_list_leaves_the_token_only(settings) -> None:
+    settings.METRICS_NETWORKS = []
+    settings.METRICS_TOKEN = TOKEN
+    client = Client(REMOTE_ADDR="127.0.0.1")
+    assert client.get(URL).status_code == 404
+    assert client.get(URL, HTTP_AUTHORIZATION=f"Bearer {TOKEN}").status_code == 200
+
+
 def test_a_malformed_network_is_refused_with_what_to_write(settings) -> None:
     settings.METRICS_NETWORKS = ["10.0.0.0/8", "kantoor"]
     with pytest.raises(ImproperlyConfigured, match="'kantoor' is geen netwerk") as refused:
@@ -147,6 +160,7 @@ def test_the_text_format_parses_and_holds_every_family() -> None:
         "oranje_login_lockouts",
         "oranje_login_failed_attempts",
         "oranje_metrics_database_read_seconds",
+        "oranje_metrics_database_read_age_seconds",
     ]:
         assert name in families, name
 
@@ -324,3 +338,32 @@ def test_no_label_carries_a_name_an_address_or_a_number(
             for label in sample.labels.values():
                 assert not any(secret in label for secret in secrets), label
                 assert "@" not in label
+
+
+def test_a_slow_reading_is_renewed_off_the_scrape_which_answers_with_the_last_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    readings: list[int] = []
+
+    def slow_database() -> list[GaugeMetricFamily]:
+        readings.append(1)
+        if len(readings) > 1:
+            time.sleep(0.5)
+        return [GaugeMetricFamily("oranje_reading", "Which reading.", value=len(readings))]
+
+    monkeypatch.setattr(metrics_database, "read_database", slow_database)
+    monkeypatch.setattr(metrics_database, "CACHE_SECONDS", 0.0)
+    collector = DatabaseCollector()
+
+    def reading() -> float:
+        [family, age] = collector.collect()
+        assert age.name == "oranje_metrics_database_read_age_seconds"
+        return family.samples[0].value
+
+    assert reading() == 1  # a process's first scrape waits for its reading
+    started = time.perf_counter()
+    assert reading() == 1  # the second reading is slow: the first is answered
+    assert time.perf_counter() - started < 0.4
+    assert collector._reading is not None
+    collector._reading.join()
+    assert reading() == 2
