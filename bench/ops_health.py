@@ -258,6 +258,20 @@ def probe(base: str, n: int, clients: int) -> tuple[list[float], dict[int, int],
     return took, codes, bodies
 
 
+def up(url: str, *, seconds: float) -> None:
+    """Wait until gunicorn answers (on a busy machine it starts slower than bench.server
+    waits for)."""
+    until = time.monotonic() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=10).read()
+            return
+        except OSError:
+            if time.monotonic() > until:
+                raise
+            time.sleep(0.5)
+
+
 def figures(label: str, took: list[float]) -> None:
     ms = [t * 1000 for t in took]
     report(f"{label}: requests", f"{len(ms)}")
@@ -322,7 +336,8 @@ def main(argv: list[str]) -> None:
     beater = threading.Thread(target=beating, daemon=True)
     beater.start()
     try:
-        with gunicorn(str(args.workers)) as base:
+        with gunicorn(str(args.workers), timeout=180) as base:
+            up(f"{base}/gezond/", seconds=120)
             for _ in range(args.workers * 4):  # every worker loads its code
                 urllib.request.urlopen(f"{base}/gezond/", timeout=30).read()
             took, codes, bodies = probe(base, args.requests, args.clients)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db import DatabaseError, connection, models
@@ -130,14 +131,22 @@ def _worker(now: dt.datetime) -> str | None:
 def _mail(now: dt.datetime) -> str | None:
     limit = settings.HEALTH_MAIL_BACKLOG_SECONDS
     cutoff = now - dt.timedelta(seconds=limit)
-    late = [
-        outbox.model._meta.label
-        for outbox in OUTBOXES
-        if outbox.model._default_manager.filter(status=outbox.queued, due_at__lte=cutoff).exists()
-    ]
-    if not late:
+    # One round trip for every outbox: SELECT EXISTS(…), EXISTS(…), … (each on its
+    # (status, due_at) index), valid on PostgreSQL and SQLite alike.
+    parts: list[str] = []
+    params: list[Any] = []
+    for outbox in OUTBOXES:
+        late = outbox.model._default_manager.filter(status=outbox.queued, due_at__lte=cutoff)
+        sql, values = late.order_by().values("pk")[:1].query.sql_with_params()
+        parts.append(f"EXISTS({sql})")
+        params.extend(values)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(parts)}", params)
+        row = cursor.fetchone()
+    late_in = [o.model._meta.label for o, is_late in zip(OUTBOXES, row, strict=True) if is_late]
+    if not late_in:
         return None
     return (
-        f"messages queued and due for more than {limit} s in {', '.join(late)} "
+        f"messages queued and due for more than {limit} s in {', '.join(late_in)} "
         "(ORANJE_HEALTH_MAIL_BACKLOG_SECONDS)"
     )
