@@ -26,6 +26,19 @@ access_log_format = (
 )
 
 
+def _oranje_logging() -> dict[str, Any]:
+    from oranje.settings import LOGGING
+
+    return LOGGING
+
+
+#: gunicorn's own lines (start, workers, timeouts) and its access lines go through Oranje's
+#: log handler (ORANJE_LOG_FORMAT, the request id: oranje.core.logs). gunicorn applies this
+#: when it starts and again on every reload (HUP), which would otherwise put its own plain
+#: handlers back next to Oranje's and write each line twice.
+logconfig_dict = _oranje_logging()
+
+
 class ArbiterWatchdog(threading.Thread):
     """systemd's watchdog for the web service (`WatchdogSec=` in oranje-web.service).
 

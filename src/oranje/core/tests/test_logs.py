@@ -123,7 +123,17 @@ def _log_in_a_fresh_process(log_format: str) -> list[str]:
         "with log_context(request_id='req-12345678'):\n"
         "    logging.getLogger('oranje.readiness.tasks').warning('alarm test %s', 7)\n"
         "    logging.getLogger('django.request').error('Internal Server Error: /x/')\n"
-        "logging.getLogger('gunicorn.error').info('Booting worker')\n"
+        # gunicorn with Oranje's settings, started and then reloaded (HUP): its own handlers
+        # must not come back next to Oranje's, or every line would be written twice.
+        "from gunicorn.config import Config\n"
+        "from gunicorn.glogging import Logger\n"
+        "from oranje import gunicorn_config\n"
+        "cfg = Config()\n"
+        "cfg.set('logconfig_dict', gunicorn_config.logconfig_dict)\n"
+        "cfg.set('accesslog', '-')\n"
+        "gunicorn_log = Logger(cfg)\n"
+        "gunicorn_log.setup(cfg)\n"
+        "gunicorn_log.info('Booting worker')\n"
     )
     env = {
         **os.environ,
