@@ -187,3 +187,17 @@ def test_oranje_worker_reports_ready_then_feeds_the_watchdog(
             process.communicate()
             raise
     assert process.returncode == 0, stderr.decode()[-2000:]
+
+
+def test_the_worker_warns_when_the_watchdog_is_shorter_than_two_heartbeats(
+    settings, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from oranje.core.management.commands.worker import warn_if_watchdog_too_short
+
+    monkeypatch.delenv("WATCHDOG_PID", raising=False)
+    settings.WORKER_LEASE_SECONDS = 30  # a beat every 10 s
+    monkeypatch.setenv("WATCHDOG_USEC", "60000000")
+    assert not warn_if_watchdog_too_short()
+    monkeypatch.setenv("WATCHDOG_USEC", "15000000")
+    assert warn_if_watchdog_too_short()
+    assert "at least 20 s" in caplog.text
