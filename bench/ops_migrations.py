@@ -196,11 +196,17 @@ def main(argv: list[str]) -> None:
 
     taken, stopped, rollback = roll_back()
     report("migrations taken off the full database", f"{len(taken)} in {rollback:.1f} s")
+    by_app: dict[str, list[str]] = {}
+    for app, name in taken:
+        by_app.setdefault(app, []).append(name.split("_", 1)[0])
+    for app, numbers in sorted(by_app.items()):
+        report(f"  {app}", " ".join(sorted(numbers)))
     for app, why in sorted(stopped.items()):
         if why != "nothing applied":
             report(f"  {app} stops at", why)
 
     times, total = apply_timed()
+    print("  the slowest five:")
     for name, seconds in sorted(times.items(), key=lambda item: -item[1])[:5]:
         report(f"  {name}", f"{seconds:.2f} s")
     check_that(
