@@ -195,6 +195,13 @@ def scrape_through_gunicorn(times: int, workers: str) -> tuple[list[float], byte
         request = urllib.request.Request(
             f"{base}/metriek/", headers={"Authorization": f"Bearer {token}"}
         )
+        # On a busy machine gunicorn may need longer to start than bench.server waits.
+        for _ in range(600):
+            try:
+                urllib.request.urlopen(request, timeout=30).read()
+                break
+            except OSError:
+                time.sleep(0.2)
         for i in range(times + 5):
             started = time.perf_counter()
             with urllib.request.urlopen(request, timeout=30) as response:
@@ -253,7 +260,7 @@ def main() -> None:
     )
     check_that(
         "scrapes timed, summed over the gunicorn processes",
-        f"{counted:.0f} of {len(seconds) + 4}",
+        f"{counted:.0f} of at least {len(seconds) + 4}",
         counted >= len(seconds) + 4,
         "all",
     )

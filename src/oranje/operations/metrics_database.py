@@ -38,7 +38,7 @@ from oranje.core.worker import live_workers
 #: How long a process reuses its last reading of the database.
 CACHE_SECONDS = 5.0
 #: How long a scrape waits for a new reading before it answers with the previous one.
-WAIT_SECONDS = 0.03
+WAIT_SECONDS = 0.02
 
 #: The mailing's channel named as the alert's: one `channel` label across both sources.
 _MAILING_CHANNEL = {MailChannel.MAIL.value: Channel.EMAIL.value, MailChannel.SMS.value: "sms"}

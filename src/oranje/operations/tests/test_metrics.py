@@ -125,8 +125,10 @@ def test_a_malformed_network_is_refused_with_what_to_write(settings) -> None:
     assert "is not a network" in str(refused.value)
 
 
-def test_only_get_is_answered(settings) -> None:
-    assert Client(REMOTE_ADDR="127.0.0.1").post(URL).status_code == 404
+def test_a_post_gets_the_404_of_an_unknown_address_not_a_csrf_refusal() -> None:
+    client = Client(REMOTE_ADDR="127.0.0.1", enforce_csrf_checks=True)
+    assert client.post(URL).status_code == 404
+    assert client.post("/bestaat-niet/").status_code == 404
 
 
 def test_no_session_and_no_cookie_are_made(world: World) -> None:
