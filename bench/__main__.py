@@ -41,6 +41,10 @@ BENCHMARKS = [
     "bench.learning_dossier_search",
     "bench.learning_patterns",
     "bench.learning_survey_burst",
+    "bench.ops_health",
+    "bench.ops_metrics",
+    "bench.ops_backup",
+    "bench.ops_migrations",
 ]
 
 
