@@ -129,18 +129,27 @@ def _bearer(request: HttpRequest) -> str:
     return token.strip() if scheme.lower() == "bearer" else ""
 
 
+def _client_address(request: HttpRequest) -> str:
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if settings.BEHIND_PROXY and forwarded:
+        return forwarded.split(",")[-1].strip()
+    return str(request.META.get("REMOTE_ADDR", ""))
+
+
 def metrics_allowed(request: HttpRequest) -> bool:
     """True for the bearer token (when one is set) or a client address in the networks.
 
-    Behind a reverse proxy REMOTE_ADDR is the proxy's: use the token there, or let the proxy
-    refuse `/metriek/` to anyone but Prometheus (docs/operations.md).
+    Behind a reverse proxy (ORANJE_BEHIND_PROXY) REMOTE_ADDR is the proxy's, often
+    127.0.0.1: the client is then the address the proxy appended last to X-Forwarded-For,
+    so that the default local network does not open the metrics to everyone who reaches the
+    proxy. The proxy may refuse `/metriek/` itself as well (docs/operations.md).
     """
     token = settings.METRICS_TOKEN
     offered = _bearer(request)
     if token and offered and hmac.compare_digest(offered.encode(), token.encode()):
         return True
     try:
-        address = ipaddress.ip_address(request.META.get("REMOTE_ADDR", ""))
+        address = ipaddress.ip_address(_client_address(request))
     except ValueError:
         return False
     # A dual-stack listener shows an IPv4 client as ::ffff:a.b.c.d.

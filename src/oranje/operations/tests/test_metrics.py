@@ -110,6 +110,20 @@ def test_a_configured_network_opens_it_for_its_addresses_only(settings) -> None:
     assert Client(REMOTE_ADDR="127.0.0.1").get(URL).status_code == 404
 
 
+def test_behind_a_proxy_on_this_machine_the_forwarded_client_counts_not_the_proxy(
+    settings,
+) -> None:
+    # nginx on the same machine connects from 127.0.0.1; the outside client is what it appended.
+    settings.BEHIND_PROXY = True
+    proxied = Client(REMOTE_ADDR="127.0.0.1")
+    assert proxied.get(URL, HTTP_X_FORWARDED_FOR="203.0.113.9").status_code == 404
+    assert proxied.get(URL, HTTP_X_FORWARDED_FOR="127.0.0.1, 203.0.113.9").status_code == 404
+    assert proxied.get(URL, HTTP_X_FORWARDED_FOR="203.0.113.9, 127.0.0.1").status_code == 200
+    assert proxied.get(URL).status_code == 200  # Prometheus on this machine, not proxied
+    settings.BEHIND_PROXY = False
+    assert proxied.get(URL, HTTP_X_FORWARDED_FOR="203.0.113.9").status_code == 200
+
+
 def test_an_empty_network_list_leaves_the_token_only(settings) -> None:
     settings.METRICS_NETWORKS = []
     settings.METRICS_TOKEN = TOKEN
