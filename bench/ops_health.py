@@ -4,7 +4,7 @@ latency of the health answer through a real gunicorn (the project's `oranje.guni
 The world: `--tasks` finished tasks in the task table (default 100,000), `--deliveries` sent
 alert deliveries (50,000) and as many sent mailing items, plus `--queued` fresh rows of each
 (tasks READY, deliveries and mailing items queued and due: waiting, but not late), and a
-worker that beats (a thread of this process). Then `--clients` probes (2) ask `/gezond/`
+worker that beats (a thread of this process). Then `--clients` probes (1) ask `/gezond/`
 `--requests` times in all (2,000), one connection per request as a balancer does, first
 while all is well (every answer must be 200), then with the worker stopped and the queue and
 outbox late (every answer must be 503 naming the three): the failing path also reads what it
@@ -47,7 +47,7 @@ def options(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--deliveries", type=int, default=50_000, help="sent deliveries")
     parser.add_argument("--queued", type=int, default=50, help="fresh rows waiting in each")
     parser.add_argument("--requests", type=int, default=2000, help="probes per phase")
-    parser.add_argument("--clients", type=int, default=2, help="concurrent probes")
+    parser.add_argument("--clients", type=int, default=1, help="concurrent probes")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument(
         "--quick", action="store_true", help="20,000 tasks, 10,000 deliveries, 500 probes"
@@ -299,6 +299,7 @@ def main(argv: list[str]) -> None:
     # One warning per failing check per probe would flood the terminal in the failing phase.
     os.environ.setdefault("ORANJE_LOG_LEVEL", "ERROR")
     setup_django("ops_health")
+    from django.core.management import call_command
     from django.db import connection
 
     from bench.registry_world import machine_load
@@ -306,6 +307,7 @@ def main(argv: list[str]) -> None:
     from oranje.core import worker
     from oranje.core.models import WorkerBeat
 
+    call_command("collectstatic", interactive=False, verbosity=0)  # the server's pages
     start = time.perf_counter()
     finished_tasks(args.tasks)
     sent_deliveries(args.deliveries, args.queued)
