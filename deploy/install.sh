@@ -157,6 +157,10 @@ cat >"$COMMAND.new" <<EOF
 #!/usr/bin/env bash
 # Oranje's management command with the production settings (installed by deploy/install.sh).
 set -euo pipefail
+if [ ! -r "$ENV_FILE" ]; then
+  echo "oranje: $ENV_FILE is niet leesbaar: gebruik sudo / is not readable: use sudo" >&2
+  exit 1
+fi
 while IFS= read -r line || [ -n "\$line" ]; do
   case "\$line" in '' | '#'* | ';'*) continue ;; esac
   value="\${line#*=}"
@@ -176,10 +180,6 @@ say "database migrations"
 "$COMMAND" migrate --noinput
 say "static files into $DATA_DIR/static"
 "$COMMAND" collectstatic --noinput -v0
-say "deployment checks (oranje check --deploy)"
-if ! "$COMMAND" check --deploy; then
-  say "let op / note: the checks above found problems: fix them in $ENV_FILE, then run 'oranje check --deploy' again"
-fi
 
 if [ "$SYSTEMD" = 1 ]; then
   say "systemd units in $UNIT_DIR"
@@ -198,12 +198,21 @@ if [ "$SYSTEMD" = 1 ]; then
   if [ -z "$PREFIX" ]; then
     systemctl daemon-reload
     timers=()
-    for timer in "$UNIT_DIR"/oranje-*.timer; do [ -e "$timer" ] && timers+=("$(basename "$timer")"); done
+    for timer in "$UNIT_DIR"/oranje-*.timer; do
+      if [ -e "$timer" ]; then timers+=("$(basename "$timer")"); fi
+    done
     systemctl enable oranje-web.service oranje-worker.service "${timers[@]}"
     # A new version takes over now; on the first install this starts them.
     systemctl restart oranje-web.service oranje-worker.service
     [ ${#timers[@]} -eq 0 ] || systemctl restart "${timers[@]}"
   fi
+fi
+
+# Last, so that the worker started above counts: with Type=notify, `systemctl restart`
+# returns once the worker's first heartbeat is in the database.
+say "deployment checks (oranje check --deploy)"
+if ! "$COMMAND" check --deploy; then
+  say "let op / note: the checks above found problems: fix them in $ENV_FILE, then run 'oranje check --deploy' again"
 fi
 
 say "klaar / done. Next: '$COMMAND createadmin --username NAME --email ADDRESS' (first install),"
