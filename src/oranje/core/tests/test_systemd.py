@@ -171,7 +171,7 @@ def test_oranje_worker_reports_ready_then_feeds_the_watchdog(
         stderr=subprocess.PIPE,
     )
     try:
-        first = fake_systemd.receive_until("READY=1", timeout=30)
+        first = fake_systemd.receive_until("READY=1", timeout=120)
         assert first and "READY=1" in first[-1].split("\n"), (first, process.poll())
         assert not any("WATCHDOG=1" in m for m in first)  # nothing fed before it was ready
         later = fake_systemd.receive_until("WATCHDOG=1", timeout=10)
