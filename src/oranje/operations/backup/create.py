@@ -39,7 +39,9 @@ def oranje_version() -> str:
         return "unknown"
 
 
-def _prepare_directory(directory: Path) -> None:
+def prepare_directory(directory: Path) -> None:
+    """A folder made 0700 when it has to be created; an existing one keeps its mode (the
+    install gives the backup folder 0750 for the oranje group)."""
     if not directory.exists():
         directory.mkdir(parents=True)
         directory.chmod(0o700)
@@ -59,7 +61,7 @@ def backup_create(*, output: Path | None = None, database: str = "default") -> B
     snapshot began: every write acknowledged before it is in the backup."""
     started = time.monotonic()
     directory = (output or Path(settings.BACKUP_DIR)).resolve()
-    _prepare_directory(directory)
+    prepare_directory(directory)
     connection = connections[database]
     workdir = Path(tempfile.mkdtemp(prefix=_TEMPORARY_PREFIX, dir=directory))
     try:

@@ -148,8 +148,8 @@ def empty_schema(connection: BaseDatabaseWrapper) -> None:
 
 
 def load(connection: BaseDatabaseWrapper, source: Path, restore_tool: str) -> None:
-    """Load the dump into the (empty) target database in one transaction: a failed restore
-    leaves the target as it was."""
+    """Load the dump into the (empty) target database in one transaction: a failed load
+    leaves no half-restored database behind (after --force, an empty one)."""
     connection.close()
     settings_dict = connection.settings_dict
     _run(

@@ -20,7 +20,7 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.migrations.loader import MigrationLoader
 
 from oranje.operations.backup import archive, errors, media, postgres, sqlite
-from oranje.operations.backup.create import oranje_version
+from oranje.operations.backup.create import oranje_version, prepare_directory
 
 _VENDOR_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 
@@ -101,9 +101,9 @@ def _workspace() -> Path:
     folder, usually larger than a memory-backed /tmp), else the system's temporary folder."""
     backup_dir = Path(settings.BACKUP_DIR)
     try:
-        backup_dir.mkdir(parents=True, exist_ok=True)
+        prepare_directory(backup_dir)
         return Path(tempfile.mkdtemp(prefix=".oranje-restore-", dir=backup_dir))
-    except OSError:
+    except (OSError, errors.BackupError):
         return Path(tempfile.mkdtemp(prefix="oranje-restore-"))
 
 

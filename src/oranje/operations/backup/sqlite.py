@@ -6,12 +6,33 @@ from __future__ import annotations
 import gzip
 import shutil
 import sqlite3
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 from oranje.operations.backup import errors
 from oranje.operations.backup.archive import open_private
+
+# How long a copy waits for a lock another connection holds before it gives up. Python's
+# backup loop itself would wait for ever.
+LOCK_WAIT_SECONDS = 60
+
+
+class _LockedTooLong(Exception):
+    pass
+
+
+def _give_up_after(seconds: float) -> Callable[[int, int, int], None]:
+    """A progress callback for `Connection.backup` that ends a copy stuck on a lock."""
+    deadline = time.monotonic() + seconds
+
+    def progress(status: int, remaining: int, total: int) -> None:
+        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and time.monotonic() > deadline:
+            raise _LockedTooLong(f"database locked for more than {seconds:.0f} s")
+
+    return progress
 
 
 def _raw(connection: BaseDatabaseWrapper) -> sqlite3.Connection:
@@ -31,7 +52,13 @@ def dump(connection: BaseDatabaseWrapper, target: Path, workdir: Path) -> list[t
     snapshot = workdir / "database.sqlite3"
     copy = sqlite3.connect(snapshot)
     try:
-        _raw(connection).backup(copy, pages=-1)
+        try:
+            _raw(connection).backup(copy, pages=-1, progress=_give_up_after(LOCK_WAIT_SECONDS))
+        except (sqlite3.OperationalError, _LockedTooLong) as exc:
+            raise errors.BackupError(
+                f"De database kon niet worden gelezen ({exc}); probeer het opnieuw",
+                f"Could not read the database ({exc}); try again",
+            ) from exc
         # A file of its own: no -wal beside it that a restore would have to carry along.
         copy.execute("PRAGMA journal_mode=DELETE")
         migrations = (
@@ -84,8 +111,8 @@ def load(connection: BaseDatabaseWrapper, source: Path, workdir: Path) -> None:
                 source.name, "de database is inconsistent", "the database is inconsistent"
             )
         try:
-            copy.backup(_raw(connection), pages=-1)
-        except sqlite3.OperationalError as exc:
+            copy.backup(_raw(connection), pages=-1, progress=_give_up_after(LOCK_WAIT_SECONDS))
+        except (sqlite3.OperationalError, _LockedTooLong) as exc:
             raise errors.BackupError(
                 f"De doeldatabase kon niet worden beschreven ({exc}); stop Oranje (gunicorn en "
                 "worker) tijdens het terugzetten",

@@ -25,7 +25,8 @@ from oranje.operations.tests.backup_support import (
 )
 from oranje.organisation.tests.factories import World
 
-# Restore replaces the whole database: on PostgreSQL the reference data must come back.
+# A restore replaces the whole database, so the reference data must come back after it; and
+# SQLite's backup API cannot copy a database while the test's own transaction writes to it.
 transactional = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 DB_MEMBER = archive.POSTGRES_MEMBER if connection.vendor == "postgresql" else archive.SQLITE_MEMBER
@@ -224,3 +225,31 @@ def test_credentials_reach_pg_dump_through_the_environment_only() -> None:
     )
     assert env["PGPASSWORD"] == "s3cret" and env["PGSSLMODE"] == "require"
     assert env["PGPORT"] == "5433" and env["PGDATABASE"] == "oranje"
+
+
+@transactional
+def test_a_failed_backup_leaves_no_file_that_looks_complete(
+    places: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def disk_full(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("oranje.operations.backup.create.archive.write_tar", disk_full)
+    with pytest.raises(CommandError, match=r"Backup failed: .*No space left"):
+        backup(places / "out")
+    assert list((places / "out").iterdir()) == []
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_dump serves PostgreSQL")
+@transactional
+def test_a_pg_dump_older_than_the_server_is_refused(
+    places: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bin_dir = places / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "pg_dump"
+    fake.write_text("#!/bin/sh\necho 'pg_dump (PostgreSQL) 9.6.24'\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(bin_dir))
+    with pytest.raises(CommandError, match=r"pg_dump 9 is ouder dan de databaseserver"):
+        backup(places / "out")
