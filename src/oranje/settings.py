@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "oranje.core.request_id.RequestIdMiddleware",
     "oranje.operations.middleware.MetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # /gezond/ answered here, before sessions and logins (operations/middleware.py).
+    "oranje.operations.middleware.HealthMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The public page (/publiek/<region>/) answered from memory when kept, before the rest.
     "oranje.communication.middleware.PublicPageMiddleware",
@@ -396,7 +398,7 @@ METRICS_NETWORKS = env_list("ORANJE_METRICS_NETWORKS", ["127.0.0.1/32", "::1/128
 HEALTH_QUEUE_AGE_SECONDS = env_int("ORANJE_HEALTH_QUEUE_AGE_SECONDS", 120, minimum=1)
 HEALTH_MAIL_BACKLOG_SECONDS = env_int("ORANJE_HEALTH_MAIL_BACKLOG_SECONDS", 300, minimum=1)
 # A load balancer probes /gezond/ on the backend over plain HTTP: never redirected to https.
-SECURE_REDIRECT_EXEMPT = [r"^gezond/$"]
+SECURE_REDIRECT_EXEMPT = [r"^gezond/(web/)?$"]
 # SMS deliberately off: `oranje check --deploy` then accepts an empty ORANJE_SMS_GATEWAY_URL.
 SMS_OFF = env_bool("ORANJE_SMS_OFF", False)
 # Where `oranje backup` writes when not told otherwise.

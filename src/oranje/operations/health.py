@@ -65,14 +65,17 @@ OUTBOXES = (
 )
 
 
-def failing_checks(now: dt.datetime | None = None) -> list[str]:
+def failing_checks(now: dt.datetime | None = None, *, instance_only: bool = False) -> list[str]:
     """The names of the checks that fail now, in a fixed order; empty when all is well.
-    Logs one warning with the details per failing check."""
+    Logs one warning with the details per failing check. `instance_only`: only what this
+    web instance itself needs to serve pages (the database), for a balancer's routing."""
     now = now or timezone.now()
     database = _database()
     if database is not None:
         log.warning("Health check 'database' fails: %s", database)
         return [DATABASE]
+    if instance_only:
+        return []
     failing = []
     for name, check in ((QUEUE, _queue), (WORKER, _worker), (MAIL, _mail)):
         try:

@@ -10,5 +10,6 @@ app_name = "operations"
 
 urlpatterns = [
     path("gezond/", views_health.health, name="health"),
+    path("gezond/web/", views_health.health_instance, name="health_instance"),
     path("metriek/", views_metrics.metrics, name="metrics"),
 ]

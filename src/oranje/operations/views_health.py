@@ -9,7 +9,18 @@ from oranje.operations.health import failing_checks
 
 @require_safe
 def health(request: HttpRequest) -> JsonResponse:
-    failing = failing_checks()
+    """The whole installation: database, queue, worker, mail."""
+    return _answer(failing_checks())
+
+
+@require_safe
+def health_instance(request: HttpRequest) -> JsonResponse:
+    """This web instance only (its database): for a balancer's routing, so that a stopped
+    worker, which every instance would report alike, does not take the whole site out."""
+    return _answer(failing_checks(instance_only=True))
+
+
+def _answer(failing: list[str]) -> JsonResponse:
     if failing:
         response = JsonResponse({"status": "fail", "failing": failing}, status=503)
     else:

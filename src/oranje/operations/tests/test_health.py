@@ -277,3 +277,43 @@ def test_a_balancer_probing_over_plain_http_is_not_redirected_to_https(
 
 def test_it_is_not_rate_limited(healthy: OnCall, client: Client) -> None:
     assert {client.get(URL).status_code for _ in range(100)} == {200}
+
+
+def test_the_instance_check_for_routing_ignores_the_worker_but_not_the_database(
+    healthy: OnCall,
+    client: Client,
+    monkeypatch: pytest.MonkeyPatch,
+    django_assert_max_num_queries: Callable[[int], Any],
+) -> None:
+    WorkerBeat.objects.all().delete()
+    Delivery.objects.update(due_at=_ago(86_400))
+    assert client.get(URL).status_code == 503
+    with django_assert_max_num_queries(1):
+        response = client.get("/gezond/web/")
+    assert (response.status_code, json.loads(response.content)) == (200, {"status": "ok"})
+    assert response["Cache-Control"] == "no-store"
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(CursorWrapper, "execute", refuse)
+    response = client.get("/gezond/web/")
+    monkeypatch.undo()
+    assert (response.status_code, json.loads(response.content)) == (
+        503,
+        {"status": "fail", "failing": ["database"]},
+    )
+
+
+def test_a_probe_is_answered_before_sessions_and_hosts_are_looked_at(
+    healthy: OnCall, client: Client, settings: Any, django_assert_max_num_queries: Any
+) -> None:
+    # A balancer probing a backend by its address sends that address as Host; a session
+    # whose second login step is unfinished would redirect any other page to that step.
+    settings.ALLOWED_HOSTS = ["oranje.example.nl"]
+    assert _answer(Client(HTTP_HOST="10.0.0.11:8000")) == (200, {"status": "ok"})
+    settings.REQUIRE_2FA = True
+    client.force_login(healthy.world.coordinator)
+    with django_assert_max_num_queries(4):  # no session or user is read
+        response = client.get(URL, HTTP_HOST="oranje.example.nl")
+    assert response.status_code == 200
