@@ -7,9 +7,10 @@ from oranje.core import access
 
 
 def oranje(request: HttpRequest) -> dict[str, Any]:
-    user = request.user
+    # An error page for a request refused before the login was read (a bad Host) has no user.
+    user = getattr(request, "user", None)
     region = getattr(request, "region", None)
-    if not user.is_authenticated:
+    if user is None or not user.is_authenticated:
         return {"current_region": None}
     return {
         "current_region": region,

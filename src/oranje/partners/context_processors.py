@@ -14,8 +14,9 @@ from oranje.partners import access
 
 
 def partners(request: HttpRequest) -> dict[str, Any]:
-    user = request.user
-    if not user.is_authenticated:
+    # An error page for a request refused before the login was read (a bad Host) has no user.
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
         return {"partner_only": False}
     region: Region | None = getattr(request, "region", None)
     partner = access.partner_regions(user)

@@ -87,3 +87,14 @@ def test_the_server_error_page_needs_no_database(quiet_client, world, monkeypatc
     response = quiet_client.get("/piket/nu/")
     assert response.status_code == 500
     assert "Er ging iets mis" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_request_for_a_host_that_is_not_ours_gets_the_dutch_400_page_not_a_500(
+    quiet_client, settings
+):
+    # The host is refused before the login is read: the 400 page's context has no user.
+    settings.ALLOWED_HOSTS = ["oranje.example.nl"]
+    response = quiet_client.get("/inloggen/", HTTP_HOST="10.0.0.11:8000")
+    assert response.status_code == 400
+    assert "Verzoek niet begrepen" in response.content.decode()
