@@ -397,8 +397,9 @@ METRICS_NETWORKS = env_list("ORANJE_METRICS_NETWORKS", ["127.0.0.1/32", "::1/128
 # /gezond/ answers 503 when the oldest due task or the oldest due message waits longer.
 HEALTH_QUEUE_AGE_SECONDS = env_int("ORANJE_HEALTH_QUEUE_AGE_SECONDS", 120, minimum=1)
 HEALTH_MAIL_BACKLOG_SECONDS = env_int("ORANJE_HEALTH_MAIL_BACKLOG_SECONDS", 300, minimum=1)
-# A load balancer probes /gezond/ on the backend over plain HTTP: never redirected to https.
-SECURE_REDIRECT_EXEMPT = [r"^gezond/(web/)?$"]
+# A load balancer probes /gezond/ and Prometheus scrapes /metriek/ on the backend over plain
+# HTTP (its own port, not the public one): never redirected to https.
+SECURE_REDIRECT_EXEMPT = [r"^gezond/(web/)?$", r"^metriek/$"]
 # SMS deliberately off: `oranje check --deploy` then accepts an empty ORANJE_SMS_GATEWAY_URL.
 SMS_OFF = env_bool("ORANJE_SMS_OFF", False)
 # Where `oranje backup` writes when not told otherwise.

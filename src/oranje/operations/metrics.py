@@ -129,20 +129,28 @@ def _bearer(request: HttpRequest) -> str:
     return token.strip() if scheme.lower() == "bearer" else ""
 
 
+#: The reverse proxy of the documented install runs on this machine (deploy/nginx).
+_LOOPBACK = {"127.0.0.1", "::1", "::ffff:127.0.0.1"}
+
+
 def _client_address(request: HttpRequest) -> str:
+    """REMOTE_ADDR; but a request the proxy on this machine passed on (ORANJE_BEHIND_PROXY,
+    from loopback) is judged by the address the proxy appended last to X-Forwarded-For. A
+    balancer on another machine is not trusted that way: there, use the token."""
+    remote = str(request.META.get("REMOTE_ADDR", ""))
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if settings.BEHIND_PROXY and forwarded:
+    if settings.BEHIND_PROXY and forwarded and remote in _LOOPBACK:
         return forwarded.split(",")[-1].strip()
-    return str(request.META.get("REMOTE_ADDR", ""))
+    return remote
 
 
 def metrics_allowed(request: HttpRequest) -> bool:
     """True for the bearer token (when one is set) or a client address in the networks.
 
-    Behind a reverse proxy (ORANJE_BEHIND_PROXY) REMOTE_ADDR is the proxy's, often
-    127.0.0.1: the client is then the address the proxy appended last to X-Forwarded-For,
-    so that the default local network does not open the metrics to everyone who reaches the
-    proxy. The proxy may refuse `/metriek/` itself as well (docs/operations.md).
+    Behind a reverse proxy on this machine (ORANJE_BEHIND_PROXY) REMOTE_ADDR is 127.0.0.1:
+    the client is then the address the proxy appended last to X-Forwarded-For, so that the
+    default local network does not open the metrics to everyone who reaches the proxy. The
+    proxy may refuse `/metriek/` itself as well (docs/operations.md).
     """
     token = settings.METRICS_TOKEN
     offered = _bearer(request)

@@ -119,16 +119,41 @@ def backup_create(*, output: Path | None = None, database: str = "default") -> B
     )
 
 
-def backups_prune(*, directory: Path, keep: int) -> list[Path]:
+def _moment(path: Path) -> dt.datetime:
+    return dt.datetime.strptime(
+        path.name[len("oranje-backup-") : -len(".tar")], "%Y%m%dT%H%M%SZ"
+    ).replace(tzinfo=dt.UTC)
+
+
+def backups_prune(
+    *, directory: Path, keep: int, written: Path | None = None
+) -> tuple[list[Path], list[Path]]:
     """Remove all but the newest `keep` backups (and their checksum files) in `directory`;
-    also the temporary folders of backups that were killed more than a day ago."""
-    found = sorted(
-        (path for path in directory.iterdir() if NAME_PATTERN.match(path.name)),
-        key=lambda path: path.name,
-        reverse=True,
-    )
+    also the temporary folders of backups that were killed more than a day ago. Returns
+    (removed, future): `future` are names dated more than a day ahead, which are neither
+    counted nor removed — a planted `oranje-backup-99991231T…` must not push the real
+    backups out. Only a backup with its checksum file beside it counts, and the one just
+    `written` is never removed."""
+    ahead = dt.datetime.now(tz=dt.UTC) + dt.timedelta(days=1)
+    found, future = [], []
+    for path in directory.iterdir():
+        if not NAME_PATTERN.match(path.name):
+            continue
+        try:
+            moment = _moment(path)
+        except ValueError:  # matches the pattern but is no date (month 13)
+            continue
+        if moment > ahead:
+            future.append(path)
+        elif path.with_name(path.name + archive.CHECKSUM_SUFFIX).exists() or path == written:
+            found.append((moment, path))
+    found.sort(reverse=True)
+    newest = [path for _moment_, path in found]
+    if written is not None and written in newest[keep:]:
+        newest.remove(written)
+        newest.insert(0, written)
     removed = []
-    for path in found[keep:]:
+    for path in newest[keep:]:
         path.with_name(path.name + archive.CHECKSUM_SUFFIX).unlink(missing_ok=True)
         path.unlink()
         removed.append(path)
@@ -136,4 +161,4 @@ def backups_prune(*, directory: Path, keep: int) -> list[Path]:
     for path in directory.glob(_TEMPORARY_PREFIX + "*"):
         if path.is_dir() and path.stat().st_mtime < day_ago:
             shutil.rmtree(path, ignore_errors=True)
-    return removed
+    return removed, sorted(future)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import tarfile
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,6 +116,13 @@ def backup_restore(*, path: Path, force: bool = False, database: str = "default"
     if not path.is_file():
         raise errors.BackupError(
             f"Back-upbestand {path} niet gevonden", f"Backup file {path} not found"
+        )
+    if not hasattr(tarfile, "data_filter"):
+        # The uploaded files are unpacked with tarfile's `data` filter (Python 3.11.4 and
+        # later, and distributions' backports): refuse before anything is replaced.
+        raise errors.BackupError(
+            "Deze Python kent tarfile's 'data'-filter niet; werk Python bij (3.11.4 of nieuwer)",
+            "This Python lacks tarfile's 'data' filter; upgrade Python (3.11.4 or later)",
         )
     archive.verify_checksum_file(path)
     connection = connections[database]

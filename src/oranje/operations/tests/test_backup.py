@@ -201,6 +201,28 @@ def test_keep_leaves_only_the_newest_backups(places: Path) -> None:
     assert "Old backups removed: 2" in printed
 
 
+@transactional
+def test_planted_future_dated_files_do_not_push_the_real_backups_out(places: Path) -> None:
+    # Names sort by date; a planted "year 9999" pair must not make --keep delete real ones.
+    output = places / "out"
+    output.mkdir()
+    for name in ("oranje-backup-99991230T000000Z.tar", "oranje-backup-99991231T000000Z.tar"):
+        (output / name).write_bytes(b"planted")
+        (output / f"{name}.sha256").write_text("x")
+    real = output / "oranje-backup-20260103T023000Z.tar"
+    real.write_bytes(b"real")
+    Path(f"{real}.sha256").write_text("x")
+    unchecked = output / "oranje-backup-20260104T023000Z.tar"  # no checksum file: not counted
+    unchecked.write_bytes(b"half")
+
+    _, printed = backup(output, "--keep", "2")
+
+    left = sorted(path.name for path in output.iterdir() if path.suffix == ".tar")
+    assert real.name in left and unchecked.name in left
+    assert len([name for name in left if name.startswith("oranje-backup-2026")]) >= 3
+    assert "Old backups removed: 0" in printed
+
+
 def test_keep_must_be_at_least_one(places: Path) -> None:
     with pytest.raises(CommandError, match="at least 1"):
         call_command("backup", "--keep", "0")

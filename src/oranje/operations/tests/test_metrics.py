@@ -124,6 +124,17 @@ def test_behind_a_proxy_on_this_machine_the_forwarded_client_counts_not_the_prox
     assert proxied.get(URL, HTTP_X_FORWARDED_FOR="203.0.113.9").status_code == 200
 
 
+def test_a_forwarded_address_from_anyone_but_the_local_proxy_is_not_believed(settings) -> None:
+    # A client reaching gunicorn from elsewhere cannot claim to be 127.0.0.1.
+    settings.BEHIND_PROXY = True
+    settings.METRICS_NETWORKS = ["127.0.0.1/32", "10.20.0.0/16"]
+    outsider = Client(REMOTE_ADDR="203.0.113.9")
+    assert outsider.get(URL, HTTP_X_FORWARDED_FOR="127.0.0.1").status_code == 404
+    assert outsider.get(URL, HTTP_X_FORWARDED_FOR="8.8.8.8, 10.20.0.5").status_code == 404
+    balancer = Client(REMOTE_ADDR="10.20.0.2")  # judged by its own address, not the header
+    assert balancer.get(URL, HTTP_X_FORWARDED_FOR="203.0.113.9").status_code == 200
+
+
 def test_an_empty_network_list_leaves_the_token_only(settings) -> None:
     settings.METRICS_NETWORKS = []
     settings.METRICS_TOKEN = TOKEN

@@ -68,8 +68,17 @@ class Command(BaseCommand):
             )
         if options["keep"]:
             directory = (options["output"] or Path(settings.BACKUP_DIR)).resolve()
-            removed = backups_prune(directory=directory, keep=options["keep"])
+            removed, future = backups_prune(
+                directory=directory, keep=options["keep"], written=result.path.resolve()
+            )
             self.stdout.write(
                 f"Oude back-ups verwijderd / Old backups removed: {len(removed)} "
                 f"(bewaard / kept: de nieuwste / the newest {options['keep']})"
             )
+            for path in future:
+                self.stderr.write(
+                    f"Let op: {path.name} draagt een datum in de toekomst; niet meegeteld en "
+                    "niet verwijderd. Wie heeft dit bestand hier gezet? / Warning: "
+                    f"{path.name} is dated in the future; not counted and not removed. "
+                    "Who put this file here?"
+                )
