@@ -10,6 +10,7 @@
 #   /var/lib/oranje             ORANJE_DATA_DIR: uploads, collected static files
 #   /var/backups/oranje         ORANJE_BACKUP_DIR
 #   /usr/local/bin/oranje       the management command, run as user oranje with the settings
+#                               (`oranje web`: gunicorn as oranje-web.service runs it)
 #   /etc/systemd/system/        oranje-web.service, oranje-worker.service (deploy/systemd/)
 set -euo pipefail
 
@@ -27,11 +28,18 @@ Usage: deploy/install.sh [options]
 EOF
 }
 
+STEP="start"
 say() { printf '==> [%3ds] %s\n' "$SECONDS" "$*"; }
+step() {
+  STEP="$*"
+  say "$@"
+}
 fail() {
   printf 'install.sh: %s\n' "$*" >&2
   exit 1
 }
+# Any other command that fails stops the install (set -e) with one line naming the step.
+trap 'status=$?; printf "install.sh: stap mislukt / step failed (exit %s): %s\n" "$status" "$STEP" >&2' ERR
 
 PREFIX=""
 DATABASE_URL_ARG=""
@@ -80,7 +88,7 @@ if [ "$(id -u)" != 0 ]; then
 fi
 
 if [ "$APT" = 1 ]; then
-  say "Debian packages: python3-venv, postgresql-client"
+  step "Debian packages: python3-venv, postgresql-client"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq python3 python3-venv postgresql-client ca-certificates >/dev/null
@@ -88,17 +96,17 @@ fi
 command -v python3 >/dev/null || fail "python3 ontbreekt / python3 is missing (apt-get install python3-venv)"
 
 if [ "$SYSTEM_USER" = 1 ] && ! getent passwd oranje >/dev/null; then
-  say "system user oranje (no login shell)"
+  step "system user oranje (no login shell)"
   useradd --system --user-group --home-dir /var/lib/oranje --no-create-home \
     --shell /usr/sbin/nologin --comment "Oranje" oranje
 fi
 
-say "directories"
+step "directories"
 install -d -m 0755 "$PREFIX/opt/oranje" "$(dirname "$COMMAND")"
 install -d -m 0750 -o "$RUN_USER" -g "$RUN_GROUP" "$DATA_DIR" "$BACKUP_DIR"
 install -d -m 0750 -o "$(id -un)" -g "$RUN_GROUP" "$ETC_DIR"
 
-say "virtual environment $VENV (pinned dependencies from deploy/requirements.txt)"
+step "virtual environment $VENV (pinned dependencies from deploy/requirements.txt)"
 [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
 PIP=("$VENV/bin/pip" --disable-pip-version-check --no-input --quiet install)
 [ "$(id -u)" = 0 ] && PIP+=(--root-user-action=ignore)
@@ -108,17 +116,19 @@ PIP=("$VENV/bin/pip" --disable-pip-version-check --no-input --quiet install)
 "$VENV/bin/pip" --disable-pip-version-check check >/dev/null ||
   fail "afhankelijkheden kloppen niet / dependencies do not fit: $VENV/bin/pip check"
 
+# A .new left by an interrupted run would make the next write fail: it was never in use.
+rm -f "$ENV_FILE.new"
 if [ -e "$ENV_FILE" ]; then
-  say "environment file $ENV_FILE exists: kept as it is"
+  step "environment file $ENV_FILE exists: kept as it is"
   [ -z "$DATABASE_URL_ARG" ] || grep -qxF "DATABASE_URL=$DATABASE_URL_ARG" "$ENV_FILE" ||
     say "let op / note: --database-url ignored, the file's DATABASE_URL stays (edit the file to change it)"
 else
-  say "environment file $ENV_FILE (new secret key)"
+  step "environment file $ENV_FILE (new secret key)"
   # Written by Python so the secret appears in no command line; 0640, readable by the service.
   (
     umask 077
     ORANJE_INSTALL_DATABASE_URL="$DATABASE_URL_ARG" ORANJE_INSTALL_DATA_DIR="$DATA_DIR" \
-      ORANJE_INSTALL_BACKUP_DIR="$BACKUP_DIR" "$VENV/bin/python" - \
+      ORANJE_INSTALL_BACKUP_DIR="$BACKUP_DIR" "$VENV/bin/python" -I - \
       "$SOURCE/deploy/oranje.env.example" "$ENV_FILE.new" <<'PY'
 import os
 import secrets
@@ -149,8 +159,11 @@ PY
   chmod 0640 "$ENV_FILE.new"
   mv "$ENV_FILE.new" "$ENV_FILE"
 fi
+# On every run: the file holds the secret key and the database password.
+if [ "$SYSTEM_USER" = 1 ]; then chown "root:$RUN_GROUP" "$ENV_FILE"; fi
+chmod 0640 "$ENV_FILE"
 
-say "command $COMMAND"
+step "command $COMMAND"
 # Reads the environment file literally, as systemd does (no shell expansion of $ or `), and
 # runs the management command as the service's user.
 cat >"$COMMAND.new" <<EOF
@@ -168,21 +181,50 @@ while IFS= read -r line || [ -n "\$line" ]; do
   export "\${line%%=*}=\$value"
 done <"$ENV_FILE"
 cd "$DATA_DIR"
-if [ "\$(id -un)" != "$RUN_USER" ]; then
-  exec runuser -u "$RUN_USER" -- "$VENV/bin/oranje" "\$@"
+program=("$VENV/bin/oranje")
+# \`oranje web\`: gunicorn as oranje-web.service starts it, for an install without systemd.
+if [ "\${1:-}" = web ]; then
+  shift
+  program=("$VENV/bin/gunicorn" -c python:oranje.gunicorn_config --bind 127.0.0.1:8000
+    --access-logfile - oranje.wsgi)
 fi
-exec "$VENV/bin/oranje" "\$@"
+if [ "\$(id -un)" != "$RUN_USER" ]; then
+  exec runuser -u "$RUN_USER" -- "\${program[@]}" "\$@"
+fi
+exec "\${program[@]}" "\$@"
 EOF
 chmod 0755 "$COMMAND.new"
 mv "$COMMAND.new" "$COMMAND"
 
-say "database migrations"
+step "database connection (DATABASE_URL in $ENV_FILE)"
+# One clear line instead of two tracebacks (migrate, collectstatic) when the database is not
+# reachable, e.g. on the first run, before the password is in the file. Exit status 3: the
+# probe ran and the connection failed; anything else: the settings did not load.
+probe='import sys
+from django.db import connection
+try:
+    connection.ensure_connection()
+except Exception as exc:
+    reason = " ".join(str(exc).split()).rstrip(".") or type(exc).__name__
+    password = connection.settings_dict.get("PASSWORD") or ""
+    print(reason.replace(password, "***") if password else reason)
+    sys.exit(3)'
+if ! probed="$("$COMMAND" shell -v 0 -c "$probe" 2>&1)"; then
+  reason="$(printf '%s\n' "$probed" | grep -E '^[A-Za-z_][A-Za-z0-9_.]*(Error|Exception|Configured): ' | tail -n 1 || true)"
+  [ -n "$reason" ] || reason="$(printf '%s\n' "$probed" | grep -v '^[[:space:]]*$' | tail -n 1)"
+  # Never a password: user:password@ in a URL that an error repeats becomes user:***@.
+  reason="$(printf '%s' "$reason" | sed -E 's#(://[^:/@]*:)[^@]*@#\1***@#g')"
+  reason="${reason%.}"
+  fail "De database is niet bereikbaar: $reason. Zet DATABASE_URL in $ENV_FILE (of geef --database-url) en draai install.sh opnieuw. / The database is not reachable: $reason. Set DATABASE_URL in $ENV_FILE (or give --database-url) and run install.sh again."
+fi
+
+step "database migrations"
 "$COMMAND" migrate --noinput
-say "static files into $DATA_DIR/static"
+step "static files into $DATA_DIR/static"
 "$COMMAND" collectstatic --noinput -v0
 
 if [ "$SYSTEMD" = 1 ]; then
-  say "systemd units in $UNIT_DIR"
+  step "systemd units in $UNIT_DIR"
   install -d -m 0755 "$UNIT_DIR"
   for unit in "$SOURCE"/deploy/systemd/*.service "$SOURCE"/deploy/systemd/*.timer \
     "$SOURCE"/deploy/*.service "$SOURCE"/deploy/*.timer; do
@@ -210,7 +252,7 @@ fi
 
 # Last, so that the worker started above counts: with Type=notify, `systemctl restart`
 # returns once the worker's first heartbeat is in the database.
-say "deployment checks (oranje check --deploy)"
+step "deployment checks (oranje check --deploy)"
 if ! "$COMMAND" check --deploy; then
   say "let op / note: the checks above found problems: fix them in $ENV_FILE, then run 'oranje check --deploy' again"
 fi

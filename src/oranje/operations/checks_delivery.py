@@ -45,10 +45,13 @@ def check_mail(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
 
 
 def _reason(exc: BaseException) -> str:
+    """The error in one line, without a closing period (the message adds its own)."""
     if isinstance(exc, smtplib.SMTPResponseException):
         text = exc.smtp_error.decode(errors="replace") if isinstance(exc.smtp_error, bytes) else ""
-        return f"{exc.smtp_code} {text}".strip()
-    return str(exc) or type(exc).__name__
+        reason = f"{exc.smtp_code} {text}"
+    else:
+        reason = str(exc)
+    return " ".join(reason.split()).rstrip(".") or type(exc).__name__
 
 
 def smtp_conversation() -> list[CheckMessage]:
@@ -152,12 +155,13 @@ def check_sms(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
         return []
     messages: list[CheckMessage] = []
     scheme = urlsplit(url).scheme
+    shown = _scheme_and_host(url)
     if scheme not in ("http", "https"):
         messages.append(
             error(
                 "E022",
-                f"ORANJE_SMS_GATEWAY_URL ({url}) is geen http(s)-adres: elke sms wordt geweigerd.",
-                f"ORANJE_SMS_GATEWAY_URL ({url}) is not an http(s) address: every SMS is refused.",
+                f"ORANJE_SMS_GATEWAY_URL{shown} is geen http(s)-adres: elke sms wordt geweigerd.",
+                f"ORANJE_SMS_GATEWAY_URL{shown} is not an http(s) address: every SMS is refused.",
                 fix_nl="Zet ORANJE_SMS_GATEWAY_URL op het https-adres van de gateway.",
                 fix_en="Set ORANJE_SMS_GATEWAY_URL to the gateway's https address.",
             )
@@ -166,9 +170,9 @@ def check_sms(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
         messages.append(
             warning(
                 "W020",
-                f"ORANJE_SMS_GATEWAY_URL ({url}) gebruikt geen https: telefoonnummers, "
+                f"ORANJE_SMS_GATEWAY_URL{shown} gebruikt geen https: telefoonnummers, "
                 "berichten en het token gaan onversleuteld over het netwerk.",
-                f"ORANJE_SMS_GATEWAY_URL ({url}) does not use https: phone numbers, messages "
+                f"ORANJE_SMS_GATEWAY_URL{shown} does not use https: phone numbers, messages "
                 "and the token travel unencrypted over the network.",
                 fix_nl="Gebruik het https-adres van de gateway in ORANJE_SMS_GATEWAY_URL.",
                 fix_en="Use the gateway's https address in ORANJE_SMS_GATEWAY_URL.",
@@ -189,3 +193,18 @@ def check_sms(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
             )
         )
     return messages
+
+
+def _scheme_and_host(url: str) -> str:
+    """The gateway as ` (https://sms.example.nl)`: never its path, query or login, where a
+    key may be kept; nothing when the value has no host to show."""
+    parts = urlsplit(url)
+    try:
+        host = parts.hostname
+        port = parts.port
+    except ValueError:
+        return ""
+    if not (parts.scheme and host):
+        return ""
+    host = f"[{host}]" if ":" in host else host
+    return f" ({parts.scheme}://{host}{f':{port}' if port else ''})"

@@ -70,6 +70,8 @@ def test_starttls_configured_on_a_server_without_it_is_an_error(listener):
         [message] = check_mail()
     assert message.id == "oranje.E010"
     assert "STARTTLS" in message.msg and "ORANJE_SMTP_STARTTLS" in message.hint
+    # The server's reason ends in a period of its own; the message adds just one.
+    assert "by server. " in message.msg and ".." not in message.msg
 
 
 def test_a_closed_port_is_an_error_naming_host_port_and_the_reason():
@@ -127,6 +129,21 @@ def test_a_backend_that_keeps_mail_on_this_machine_is_an_error(backend):
 def test_sms_is_configured_or_deliberately_off_never_both(url, token, off, expected):
     with override_settings(SMS_GATEWAY_URL=url, SMS_GATEWAY_TOKEN=token, SMS_OFF=off):
         assert ids(check_sms()) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("ftp://user:pw@sms.example.nl/send/k3y?key=k3y", "(ftp://sms.example.nl)"),
+        ("http://sms.example.nl:8080/k3y/send?key=k3y", "(http://sms.example.nl:8080)"),
+        ("sms.example.nl/send?key=k3y", "ORANJE_SMS_GATEWAY_URL is"),
+    ],
+)
+def test_a_gateway_is_shown_by_scheme_and_host_only(url, shown):
+    with override_settings(SMS_GATEWAY_URL=url, SMS_GATEWAY_TOKEN="t0ken", SMS_OFF=False):
+        [message] = check_sms()
+    assert shown in message.msg
+    assert "k3y" not in message.msg and "pw" not in message.msg and "send" not in message.msg
 
 
 def test_no_gateway_names_both_ways_out():

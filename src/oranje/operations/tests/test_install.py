@@ -46,8 +46,10 @@ def test_the_nginx_example_sends_the_headers_oranje_trusts() -> None:
     assert "client_max_body_size 12m;" in site
     assert "return 301 https://$host$request_uri;" in site
     assert "alias /var/lib/oranje/static/;" in site
-    metrics = site.split("location /metriek/", 1)[1].split("}", 1)[0]
-    assert "deny all;" in metrics
+    for internal in ("location /metriek/", "location ^~ /gezond/"):
+        block = site.split(internal, 1)[1].split("}", 1)[0]
+        assert "deny all;" in block and "allow 10.1.2.3;" in block
+        assert "192.168.0.0/16" not in block and "10.0.0.0/8" not in block
 
 
 @pytest.mark.skipif(shutil.which("nginx") is None, reason="no nginx here")

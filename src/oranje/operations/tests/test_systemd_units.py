@@ -41,9 +41,17 @@ def test_the_units_are_watched_restarted_and_confined() -> None:
         lines = set(unit.splitlines())
         assert {"Type=notify", "User=oranje", "NoNewPrivileges=yes"} <= lines
         assert {"ProtectSystem=strict", "PrivateTmp=yes", "ProtectHome=yes"} <= lines
-        assert "ReadWritePaths=/var/lib/oranje /var/backups/oranje" in lines
+        # Only the backup service writes backups: a compromised web process cannot plant one.
+        assert "ReadWritePaths=/var/lib/oranje" in lines
+        assert not any("/var/backups" in line for line in lines if "Paths=" in line)
+        assert {"ProtectProc=invisible", "SystemCallFilter=@system-service"} <= lines
         assert "EnvironmentFile=/etc/oranje/oranje.env" in lines
         assert any(line.startswith("WatchdogSec=") for line in lines)
+    backup = set((UNITS / "oranje-backup.service").read_text().splitlines())
+    assert {"ProtectSystem=strict", "ReadWritePaths=/var/backups/oranje"} <= backup
+    assert {"PrivateDevices=yes", "CapabilityBoundingSet=", "ProtectProc=invisible"} <= backup
+    assert {"RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6", "UMask=0077"} <= backup
+    assert "SystemCallFilter=@system-service" in backup
     assert "Restart=on-failure" in web.splitlines()
     assert "Restart=always" in worker.splitlines()
     assert "--bind 127.0.0.1:8000" in web and "oranje.gunicorn_config" in web
