@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,14 +66,28 @@ OUTBOXES = (
 )
 
 
+#: A failing check's details are logged at most once per this many seconds per process: a
+#: balancer probing every few seconds during an outage must not flood the log.
+LOG_EVERY = 60.0
+_last_logged: dict[str, float] = {}
+
+
+def _warn(name: str, problem: str) -> None:
+    clock = time.monotonic()
+    if clock - _last_logged.get(name, float("-inf")) < LOG_EVERY:
+        return
+    _last_logged[name] = clock
+    log.warning("Health check '%s' fails: %s", name, problem)
+
+
 def failing_checks(now: dt.datetime | None = None, *, instance_only: bool = False) -> list[str]:
     """The names of the checks that fail now, in a fixed order; empty when all is well.
-    Logs one warning with the details per failing check. `instance_only`: only what this
-    web instance itself needs to serve pages (the database), for a balancer's routing."""
+    Logs the details of a failing check, at most once a minute per check. `instance_only`:
+    only what this web instance needs to serve pages (the database), for a balancer."""
     now = now or timezone.now()
     database = _database()
     if database is not None:
-        log.warning("Health check 'database' fails: %s", database)
+        _warn(DATABASE, database)
         return [DATABASE]
     if instance_only:
         return []
@@ -83,7 +98,7 @@ def failing_checks(now: dt.datetime | None = None, *, instance_only: bool = Fals
         except DatabaseError as exc:  # the database went away between two checks
             problem = f"database error {type(exc).__name__}: {exc}"
         if problem is not None:
-            log.warning("Health check '%s' fails: %s", name, problem)
+            _warn(name, problem)
             failing.append(name)
     return failing
 

@@ -24,6 +24,7 @@ from oranje.communication.tests.mailing_helpers import consenting, published
 from oranje.core import worker
 from oranje.core.models import WorkerBeat
 from oranje.incidents.tests.factories import OnCall, scale, start_incident
+from oranje.operations import health as health_module
 from oranje.operations.health import OUTBOXES
 from oranje.partners.tests.factories import make_partner
 
@@ -31,6 +32,11 @@ pytestmark = pytest.mark.django_db
 
 URL = "/gezond/"
 TASK = "oranje.alerting.tasks.deliver"
+
+
+@pytest.fixture(autouse=True)
+def _nothing_logged_yet() -> None:
+    health_module._last_logged.clear()
 
 
 @pytest.fixture
@@ -317,3 +323,13 @@ def test_a_probe_is_answered_before_sessions_and_hosts_are_looked_at(
     with django_assert_max_num_queries(4):  # no session or user is read
         response = client.get(URL, HTTP_HOST="oranje.example.nl")
     assert response.status_code == 200
+
+
+def test_a_failing_check_is_logged_once_a_minute_not_at_every_probe(
+    healthy: OnCall, client: Client, caplog: pytest.LogCaptureFixture
+) -> None:
+    WorkerBeat.objects.all().delete()
+    with caplog.at_level(logging.WARNING, logger="oranje.operations.health"):
+        for _ in range(5):
+            assert client.get(URL).status_code == 503
+    assert len([r for r in caplog.records if "'worker'" in r.getMessage()]) == 1
