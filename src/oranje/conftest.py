@@ -28,6 +28,15 @@ hypothesis_settings.load_profile("oranje")
 
 
 @pytest.fixture(autouse=True)
+def _no_prometheus_multiprocess_dir(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Importing oranje.gunicorn_config (as the gunicorn and logging tests do) sets
+    PROMETHEUS_MULTIPROC_DIR for the rest of the process, as it must for gunicorn; a later
+    test's scrape would then read that directory's (empty) files instead of this process's
+    metrics. Every test starts without it; a test that sets it gets it undone."""
+    monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR", raising=False)
+
+
+@pytest.fixture(autouse=True)
 def _fresh_upkeep_clocks() -> None:
     """Every test starts with every worker upkeep due, as a freshly started worker has it: a
     test that ran the upkeep (forced or not) must not leave the next test in the same
