@@ -62,6 +62,9 @@ def view_label(request: HttpRequest) -> str:
     A response given before the URL was resolved (static files, the public page kept in
     memory, a lockout) is resolved here; an address that matches no pattern is `unmatched`.
     """
+    named = getattr(request, "metrics_view", None)  # set by whoever answered before the URLconf
+    if named:
+        return str(named)
     match = getattr(request, "resolver_match", None)
     if match is None:
         if request.path_info.startswith(settings.STATIC_URL):

@@ -9,7 +9,10 @@ from django.http import HttpRequest, HttpResponse
 from oranje.operations import metrics, views_health
 
 #: The health addresses, answered by HealthMiddleware (the URLconf names them too).
-HEALTH_VIEWS = {"/gezond/": views_health.health, "/gezond/web/": views_health.health_instance}
+HEALTH_VIEWS = {
+    "/gezond/": ("operations:health", views_health.health),
+    "/gezond/web/": ("operations:health_instance", views_health.health_instance),
+}
 
 
 class MetricsMiddleware:
@@ -38,7 +41,9 @@ class HealthMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        view = HEALTH_VIEWS.get(request.path_info)
-        if view is None:
+        found = HEALTH_VIEWS.get(request.path_info)
+        if found is None:
             return self.get_response(request)
+        name, view = found
+        request.metrics_view = name  # type: ignore[attr-defined]  # no URL resolving per probe
         return view(request)

@@ -7,7 +7,7 @@ import datetime as dt
 from types import SimpleNamespace
 
 from gunicorn.config import Config
-from gunicorn.glogging import Logger
+from gunicorn.glogging import Logger, SafeAtoms
 
 from oranje import gunicorn_config
 
@@ -26,7 +26,12 @@ def test_the_access_log_leaves_out_the_query_string_and_the_referrer() -> None:
         version=(1, 1),
         headers=[("REFERER", "https://oranje.example/incidenten/1/registratie/personen/?q=Jansen")],
     )
-    response = SimpleNamespace(status="200 OK", sent=512, headers=[], response_length=512)
+    response = SimpleNamespace(
+        status="200 OK",
+        sent=512,
+        headers=[("X-Request-ID", "req-12345678")],
+        response_length=512,
+    )
     environ = {
         "REMOTE_ADDR": "10.0.0.1",
         "REQUEST_METHOD": "GET",
@@ -37,6 +42,7 @@ def test_the_access_log_leaves_out_the_query_string_and_the_referrer() -> None:
         "HTTP_REFERER": request.headers[0][1],
     }
     atoms = logger.atoms(response, request, environ, dt.timedelta(milliseconds=12))
-    line = fmt % atoms
+    line = fmt % SafeAtoms(atoms)  # as gunicorn's Logger.access formats it
     assert "/incidenten/1/registratie/personen/" in line and " 200 " in line
     assert "Jansen" not in line
+    assert line.endswith(" req-12345678")  # the request id, to find the request's log lines

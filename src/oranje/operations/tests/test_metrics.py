@@ -216,6 +216,23 @@ def test_a_request_to_a_named_view_is_counted_under_its_name_not_its_path(world:
     assert not any("/" in view or "Jansen" in view for view in views)
 
 
+def test_health_probes_are_counted_under_their_view_names(world: World) -> None:
+    name = "oranje_http_request_duration_seconds"
+    count = f"{name}_count"
+
+    def probes(view: str) -> float:
+        return sum(
+            value(scrape(), name, count, view=view, method="GET", status=status)
+            for status in ("2xx", "5xx")
+        )
+
+    before = probes("operations:health"), probes("operations:health_instance")
+    Client().get("/gezond/")
+    Client().get("/gezond/web/")
+    assert probes("operations:health") == before[0] + 1
+    assert probes("operations:health_instance") == before[1] + 1
+
+
 # Figures from the database -------------------------------------------------------------------
 
 

@@ -40,6 +40,7 @@ from oranje.tests.access_matrix import (
     test_n17_loans,
     test_n17_partners,
     test_n17_people,
+    test_operations,
     test_organisation,
     test_quality_actions,
     test_quality_agreements,
@@ -61,6 +62,7 @@ from oranje.tests.access_matrix.world import Matrix, fill
 pytestmark = pytest.mark.django_db
 
 TABLES = [
+    test_operations.MATRIX,
     test_organisation.MATRIX,
     test_readiness.MATRIX,
     test_incidents.MATRIX,
