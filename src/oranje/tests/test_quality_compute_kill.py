@@ -22,6 +22,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from oranje.core.tests.subprocess_db import subprocess_database
 from oranje.demo import quality_history
 from oranje.quality.models import IndicatorValue
 from oranje.quality.services.compute import indicators_compute
@@ -36,18 +37,7 @@ Figures = set[tuple[object, ...]]
 
 
 def _database(tmp_path: Path) -> str:
-    settings = connection.settings_dict
-    if connection.vendor == "sqlite":
-        connection.ensure_connection()
-        target = sqlite3.connect(tmp_path / "compute.sqlite3")
-        connection.connection.backup(target)
-        target.close()
-        return f"sqlite:///{tmp_path / 'compute.sqlite3'}"
-    password = f":{settings['PASSWORD']}" if settings["PASSWORD"] else ""
-    return (
-        f"postgres://{settings['USER']}{password}@{settings['HOST'] or '127.0.0.1'}:"
-        f"{settings['PORT'] or 5432}/{settings['NAME']}"
-    )
+    return subprocess_database(tmp_path, "compute.sqlite3")
 
 
 def _figures(tmp_path: Path) -> Figures:

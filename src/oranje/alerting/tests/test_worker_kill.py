@@ -19,6 +19,7 @@ from oranje.alerting.constants import DeliveryStatus
 from oranje.alerting.models import Delivery
 from oranje.alerting.tests.fanout import alert_world, fan_out, run_with_kills
 from oranje.alerting.tests.gateway import GatewayStub
+from oranje.core.tests.subprocess_db import subprocess_database
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -29,18 +30,7 @@ MESSAGE_ID = re.compile(rb"^Message-ID: (<alert-[^>]+>)", re.MULTILINE)
 
 def _worker_database(tmp_path: Path) -> str:
     """The URL the worker processes use for the data of this test."""
-    settings = connection.settings_dict
-    if connection.vendor == "sqlite":
-        connection.ensure_connection()
-        target = sqlite3.connect(tmp_path / "workers.sqlite3")
-        connection.connection.backup(target)
-        target.close()
-        return f"sqlite:///{tmp_path / 'workers.sqlite3'}"
-    password = f":{settings['PASSWORD']}" if settings["PASSWORD"] else ""
-    return (
-        f"postgres://{settings['USER']}{password}@{settings['HOST'] or '127.0.0.1'}:"
-        f"{settings['PORT'] or 5432}/{settings['NAME']}"
-    )
+    return subprocess_database(tmp_path, "workers.sqlite3")
 
 
 def _unfinished(tmp_path: Path) -> int:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import signal
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -16,9 +15,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from django.db import connection
 
 from oranje.core import systemd, worker
+from oranje.core.tests.subprocess_db import subprocess_database
 
 SRC = Path(__file__).resolve().parents[3]
 
@@ -136,18 +135,7 @@ def test_the_heartbeat_feeds_the_watchdog_only_after_a_beat_that_reached_the_dat
 
 
 def _database(tmp_path: Path) -> str:
-    settings = connection.settings_dict
-    if connection.vendor == "sqlite":
-        connection.ensure_connection()
-        target = sqlite3.connect(tmp_path / "worker.sqlite3")
-        connection.connection.backup(target)
-        target.close()
-        return f"sqlite:///{tmp_path / 'worker.sqlite3'}"
-    password = f":{settings['PASSWORD']}" if settings["PASSWORD"] else ""
-    return (
-        f"postgres://{settings['USER']}{password}@{settings['HOST'] or '127.0.0.1'}:"
-        f"{settings['PORT'] or 5432}/{settings['NAME']}"
-    )
+    return subprocess_database(tmp_path, "worker.sqlite3")
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -21,6 +21,7 @@ from django.db import connection
 from django_tasks_db.models import DBTaskResult
 from PIL import Image
 
+from oranje.core.tests.subprocess_db import subprocess_database
 from oranje.damage.constants import PhotoStatus
 from oranje.damage.models import DamagePhoto, PublicForm
 from oranje.damage.services.reports import report_create
@@ -42,18 +43,7 @@ def _noisy_jpeg(seed: int) -> bytes:
 
 
 def _database(tmp_path: Path) -> str:
-    settings = connection.settings_dict
-    if connection.vendor == "sqlite":
-        connection.ensure_connection()
-        target = sqlite3.connect(tmp_path / "workers.sqlite3")
-        connection.connection.backup(target)
-        target.close()
-        return f"sqlite:///{tmp_path / 'workers.sqlite3'}"
-    password = f":{settings['PASSWORD']}" if settings["PASSWORD"] else ""
-    return (
-        f"postgres://{settings['USER']}{password}@{settings['HOST'] or '127.0.0.1'}:"
-        f"{settings['PORT'] or 5432}/{settings['NAME']}"
-    )
+    return subprocess_database(tmp_path, "workers.sqlite3")
 
 
 def _count(tmp_path: Path, ready: bool) -> int:

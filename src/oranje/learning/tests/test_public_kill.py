@@ -31,6 +31,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from oranje.core.tests.subprocess_db import subprocess_database
 from oranje.learning.tests.public_world import make_survey
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -43,18 +44,7 @@ RETRIES = 6
 
 
 def _database(tmp_path: Path) -> str:
-    db = connection.settings_dict
-    if connection.vendor == "sqlite":
-        connection.ensure_connection()
-        target = sqlite3.connect(tmp_path / "survey.sqlite3")
-        connection.connection.backup(target)
-        target.close()
-        return f"sqlite:///{tmp_path / 'survey.sqlite3'}"
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    return (
-        f"postgres://{db['USER']}{password}@{db['HOST'] or '127.0.0.1'}:"
-        f"{db['PORT'] or 5432}/{db['NAME']}"
-    )
+    return subprocess_database(tmp_path, "survey.sqlite3")
 
 
 def _rows(tmp_path: Path, sql: str) -> list[tuple[object, ...]]:

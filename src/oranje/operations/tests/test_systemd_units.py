@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -14,8 +13,8 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from django.db import connection
 
+from oranje.core.tests.subprocess_db import subprocess_database
 from oranje.gunicorn_config import ArbiterWatchdog
 
 ROOT = Path(__file__).resolve().parents[4]
@@ -120,18 +119,7 @@ def test_the_web_watchdog_starves_when_the_loop_stops_turning() -> None:
 
 
 def _database(tmp_path: Path) -> str:
-    settings = connection.settings_dict
-    if connection.vendor == "sqlite":
-        connection.ensure_connection()
-        target = sqlite3.connect(tmp_path / "web.sqlite3")
-        connection.connection.backup(target)
-        target.close()
-        return f"sqlite:///{tmp_path / 'web.sqlite3'}"
-    password = f":{settings['PASSWORD']}" if settings["PASSWORD"] else ""
-    return (
-        f"postgres://{settings['USER']}{password}@{settings['HOST'] or '127.0.0.1'}:"
-        f"{settings['PORT'] or 5432}/{settings['NAME']}"
-    )
+    return subprocess_database(tmp_path, "web.sqlite3")
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
