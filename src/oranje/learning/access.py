@@ -22,6 +22,7 @@ read but not change answer 403 (as everywhere in Oranje).
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from oranje.core import access as core_access
@@ -209,6 +210,24 @@ def work_session_for_user(user: AnyUser, pk: int, *, write: bool = False) -> Wor
     if write and not can_contribute(user, session.host_region_id):
         raise PermissionDenied
     return session
+
+
+def usable_work_sessions(user: AnyUser) -> QuerySet[WorkSession]:
+    """The work sessions a new version of an entry may be credited to: those a region the
+    user evaluates for hosts or takes part in (every session for the national ones)."""
+    if is_national(user):
+        return WorkSession.objects.all()
+    regions = contributor_regions(user)
+    if not regions:
+        return WorkSession.objects.none()
+    taking_part = WorkSession.regions.through.objects.filter(region_id__in=regions)
+    return WorkSession.objects.filter(
+        Q(host_region_id__in=regions) | Q(pk__in=taking_part.values("worksession_id"))
+    )
+
+
+def can_use_work_session(user: AnyUser, session: WorkSession) -> bool:
+    return usable_work_sessions(user).filter(pk=session.pk).exists()
 
 
 # --- the network ---------------------------------------------------------------------------

@@ -1,11 +1,12 @@
-"""Forms of part "dossier": the search with its filters, an entry, a new version, a comment,
-and a link to an evaluation or finding."""
+"""Forms of part "dossier": the search with its filters, an entry, a new version (with the
+work session it was refined at), a comment, and a link to an evaluation or finding."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from oranje.core.forms import InputForm
@@ -111,6 +112,11 @@ class EntryForm(_RegionForm):
         self.fields["status"].error_messages["required"] = _("Status: choose a status.")
 
 
+class SessionChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.title} ({obj.held_on:%d-%m-%Y})"
+
+
 class RevisionForm(_RegionForm):
     title = forms.CharField(label=_("Title"), max_length=TITLE_MAX, required=False)
     text = forms.CharField(
@@ -123,12 +129,31 @@ class RevisionForm(_RegionForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    work_session = SessionChoice(
+        label=_("Refined at work session"),
+        queryset=WorkSession.objects.none(),
+        required=False,
+        empty_label=_("— none —"),
+        help_text=_("That work session's page and impression report then show this entry."),
+    )
 
-    def __init__(self, *args: Any, regions: frozenset[int], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        regions: frozenset[int],
+        sessions: QuerySet[WorkSession],
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, regions=regions, **kwargs)
         self.fields["status"].error_messages["invalid_choice"] = _(
             "%(field)s: choose one from the list."
         ) % {"field": _("Status")}
+        session = self.fields["work_session"]
+        assert isinstance(session, forms.ModelChoiceField)
+        session.queryset = sessions.order_by("-held_on", "pk")
+        session.error_messages["invalid_choice"] = _(
+            "Work session: choose a work session that your region hosts or takes part in."
+        )
 
 
 class CommentForm(_RegionForm):

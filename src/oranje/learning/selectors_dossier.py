@@ -44,7 +44,7 @@ class EntryPage:
 
 
 def entry_page(user: AnyUser, entry: Entry) -> EntryPage:
-    versions = list(entry.versions.select_related("region").order_by("-number"))
+    versions = list(entry.versions.select_related("region", "work_session").order_by("-number"))
     comments = list(entry.comments.select_related("region").order_by("created_at", "pk"))
     evaluations = list(
         entry.evaluations.select_related("region", "incident", "exercise").order_by("-held_on")

@@ -1,22 +1,43 @@
 """Reads of part "sessions": the work sessions (newest first, with their host and the number
-of entries) and one session's entries grouped by theme and kind (good questions, good
-practices, good proposals), as its page and its impression report show them."""
+of entries) and one session's entries — written at it, or refined there by a new version —
+grouped by theme and kind (good questions, good practices, good proposals), as its page and
+its impression report show them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import F, Func, OuterRef, Q, QuerySet, Subquery
 
 from oranje.learning.constants import FIRST_YEAR, LAST_YEAR, EntryKind, Theme
-from oranje.learning.models import Entry, WorkSession
+from oranje.learning.models import Entry, EntryVersion, WorkSession
+
+
+def _touched(session: Any, revised_in: Any = None) -> Q:
+    """Entries written at the session, or refined by a new version made at it (`revised_in`:
+    the session as the versions' subquery names it, when it differs)."""
+    revised = EntryVersion.objects.filter(
+        work_session=session if revised_in is None else revised_in
+    ).values("entry_id")
+    return Q(work_session=session) | Q(pk__in=revised)
+
+
+def _entry_count() -> Subquery:
+    """How many entries a session wrote or refined (one COUNT per session row)."""
+    return Subquery(
+        Entry.objects.filter(_touched(OuterRef("pk"), OuterRef(OuterRef("pk"))))
+        .order_by()
+        .annotate(n=Func(F("pk"), function="COUNT"))
+        .values("n")
+    )
 
 
 def session_rows(*, year: int | None = None, region_id: int | None = None) -> QuerySet[WorkSession]:
     rows = (
         WorkSession.objects.select_related("host_region")
         .prefetch_related("regions")
-        .annotate(entry_count=Count("entries", distinct=True))
+        .annotate(entry_count=_entry_count())
         .order_by("-held_on", "pk")
     )
     if year is not None and FIRST_YEAR <= year <= LAST_YEAR:
@@ -49,11 +70,24 @@ class ThemeGroup:
 
 
 def session_entries(session: WorkSession) -> list[Entry]:
-    return list(
-        Entry.objects.filter(work_session=session)
+    """The entries written at the session and those refined at it; each carries `revisions`:
+    its versions made at this session (after the first), oldest first, with their region
+    and what changed."""
+    entries = list(
+        Entry.objects.filter(_touched(session))
         .select_related("region")
         .order_by("theme", "kind", "title", "pk")
     )
+    revisions: dict[int, list[EntryVersion]] = {}
+    for version in (
+        EntryVersion.objects.filter(work_session=session, number__gt=1)
+        .select_related("region")
+        .order_by("entry_id", "number")
+    ):
+        revisions.setdefault(version.entry_id, []).append(version)
+    for entry in entries:
+        entry.revisions = revisions.get(entry.pk, [])  # type: ignore[attr-defined]
+    return entries
 
 
 def grouped(entries: list[Entry]) -> list[ThemeGroup]:

@@ -1,6 +1,7 @@
 """The impression report of a work session as an A4 PDF (fpdf2): a title page with the
 session's title, date, place, host and the regions taking part; then per theme the good
-questions, good practices and good proposals, each with its status and region. The built-in
+questions, good practices and good proposals, each with its status and region (and, for an
+entry refined at the session, its versions made there and what changed). The built-in
 fonts speak Windows-1252 (`core.pdf`)."""
 
 from __future__ import annotations
@@ -10,8 +11,18 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from oranje.core.pdf import Document, safe
-from oranje.learning.models import WorkSession
+from oranje.learning.models import EntryVersion, WorkSession
 from oranje.learning.selectors_sessions import grouped, session_entries
+
+
+def revision_line(version: EntryVersion) -> str:
+    """The line under an entry refined at the session: which version, which region, what
+    changed."""
+    return _("Revised in this work session: version %(n)s, %(region)s - %(note)s") % {
+        "n": version.number,
+        "region": version.region.name if version.region else _("national"),
+        "note": version.note or _("no note on what changed"),
+    }
 
 
 def impression_report(session: WorkSession) -> bytes:
@@ -67,6 +78,8 @@ def impression_report(session: WorkSession) -> bytes:
                     % {"status": status, "region": region},
                     8.5,
                 )
+                for version in getattr(entry, "revisions", []):
+                    doc.para(revision_line(version), 8.5, "I")
                 doc.set_text_color(0, 0, 0)
                 doc.para(entry.text, 9.5)
                 doc.ln(2)

@@ -51,6 +51,8 @@ class VersionOut(serializers.Serializer):
     status = serializers.ChoiceField(choices=EntryStatus.choices)
     region = serializers.CharField(source="region.code", allow_null=True)
     note = serializers.CharField()
+    work_session = serializers.IntegerField(source="work_session_id", allow_null=True)
+    work_session_title = serializers.CharField(source="work_session.title", allow_null=True)
     changed_at = serializers.DateTimeField()
     changed_by = serializers.CharField(source="changed_by_name")
 
@@ -95,6 +97,11 @@ class VersionIn(serializers.Serializer):
     text = FreeTextField(max_length=TEXT_MAX, required=False, allow_blank=True)
     status = serializers.ChoiceField(choices=EntryStatus.choices, required=False)
     note = FreeTextField(max_length=NOTE_MAX, required=False, allow_blank=True)
+    work_session = IdField(
+        required=False,
+        allow_null=True,
+        help_text="The work session it was refined at: one your region hosts or takes part in.",
+    )
 
 
 class CommentIn(serializers.Serializer):
@@ -220,6 +227,7 @@ def entry_versions(request: Request, pk: int) -> Response:
         text=v.get("text", found.text),
         status=v.get("status") or found.status,
         note=v.get("note", ""),
+        work_session=_get(WorkSession, v.get("work_session"), "work_session"),
     )
     return _detail(request.user, found, status.HTTP_201_CREATED)
 

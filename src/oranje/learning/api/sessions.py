@@ -44,6 +44,13 @@ class SessionOut(serializers.Serializer):
         return sorted(r.code for r in session.regions.all())
 
 
+class RevisionLine(serializers.Serializer):
+    number = serializers.IntegerField()
+    region = serializers.CharField(source="region.code", allow_null=True)
+    note = serializers.CharField()
+    changed_at = serializers.DateTimeField()
+
+
 class EntryLine(serializers.Serializer):
     id = serializers.IntegerField()
     theme = serializers.CharField()
@@ -52,6 +59,7 @@ class EntryLine(serializers.Serializer):
     title = serializers.CharField()
     text = serializers.CharField()
     region = serializers.CharField(source="region.code", allow_null=True)
+    revisions = RevisionLine(many=True, help_text="Its versions made at this work session.")
 
 
 class SessionDetailOut(SessionOut):

@@ -119,7 +119,8 @@ class Entry(models.Model):
 
 
 class EntryVersion(models.Model):
-    """An entry as it was at one version, with who refined it from which region."""
+    """An entry as it was at one version, with who refined it from which region and, where
+    it was refined at one, the work session (whose page and report then show the entry)."""
 
     entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
@@ -130,6 +131,14 @@ class EntryVersion(models.Model):
         Region, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     note = models.CharField(_("what changed"), max_length=NOTE_MAX, blank=True)
+    work_session = models.ForeignKey(
+        WorkSession,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="entry_versions",
+        verbose_name=_("work session"),
+    )
     changed_at = models.DateTimeField(default=timezone.now)
     changed_by = models.ForeignKey(_USER, on_delete=models.SET_NULL, null=True, related_name="+")
     changed_by_name = models.CharField(max_length=NAME_MAX, blank=True)

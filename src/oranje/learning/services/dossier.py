@@ -1,6 +1,6 @@
 """The living dossier's writes: an entry (its first version), a new version (a region refines
-it: title, text, status, what changed), a comment from any region, and links to the
-evaluations and findings it came from.
+it: title, text, status, what changed, the work session it was refined at), a comment from any
+region, and links to the evaluations and findings it came from.
 
 Who: those who evaluate (`access.contributor_regions`) write entries for their own regions;
 any of them refines or comments on any entry, recording the region they write for. A link to
@@ -94,7 +94,13 @@ def _lock(entry: Entry) -> Entry:
     return Entry.objects.select_for_update().get(pk=entry.pk)
 
 
-def _version(entry: Entry, actor: User, region: Region | None, note: str) -> EntryVersion:
+def _version(
+    entry: Entry,
+    actor: User,
+    region: Region | None,
+    note: str,
+    work_session: WorkSession | None = None,
+) -> EntryVersion:
     return EntryVersion.objects.create(
         entry=entry,
         number=entry.version,
@@ -103,6 +109,7 @@ def _version(entry: Entry, actor: User, region: Region | None, note: str) -> Ent
         status=entry.status,
         region=region,
         note=note,
+        work_session=work_session,
         changed_at=entry.updated_at,
         changed_by=actor,
         changed_by_name=user_name(actor),
@@ -162,7 +169,7 @@ def entry_create(
     )
     entry.search_text = search_text(entry)
     entry.save()
-    _version(entry, actor, region, "")
+    _version(entry, actor, region, "", work_session)
     if evaluation is not None:
         entry.evaluations.add(evaluation)
     if finding is not None:
@@ -197,10 +204,13 @@ def entry_revise(
     note: str = "",
     theme: str | None = None,
     kind: str | None = None,
+    work_session: WorkSession | None = None,
 ) -> Entry:
     """A new version of the entry, written for the actor's region: the title, text and
     status as they now stand and a note on what changed. Status moves freely (proposal →
-    tried → practice, or back when a trial did not hold)."""
+    tried → practice, or back when a trial did not hold). `work_session`: the session it
+    was refined at, one a region the actor evaluates for hosts or takes part in; that
+    session's page and impression report then show the entry."""
     if not access.can_evaluate_somewhere(actor):
         raise PermissionDenied
     entry = _lock(entry)
@@ -212,6 +222,10 @@ def entry_revise(
     _choice(theme, Theme, "theme", _("Theme"), errors)
     _choice(kind, EntryKind, "kind", _("Kind"), errors)
     title, text, note = _words(title, text, errors, note=note)
+    if work_session is not None and not access.can_use_work_session(actor, work_session):
+        errors["work_session"] = [
+            _("Work session: choose a work session that your region hosts or takes part in.")
+        ]
     if not errors and (title, text, status, theme, kind) == (
         entry.title,
         entry.text,
@@ -235,11 +249,13 @@ def entry_revise(
             changes[name] = [len(old), len(value)] if name in ("title", "text") else [old, value]
             setattr(entry, name, value)
     changes["version"] = [entry.version, entry.version + 1]
+    if work_session is not None:
+        changes["work_session"] = [None, work_session.pk]
     entry.version += 1
     entry.updated_at = timezone.now()
     _refresh_search(entry)
     entry.save()
-    _version(entry, actor, region, note)
+    _version(entry, actor, region, note, work_session)
     audit_record(
         actor=actor,
         action=AuditAction.ENTRY_SAVE,

@@ -1,15 +1,18 @@
 """The living dossier's API: search with filters (bad filters a 400 naming the field), create
 (an empty entry names its fields in Dutch), detail with versions and comments, a new
-version and a comment; members read, those who evaluate write."""
+version (credited to a work session of the writer's region) and a comment; members read,
+those who evaluate write."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 from rest_framework.test import APIClient
 
 from oranje.core.models import User
 from oranje.core.tests.logins import complete_second_step
-from oranje.learning.models import Entry
+from oranje.learning.models import Entry, WorkSession
 from oranje.organisation.tests.factories import World
 from oranje.quality.tests.actions_helpers import monitor
 
@@ -90,3 +93,35 @@ def test_only_contributors_write(qm: User, world: World) -> None:
     )
     assert refused.status_code == 400 and "region" in refused.json()
     assert APIClient().get(API).status_code == 403
+
+
+def test_a_version_names_its_work_session(qm: User, world: World) -> None:
+    entry = Entry.objects.create(
+        theme="pools", kind="question", title="Drie pools", text="Welke pools?", region=world.region
+    )
+    day = dt.date(2015, 11, 12)
+    ours = WorkSession.objects.create(title="Sessie VR12", held_on=day, host_region=world.region)
+    theirs = WorkSession.objects.create(
+        title="Sessie VR09", held_on=day, host_region=world.other_region
+    )
+    client = _api(qm)
+    url = f"{API}{entry.pk}/versions/"
+    refused = client.post(
+        url, {"region": "VR12", "status": "tried", "work_session": theirs.pk}, format="json"
+    )
+    assert refused.status_code == 400
+    assert refused.json()["work_session"] == [
+        "Werksessie: kies een werksessie die uw regio organiseert of waaraan zij deelneemt."
+    ]
+    unknown = client.post(
+        url, {"region": "VR12", "status": "tried", "work_session": 999999}, format="json"
+    )
+    assert unknown.status_code == 400 and "work_session" in unknown.json()
+    made = client.post(
+        url, {"region": "VR12", "status": "tried", "work_session": ours.pk}, format="json"
+    )
+    assert made.status_code == 201, made.content
+    versions = _api(world.viewer).get(f"{API}{entry.pk}/").json()["versions"]
+    assert [(v["number"], v["work_session"], v["work_session_title"]) for v in versions] == [
+        (2, ours.pk, "Sessie VR12")
+    ]

@@ -1,8 +1,11 @@
 """The living dossier's services: an entry with its first version and context, Dutch
 messages naming the field for an empty or wrong entry, new versions from another region,
-comments, links only to evaluations the actor may read, search text kept, audit entries."""
+comments, links only to evaluations the actor may read, search text kept, audit entries; a
+new version credited only to a work session the writer's region hosts or takes part in."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +20,8 @@ from oranje.organisation.tests.factories import World
 from oranje.quality.tests.actions_helpers import monitor
 
 pytestmark = pytest.mark.django_db
+
+DAY = dt.date(2015, 11, 12)
 
 
 @pytest.fixture
@@ -151,3 +156,55 @@ def test_links_only_to_evaluations_the_actor_may_read(qm: User, other: User, wor
     services.entry_link(actor=qm, entry=entry, finding=finding)
     assert entry.evaluations.count() == 1 and entry.findings.count() == 1
     assert AuditEntry.objects.filter(action=AuditAction.ENTRY_LINK).count() == 2
+
+
+def test_a_new_version_names_the_work_session_it_was_refined_at(
+    qm: User, other: User, world: World
+) -> None:
+    entry = _new(qm, world)
+    # Utrecht took part in this session; Kennemerland's monitor alone did not host it.
+    utrecht_session = WorkSession.objects.create(title="Werksessie Utrecht", held_on=DAY)
+    utrecht_session.regions.set([world.other_region])
+    elsewhere = WorkSession.objects.create(
+        title="Werksessie elders", held_on=DAY, host_region=world.region
+    )
+    with pytest.raises(ValidationError) as caught:
+        services.entry_revise(
+            actor=other,
+            entry=entry,
+            region=world.other_region,
+            title=entry.title,
+            text=entry.text + " Ook in Utrecht.",
+            status="tried",
+            work_session=elsewhere,
+        )
+    assert caught.value.message_dict["work_session"] == [
+        "Werksessie: kies een werksessie die uw regio organiseert of waaraan zij deelneemt."
+    ]
+    assert Entry.objects.get(pk=entry.pk).version == 1
+    services.entry_revise(
+        actor=other,
+        entry=entry,
+        region=world.other_region,
+        title=entry.title,
+        text=entry.text + " Ook in Utrecht.",
+        status="tried",
+        note="Utrecht probeerde het",
+        work_session=utrecht_session,
+    )
+    latest = entry.versions.get(number=2)
+    assert latest.work_session == utrecht_session
+    assert entry.versions.get(number=1).work_session is None
+    saved = AuditEntry.objects.filter(action=AuditAction.ENTRY_SAVE).order_by("pk").last()
+    assert saved is not None and saved.changes["work_session"] == [None, utrecht_session.pk]
+    # The host region's monitor may credit a version to the session its region hosts.
+    services.entry_revise(
+        actor=qm,
+        entry=entry,
+        region=world.region,
+        title=entry.title,
+        text=entry.text + " En nu overal.",
+        status="practice",
+        work_session=elsewhere,
+    )
+    assert entry.versions.get(number=3).work_session == elsewhere

@@ -192,3 +192,40 @@ def test_entry_text_and_comments_keep_their_line_breaks(qm: User, world: World) 
     assert "<p>Eerste regel.<br>Tweede regel.</p>\n\n<p>Nieuwe alinea.</p>" in page
     assert "<p>Ja.<br>En nee.</p>" in page
     assert "style=" not in page.split("<main", 1)[-1]
+
+
+def test_new_version_form_offers_only_the_regions_work_sessions(qm: User, world: World) -> None:
+    entry = _entry(qm, world, "Zacht piket", "Van hard naar zacht.")
+    day = timezone.localdate()
+    utrecht = monitor(world.other_region, username="utrecht")
+    theirs = WorkSession.objects.create(title="Sessie Utrecht", held_on=day)
+    theirs.regions.set([world.other_region])
+    hosted = WorkSession.objects.create(
+        title="Sessie Kennemerland", held_on=day, host_region=world.region
+    )
+    client = _client(utrecht)
+    url = f"/leren/dossier/{entry.pk}/nieuwe-versie/"
+    page = client.get(url).content.decode()
+    select = page.split('name="work_session"', 1)[1].split("</select>", 1)[0]
+    assert "Sessie Utrecht" in select and "Sessie Kennemerland" not in select
+    assert '<option value="" selected>— geen —</option>' in select
+    fields = {
+        "region": world.other_region.pk,
+        "title": "Zacht piket",
+        "text": "Van hard naar zacht, ook in Utrecht.",
+        "status": "tried",
+        "note": "Utrecht doet mee",
+    }
+    refused = client.post(url, {**fields, "work_session": hosted.pk})
+    assert refused.status_code == 400
+    assert (
+        "Werksessie: kies een werksessie die uw regio organiseert of waaraan zij deelneemt."
+        in refused.content.decode()
+    )
+    assert Entry.objects.get(pk=entry.pk).version == 1
+    saved = client.post(url, {**fields, "work_session": theirs.pk})
+    assert saved.status_code == 302
+    assert entry.versions.get(number=2).work_session == theirs
+    page = client.get(f"/leren/dossier/{entry.pk}/").content.decode()
+    versions = page.split('id="versions-table"', 1)[1]
+    assert f'href="/leren/werksessies/{theirs.pk}/">Sessie Utrecht</a>' in versions

@@ -1,7 +1,8 @@
 """Work sessions: created and changed by those who evaluate for the host region (the host
 always takes part), read by every member, refused with Dutch messages naming the field; the
 session's page groups its entries by theme and kind and links to a new entry; the impression
-report is a PDF with every entry, its status and region, and is audited; the API the same."""
+report is a PDF with every entry, its status and region, and is audited; an entry refined at
+the session by a new version shows there too, marked with what changed; the API the same."""
 
 from __future__ import annotations
 
@@ -13,9 +14,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from oranje.core.models import AuditEntry
 from oranje.learning.models import WorkSession
+from oranje.learning.services import dossier as dossier_services
 from oranje.learning.services import sessions as services
 from oranje.learning.tests.network_helpers import client_for, pdf_text, session_entries
 from oranje.organisation.tests.factories import World
+from oranje.quality.tests.actions_helpers import monitor
 
 pytestmark = pytest.mark.django_db
 
@@ -227,3 +230,56 @@ def test_api_create_read_and_change(world: World) -> None:
         content_type="application/json",
     )
     assert refused.status_code == 403
+
+
+def test_an_entry_refined_at_the_session_shows_on_its_page_and_report(world: World) -> None:
+    session = _session(world)  # Kennemerland hosts, Utrecht takes part
+    earlier = _session(world, title="Werksessie 2014", held_on=dt.date(2014, 11, 1))
+    kennemerland = monitor(world.region)
+    entry = dossier_services.entry_create(
+        actor=kennemerland,
+        region=world.region,
+        theme="on_call",
+        kind="practice",
+        title="Onaangekondigde oproep",
+        text="Bel onaangekondigd.",
+        work_session=earlier,
+    )
+    untouched = dossier_services.entry_create(
+        actor=kennemerland,
+        region=world.region,
+        theme="pools",
+        kind="proposal",
+        title="Drie hoofdpools",
+        text="Een pool per hoofdtaak.",
+        work_session=earlier,
+    )
+    dossier_services.entry_revise(
+        actor=monitor(world.other_region, username="utrecht"),
+        entry=entry,
+        region=world.other_region,
+        title=entry.title,
+        text="Bel onaangekondigd, met een taak van een uur.",
+        status="tried",
+        note="Taak van een uur toegevoegd",
+        work_session=session,
+    )
+    viewer = client_for(world.viewer)
+    page = viewer.get(f"/leren/werksessies/{session.pk}/").content.decode()
+    assert "Bijdragen uit deze werksessie: 1" in page
+    assert "Onaangekondigde oproep" in page and untouched.title not in page
+    assert "herzien in deze werksessie" in page
+    assert "versie 2, Utrecht: Taak van een uur toegevoegd" in page
+    # The session it was written at still lists it, without the mark.
+    first = viewer.get(f"/leren/werksessies/{earlier.pk}/").content.decode()
+    assert "Bijdragen uit deze werksessie: 2" in first and "herzien in deze" not in first
+    listing = viewer.get("/leren/werksessies/").content.decode()
+    row = listing.split("Interregionale werksessie 2015", 1)[1].split("</tr>", 1)[0]
+    assert "<td>1</td>" in row
+    text = pdf_text(viewer.get(f"/leren/werksessies/{session.pk}/impressieverslag.pdf").content)
+    assert "Onaangekondigde oproep" in text and "Drie hoofdpools" not in text
+    assert "Herzien in deze werksessie: versie 2, Utrecht - Taak van een uur toegevoegd" in text
+    body = viewer.get(f"/api/v1/learning/work-sessions/{session.pk}/").json()
+    assert [e["title"] for e in body["entries"]] == ["Onaangekondigde oproep"]
+    assert body["entries"][0]["revisions"][0]["note"] == "Taak van een uur toegevoegd"
+    assert body["entries"][0]["revisions"][0]["region"] == world.other_region.code

@@ -198,7 +198,10 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "status": entry.status,
     }
     form = RevisionForm(
-        request.POST if request.method == "POST" else None, regions=regions, initial=initial
+        request.POST if request.method == "POST" else None,
+        regions=regions,
+        sessions=access.usable_work_sessions(request.user),
+        initial=initial,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -211,6 +214,7 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 text=data["text"],
                 status=data["status"],
                 note=data["note"],
+                work_session=data["work_session"],
             )
         except ValidationError as exc:
             apply_errors(form, exc)
