@@ -9,6 +9,9 @@ code for a letter: the code is checked; the CSRF cookie and token, the form's `c
 then post the answers; the answer counts as acknowledged when the server redirects (303) to
 the thank-you page. Responses are due on a fixed schedule (response i at i / rate seconds)
 and a response's latency is counted from when it was due, so a server that falls behind shows.
+The server's own CPU time per response (gunicorn's master and workers, from /proc) is printed
+beside it: how many cores the application needs for the rate, apart from the load generator
+that shares this machine's cores.
 
 Printed: sent, acknowledged, written (the survey's responses in the database afterwards),
 the codes spent, and the p50/p95 latency of the acknowledgement; the targets: written equals
@@ -115,6 +118,27 @@ def one_response(base: str, token: str, n: int, code: str | None) -> tuple[str, 
     return "", f"HTTP {status}"
 
 
+def server_cpu_seconds(master: int) -> float:
+    """CPU time (user + system) the gunicorn master and its workers have used so far, from
+    /proc: what the server itself spent, apart from the load generator on the same cores."""
+    tick = os.sysconf("SC_CLK_TCK")
+    pids = [master]
+    try:
+        with open(f"/proc/{master}/task/{master}/children") as children:
+            pids += [int(pid) for pid in children.read().split()]
+    except OSError:
+        return float("nan")
+    total = 0.0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # a worker that ended between the two reads
+        total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return total
+
+
 def burst(base: str, token: str, letter_codes: list[str], args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
     total = int(args.seconds * args.rate)
     due: queue.Queue[tuple[int, float] | None] = queue.Queue()
@@ -193,10 +217,15 @@ def one_database(label: str, args: argparse.Namespace) -> None:
     for name, value in GUARDS_OFF.items():
         os.environ[name] = value
     load_before = machine_load()
-    with gunicorn(str(args.workers), timeout=120) as base:
+    master: list[int] = []
+    with gunicorn(
+        str(args.workers), timeout=120, on_start=lambda server: master.append(server.pid)
+    ) as base:
         for _ in range(args.workers * 3):  # every worker loads its code
             urllib.request.urlopen(f"{base}/enquete/{survey.token}/", timeout=60).read()
+        cpu_before = server_cpu_seconds(master[0])
         result = burst(base, survey.token, made.codes, args)
+        cpu_used = server_cpu_seconds(master[0]) - cpu_before
         load_after = machine_load()
     connection.close()
     responses = Response.objects.filter(survey=survey)
@@ -220,6 +249,15 @@ def one_database(label: str, args: argparse.Namespace) -> None:
     report("acknowledged (303 to the thank-you page)", f"{len(acknowledged)}")
     report("written (responses in the database after)", f"{written}  ({by_code} by code)")
     report("throughput", f"{len(acknowledged) / max(result['took'], 1e-9):.1f} responses/s")
+    if result["acknowledged"]:
+        per_response = cpu_used / len(result["acknowledged"])
+        # What the server needs, whatever else shares the machine: 100 responses/s take
+        # 100 × this many CPU seconds per second, i.e. that many cores for the application.
+        report(
+            "server CPU per response (form + answers)",
+            f"{per_response * 1000:.1f} ms -> {1 / per_response:.0f} responses/s per core; "
+            f"{args.rate:g}/s needs {args.rate * per_response:.1f} cores",
+        )
     if failures:
         report("not acknowledged", f"{len(failures)} (first: {failures[0]})")
     check_that(
