@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from oranje.core.models import Municipality, Region
+from oranje.organisation.constants import PersonKind
 from oranje.organisation.models import Function, Person
 from oranje.quality import selectors
 from oranje.quality.constants import ActionStatus, Answer, CellState, Indicator, Measure, Review
@@ -391,8 +392,9 @@ def current_agreement(municipality: Municipality, day: dt.date) -> MunicipalAgre
 
 def contribution(municipality: Municipality, period: Period) -> Contribution:
     """The municipality's agreement in force today, each line's people agreed against the
-    active people of the municipality holding that function (and, for a line with a pool,
-    in that pool), the CPG's coverage figure, and its share of the inhabitants."""
+    active key-function holders of the municipality holding that function (and, for a line
+    with a pool, in that pool; civil servants without a path do not count), the CPG's
+    coverage figure, and its share of the inhabitants."""
     today = timezone.localdate()
     agreement = current_agreement(municipality, today)
     lines: list[AgreementRow] = []
@@ -401,7 +403,10 @@ def contribution(municipality: Municipality, period: Period) -> Contribution:
             "function__sort_order", "pk"
         ):
             people = Person.objects.filter(
-                municipality=municipality, active=True, functions=line.function
+                municipality=municipality,
+                active=True,
+                kind=PersonKind.KEY,
+                functions=line.function,
             )
             if line.pool_id is not None:
                 people = people.filter(pools=line.pool)

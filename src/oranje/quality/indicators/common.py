@@ -1,6 +1,9 @@
 """What every indicator family shares: the row it computes (one future `IndicatorValue`), the
 tally that sums numerators and denominators per key, the table a drill-down shows, the part
-of a quarter that has happened, and the region's key functions and the people who hold them.
+of a quarter that has happened, and the region's key functions and the people who hold them:
+key-function holders only (`PersonKind.KEY`). A civil servant without a path may hold a
+function and be called on soft on-call, but is on no qualification path, so the QUALIFIED and
+EXERCISE figures neither count nor list them.
 
 A family never invents a figure: a key with no records gets no row, and no row reads as
 "no data" (`selectors.state`)."""
@@ -19,6 +22,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from oranje.core.models import Region
+from oranje.organisation.constants import PersonKind
 from oranje.organisation.models import Person, RegionFunction
 from oranje.quality.periods import Period
 
@@ -140,8 +144,9 @@ def key_holders(
     municipality: int | EllipsisType | None = ...,
     function_id: int | None = None,
 ) -> list[Holder]:
-    """The active people of the regions holding one of their region's key functions (one
-    entry per person and function). `municipality` narrows to one municipality (None: the
+    """The active key-function holders of the regions holding one of their region's key
+    functions (one entry per person and function); civil servants without a path are left
+    out. `municipality` narrows to one municipality (None: the
     regional staff), `function_id` to one function."""
     keys = key_functions(region_ids)
     wanted = {f for fs in keys.values() for f in fs}
@@ -150,7 +155,10 @@ def key_holders(
     if not wanted:
         return []
     rows = Person.functions.through.objects.filter(
-        person__region_id__in=list(region_ids), person__active=True, function_id__in=wanted
+        person__region_id__in=list(region_ids),
+        person__active=True,
+        person__kind=PersonKind.KEY,
+        function_id__in=wanted,
     )
     if municipality is None:
         rows = rows.filter(person__municipality__isnull=True)
@@ -166,11 +174,12 @@ def key_holders(
 
 
 def key_holder_ids(region_ids: Sequence[int]) -> QuerySet[Any]:
-    """The ids of the active people holding a key function of their region, as a subquery
-    (approximate: a key function of any of the regions; callers match exactly)."""
+    """The ids of the active key-function holders holding a key function of their region, as
+    a subquery (approximate: a key function of any of the regions; callers match exactly)."""
     return Person.functions.through.objects.filter(
         person__region_id__in=list(region_ids),
         person__active=True,
+        person__kind=PersonKind.KEY,
         function_id__in=RegionFunction.objects.filter(
             Q(min_qualified__gt=0) | Q(min_hard_on_call__gt=0),
             region_id__in=list(region_ids),

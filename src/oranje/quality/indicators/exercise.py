@@ -1,6 +1,7 @@
-"""EXERCISE_PARTICIPATION: the share of the people in a key function who took part in an
-exercise (a readiness activity of kind exercise) in the twelve months up to the quarter's
-end, by their municipality (None: regional staff). Twelve months back from a quarter's end
+"""EXERCISE_PARTICIPATION: the share of the key-function holders in a key function who took
+part in an exercise (a readiness activity of kind exercise) in the twelve months up to the
+quarter's end, by their municipality (None: regional staff); civil servants without a path
+are neither counted nor listed. Twelve months back from a quarter's end
 are exactly that quarter and the three before it, so one query marks, per person, the
 quarters they exercised in (a bit per quarter) and every period reads its four bits.
 Drill-down: who did not exercise, with their last exercise."""

@@ -1,6 +1,7 @@
-"""QUALIFIED: the share of the people in a key function (a function with a minimum of
-qualified people or of hard on-call) who are qualified for it at the quarter's end (today
-while the quarter runs), by their municipality (None: regional staff). Qualification is
+"""QUALIFIED: the share of the key-function holders in a key function (a function with a
+minimum of qualified people or of hard on-call) who are qualified for it at the quarter's
+end (today while the quarter runs), by their municipality (None: regional staff). Civil
+servants without a path are neither counted nor listed. Qualification is
 the readiness room's answer (`organisation.qualification.qualified_until`).
 
 The people counted are those active and holding the function now: the records keep no

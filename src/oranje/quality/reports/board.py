@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from oranje.core.models import Municipality, Region
+from oranje.organisation.constants import PersonKind
 from oranje.organisation.models import Person
 from oranje.quality.costs import MunicipalityShare, RegionCosts, region_costs
 from oranje.quality.models import AgreementLine, BoardReport, MunicipalAgreement
@@ -78,7 +79,8 @@ def board_content(report: BoardReport) -> BoardContent:
 @dataclass(frozen=True)
 class Contribution:
     """One line of the agreement: agreed people for a function (in a pool), and how many
-    active people of the municipality have that function (in that pool) today."""
+    active key-function holders of the municipality have that function (in that pool)
+    today (civil servants without a path do not count, as in the monitoring)."""
 
     line: AgreementLine
     present: int
@@ -134,7 +136,7 @@ def contributions(
     )
     for line in lines:
         people = Person.objects.filter(
-            municipality=municipality, active=True, functions=line.function
+            municipality=municipality, active=True, kind=PersonKind.KEY, functions=line.function
         )
         if line.pool_id is not None:
             people = people.filter(pools=line.pool_id)
