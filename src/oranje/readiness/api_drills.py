@@ -24,7 +24,6 @@ from oranje.organisation.models import OnCallShift
 from oranje.readiness import access_drills
 from oranje.readiness import errors_drills as errors
 from oranje.readiness.constants import (
-    DRILL_DEFAULT_MINUTES,
     DRILL_MAX_MINUTES,
     DRILL_MIN_MINUTES,
     DrillAssessment,
@@ -82,13 +81,14 @@ class DrillIn(serializers.Serializer):
         help_text="A shift running now; the person and function are the shift's.",
     )
     assignment = FreeTextField(max_length=service.ASSIGNMENT_MAX)
+    # Required, as in the form: a drill without a deadline is refused, not given 60 minutes.
     deadline_minutes = serializers.IntegerField(
-        required=False,
-        default=DRILL_DEFAULT_MINUTES,
         min_value=DRILL_MIN_MINUTES,
         max_value=DRILL_MAX_MINUTES,
+        help_text="Minutes from now, 15 to 1440 (usually 60).",
         error_messages={
-            code: errors.DEADLINE_RANGE for code in ("invalid", "min_value", "max_value", "null")
+            code: errors.DEADLINE_RANGE
+            for code in ("required", "invalid", "min_value", "max_value", "null")
         },
     )
 

@@ -34,7 +34,12 @@ def shift(world):
 def test_a_drill_is_sent_read_and_assessed_through_the_api(world, shift, api):
     response = api.post(
         "/api/v1/drills/",
-        {"region": "VR12", "shift": shift.pk, "assignment": "Regel 20 bedden."},
+        {
+            "region": "VR12",
+            "shift": shift.pk,
+            "assignment": "Regel 20 bedden.",
+            "deadline_minutes": 60,
+        },
         format="json",
     )
     assert response.status_code == 201, response.content
@@ -71,9 +76,23 @@ def test_the_api_refuses_a_deadline_out_of_range_in_dutch(world, shift, api):
     assert not Drill.objects.exists()
 
 
+def test_the_api_refuses_a_drill_without_a_deadline_in_dutch(world, shift, api):
+    """No silent 60 minutes: a missing or empty deadline gets the form's message."""
+    body = {"region": "VR12", "shift": shift.pk, "assignment": "Regel 20 bedden."}
+    for extra in ({}, {"deadline_minutes": None}, {"deadline_minutes": ""}):
+        response = api.post("/api/v1/drills/", {**body, **extra}, format="json")
+        assert response.status_code == 400, extra
+        assert response.json()["deadline_minutes"] == [
+            "Deadline: kies een deadline tussen 15 minuten en 24 uur."
+        ]
+    assert not Drill.objects.exists()
+
+
 def test_the_api_names_who_when_nobody_is_chosen(world, api):
     response = api.post(
-        "/api/v1/drills/", {"region": "VR12", "assignment": "Regel iets"}, format="json"
+        "/api/v1/drills/",
+        {"region": "VR12", "assignment": "Regel iets", "deadline_minutes": 60},
+        format="json",
     )
     assert response.status_code == 400
     assert response.json()["person"][0].startswith("Wie:")
@@ -82,7 +101,12 @@ def test_the_api_names_who_when_nobody_is_chosen(world, api):
 def test_a_key_function_holder_through_the_api(world, api):
     response = api.post(
         "/api/v1/drills/",
-        {"region": "VR12", "person": world.officers[2].pk, "assignment": "Regel iets"},
+        {
+            "region": "VR12",
+            "person": world.officers[2].pk,
+            "assignment": "Regel iets",
+            "deadline_minutes": 60,
+        },
         format="json",
     )
     assert response.status_code == 201
@@ -96,13 +120,13 @@ def test_a_shift_or_person_of_another_region_is_not_reached(world, api):
     )
     response = api.post(
         "/api/v1/drills/",
-        {"region": "VR12", "shift": other_shift.pk, "assignment": "x"},
+        {"region": "VR12", "shift": other_shift.pk, "assignment": "x", "deadline_minutes": 60},
         format="json",
     )
     assert response.status_code == 400
     response = api.post(
         "/api/v1/drills/",
-        {"region": "VR12", "person": stranger.pk, "assignment": "x"},
+        {"region": "VR12", "person": stranger.pk, "assignment": "x", "deadline_minutes": 60},
         format="json",
     )
     assert response.status_code == 404
@@ -114,7 +138,7 @@ def test_only_managers_send_through_the_api(world, shift):
     client.force_authenticate(world.viewer)
     response = client.post(
         "/api/v1/drills/",
-        {"region": "VR12", "shift": shift.pk, "assignment": "x"},
+        {"region": "VR12", "shift": shift.pk, "assignment": "x", "deadline_minutes": 60},
         format="json",
     )
     assert response.status_code == 403

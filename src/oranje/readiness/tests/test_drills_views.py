@@ -80,6 +80,19 @@ def test_the_form_says_which_field_is_wrong_in_dutch(world, shift, coordinator):
     assert not Drill.objects.exists()
 
 
+def test_the_form_refuses_a_drill_without_a_deadline_in_dutch(world, shift, coordinator):
+    message = "Deadline: kies een deadline tussen 15 minuten en 24 uur."
+    for minutes in ({"minutes": ""}, {"minutes": "  "}, {}):
+        response = coordinator.post(
+            "/oefeningen/uuropdracht/nieuw/",
+            {"shift": shift.pk, "assignment": "Regel 30 veldbedden.", **minutes},
+        )
+        assert response.status_code == 200, minutes
+        assert response.context["form"].errors["minutes"] == [message]
+        assert message in response.content.decode()
+    assert not Drill.objects.exists()
+
+
 def test_a_key_function_holder_off_roster_can_be_chosen(world, coordinator):
     response = coordinator.post(
         "/oefeningen/uuropdracht/nieuw/",
