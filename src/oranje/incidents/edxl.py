@@ -1,29 +1,35 @@
 """A published situation report as EDXL-SitRep 1.0 (OASIS Emergency Data Exchange Language,
 Situation Reporting), so it can be carried into the national crisis picture.
 
-Mapping (population care's report is "situation information"):
+Mapping (header in cs02's element order; see `data/edxl-sitrep/README.md` for the evidence):
 
 - messageID: `oranje-<region>-<incident>-v<version>`, stable per version, so a receiver sees
-  a re-download as the same message; precedingMessageID names the previous published version.
+  a re-download as the same message; from the second published report on,
+  originatingMessageID names the first published version and precedingMessageID the previous.
 - preparedBy / authorizedBy: the region's population-care section (no person's name leaves
   Oranje this way), with the time the report was written and the time it was approved.
-- reportPurpose, reportTitle, incidentName, incidentID (`<region>-<incident>`), reportNumber
-  (the how-manieth published report of the incident), reportVersion (Initial for the first,
-  Final once the incident is closed, Update otherwise).
-- forTimePeriod: from the previous published report (or the incident's start) to this one's
-  publication.
+- reportPurpose, reportNumber (the how-manieth published report of the incident),
+  reportVersion (Initial for the first, Final once the incident is closed, Update otherwise),
+  forTimePeriod (from the previous published report, or the incident's start, to this one's
+  publication), reportTitle (report number and incident title), incidentID
+  (`<region>-<incident>`). SitRep has no incident name in its header: the title travels in
+  reportTitle.
 - severity from the scaling in force at publication (GRIP 0–1 Minor, 2 Moderate, 3 Severe,
   4–5 Extreme; flexible scaling by its teams); reportConfidence HighlyConfident (a published
   report was approved by whoever commands population care).
-- report: the general picture, then per process picture / judgement / advice, then the key
-  figures, as Dutch narrative text.
+- report: `FieldObservationType` (the report type whose elements a third party validated
+  against cs02): observationLocation the scene's municipality as a CBS geocode,
+  immediateNeeds the advice / decisions per process (EDXL string: at most 1023 characters,
+  cut with "…"), immediateNeedsCategory MassCare (population care), observationText the whole
+  Dutch narrative (general picture, per process picture / judgement / advice, key figures).
 
-An exercise says OEFENING in its purpose, title and incident name.
+An exercise says OEFENING in its purpose, title, needs and narrative.
 
 Date-times carry an explicit offset and no fractions (`2026-01-15T10:00:00+01:00`), as
 EDXL's date-time type requires. Every text passes `core.text.xml_text`: a character XML 1.0
 does not allow (a control character in an old report or title) is taken out, a vertical tab
-or form feed becomes a newline.
+or form feed becomes a newline. EDXL strings are tokens: their whitespace is collapsed to
+single spaces before they are written, so what a receiver validates is what was sent.
 
 Validation: `validate_sitrep` checks a document against the schema files under
 `data/edxl-sitrep/` (see the README there for what they are)."""
@@ -57,6 +63,16 @@ SCHEMA_DIR = Path(__file__).resolve().parent / "data" / "edxl-sitrep"
 SCHEMA_PATH = SCHEMA_DIR / "EDXLSitRep-oranje-profile.xsd"
 
 EXERCISE_MARK = "OEFENING"
+
+#: EDXL's string type (ct:EDXLStringType) holds 1 to 1023 characters.
+EDXL_STRING_MAX = 1023
+#: The value list of the scene's geocode: CBS municipality codes (GM0453).
+MUNICIPALITY_CODE_LIST = (
+    "https://www.cbs.nl/nl-nl/onze-diensten/methoden/classificaties/overig/"
+    "gemeentelijke-indelingen-per-jaar"
+)
+#: SitRep's immediate-needs category for population care.
+NEEDS_CATEGORY = "MassCare"
 
 #: Severity by GRIP level (SitRep's SeverityDefaultValues).
 SEVERITY_BY_LEVEL = {
@@ -118,18 +134,47 @@ def _narrative(report: SituationReport) -> str:
     return "\n\n".join(blocks) or _("No picture recorded.")
 
 
+def _needs(report: SituationReport) -> str:
+    """The advice or decision of each process, one after the other."""
+    parts = []
+    for code, label in Process.choices:
+        advice = str((report.sections.get(code) or {}).get("advice", "")).strip()
+        if advice:
+            parts.append(f"{str(label).capitalize()}: {advice}")
+    return "; ".join(parts) or _("No advice or decision recorded.")
+
+
+def edxl_string(text: str) -> str:
+    """Text as an EDXL string: allowed characters, whitespace collapsed (the type is a
+    token), at most 1023 characters (a longer text is cut and ends in "…")."""
+    collapsed = " ".join(xml_text(text).split())
+    if len(collapsed) > EDXL_STRING_MAX:
+        return collapsed[: EDXL_STRING_MAX - 1].rstrip() + "…"
+    return collapsed
+
+
 def _person_time(parent: Any, tag: str, name: str, moment: Any) -> None:
     pair = etree.SubElement(parent, f"{{{SITREP_NS}}}{tag}")
     details = etree.SubElement(pair, f"{{{CT_NS}}}personDetails")
     person = etree.SubElement(details, f"{{{XNL_NS}}}personName")
-    etree.SubElement(person, f"{{{XNL_NS}}}nameElement").text = xml_text(name)
+    etree.SubElement(person, f"{{{XNL_NS}}}nameElement").text = edxl_string(name)
     etree.SubElement(pair, f"{{{CT_NS}}}timeValue").text = _moment(moment)
 
 
 def _add(parent: Any, tag: str, text: str) -> None:
-    """A text element; characters XML 1.0 does not allow (a vertical tab pasted from Word
-    into a report stored before input was cleaned) are taken out, never a failed download."""
-    etree.SubElement(parent, f"{{{SITREP_NS}}}{tag}").text = xml_text(text)
+    """An EDXL string element; characters XML 1.0 does not allow (a vertical tab pasted from
+    Word into a report stored before input was cleaned) are taken out, never a failed
+    download."""
+    etree.SubElement(parent, f"{{{SITREP_NS}}}{tag}").text = edxl_string(text)
+
+
+def _location(parent: Any, tag: str, municipality_code: str) -> None:
+    """A location as a geocode: the municipality's CBS code."""
+    location = etree.SubElement(parent, f"{{{SITREP_NS}}}{tag}")
+    political = etree.SubElement(location, f"{{{CT_NS}}}EDXLGeoPoliticalLocation")
+    code = etree.SubElement(political, f"{{{CT_NS}}}geoCode")
+    etree.SubElement(code, f"{{{CT_NS}}}valueListURI").text = MUNICIPALITY_CODE_LIST
+    etree.SubElement(code, f"{{{CT_NS}}}value").text = municipality_code
 
 
 def report_as_sitrep(report: SituationReport) -> bytes:
@@ -192,15 +237,24 @@ def report_as_sitrep(report: SituationReport) -> bytes:
             + _("Situation report %(number)s — %(title)s")
             % {"number": report.version, "title": incident.title},
         )
-        _add(root, "incidentName", mark + incident.title)
         _add(root, "incidentID", f"{region.code}-{incident.pk}")
         if previous is not None:
+            _add(
+                root,
+                "originatingMessageID",
+                f"oranje-{region.code}-{incident.pk}-v{published[0][0]}",
+            )
             _add(root, "precedingMessageID", f"oranje-{region.code}-{incident.pk}-v{previous[0]}")
         _add(root, "reportConfidence", "HighlyConfident")
         _add(root, "severity", severity(step))
         body = etree.SubElement(root, f"{{{SITREP_NS}}}report")
-        body.set(f"{{{XSI_NS}}}type", "sitrep:SituationInformationType")
-        _add(body, "situationSummary", mark + _narrative(report))
+        body.set(f"{{{XSI_NS}}}type", "sitrep:FieldObservationType")
+        _location(body, "observationLocation", incident.municipality.cbs_code)
+        _add(body, "immediateNeeds", mark + _needs(report))
+        _add(body, "immediateNeedsCategory", NEEDS_CATEGORY)
+        etree.SubElement(body, f"{{{SITREP_NS}}}observationText").text = xml_text(
+            mark + _narrative(report)
+        )
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
 
 

@@ -1,7 +1,11 @@
 """A published situation report leaves Oranje as EDXL-SitRep 1.0: valid against the schema
-files kept in the repository, mapped from the report, never a draft."""
+files kept in the repository (cs02's header order, a field-observation report), mapped from
+the report, never a draft."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -11,7 +15,9 @@ from oranje.core.models import AuditEntry
 from oranje.incidents import services
 from oranje.incidents.edxl import (
     CT_NS,
+    EDXL_STRING_MAX,
     SITREP_NS,
+    XSI_NS,
     NotPublished,
     report_as_sitrep,
     validate_sitrep,
@@ -31,9 +37,12 @@ def _published(world: World, incident, **text) -> SituationReport:  # type: igno
     return report
 
 
+NS = {"s": SITREP_NS, "ct": CT_NS}
+
+
 def _text(document: bytes, path: str) -> str:
     root = etree.fromstring(document)
-    found = root.find(path, {"s": SITREP_NS, "ct": CT_NS})
+    found = root.find(path, NS)
     assert found is not None, path
     return str(found.text)
 
@@ -50,17 +59,29 @@ def test_a_published_report_is_valid_edxl_sitrep_with_the_reports_content(world:
     document = report_as_sitrep(report)
     assert validate_sitrep(document) == []
     assert _text(document, "s:messageID") == f"oranje-VR12-{incident.pk}-v1"
-    assert _text(document, "s:incidentName") == "Gasstoring Velsen-Noord"
+    assert "Gasstoring Velsen-Noord" in _text(document, "s:reportTitle")
     assert _text(document, "s:incidentID") == f"VR12-{incident.pk}"
     assert _text(document, "s:reportNumber") == "1"
     assert _text(document, "s:reportVersion") == "Initial"
     assert _text(document, "s:severity") == "Severe"
     assert _text(document, "s:reportConfidence") == "HighlyConfident"
-    summary = _text(document, "s:report/s:situationSummary")
-    assert "1.300 huishoudens zonder gas." in summary
-    assert "Opvang en verzorging" in summary or "opvang en verzorging" in summary.lower()
-    assert "Beeld: Sporthal open" in summary
-    assert "Besluit / advies: Opvang tot 22 uur" in summary
+    root = etree.fromstring(document)
+    # SitRep's header has no incident name, and a first report names no other message.
+    assert root.find("s:incidentName", NS) is None
+    assert root.find("s:originatingMessageID", NS) is None
+    body = root.find("s:report", NS)
+    assert body is not None
+    assert body.get(f"{{{XSI_NS}}}type") == "sitrep:FieldObservationType"
+    code = "s:report/s:observationLocation/ct:EDXLGeoPoliticalLocation/ct:geoCode/ct:value"
+    assert _text(document, code) == "GM0453"
+    assert _text(document, "s:report/s:immediateNeedsCategory") == "MassCare"
+    needs = _text(document, "s:report/s:immediateNeeds")
+    assert needs.lower() == "opvang en verzorging: opvang tot 22 uur"
+    text = _text(document, "s:report/s:observationText")
+    assert "1.300 huishoudens zonder gas." in text
+    assert "opvang en verzorging" in text.lower()
+    assert "Beeld: Sporthal open" in text
+    assert "Besluit / advies: Opvang tot 22 uur" in text
     # Date-times with an offset and without fractions, as EDXL requires.
     moment = _text(document, "s:forTimePeriod/ct:toDateTime")
     assert "." not in moment and moment[-6] in "+-"
@@ -75,6 +96,7 @@ def test_a_later_version_is_an_update_pointing_at_the_previous_one(world: World)
     assert _text(document, "s:reportNumber") == "2"
     assert _text(document, "s:reportVersion") == "Update"
     assert _text(document, "s:precedingMessageID") == f"oranje-VR12-{incident.pk}-v1"
+    assert _text(document, "s:originatingMessageID") == f"oranje-VR12-{incident.pk}-v1"
     assert first.published_at is not None
     assert _text(document, "s:forTimePeriod/ct:fromDateTime").startswith(
         first.published_at.astimezone().strftime("%Y-%m-%d")
@@ -86,7 +108,29 @@ def test_an_exercise_says_oefening(world: World) -> None:
     document = report_as_sitrep(report)
     assert validate_sitrep(document) == []
     assert _text(document, "s:reportPurpose").startswith("OEFENING")
-    assert _text(document, "s:incidentName").startswith("OEFENING")
+    assert _text(document, "s:reportTitle").startswith("OEFENING")
+    assert _text(document, "s:report/s:immediateNeeds").startswith("OEFENING")
+    assert _text(document, "s:report/s:observationText").startswith("OEFENING")
+
+
+def test_a_long_report_stays_whole_in_the_text_and_is_cut_only_in_the_edxl_strings(
+    world: World,
+) -> None:
+    """EDXL strings hold at most 1023 characters: the advice in immediateNeeds is cut with
+    "…", the narrative (observationText) keeps everything."""
+    advice = "Opvang in sporthal De Hoek tot 22 uur, daarna doorverwijzen. " * 30
+    report = _published(
+        world,
+        start_incident(world),
+        summary="Beeld " * 400,
+        sections={"shelter": {"advice": advice}},
+    )
+    document = report_as_sitrep(report)
+    assert validate_sitrep(document) == []
+    needs = _text(document, "s:report/s:immediateNeeds")
+    assert len(needs) == EDXL_STRING_MAX and needs.endswith("…")
+    text = _text(document, "s:report/s:observationText")
+    assert advice.strip() in text and len(text) > 2 * EDXL_STRING_MAX
 
 
 def test_a_draft_is_not_exported(world: World) -> None:
@@ -99,12 +143,36 @@ def test_the_schema_refuses_what_edxl_does_not_allow(world: World) -> None:
     report = _published(world, start_incident(world), summary="Beeld")
     good = report_as_sitrep(report).decode()
     assert validate_sitrep(good.replace("HighlyConfident", "Zeker")) != []
-    # A UTC "Z" instead of an offset is not an EDXL date-time.
-    root = etree.fromstring(good.encode())
-    to = root.find("s:forTimePeriod/ct:toDateTime", {"s": SITREP_NS, "ct": CT_NS})
-    assert to is not None
-    to.text = "2026-01-15T10:00:00Z"
-    assert validate_sitrep(etree.tostring(root)) != []
+
+    def changed(change: Callable[[Any], None]) -> list[str]:
+        root = etree.fromstring(good.encode())
+        change(root)
+        return validate_sitrep(etree.tostring(root))
+
+    def utc(root: Any) -> None:
+        root.find("s:forTimePeriod/ct:toDateTime", NS).text = "2026-01-15T10:00:00Z"
+
+    def without_end(root: Any) -> None:
+        period = root.find("s:forTimePeriod", NS)
+        period.remove(period.find("ct:toDateTime", NS))
+
+    def incident_name(root: Any) -> None:
+        name = etree.Element(f"{{{SITREP_NS}}}incidentName")
+        name.text = "Gasstoring"
+        root.find("s:reportTitle", NS).addnext(name)
+
+    def long_title(root: Any) -> None:
+        root.find("s:reportTitle", NS).text = "x" * (EDXL_STRING_MAX + 1)
+
+    def swapped(root: Any) -> None:
+        root.find("s:reportConfidence", NS).addprevious(root.find("s:severity", NS))
+
+    def without_incident(root: Any) -> None:
+        root.remove(root.find("s:incidentID", NS))
+
+    for change in (utc, without_end, incident_name, long_title, swapped, without_incident):
+        assert changed(change) != [], change.__name__
+    assert changed(lambda root: None) == []
 
 
 def test_staff_download_only_published_versions_and_it_is_audited(world: World) -> None:
@@ -165,8 +233,9 @@ def test_control_characters_in_a_stored_report_or_title_do_not_break_the_downloa
     report.refresh_from_db()
     document = report_as_sitrep(report)
     assert validate_sitrep(document) == []
-    assert _text(document, "s:incidentName") == "Gasstoring\nVelsen-Noord"
-    assert "Regel 1\nRegel 2" in _text(document, "s:report/s:situationSummary")
+    # An EDXL string is a token: the break becomes a space there; the narrative keeps it.
+    assert _text(document, "s:reportTitle").endswith("Gasstoring Velsen-Noord")
+    assert "Regel 1\nRegel 2" in _text(document, "s:report/s:observationText")
     client = Client(raise_request_exception=False)
     client.force_login(world.viewer)
     response = client.get(f"/incidenten/{incident.pk}/situatierapport/{report.version}.edxl.xml")
