@@ -1,12 +1,14 @@
 """Reads of part "dossier": the evaluations a user may link, an entry's page (versions,
 comments, the evaluations and findings it came from — shown only where the reader may open
-them), and the marked words of search results."""
+them), the entries that came from a finding or an evaluation (for their pages), and the marked
+words of search results."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 
 from oranje.core.access import AnyUser
@@ -56,6 +58,44 @@ def entry_page(user: AnyUser, entry: Entry) -> EntryPage:
         evaluation.url = evaluation_url(evaluation.pk)  # type: ignore[attr-defined]
     hidden = len(evaluations) - len(shown_evaluations) + len(findings) - len(shown_findings)
     return EntryPage(entry, versions, comments, shown_evaluations, shown_findings, hidden)
+
+
+def entry_new_url(finding: Finding) -> str:
+    """The new-entry page, prefilled from the finding."""
+    return f"{reverse('learning:entry_new')}?bevinding={finding.pk}"
+
+
+def finding_entries(user: AnyUser, finding: Finding) -> list[Entry]:
+    """The dossier entries that came from the finding (every member reads the dossier)."""
+    if not access.is_member(user):
+        return []
+    return list(finding.dossier_entries.select_related("region").order_by("-updated_at", "pk"))
+
+
+def evaluation_entries(user: AnyUser, evaluation: Evaluation) -> list[Entry]:
+    """The dossier entries that came from the evaluation or one of its findings; each with
+    `from_findings`: those of its findings it came from."""
+    if not access.is_member(user):
+        return []
+    from_findings = Entry.findings.through.objects.filter(finding__evaluation=evaluation)
+    rows = list(
+        Entry.objects.filter(
+            Q(pk__in=from_findings.values("entry_id"))
+            | Q(
+                pk__in=Entry.evaluations.through.objects.filter(evaluation=evaluation).values(
+                    "entry_id"
+                )
+            )
+        )
+        .select_related("region")
+        .order_by("-updated_at", "pk")
+    )
+    found: dict[int, list[Finding]] = {}
+    for link in from_findings.select_related("finding").order_by("finding_id"):
+        found.setdefault(link.entry_id, []).append(link.finding)
+    for entry in rows:
+        entry.from_findings = found.get(entry.pk, [])  # type: ignore[attr-defined]
+    return rows
 
 
 def mark_rows(rows: list[Entry], parsed: Parsed | None) -> list[Entry]:

@@ -3,7 +3,8 @@ message when neither an incident nor an exercise is chosen), the evaluation's pa
 findings per process, evidence and actions (reading it with participants is audited), a
 finding without a process refused on the field, a logbook line linked from the finding's
 page (and one of another incident refused), an improvement action made from a finding, the
-open actions of earlier evaluations, and making it final."""
+open actions of earlier evaluations, making it final, and the dossier entries that came from a
+finding or the evaluation, with a link to start one from a finding."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from django.utils import timezone
 
 from oranje.core.models import AuditEntry, User
 from oranje.learning.models import Evaluation, Evidence, Finding
+from oranje.learning.services import dossier as dossier_services
 from oranje.learning.services import evaluations as services
 from oranje.learning.services import evaluations_actions as action_services
 from oranje.learning.tests.evaluations_helpers import Scene, evaluation, finding, scene
@@ -270,3 +272,50 @@ def test_another_regions_evaluation_is_404_and_a_municipalitys_other_is_403(
     Membership.objects.create(user=outsider, role=Role.COORDINATOR, region=world.other_region)
     assert _client(outsider).get(f"{LIST}{e.pk}/").status_code == 404
     assert _client(world.haarlem_coordinator).get(f"{LIST}{e.pk}/").status_code == 403
+
+
+def test_a_finding_starts_a_dossier_entry_and_lists_those_from_it(world: World, s: Scene) -> None:
+    e = evaluation(world, s)
+    f = finding(world, e)
+    other = finding(world, e, process="shelter", text="De sporthal was op tijd open.")
+    client = _client(world.coordinator)
+    page = client.get(f"/leren/bevindingen/{f.pk}/").content.decode()
+    start = f'href="/leren/dossier/nieuw/?bevinding={f.pk}"'
+    assert start in page and "Begin een dossieritem vanuit deze bevinding" in page
+    assert "Uit deze bevinding kwamen nog geen dossieritems voort." in page
+    # The link leads to the new-entry page with the finding's words.
+    assert (
+        "vijftig minuten" in client.get(f"/leren/dossier/nieuw/?bevinding={f.pk}").content.decode()
+    )
+    made = dossier_services.entry_create(
+        actor=world.coordinator,
+        region=world.region,
+        theme="communication",
+        kind="proposal",
+        title="Eerste bericht binnen dertig minuten",
+        text="Een vast sjabloon voor het eerste bericht.",
+        finding=f,
+    )
+    linked = dossier_services.entry_create(
+        actor=world.coordinator,
+        region=world.region,
+        theme="shelter",
+        kind="practice",
+        title="Sporthal als vaste opvang",
+        text="Sleutel bij de beheerder.",
+    )
+    dossier_services.entry_link(actor=world.coordinator, entry=linked, evaluation=e)
+    page = client.get(f"/leren/bevindingen/{f.pk}/").content.decode()
+    assert f'href="/leren/dossier/{made.pk}/">Eerste bericht binnen dertig minuten</a>' in page
+    assert "Sporthal als vaste opvang" not in page
+    assert (
+        "Sporthal als vaste opvang"
+        not in client.get(f"/leren/bevindingen/{other.pk}/").content.decode()
+    )
+    page = client.get(f"/leren/evaluaties/{e.pk}/").content.decode()
+    section = page.split('id="dossier-head"', 1)[1].split("</section>", 1)[0]
+    assert f'href="/leren/dossier/{made.pk}/"' in section
+    assert f'href="/leren/dossier/{linked.pk}/"' in section
+    assert f'Uit de bevinding: <a href="/leren/bevindingen/{f.pk}/">' in section
+    findings = page.split('id="findings-head"', 1)[1].split("</section>", 1)[0]
+    assert start in findings and f"?bevinding={other.pk}" in findings

@@ -1,7 +1,7 @@
 """Pages of part "evaluations": the region's evaluations (filters status, incident or
 exercise, year), a new evaluation, one evaluation with its participants, findings per
-process, evidence and improvement actions (and the open actions of earlier evaluations),
-changing it, making it final, and its participants."""
+process, evidence and improvement actions (and the open actions of earlier evaluations), the
+dossier entries that came from it, changing it, making it final, and its participants."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from oranje.core.audit_actions import AuditAction
 from oranje.core.models import Region
 from oranje.core.views import apply_errors, current_region
 from oranje.learning import access, nav
+from oranje.learning import selectors_dossier as dossier_selectors
 from oranje.learning import selectors_evaluations as selectors
 from oranje.learning.constants import EvaluationMethod, Process
 from oranje.learning.forms_evaluations import (
@@ -151,6 +152,8 @@ def detail_context(request: HttpRequest, evaluation: Evaluation) -> dict[str, An
             str(EvaluationMethod(m).label) for m in full.methods if m in EvaluationMethod.values
         ],
         "links": evaluation_links(full),
+        "dossier_entries": dossier_selectors.evaluation_entries(request.user, full),
+        "may_write_entry": access.can_evaluate_somewhere(request.user),
         **nav.context(request, "evaluations"),
     }
 

@@ -1,5 +1,5 @@
-"""Pages of part "evaluations": a finding (new, its page with the evidence and the
-improvement actions, change, remove), the evidence linked to it (a logbook line, a decision,
+"""Pages of part "evaluations": a finding (new, its page with the evidence, the
+improvement actions and the dossier entries that came from it, change, remove), the evidence linked to it (a logbook line, a decision,
 a time against its norm, a norm with the incident's figure) and the improvement actions it
 leads to (a new one through the quality room, or an existing one of the region)."""
 
@@ -20,6 +20,7 @@ from oranje.core import access as core_access
 from oranje.core.views import apply_errors
 from oranje.incidents.models import Decision, LogEntry
 from oranje.learning import access, nav
+from oranje.learning import selectors_dossier as dossier_selectors
 from oranje.learning import selectors_evaluations as selectors
 from oranje.learning.constants import EvidenceKind
 from oranje.learning.forms_evaluations import (
@@ -159,6 +160,9 @@ def _finding_page(
             initial={"title": action_title(finding.text)},
         ),
         "link_form": link_form or LinkActionForm(region=region),
+        "dossier_entries": dossier_selectors.finding_entries(request.user, finding),
+        "may_write_entry": access.can_evaluate_somewhere(request.user),
+        "entry_new_url": dossier_selectors.entry_new_url(finding),
         **nav.context(request, "evaluations"),
     }
     return render(request, "learning/evaluation_finding.html", context, status=status)
