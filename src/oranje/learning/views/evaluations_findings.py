@@ -1,7 +1,8 @@
-"""Pages of part "evaluations": a finding (new, its page with the evidence, the
-improvement actions and the dossier entries that came from it, change, remove), the evidence linked to it (a logbook line, a decision,
-a time against its norm, a norm with the incident's figure) and the improvement actions it
-leads to (a new one through the quality room, or an existing one of the region)."""
+"""Pages of part "evaluations": a finding (new, its page with the evidence, the improvement
+actions and the dossier entries that came from it, change, remove), the evidence linked to it
+(a logbook line, a decision, a time against its norm, a norm with the incident's figure) and
+the improvement actions it leads to (a new one through the quality room, or an existing one of
+the region)."""
 
 from __future__ import annotations
 
