@@ -8,13 +8,18 @@ and checklists for every function — and a second run that adds nothing."""
 
 import pytest
 from django.db.models import Q
+from django.test import Client
 from django.utils import timezone
 
 from oranje.alerting.selectors_figures import Period, hard_soft
-from oranje.core.models import Membership, Region, User
+from oranje.core.audit_actions import AuditAction
+from oranje.core.models import AuditEntry, Membership, Region, User
+from oranje.demo import incident as velsen_noord
+from oranje.demo.national_partners import REAL_FIRE
 from oranje.demo.national_people import CIVIL_COUNT, MOVE_REASON, REGROUPED
 from oranje.demo.world import build
-from oranje.incidents.models import ChecklistItem, FunctionInstruction
+from oranje.incidents.constants import ReportStatus
+from oranje.incidents.models import ChecklistItem, FunctionInstruction, Incident, SituationReport
 from oranje.organisation.constants import FunctionGroup, OnCallKind, PersonKind
 from oranje.organisation.groups import effective_group
 from oranje.organisation.models import Function, Loan, OnCallShift, Person, PersonKindChange
@@ -103,6 +108,7 @@ def test_the_demo_has_issue_17_and_reruns_safely() -> None:
     partner = User.objects.get(username="partner.politie")
     assert PartnerAccess.objects.filter(user=partner, region=region, revoked_at=None).exists()
     assert not Membership.objects.filter(user=partner).exists()
+    _partner_reads_the_reports(partner, region)
 
     # the description (the national text and Kennemerland's additions) and the contact point
     assert Description.objects.filter(region=None).exists()
@@ -120,3 +126,42 @@ def test_the_demo_has_issue_17_and_reruns_safely() -> None:
     counts = _counts()
     build(lambda line: None)
     assert _counts() == counts
+
+
+def _partner_reads_the_reports(partner: User, region: Region) -> None:
+    """As `partner.politie`: the Velsen-Noord exercise's published situation report (marked
+    OEFENING; partners get EDXL-SitRep of real incidents only, so its download is 404 for
+    them while staff get it) and the real fire's report with its EDXL-SitRep download."""
+    client = Client()
+    client.force_login(partner)
+    view = client.get(f"/partners/{region.code}/").context["view"]
+    exercise = Incident.objects.get(region=region, title=velsen_noord.TITLE, is_exercise=True)
+    report = (
+        SituationReport.objects.filter(incident=exercise, status=ReportStatus.PUBLISHED)
+        .order_by("-version")
+        .first()
+    )
+    assert report is not None
+    assert report in view.exercise_reports
+    page = client.get(f"/partners/{region.code}/situatierapporten/{exercise.pk}/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "OEFENING" in html and "Velsen-Noord" in html and report.summary[:40] in html
+    edxl = f"situatierapport/{report.version}.edxl.xml"
+    assert edxl not in html
+    assert client.get(f"/partners/{region.code}/incidenten/{exercise.pk}/{edxl}").status_code == 404
+    assert AuditEntry.objects.filter(
+        action=AuditAction.PARTNER_REPORT_READ, actor=partner, object_id=str(report.pk)
+    ).exists()
+
+    fire = Incident.objects.get(region=region, title=REAL_FIRE, is_exercise=False)
+    assert [r.incident for r in view.reports] == [fire]
+    page = client.get(f"/partners/{region.code}/situatierapporten/{fire.pk}/")
+    assert page.status_code == 200
+    download = f"/partners/{region.code}/incidenten/{fire.pk}/situatierapport/1.edxl.xml"
+    assert download in page.content.decode()
+    response = client.get(download)
+    assert response.status_code == 200
+    xml = response.content.decode()
+    assert "sitRep" in xml
+    assert f"oranje-{region.code}-{fire.pk}-v1" in xml
