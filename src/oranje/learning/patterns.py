@@ -1,17 +1,20 @@
 """Recurring findings: which findings of different evaluations say the same thing, so that a
 change to the organisation rests on more than one incident.
 
-Findings are compared only within a block of the same process and kind ("crisis
-communication, could be better"). Within a block two findings are linked when their words
+Findings of the same kind are linked in two ways. Within a block of the same process and
+kind ("crisis communication, could be better") two findings are linked when their words
 (`text.terms`: stems without stop words) overlap enough — Jaccard similarity at least
-`SIMILAR` — or when they concern the same norm and still share some words (`SIMILAR_NORM`).
-Linked findings form one pattern (union-find, so A~B and B~C put A, B and C together).
+`SIMILAR`. Two findings that concern the same norm are linked whatever their process (one
+region files "CPG not reached in time" under organisation, another under readiness) when they
+still share some words (`SIMILAR_NORM`, at least `MIN_SHARED` words). Linked findings form one
+pattern (union-find, so A~B and B~C put A, B and C together); it carries the process of its
+first finding.
 
 No pair of findings is compared unless they share a rare word: the words of each finding
-are sorted from rare to common, and only the first few ("the prefix", as long as needed to
-reach the threshold) go into the inverted index. Two sets with Jaccard ≥ t always share a
-word of their prefixes, so this finds every link that all pairs would, at a fraction of the
-cost (prefix filtering, Chaudhuri et al. 2006).
+are sorted from rare to common (within its block, or within its norm and kind), and only the
+first few ("the prefix", as long as needed to reach the threshold) go into the inverted index.
+Two sets with Jaccard ≥ t always share a word of their prefixes, so this finds every link that
+all pairs would, at a fraction of the cost (prefix filtering, Chaudhuri et al. 2006).
 
 Pure Python, no database: `services.patterns` reads the findings and writes the result.
 """
@@ -21,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from oranje.learning import text
@@ -122,12 +125,12 @@ def _prefix_length(size: int, threshold: float) -> int:
 
 
 def _join(
-    tokens: Sequence[Sequence[int]],
+    tokens: Mapping[int, Sequence[int]],
     members: Sequence[int],
     threshold: float,
     uf: _UnionFind,
 ) -> None:
-    """Link every pair among `members` (indexes into `tokens`) with Jaccard ≥ threshold."""
+    """Link every pair among `members` (keys of `tokens`) with Jaccard ≥ threshold."""
     index: dict[int, list[int]] = defaultdict(list)
     sets: dict[int, frozenset[int]] = {}
     for i in members:
@@ -219,52 +222,41 @@ def _context_terms(
     return frozenset(t for t, seen in blocks.items() if len(seen) >= total * CONTEXT_SHARE)
 
 
-def _block(
-    items: Sequence[Item],
-    word_lists: Sequence[Sequence[tuple[str, str]]],
-    term_sets: Sequence[frozenset[str]],
-) -> list[Group]:
-    """The patterns of one block (one process and kind), items in pk order."""
+def _tokens(term_sets: Sequence[frozenset[str]], members: Sequence[int]) -> dict[int, list[int]]:
+    """Each member's words as ids from rare to common among `members` (ties by the word, so
+    the order is deterministic): the order prefix filtering needs."""
+    frequency: Counter[str] = Counter()
+    for n in members:
+        frequency.update(term_sets[n])
+    order = sorted(frequency, key=lambda w: (frequency[w], w))
+    ids = {w: i for i, w in enumerate(order)}
+    return {n: sorted(ids[w] for w in term_sets[n]) for n in members}
+
+
+def _block(members: Sequence[int], term_sets: Sequence[frozenset[str]], uf: _UnionFind) -> None:
+    """Link the similar findings of one block (one process and kind; `members` in pk
+    order)."""
     # findings with the same words are one pattern anyway: compare each set of words once
     distinct: dict[frozenset[str], int] = {}
-    first_of: list[int] = []
-    for n, terms in enumerate(term_sets):
+    for n in members:
+        terms = term_sets[n]
         if terms:
-            first_of.append(distinct.setdefault(terms, n))
-        else:
-            first_of.append(n)
-    rep_set = set(distinct.values())
-    reps = sorted(rep_set)
-    frequency: Counter[str] = Counter()
-    for n in reps:
-        frequency.update(term_sets[n])
-    # word ids from rare to common (ties by the word, so the order is deterministic)
-    order = sorted(frequency, key=lambda w: (frequency[w], w))
-    ids = {w: n for n, w in enumerate(order)}
-    tokens = [
-        sorted(ids[w] for w in terms) if n in rep_set else [] for n, terms in enumerate(term_sets)
-    ]
-    uf = _UnionFind(len(items))
-    _join(tokens, reps, SIMILAR, uf)
-    by_norm: dict[str, list[int]] = defaultdict(list)
-    for n, item in enumerate(items):
-        if item.norm_code and term_sets[n]:
-            by_norm[item.norm_code].append(n)
-    for members in by_norm.values():
-        if len(members) > 1:
-            with_words = sorted({first_of[n] for n in members})
-            if len(with_words) > 1:
-                _join(tokens, with_words, SIMILAR_NORM, uf)
-    for n, first in enumerate(first_of):
-        if first != n:
-            uf.union(n, first)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for n in range(len(items)):
-        groups[uf.find(n)].append(n)
-    return [
-        _group([items[n] for n in members], [word_lists[n] for n in members])
-        for members in groups.values()
-    ]
+            uf.union(n, distinct.setdefault(terms, n))
+    reps = sorted(distinct.values())
+    _join(_tokens(term_sets, reps), reps, SIMILAR, uf)
+
+
+def _same_norm(members: Sequence[int], term_sets: Sequence[frozenset[str]], uf: _UnionFind) -> None:
+    """Link the findings of one kind that concern the same norm — of any process — when
+    their words overlap at least `SIMILAR_NORM` (and they share `MIN_SHARED` words)."""
+    distinct: dict[frozenset[str], int] = {}
+    for n in members:
+        terms = term_sets[n]
+        if len(terms) >= MIN_SHARED:  # fewer words can never share enough
+            uf.union(n, distinct.setdefault(terms, n))
+    reps = sorted(distinct.values())
+    if len(reps) > 1:
+        _join(_tokens(term_sets, reps), reps, SIMILAR_NORM, uf)
 
 
 def group_findings(items: Iterable[Item]) -> list[Group]:
@@ -278,18 +270,27 @@ def group_findings(items: Iterable[Item]) -> list[Group]:
     term_sets = [frozenset(key for key, _w in words) for words in word_lists]
     keys = [(i.process, i.kind) for i in ordered]
     context = _context_terms(keys, term_sets)
+    words = [[(k, w) for k, w in word_lists[n] if k not in context] for n in range(len(ordered))]
+    terms = [t - context for t in term_sets]
+    uf = _UnionFind(len(ordered))
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for n, key in enumerate(keys):
         blocks[key].append(n)
-    found: list[Group] = []
     for key in sorted(blocks):
-        members = blocks[key]
-        found.extend(
-            _block(
-                [ordered[n] for n in members],
-                [[(k, w) for k, w in word_lists[n] if k not in context] for n in members],
-                [term_sets[n] - context for n in members],
-            )
-        )
+        _block(blocks[key], terms, uf)
+    by_norm: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for n, item in enumerate(ordered):
+        if item.norm_code:
+            by_norm[(item.kind, item.norm_code)].append(n)
+    for key in sorted(by_norm):
+        if len(by_norm[key]) > 1:
+            _same_norm(by_norm[key], terms, uf)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for n in range(len(ordered)):
+        groups[uf.find(n)].append(n)
+    found = [
+        _group([ordered[n] for n in members], [words[n] for n in members])
+        for members in groups.values()
+    ]
     found.sort(key=lambda g: (-g.incident_count, -g.finding_count, g.finding_pks[0]))
     return found

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -52,7 +52,9 @@ def pattern_rows(f: PatternFilter | None = None) -> QuerySet[Pattern]:
     f = f or PatternFilter()
     rows = Pattern.objects.all()
     if f.process:
-        rows = rows.filter(process=f.process)
+        # a pattern linked across processes by its norm shows under each of them
+        of_process = Finding.objects.filter(process=f.process, pattern__isnull=False)
+        rows = rows.filter(Q(process=f.process) | Q(pk__in=of_process.values("pattern_id")))
     if f.kind:
         rows = rows.filter(kind=f.kind)
     if f.norm_code:
@@ -107,6 +109,15 @@ class FindingLine:
     year: int | None
     is_exercise: bool
     readable: bool
+
+
+def processes(lines: list[FindingLine]) -> list[str]:
+    """The processes of a pattern's findings (more than one when a norm links them), in the
+    order they first appear."""
+    found: dict[str, str] = {}
+    for line in lines:
+        found.setdefault(line.finding.process, str(line.finding.get_process_display()))
+    return list(found.values())
 
 
 def pattern_findings(user: AnyUser, pattern: Pattern) -> list[FindingLine]:

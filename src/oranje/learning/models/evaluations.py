@@ -110,9 +110,10 @@ class Participant(models.Model):
 
 
 class Pattern(models.Model):
-    """A group of findings that recur across incidents: the same process and norm, similar
-    words. Rebuilt as a whole by `learning.patterns` (its `key` is stable between rebuilds
-    for the same leading finding); a pattern of one finding is "seen once"."""
+    """A group of findings that recur across incidents: of one kind, with similar words in the
+    same process or the same norm (`process`: that of its oldest finding). Rebuilt as a whole
+    by `learning.patterns` (its `key` is stable between rebuilds for the same leading
+    finding); a pattern of one finding is "seen once"."""
 
     key = models.CharField(max_length=64, unique=True)
     process = models.CharField(_("process"), max_length=20, choices=Process.choices)

@@ -1,6 +1,7 @@
 """Grouping recurring findings (pure, no database): the same finding in different words is
-one pattern, different findings stay apart, the process and kind fence the comparison, a
-shared norm needs fewer shared words, and a pattern's key does not change between rebuilds."""
+one pattern, different findings stay apart, the process and kind fence the comparison unless
+two findings of one kind concern the same norm (then fewer shared words link them, across
+processes too), and a pattern's key does not change between rebuilds."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import random
 from oranje.learning.patterns import (
     MIN_SHARED,
     SIMILAR,
+    SIMILAR_NORM,
     Group,
     Item,
     group_findings,
@@ -56,6 +58,32 @@ def test_a_shared_norm_links_findings_with_fewer_words_in_common() -> None:
     normed = group_findings([_item(1, a, norm_code="COM-1"), _item(2, b, norm_code="COM-1")])
     assert [g.finding_pks for g in normed] == [[1, 2]]
     assert normed[0].norm_code == "COM-1"
+
+
+def test_the_same_norm_links_findings_of_one_kind_across_processes() -> None:
+    a = "De CPG kwam niet binnen het uur op de oproep af."
+    b = "Oproep van de CPG: pas na twee uur ter plaatse."
+    norm = {"norm_code": "CPG-1"}
+    items = [
+        _item(1, a, process="organisation", **norm),
+        _item(2, b, process="alerting", **norm),
+        # the same norm but what went well: another kind, never with these
+        _item(3, b, process="alerting", kind="well", **norm),
+        # the same norm and kind, one word in common: chance, not a pattern
+        _item(4, "Geen CPG in de vakantieweek.", process="shelter", **norm),
+        # the same words without the norm: the process still fences it off
+        _item(5, b, process="shelter"),
+    ]
+    groups = group_findings(items)
+    assert sorted(g.finding_pks for g in groups) == [[1, 2], [3], [4], [5]]
+    linked = next(g for g in groups if g.finding_pks == [1, 2])
+    assert (linked.process, linked.norm_code) == ("organisation", "CPG-1")
+    assert linked.incident_count == 2 and "cpg" in linked.terms
+    # Another norm: apart again.
+    other = group_findings(
+        [_item(1, a, process="organisation", **norm), _item(2, b, process="alerting")]
+    )
+    assert sorted(g.finding_pks for g in other) == [[1], [2]]
 
 
 def test_two_findings_of_one_incident_count_as_one_occasion() -> None:
@@ -132,6 +160,58 @@ def test_prefix_filtering_finds_every_link_all_pairs_would() -> None:
     for i in range(len(texts)):
         brute.setdefault(find(i), []).append(i + 1)
     assert sorted(g.finding_pks for g in groups) == sorted(brute.values())
+
+
+def test_prefix_filtering_across_processes_finds_every_same_norm_link() -> None:
+    """Against a brute force over all pairs: random words, three processes, two kinds and
+    three norms (or none), so both rules and their chains are exercised."""
+    from oranje.learning import text
+
+    rng = random.Random(11)
+    vocabulary = [f"woord{n}" for n in range(30)]
+    items = []
+    for n in range(200):
+        items.append(
+            _item(
+                n + 1,
+                " ".join(rng.sample(vocabulary, rng.randint(1, 6))),
+                process=rng.choice(["communication", "shelter", "alerting"]),
+                kind=rng.choice(["improve", "well"]),
+                norm_code=rng.choice(["", "N-1", "N-2", "N-3"]),
+            )
+        )
+    groups = group_findings(items)
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    sets = [text.terms(i.text) for i in items]
+    for i, a in enumerate(items):
+        for j in range(i):
+            b = items[j]
+            if a.kind != b.kind:
+                continue
+            shared = len(sets[i] & sets[j])
+            jaccard = shared / len(sets[i] | sets[j]) if sets[i] | sets[j] else 0.0
+            block = a.process == b.process
+            alike = block and shared >= MIN_SHARED and jaccard >= SIMILAR
+            same = block and bool(sets[i]) and sets[i] == sets[j]
+            normed = (
+                bool(a.norm_code)
+                and a.norm_code == b.norm_code
+                and shared >= MIN_SHARED
+                and jaccard >= SIMILAR_NORM
+            )
+            if alike or same or normed:
+                parent[find(i)] = find(j)
+    brute: dict[int, list[int]] = {}
+    for i in range(len(items)):
+        brute.setdefault(find(i), []).append(i + 1)
+    assert sorted(g.finding_pks for g in groups) == sorted(brute.values())
+    assert any(len({items[pk - 1].process for pk in g.finding_pks}) > 1 for g in groups)
 
 
 #: The demo's findings as a newcomer found them (Velsen-Noord, Haarlem, Heemskerk, Gouda).

@@ -1,6 +1,7 @@
 """The patterns pages and API: recurring patterns and those seen once apart, the filters, a
 pattern's findings with region, incident or exercise and year, the evaluation linked only
-where the user may open it, "Group again", and who may look at all."""
+where the user may open it, "Group again", and who may look at all; a pattern its norm links
+across processes names each and is found under each."""
 
 from __future__ import annotations
 
@@ -10,8 +11,15 @@ from django.test import Client
 from oranje.core.models import User
 from oranje.learning.models import Pattern
 from oranje.learning.services.patterns import patterns_compute
-from oranje.learning.tests.patterns_world import Recurring, monitor, recurring
+from oranje.learning.tests.patterns_world import (
+    Recurring,
+    evaluation,
+    finding,
+    monitor,
+    recurring,
+)
 from oranje.organisation.tests.factories import World
+from oranje.quality.tests.actions_helpers import norm_sets
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +107,40 @@ def test_the_api_lists_with_filters_and_names_a_bad_field(world: World, found: R
     bad = client.get(API, {"process": "weer", "min_incidents": "-1"})
     assert bad.status_code == 400 and {"process", "min_incidents"} <= set(bad.json())
     assert client.get(f"{API}999999/").status_code == 404
+
+
+def test_a_pattern_linked_by_its_norm_across_processes_names_both(world: World) -> None:
+    norm = norm_sets(world).national
+    a = finding(
+        evaluation(world.region, "Gasstoring Velsen-Noord"),
+        "De CPG kwam niet binnen het uur op de oproep af.",
+        process="organisation",
+        norm=norm,
+    )
+    b = finding(
+        evaluation(world.other_region, "Stroomstoring Utrecht"),
+        "Oproep van de CPG: pas na twee uur ter plaatse.",
+        process="readiness",
+        norm=norm,
+    )
+    patterns_compute()
+    pattern = Pattern.objects.get(findings=a)
+    assert set(pattern.findings.all()) == {a, b}
+    assert (pattern.process, pattern.norm_code, pattern.incident_count) == (
+        "organisation",
+        "ORG-CPG",
+        2,
+    )
+    client = _client(monitor(world.region, "kim"))
+    page = client.get(f"{LIST}{pattern.pk}/").content.decode()
+    facts = page.split('class="facts"', 1)[1].split("</dl>", 1)[0]
+    assert "Organisatie en piket" in facts and "Vakbekwaamheid en oefenen" in facts
+    assert "verbonden door dezelfde norm" in facts
+    # The filter by either process finds it.
+    for process in ("organisation", "readiness"):
+        listing = client.get(LIST, {"proces": process}).content.decode()
+        assert f'href="{LIST}{pattern.pk}/"' in listing, process
+    assert (
+        f'href="{LIST}{pattern.pk}/"'
+        not in client.get(LIST, {"proces": "shelter"}).content.decode()
+    )

@@ -65,6 +65,7 @@ def pattern_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "pattern": pattern,
             "lines": lines,
+            "processes": selectors.processes(lines),
             "seen_once": selectors.seen_once(pattern),
             "reach": selectors.reach_text(pattern),
             **nav.context(request, "patterns"),
