@@ -1,7 +1,8 @@
 """Answering the public survey on a phone (390 × 844, touch, the site's Content-Security-Policy
 in force): with the code from the letter's QR code, and on the open link after a mistyped
 code; required answers named on their question; axe finds nothing on any page; the page is
-never wider than the phone and every answer is a large touch target."""
+never wider than the phone and every answer is a large touch target; then the region's
+coordinator sees the two responses counted on the results page."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ from typing import Any
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from oranje.core.tests.browser import BROWSER_TEST
+from oranje.core.constants import Role
+from oranje.core.tests.browser import BROWSER_TEST, log_in
 from oranje.learning.models import Answer, Response
 from oranje.learning.tests.public_world import make_survey
+from oranje.organisation.tests.factories import make_user
 
 pytestmark = BROWSER_TEST
 
@@ -117,3 +120,17 @@ def test_answer_the_survey_on_a_phone(page: Any, live_server: Any) -> None:
         assert csp_errors == []
     finally:
         context.close()
+
+    # 3. The region's coordinator sees both responses counted in the results.
+    make_user("coordinator", Role.COORDINATOR, region=survey.region)
+    log_in(page, live_server, "coordinator")
+    page.goto(f"{live_server.url}/leren/enquetes/{survey.pk}/resultaten/")
+    rate = page.locator("#response-rate dd")
+    expect(rate.nth(0)).to_have_text("3")  # letters sent
+    expect(rate.nth(1)).to_have_text("1 (respons 33%)")  # by the code from the letter
+    expect(rate.nth(2)).to_contain_text("1")  # by the open link, counted apart
+    informed = page.locator("#question-informed_in_time")
+    expect(informed).to_contain_text("2 beantwoord")
+    expect(informed.locator("table")).to_contain_text("Ja, maar te laat")
+    expect(page.locator("#question-comments .word-overview")).to_contain_text("sporthal")
+    expect(page.locator("#by-area")).to_contain_text("1952")
