@@ -85,7 +85,10 @@ def _completed(ctx: DemoContext) -> None:
             note=DONE_NOTE,
         )
         assessed = sent + dt.timedelta(hours=19)
-        Drill.objects.filter(pk=drill.pk).update(assessed_at=assessed)
+        # Its assessment was mailed then: the worker sends nothing now.
+        Drill.objects.filter(pk=drill.pk).update(
+            assessed_at=assessed, assessment_mailed_at=assessed + dt.timedelta(seconds=20)
+        )
         Activity.objects.filter(drill=drill).update(completed_on=timezone.localtime(sent).date())
         readiness_recompute(person_ids=[person.pk])
     ctx.log(f"Uuropdracht beoordeeld: {person} (OVD-BZ, goed)")

@@ -154,6 +154,15 @@ class DrillAssessForm(InputForm):
         help_text=_("What went well and what could be better; the person can be told."),
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, no_report: bool = False, **kwargs: Any) -> None:
+        """`no_report`: nothing was reported back and the deadline has passed, so the drill
+        can only be closed as "insufficient — did not respond"."""
         super().__init__(*args, **kwargs)
         self.fields["note"].error_messages["max_length"] = errors.NOTE_TOO_LONG % {"max": NOTE_MAX}
+        if no_report:
+            assessment = self.fields["assessment"]
+            assert isinstance(assessment, forms.ChoiceField)
+            assessment.choices = [
+                (DrillAssessment.INSUFFICIENT, _("insufficient — did not respond")),
+            ]
+            assessment.initial = DrillAssessment.INSUFFICIENT

@@ -1,5 +1,6 @@
 """Background work of the one-hour drill (run by `oranje worker`): the assignment goes out by
-mail, and by SMS when the gateway is set. Every message says OEFENING/TEST.
+mail, and by SMS when the gateway is set; the assessment goes to the person by mail. Every
+message says OEFENING/TEST.
 
 At least once and never lost (see `send_drill`): a drill is marked sent only after its mail
 went, so a run killed in between sends again when the worker reclaims the task; a drill
@@ -14,6 +15,7 @@ import logging
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -105,5 +107,69 @@ def send_drill(drill_id: int) -> bool:
             log.warning("drill %s: SMS failed: %s", drill_id, error)
     marked = Drill.objects.filter(pk=drill_id, sent_at__isnull=True).update(
         sent_at=timezone.now(), delivery_error=error
+    )
+    return bool(marked)
+
+
+def assessment_texts(drill: Drill) -> tuple[str, str]:
+    """Subject and mail text of a drill's assessment, marked OEFENING/TEST, with a fresh
+    link to the person's page (it shows the assessment too)."""
+    link = settings.SITE_URL + reverse("readiness:drill_respond", args=[drill_link_token(drill)])
+    subject = _("EXERCISE/TEST — assessment of your one-hour drill %(function)s") % {
+        "function": drill.function.code,
+    }
+    if drill.reported_at is None:
+        intro = _("You did not report back on this assignment before the deadline.")
+    else:
+        intro = _("Your coordinator has assessed what you reported back.")
+    body = _(
+        "EXERCISE/TEST — this was an unannounced one-hour drill, not a real incident.\n\n"
+        "%(intro)s\n\nAssignment (%(function)s, sent %(sent)s):\n%(assignment)s\n\n"
+        "Assessment: %(assessment)s\n%(note)s\n\nYou can read it again here:\n%(link)s"
+    ) % {
+        "intro": intro,
+        "function": drill.function.name,
+        "sent": date_format(timezone.localtime(drill.created_at), "j-n-Y H:i"),
+        "assignment": drill.assignment,
+        "assessment": drill.get_assessment_display(),
+        "note": drill.assessment_note,
+        "link": link,
+    }
+    return " ".join(subject.split()), body
+
+
+@task()
+def send_drill_assessment(drill_id: int) -> bool:
+    """Mail a drill's assessment to its person; True when it was handed over now.
+
+    Once per assessment: the mail goes out before `assessment_mailed_at` is set, and only
+    while it is empty or older than the assessment (a corrected assessment is mailed again).
+    A rerun of the same assessment uses the same Message-ID, so the other side can drop the
+    duplicate. A failed mail is logged and leaves the drill unmailed (its page says so)."""
+    drill = (
+        Drill.objects.select_related("person", "function")
+        .filter(pk=drill_id, assessed_at__isnull=False)
+        .filter(Q(assessment_mailed_at__isnull=True) | Q(assessment_mailed_at__lt=F("assessed_at")))
+        .first()
+    )
+    if drill is None or drill.assessed_at is None or not drill.person.email:
+        return False  # not assessed, already mailed, or nowhere to send it
+    assessed_at = drill.assessed_at
+    with override(settings.LANGUAGE_CODE):
+        subject, body = assessment_texts(drill)
+    key = f"{drill.pk}-{int(assessed_at.timestamp() * 1_000_000)}"
+    try:
+        EmailMessage(
+            subject,
+            body,
+            settings.DEFAULT_FROM_EMAIL,
+            [drill.person.email],
+            headers={"Message-ID": outbox.mail_message_id("drill-assessment", key)},
+        ).send()
+    except Exception as exc:  # SMTP down or refusing: the drill's page shows "not mailed"
+        log.warning("drill %s: assessment mail failed (%s)", drill_id, type(exc).__name__)
+        return False
+    marked = Drill.objects.filter(pk=drill_id, assessed_at=assessed_at).update(
+        assessment_mailed_at=timezone.now()
     )
     return bool(marked)

@@ -103,9 +103,11 @@ def drill_detail(request: HttpRequest, pk: int) -> HttpResponse:
     `step=resend`, sends a failed assignment again): the region's managers only."""
     drill = access_drills.drill_for_user(request.user, pk, manage=request.method == "POST")
     actor = core_access.authenticated(request.user)
+    now = timezone.now()
     form = DrillAssessForm(
         request.POST or None,
         initial={"assessment": drill.assessment, "note": drill.assessment_note},
+        no_report=drill.reported_at is None,
     )
     if request.method == "POST":
         if request.POST.get("step") == "resend":
@@ -137,13 +139,15 @@ def drill_detail(request: HttpRequest, pk: int) -> HttpResponse:
             region=drill.region,
             note=str(drill.person),
         )
-    now = timezone.now()
     return render(
         request,
         "readiness/drill_detail.html",
         {
             "drill": drill,
             "form": form,
+            # Assessing is offered once there is something to assess: a report, or the
+            # deadline passed without one ("did not respond").
+            "can_assess": drill.reported_at is not None or now > drill.deadline,
             "state": drill_state(drill, now),
             "late": service.is_late(drill, now),
             "states": DrillState,

@@ -101,6 +101,8 @@ class Drill(models.Model):
     activity = models.OneToOneField(
         Activity, on_delete=models.SET_NULL, null=True, blank=True, related_name="drill"
     )
+    #: When the person was mailed the assessment that stands now (a correction mails again).
+    assessment_mailed_at = models.DateTimeField(_("assessment mailed"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -2,7 +2,8 @@
 have one hour to arrange X for population care") with a deadline; the person reports back
 through a personal signed link; the coordinator assesses it, and an assessed drill that was
 reported back counts as exercise upkeep (an `Activity`, exercise type drill, one hour, passed
-for good or sufficient and not passed for insufficient — it counts as upkeep either way).
+for good or sufficient and not passed for insufficient — it counts as upkeep either way). The
+person is mailed the assessment and sees it on their page.
 
 Choices where the issue is silent:
 - The link works for DRILL_LINK_MAX_AGE (a week): a report after the deadline is still
@@ -325,7 +326,15 @@ def drill_assess(*, actor: User, drill: Drill, assessment: str, note: str = "") 
     )
     if drill.activity_id is not None:
         readiness_recompute(person_ids=[drill.person_id])
+    _enqueue_assessment(drill)
     return drill
+
+
+def _enqueue_assessment(drill: Drill) -> None:
+    """The person hears the assessment: a mail through the worker once this commits."""
+    from oranje.readiness.tasks_drills import send_drill_assessment
+
+    transaction.on_commit(lambda: send_drill_assessment.enqueue(drill.pk))
 
 
 def activity_title(drill: Drill) -> str:
