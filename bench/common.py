@@ -17,6 +17,9 @@ def setup_django(name: str) -> None:
     """Point Oranje at bench/out/<name> (its own SQLite file, unless DATABASE_URL is set)."""
     data_dir = OUT / name
     data_dir.mkdir(parents=True, exist_ok=True)
+    # whitenoise warns at every start when the static folder is missing; benchmarks that serve
+    # pages run collectstatic themselves, the others need only the folder.
+    (data_dir / "static").mkdir(exist_ok=True)
     os.environ["ORANJE_DATA_DIR"] = str(data_dir)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "oranje.settings")
     sys.path.insert(0, str(ROOT / "src"))
