@@ -22,13 +22,14 @@ from django.utils import timezone
 
 from oranje.core.models import Region, User
 from oranje.demo import learning_data as data
+from oranje.demo import learning_dossier
 from oranje.demo.names import GIVEN_NAMES, SURNAMES
 from oranje.incidents.models import Decision, Incident, LogEntry
 from oranje.learning import models as lm
 from oranje.learning.constants import AdviceKind, AdviceStatus, Body, MeetingStatus, NetworkRole
 from oranje.learning.selectors_evaluations import incident_milestones
 from oranje.learning.selectors_surveys import question_results
-from oranje.learning.services import dossier, evaluations, network, sessions, surveys
+from oranje.learning.services import evaluations, network, surveys
 from oranje.learning.services.evaluations_actions import finding_action_create
 from oranje.learning.services.patterns import patterns_compute
 from oranje.learning.services.responses import response_submit
@@ -58,7 +59,7 @@ def build(
     with transaction.atomic():
         _network(national, today, log)
     with transaction.atomic():
-        _work_session(national, log)
+        learning_dossier.work_session(national, log)
     with transaction.atomic():
         _earlier_evaluations(region, monitor, national, fire, today, log)
         if velsen is not None:
@@ -274,44 +275,6 @@ def _advice(actor: User, today: dt.date, meetings: dict[str, lm.Meeting]) -> Non
         owner=holder,
         deadline=dt.date(year, 11, 30),
     )
-
-
-# --- the living dossier: the 2015 work session -----------------------------------------------
-
-
-def _work_session(actor: User, log: Log) -> None:
-    spec = data.WORK_SESSION
-    if lm.WorkSession.objects.filter(title=spec["title"]).exists():
-        log("Werksessie 2015 bestaat al.")
-        return
-    regions = {r.code: r for r in Region.objects.all()}
-    held_on = dt.date(2015, 6, 11)
-    session = sessions.work_session_create(
-        actor=actor,
-        title=str(spec["title"]),
-        held_on=held_on,
-        host_region=regions["VR12"],
-        regions=[regions[c] for c in spec["regions"]],
-        place=str(spec["place"]),
-        description=str(spec["description"]),
-    )
-    moment = timezone.make_aware(dt.datetime.combine(held_on, dt.time(15)))
-    for theme, kind, status, code, title, text, comments in data.WORK_SESSION_ENTRIES:
-        entry = dossier.entry_create(
-            actor=actor,
-            region=regions[code],
-            theme=theme,
-            kind=kind,
-            title=title,
-            text=text,
-            status=status,
-            work_session=session,
-        )
-        for other, comment in comments:
-            dossier.entry_comment(actor=actor, entry=entry, region=regions[other], text=comment)
-        lm.Entry.objects.filter(pk=entry.pk).update(created_at=moment, updated_at=moment)
-        lm.EntryVersion.objects.filter(entry=entry).update(changed_at=moment)
-    log(f"Levend dossier: werksessie 2015 met {len(data.WORK_SESSION_ENTRIES)} bijdragen.")
 
 
 # --- evaluations ----------------------------------------------------------------------------

@@ -11,9 +11,11 @@ read but not change answer 403 (as everywhere in Oranje).
   results): the region's monitors and its communication and aftercare officers. Answering is
   public (`public_survey`): anyone with the link, with a code where the survey asks for one.
 - **The living dossier and its work sessions**: shared nationally, so every member of every
-  region (and every national member) reads every entry. Entries and work sessions are written,
-  and entries commented on, by those who evaluate (`contributor_regions`): an entry belongs to
-  the region it was written for; another region refines it by a new version.
+  region (and every national member) reads every entry. Entries and work sessions are written
+  by those who evaluate (`contributor_regions`): an entry belongs to the region it was written
+  for; another region refines it by a new version. Any member comments on any entry
+  (`comment_as`), under the region of a membership (a municipality's counts as its region;
+  a choice only with several) or, with a national membership, as "landelijk".
 - **The network**: every member reads the directory, meetings and advisory questions; the
   national quality monitors and administrators write them, and a region's coordinators and
   administrators keep their own region's people in the directory.
@@ -199,6 +201,26 @@ def entry_for_user(user: AnyUser, pk: int, *, write: bool = False) -> Entry:
     if write and not can_evaluate_somewhere(user):
         raise PermissionDenied
     return entry
+
+
+def comment_as(user: AnyUser) -> list[Region | None]:
+    """Under what a member comments: each region of their memberships (a municipality's
+    membership counts as its region), by code, then None ("landelijk") for a national
+    membership. Empty for someone without a membership."""
+    s = core_access.scopes_for(user)
+    regions: list[Region | None] = list(
+        Region.objects.filter(pk__in=s.read_regions).order_by("code")
+    )
+    if s.national_read:
+        regions.append(None)
+    return regions
+
+
+def can_comment_as(user: AnyUser, region: Region | None) -> bool:
+    s = core_access.scopes_for(user)
+    if region is None:
+        return s.national_read
+    return region.pk in s.read_regions
 
 
 def work_session_for_user(user: AnyUser, pk: int, *, write: bool = False) -> WorkSession:

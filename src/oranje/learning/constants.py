@@ -155,3 +155,7 @@ class AdviceStatus(models.TextChoices):
     OPEN = "open", _("open")
     ANSWERED = "answered", _("answered")
     WITHDRAWN = "withdrawn", _("withdrawn")
+
+
+#: A dossier comment's region choice (form and API) for a national member: "landelijk".
+NATIONAL = "landelijk"

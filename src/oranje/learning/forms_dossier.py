@@ -12,7 +12,15 @@ from django.utils.translation import gettext_lazy as _
 from oranje.core.forms import InputForm
 from oranje.core.models import Region
 from oranje.incidents.models import Incident
-from oranje.learning.constants import NOTE_MAX, TEXT_MAX, TITLE_MAX, EntryKind, EntryStatus, Theme
+from oranje.learning.constants import (
+    NATIONAL,
+    NOTE_MAX,
+    TEXT_MAX,
+    TITLE_MAX,
+    EntryKind,
+    EntryStatus,
+    Theme,
+)
 from oranje.learning.models import Evaluation, Finding, WorkSession
 from oranje.learning.search import QUERY_MAX
 
@@ -156,13 +164,42 @@ class RevisionForm(_RegionForm):
         )
 
 
-class CommentForm(_RegionForm):
+class CommentForm(InputForm):
+    """A comment under one of the member's regions, or "landelijk" (`access.comment_as`);
+    the region is asked only of someone with several, else `shown_as` says it."""
+
+    region = forms.ChoiceField(label=_("Region"))
     text = forms.CharField(
         label=_("Comment"),
         max_length=NOTE_MAX,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+    def __init__(self, *args: Any, choices: list[Region | None], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.options = {(str(r.pk) if r else NATIONAL): r for r in choices}
+        field = self.fields["region"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [(key, _label(r)) for key, r in self.options.items()]
+        field.error_messages["invalid_choice"] = _("Region: choose a region you are a member of.")
+        field.error_messages["required"] = _("Region: choose a region you are a member of.")
+        only = choices[0] if len(choices) == 1 else None
+        self.shown_as = only.name if only else str(_("national")) if len(choices) == 1 else ""
+        if len(choices) == 1:
+            del self.fields["region"]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if "region" not in self.fields:
+            cleaned["region"] = next(iter(self.options.values()))
+        elif cleaned.get("region") in self.options:
+            cleaned["region"] = self.options[cleaned["region"]]
+        return cleaned
+
+
+def _label(region: Region | None) -> str:
+    return str(region) if region is not None else str(_("national"))
 
 
 class FindingChoice(forms.ModelChoiceField):

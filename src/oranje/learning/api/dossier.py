@@ -23,7 +23,15 @@ from oranje.core.rest import Pagination
 from oranje.incidents.models import Incident
 from oranje.learning import access, search
 from oranje.learning import selectors_dossier as selectors
-from oranje.learning.constants import NOTE_MAX, TEXT_MAX, TITLE_MAX, EntryKind, EntryStatus, Theme
+from oranje.learning.constants import (
+    NATIONAL,
+    NOTE_MAX,
+    TEXT_MAX,
+    TITLE_MAX,
+    EntryKind,
+    EntryStatus,
+    Theme,
+)
 from oranje.learning.models import Entry, Finding, WorkSession
 from oranje.learning.services import dossier as services
 
@@ -105,7 +113,13 @@ class VersionIn(serializers.Serializer):
 
 
 class CommentIn(serializers.Serializer):
-    region = serializers.CharField(max_length=4, help_text=_REGION_HELP)
+    region = serializers.CharField(
+        max_length=9,
+        required=False,
+        allow_blank=True,
+        help_text="The code of a region you are a member of (VR12), or `landelijk` with a "
+        "national membership; may be left out when you have only one.",
+    )
     text = FreeTextField(max_length=NOTE_MAX, required=False, allow_blank=True)
 
 
@@ -114,6 +128,23 @@ def _region(code: str) -> Region | None:
     if not (code.isascii() and code.isalnum()):
         return None
     return Region.objects.filter(code=code.upper()).first()
+
+
+def _comment_region(user: Any, code: str) -> Region | None:
+    """The region a comment is written under: the code given, None for `landelijk`, or the
+    member's only choice when left out."""
+    code = code.strip()
+    if code.lower() == NATIONAL:
+        return None
+    if code:
+        region = _region(code)
+        if region is None:
+            raise ValidationError({"region": [_("region: no region with this code.")]})
+        return region
+    choices = access.comment_as(user)
+    if len(choices) != 1:
+        raise ValidationError({"region": [_("Region: choose a region you are a member of.")]})
+    return choices[0]
 
 
 def _get(model: Any, pk: int | None, name: str) -> Any:
@@ -235,15 +266,15 @@ def entry_versions(request: Request, pk: int) -> Response:
 @extend_schema(request=CommentIn, responses={201: CommentOut})
 @api_view(["POST"])
 def entry_comments(request: Request, pk: int) -> Response:
-    """A comment on the entry from one of the actor's regions."""
-    found = access.entry_for_user(request.user, pk, write=True)
+    """A comment on the entry from any member, under one of their regions or `landelijk`."""
+    found = access.entry_for_user(request.user, pk)
     s = CommentIn(data=request.data)
     s.is_valid(raise_exception=True)
     v = s.validated_data
     comment = services.entry_comment(
         actor=core_access.authenticated(request.user),
         entry=found,
-        region=_region(v["region"]),
+        region=_comment_region(request.user, v.get("region", "")),
         text=v.get("text", ""),
     )
     return Response(CommentOut(comment).data, status=status.HTTP_201_CREATED)

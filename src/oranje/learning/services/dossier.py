@@ -3,7 +3,8 @@ it: title, text, status, what changed, the work session it was refined at), a co
 region, and links to the evaluations and findings it came from.
 
 Who: those who evaluate (`access.contributor_regions`) write entries for their own regions;
-any of them refines or comments on any entry, recording the region they write for. A link to
+any of them refines any entry, recording the region they write for. Any member comments on any
+entry, under a region of their memberships or as "landelijk" (`access.comment_as`). A link to
 an evaluation or finding needs the right to read it (`access.can_evaluate`); an incident as
 context must be one of the entry's region. Every write keeps `Entry.search_text` (title,
 text, comments, theme, kind and status in Dutch) for full-text search, and writes an audit
@@ -269,12 +270,15 @@ def entry_revise(
 
 @transaction.atomic
 def entry_comment(*, actor: User, entry: Entry, region: Region | None, text: str) -> EntryComment:
-    """A comment from the actor's region; the entry's search text takes it in."""
-    if not access.can_evaluate_somewhere(actor):
+    """A comment from any member, under one of their membership's regions, or `None`
+    ("landelijk") with a national membership (`access.comment_as`); the entry's search text
+    takes it in."""
+    if not access.is_member(actor):
         raise PermissionDenied
     entry = _lock(entry)
     errors: dict[str, list[str]] = {}
-    _writer_region(actor, region, errors)
+    if not access.can_comment_as(actor, region):
+        errors["region"] = [_("Region: choose a region you are a member of.")]
     text = text.strip()
     if not text:
         errors["text"] = [_("Comment: write your comment.")]

@@ -77,21 +77,27 @@ def test_create_search_detail_version_comment(qm: User, world: World) -> None:
     assert [v["number"] for v in detail["versions"]] == [2, 1]
 
 
-def test_only_contributors_write(qm: User, world: World) -> None:
+def test_contributors_write_versions_members_comment(qm: User, world: World) -> None:
     viewer = _api(world.viewer)
     entry = Entry.objects.create(
         theme="pools", kind="question", title="Drie pools", text="Welke pools?", region=world.region
     )
     assert viewer.get(API).status_code == 200
-    assert (
-        viewer.post(f"{API}{entry.pk}/comments/", {"region": "VR12", "text": "x"}).status_code
-        == 403
-    )
-    # A region the writer does not write for: the field named.
+    version = {"region": "VR12", "text": "Andere tekst", "note": "x"}
+    assert viewer.post(f"{API}{entry.pk}/versions/", version).status_code == 403
+    # Any member comments: under their only region when left out.
+    made = viewer.post(f"{API}{entry.pk}/comments/", {"text": "Goed."}, format="json")
+    assert made.status_code == 201 and made.json()["region"] == "VR12"
+    # A region the member is not a member of: the field named.
     refused = _api(qm).post(
         f"{API}{entry.pk}/comments/", {"region": "VR09", "text": "x"}, format="json"
     )
     assert refused.status_code == 400 and "region" in refused.json()
+    national = _api(monitor(None, username="landelijk"))
+    made = national.post(
+        f"{API}{entry.pk}/comments/", {"region": "landelijk", "text": "Landelijk."}, format="json"
+    )
+    assert made.status_code == 201 and made.json()["region"] is None
     assert APIClient().get(API).status_code == 403
 
 

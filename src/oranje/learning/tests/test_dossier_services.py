@@ -134,8 +134,23 @@ def test_comments_record_the_region_and_are_searchable(qm: User, other: User, wo
     with pytest.raises(ValidationError) as caught:
         services.entry_comment(actor=other, entry=entry, region=world.other_region, text=" ")
     assert caught.value.message_dict["text"] == ["Reactie: schrijf uw reactie."]
+    # Any member comments, under a region of their membership; a national one as "landelijk".
+    by_viewer = services.entry_comment(
+        actor=world.viewer, entry=entry, region=world.region, text="Ook goed."
+    )
+    assert by_viewer.region == world.region
+    with pytest.raises(ValidationError) as caught:
+        services.entry_comment(actor=world.viewer, entry=entry, region=world.other_region, text="x")
+    assert caught.value.message_dict["region"] == ["Regio: kies een regio waarvan u lid bent."]
+    with pytest.raises(ValidationError):
+        services.entry_comment(actor=world.viewer, entry=entry, region=None, text="x")
+    national = monitor(None, username="landelijk")
+    assert services.entry_comment(actor=national, entry=entry, region=None, text="y").region is None
+    with pytest.raises(ValidationError):
+        services.entry_comment(actor=national, entry=entry, region=world.region, text="y")
+    nobody = User.objects.create_user(username="nobody", password="x" * 20)
     with pytest.raises(PermissionDenied):
-        services.entry_comment(actor=world.viewer, entry=entry, region=world.region, text="x")
+        services.entry_comment(actor=nobody, entry=entry, region=None, text="x")
 
 
 def test_links_only_to_evaluations_the_actor_may_read(qm: User, other: User, world: World) -> None:

@@ -8,7 +8,8 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from oranje.core.models import User
+from oranje.core.constants import Role
+from oranje.core.models import Membership, User
 from oranje.incidents.tests.factories import start_incident
 from oranje.learning.models import Entry, Evaluation, Finding, WorkSession
 from oranje.learning.services import dossier as services
@@ -155,16 +156,13 @@ def test_entry_page_versions_comments_and_links(qm: User, world: World) -> None:
         },
     )
     assert response.status_code == 302
-    response = client.post(f"/leren/dossier/{entry.pk}/reactie/", {"region": "", "text": ""})
+    response = client.post(f"/leren/dossier/{entry.pk}/reactie/", {"text": ""})
     assert response.status_code == 400
-    assert "Regio: kies een regio waarvoor u schrijft." in response.content.decode()
-    client.post(
-        f"/leren/dossier/{entry.pk}/reactie/",
-        {"region": world.other_region.pk, "text": "Werkt bij ons ook."},
-    )
+    assert "Reactie: schrijf uw reactie." in response.content.decode()
+    client.post(f"/leren/dossier/{entry.pk}/reactie/", {"text": "Werkt bij ons ook."})
     page = _client(world.viewer).get(f"/leren/dossier/{entry.pk}/").content.decode()
-    assert "Werkt bij ons ook." in page and "Uurtaak" in page and "Utrecht" in page
-    assert "Reactie plaatsen" not in page  # a viewer reads only
+    assert "Werkt bij ons ook." in page and "Uurtaak" in page and "Kim Kwaliteit, Utrecht" in page
+    assert "Verfijnen: schrijf" not in page  # a viewer comments but does not write versions
     evaluation = Evaluation.objects.create(
         region=world.region, incident=start_incident(world), title="Evaluatie X", methods=[]
     )
@@ -183,6 +181,43 @@ def test_entry_page_versions_comments_and_links(qm: User, world: World) -> None:
     assert _client(world.outsider).get(f"/leren/dossier/{entry.pk}/").status_code == 200
     nobody = User.objects.create_user(username="nobody", password="x" * 20)
     assert _client(nobody).get(f"/leren/dossier/{entry.pk}/").status_code == 404
+
+
+def test_any_member_comments_under_their_membership(qm: User, world: World) -> None:
+    entry = _entry(qm, world, "Zacht piket", "Van hard naar zacht.")
+    url = f"/leren/dossier/{entry.pk}/reactie/"
+    # A viewer of one region: no choice, the page says under what, and why no new version.
+    viewer = _client(world.viewer)
+    page = viewer.get(f"/leren/dossier/{entry.pk}/").content.decode()
+    assert "Reactie plaatsen" in page and 'name="region"' not in page
+    assert 'id="comment-as"' in page and "Kennemerland." in page
+    assert 'id="why-no-version"' in page
+    # A forged region is ignored: the only membership counts.
+    answer = viewer.post(url, {"region": world.other_region.pk, "text": "Bij ons ook."})
+    assert answer.status_code == 302
+    # A national member comments as "landelijk", not for a region.
+    national = monitor(None, username="landelijk")
+    national.first_name, national.last_name = "Bram", "de Wit"
+    national.save()
+    assert _client(national).post(url, {"text": "Landelijk beeld."}).status_code == 302
+    # With several memberships, the region is asked and must be one of them.
+    both = User.objects.create_user(username="both", password="x" * 20)
+    Membership.objects.create(user=both, role=Role.VIEWER, region=world.region)
+    Membership.objects.create(user=both, role=Role.VIEWER, region=world.other_region)
+    client = _client(both)
+    assert 'name="region"' in client.get(f"/leren/dossier/{entry.pk}/").content.decode()
+    refused = client.post(url, {"region": "landelijk", "text": "x"})
+    assert refused.status_code == 400
+    assert "Regio: kies een regio waarvan u lid bent." in refused.content.decode()
+    assert client.post(url, {"region": world.other_region.pk, "text": "Utrecht."}).status_code == 302
+    got = [(c.text, c.region_id) for c in entry.comments.order_by("pk")]
+    assert got == [
+        ("Bij ons ook.", world.region.pk),
+        ("Landelijk beeld.", None),
+        ("Utrecht.", world.other_region.pk),
+    ]
+    page = viewer.get(f"/leren/dossier/{entry.pk}/").content.decode()
+    assert "Bram de Wit, landelijk" in page
 
 
 def test_entry_text_and_comments_keep_their_line_breaks(qm: User, world: World) -> None:

@@ -109,11 +109,14 @@ def _detail(
         "may_write": may_write,
         **nav.context(request, "dossier"),
     }
-    if may_write:
-        regions = access.contributor_regions(user)
+    choices = access.comment_as(user)
+    if choices:
+        current = getattr(request, "region", None)
+        initial = str(current.pk) if current is not None and current in choices else None
         context["comment_form"] = comment_form or CommentForm(
-            regions=regions, initial={"region": _default_region(request, regions)}
+            choices=choices, initial={"region": initial}
         )
+    if may_write:
         context["link_form"] = link_form or LinkForm(
             evaluations=selectors.readable_evaluations(user)
         )
@@ -232,8 +235,8 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def entry_comment(request: HttpRequest, pk: int) -> HttpResponse:
-    entry = access.entry_for_user(request.user, pk, write=True)
-    form = CommentForm(request.POST, regions=_writer_regions(request))
+    entry = access.entry_for_user(request.user, pk)
+    form = CommentForm(request.POST, choices=access.comment_as(request.user))
     if form.is_valid():
         data = form.cleaned_data
         try:

@@ -26,8 +26,8 @@ GET    /leren/dossier/{lentry}/nieuwe-versie/                           own   30
 GET    /leren/dossier/{lentry}/nieuwe-versie/                           reg   302  403  403  403  200  200  403  403  403  403  403  403  200  200  200
 POST   /leren/dossier/{lentry}/nieuwe-versie/                           own   302  403  403  403  400  400  403  403  403  403  403  403  400  400  400
 POST   /leren/dossier/{lentry}/nieuwe-versie/                           reg   302  403  403  403  400  400  403  403  403  403  403  403  400  400  400
-POST   /leren/dossier/{lentry}/reactie/                                 own   302  403  403  403  400  400  403  403  403  403  403  403  400  400  400
-POST   /leren/dossier/{lentry}/reactie/                                 reg   302  403  403  403  400  400  403  403  403  403  403  403  400  400  400
+POST   /leren/dossier/{lentry}/reactie/                                 own   302  400  400  400  400  400  400  400  400  400  400  400  400  400  400
+POST   /leren/dossier/{lentry}/reactie/                                 reg   302  400  400  400  400  400  400  400  400  400  400  400  400  400  400
 POST   /leren/dossier/{lentry}/koppelen/                                own   302  403  403  403  400  400  403  403  403  403  403  403  400  400  400
 POST   /leren/dossier/{lentry}/koppelen/                                reg   302  403  403  403  400  400  403  403  403  403  403  403  400  400  400
 GET    /api/v1/learning/entries/                                        -     403  200  200  200  200  200  200  200  200  200  200  200  200  200  200
@@ -37,8 +37,8 @@ GET    /api/v1/learning/entries/{lentry}/                               own   40
 GET    /api/v1/learning/entries/{lentry}/                               reg   403  200  200  200  200  200  200  200  200  200  200  200  200  200  200
 POST   /api/v1/learning/entries/{lentry}/versions/                      own   403  403  403  403  400  400  403  403  403  403  403  403  400  400  400
 POST   /api/v1/learning/entries/{lentry}/versions/                      reg   403  403  403  403  400  400  403  403  403  403  403  403  400  400  400
-POST   /api/v1/learning/entries/{lentry}/comments/                      own   403  403  403  403  400  400  403  403  403  403  403  403  400  400  400
-POST   /api/v1/learning/entries/{lentry}/comments/                      reg   403  403  403  403  400  400  403  403  403  403  403  403  400  400  400
+POST   /api/v1/learning/entries/{lentry}/comments/                      own   403  400  400  400  400  400  400  400  400  400  400  400  400  400  400
+POST   /api/v1/learning/entries/{lentry}/comments/                      reg   403  400  400  400  400  400  400  400  400  400  400  400  400  400  400
 # end part: dossier
 """)
 
