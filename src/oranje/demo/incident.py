@@ -45,7 +45,7 @@ LOG = [
         9,
         "copi",
         Process.ADVICE,
-        "Moet de overheid hier iets doen? Ja: het duurt dagen, het is januari, vorst verwacht.",
+        "Moet de overheid hier iets doen? Ja: het duurt dagen, zonder gas niet koken en verwarmen.",
     ),
     (
         14,

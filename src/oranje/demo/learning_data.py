@@ -12,7 +12,7 @@ VELSEN_FINDINGS = [
         "advice",
         "well",
         "De vraag 'moet de overheid hier iets doen?' is binnen tien minuten gesteld en "
-        "beantwoord: het duurt dagen, het is januari, er wordt vorst verwacht.",
+        "beantwoord: het duurt dagen, en zonder gas kunnen bewoners niet koken en verwarmen.",
         "",
         "",
         None,
@@ -241,10 +241,17 @@ WORK_SESSION_ENTRIES = [
         "practice",
         "VR12",
         "Eerst zelf regelen, de overheid faciliteert",
-        "Bij de gasstoring in Velsen-Noord werd bewoners gevraagd eerst zelf een oplossing te "
-        "zoeken bij familie of buren; de gemeente regelde kookplaten, kachels en een "
-        "informatiepunt. Opvang was niet nodig.",
-        [],
+        "Vraag bewoners bij langdurige uitval van gas of stroom eerst zelf een oplossing te "
+        "zoeken bij familie of buren; de gemeente faciliteert met kookplaten, kachels en een "
+        "informatiepunt. Opvang is dan vaak niet nodig.",
+        [
+            (
+                "VR12",
+                "Zo ook in de oefening Gasstoring Velsen-Noord: bewoners zochten eerst zelf een "
+                "oplossing, de gemeente regelde kookplaten, kachels en een informatiepunt; "
+                "opvang was niet nodig.",
+            )
+        ],
     ),
     (
         "self_reliance",
