@@ -209,7 +209,9 @@ def test_any_member_comments_under_their_membership(qm: User, world: World) -> N
     refused = client.post(url, {"region": "landelijk", "text": "x"})
     assert refused.status_code == 400
     assert "Regio: kies een regio waarvan u lid bent." in refused.content.decode()
-    assert client.post(url, {"region": world.other_region.pk, "text": "Utrecht."}).status_code == 302
+    assert (
+        client.post(url, {"region": world.other_region.pk, "text": "Utrecht."}).status_code == 302
+    )
     got = [(c.text, c.region_id) for c in entry.comments.order_by("pk")]
     assert got == [
         ("Bij ons ook.", world.region.pk),
