@@ -20,6 +20,7 @@ from oranje.damage.api import urls as damage_api_urls
 from oranje.incidents import api as incidents_api
 from oranje.learning.api import urls as learning_api_urls
 from oranje.organisation import api as org_api
+from oranje.organisation import api_functions as org_api_functions
 from oranje.organisation import api_loans as org_api_loans
 from oranje.partners.api import urls as partners_api_urls
 from oranje.quality.api import urls as quality_api_urls
@@ -45,7 +46,7 @@ router = DefaultRouter(use_regex_path=False)
 router.include_format_suffixes = False
 router.register("regions", core_api.RegionViewSet, basename="region")
 router.register("municipalities", core_api.MunicipalityViewSet, basename="municipality")
-router.register("functions", org_api.FunctionViewSet, basename="function")
+router.register("functions", org_api_functions.FunctionViewSet, basename="function")
 router.register("persons", org_api.PersonViewSet, basename="person")
 router.register("pools", org_api.PoolViewSet, basename="pool")
 router.register("shifts", org_api.ShiftViewSet, basename="shift")

@@ -32,15 +32,9 @@ from oranje.organisation.constants import (
 )
 from oranje.organisation.fields import FunctionCodeField
 from oranje.organisation.imports import read_table, roster_import
-from oranje.organisation.models import Function, OnCallShift, Person, Pool, Unavailability
+from oranje.organisation.models import OnCallShift, Person, Pool, Unavailability
 
 # ---------------------------------------------------------------- output serializers
-
-
-class FunctionSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Function
-        fields = ["code", "name", "group", "description"]
 
 
 class PersonOut(serializers.ModelSerializer):
@@ -214,15 +208,6 @@ def _region_from(request: Request, data: dict[str, Any]):
 
 
 # ---------------------------------------------------------------- viewsets
-
-
-class FunctionViewSet(viewsets.ReadOnlyModelViewSet):
-    """The national function catalogue."""
-
-    queryset = Function.objects.all()
-    serializer_class = FunctionSerializer
-    lookup_field = "code"
-    pagination_class = None
 
 
 class PersonViewSet(

@@ -90,3 +90,38 @@ def test_an_unknown_group_is_refused_by_the_form(world):
     )
     assert response.status_code == 200
     assert not RegionFunction.objects.filter(group_override="nonsense").exists()
+
+
+def test_the_functions_api_gives_a_regions_group_when_asked(world):
+    other = next(g for g in FunctionGroup.values if g != world.cpg.group)
+    RegionFunction.objects.update_or_create(
+        region=world.region, function=world.cpg, defaults={"group_override": other}
+    )
+    client = client_for(world.coordinator)
+
+    def cpg(url: str) -> dict:
+        response = client.get(url)
+        assert response.status_code == 200, response.content
+        body = response.json()
+        return body if isinstance(body, dict) else next(f for f in body if f["code"] == "CPG")
+
+    national = cpg("/api/v1/functions/")
+    assert (national["group"], national["national_group"], national["group_is_regional"]) == (
+        world.cpg.group,
+        world.cpg.group,
+        False,
+    )
+    for url in ("/api/v1/functions/?region=VR12", "/api/v1/functions/CPG/?region=vr12"):
+        regional = cpg(url)
+        assert (regional["group"], regional["national_group"]) == (other, world.cpg.group)
+        assert regional["group_is_regional"] is True
+    ovd = next(
+        f for f in client.get("/api/v1/functions/?region=VR12").json() if f["code"] == "OVD-BZ"
+    )
+    assert ovd["group"] == world.ovd.group and ovd["group_is_regional"] is False
+    # Another region's group is its own; a region the user may not see is 404.
+    assert client_for(world.outsider).get("/api/v1/functions/CPG/?region=VR09").json()["group"] == (
+        world.cpg.group
+    )
+    assert client.get("/api/v1/functions/?region=VR09").status_code == 404
+    assert client.get("/api/v1/functions/?region=XX99").status_code == 404
