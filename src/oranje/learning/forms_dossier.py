@@ -134,7 +134,6 @@ class RevisionForm(_RegionForm):
     note = forms.CharField(
         label=_("What changed"),
         max_length=NOTE_MAX,
-        required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     work_session = SessionChoice(
@@ -156,6 +155,9 @@ class RevisionForm(_RegionForm):
         self.fields["status"].error_messages["invalid_choice"] = _(
             "%(field)s: choose one from the list."
         ) % {"field": _("Status")}
+        self.fields["note"].error_messages["required"] = _(
+            "What changed: say in a few words what this version changes."
+        )
         session = self.fields["work_session"]
         assert isinstance(session, forms.ModelChoiceField)
         session.queryset = sessions.order_by("-held_on", "pk")

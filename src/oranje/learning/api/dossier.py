@@ -104,7 +104,9 @@ class VersionIn(serializers.Serializer):
     title = FreeTextField(max_length=TITLE_MAX, required=False, allow_blank=True)
     text = FreeTextField(max_length=TEXT_MAX, required=False, allow_blank=True)
     status = serializers.ChoiceField(choices=EntryStatus.choices, required=False)
-    note = FreeTextField(max_length=NOTE_MAX, required=False, allow_blank=True)
+    note = FreeTextField(
+        max_length=NOTE_MAX, required=False, allow_blank=True, help_text="What changed (required)."
+    )
     work_session = IdField(
         required=False,
         allow_null=True,

@@ -208,7 +208,8 @@ def entry_revise(
     work_session: WorkSession | None = None,
 ) -> Entry:
     """A new version of the entry, written for the actor's region: the title, text and
-    status as they now stand and a note on what changed. Status moves freely (proposal →
+    status as they now stand and a note on what changed (required: the versions table shows
+    it). Status moves freely (proposal →
     tried → practice, or back when a trial did not hold). `work_session`: the session it
     was refined at, one a region the actor evaluates for hosts or takes part in; that
     session's page and impression report then show the entry."""
@@ -223,6 +224,8 @@ def entry_revise(
     _choice(theme, Theme, "theme", _("Theme"), errors)
     _choice(kind, EntryKind, "kind", _("Kind"), errors)
     title, text, note = _words(title, text, errors, note=note)
+    if not note:
+        errors["note"] = [_("What changed: say in a few words what this version changes.")]
     if work_session is not None and not access.can_use_work_session(actor, work_session):
         errors["work_session"] = [
             _("Work session: choose a work session that your region hosts or takes part in.")

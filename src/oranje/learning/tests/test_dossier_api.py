@@ -123,9 +123,13 @@ def test_a_version_names_its_work_session(qm: User, world: World) -> None:
         url, {"region": "VR12", "status": "tried", "work_session": 999999}, format="json"
     )
     assert unknown.status_code == 400 and "work_session" in unknown.json()
-    made = client.post(
-        url, {"region": "VR12", "status": "tried", "work_session": ours.pk}, format="json"
-    )
+    bare = {"region": "VR12", "status": "tried", "work_session": ours.pk}
+    no_note = client.post(url, bare, format="json")
+    assert no_note.status_code == 400
+    assert no_note.json()["note"] == [
+        "Wat is er veranderd: zeg in een paar woorden wat deze versie verandert."
+    ]
+    made = client.post(url, {**bare, "note": "In de sessie besproken"}, format="json")
     assert made.status_code == 201, made.content
     versions = _api(world.viewer).get(f"{API}{entry.pk}/").json()["versions"]
     assert [(v["number"], v["work_session"], v["work_session_title"]) for v in versions] == [

@@ -131,6 +131,7 @@ def test_the_index_follows_versions_comments_and_deletes(
         title="Een bloemetje na de inzet",
         text="Na elke inzet een bloemetje.",
         status="tried",
+        note="Bloemetje",
     )
     assert _titles("bedankje") == []
     assert _titles("bloemetje") == ["Een bloemetje na de inzet"]

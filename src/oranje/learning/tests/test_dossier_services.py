@@ -119,8 +119,23 @@ def test_another_region_refines_by_a_new_version(qm: User, other: User, world: W
             title=entry.title,
             text=entry.text,
             status=entry.status,
+            note="Niets",
         )
     assert "text" in caught.value.message_dict
+    # A new version says what changed: the versions table shows it.
+    with pytest.raises(ValidationError) as caught:
+        services.entry_revise(
+            actor=other,
+            entry=entry,
+            region=world.other_region,
+            title=entry.title,
+            text=entry.text + " Ook in Utrecht.",
+            status=entry.status,
+            note="  ",
+        )
+    assert caught.value.message_dict["note"] == [
+        "Wat is er veranderd: zeg in een paar woorden wat deze versie verandert."
+    ]
 
 
 def test_comments_record_the_region_and_are_searchable(qm: User, other: User, world: World) -> None:
@@ -220,6 +235,7 @@ def test_a_new_version_names_the_work_session_it_was_refined_at(
         title=entry.title,
         text=entry.text + " En nu overal.",
         status="practice",
+        note="Overal ingevoerd",
         work_session=elsewhere,
     )
     assert entry.versions.get(number=3).work_session == elsewhere

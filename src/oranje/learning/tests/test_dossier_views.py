@@ -259,6 +259,12 @@ def test_new_version_form_offers_only_the_regions_work_sessions(qm: User, world:
         "Werksessie: kies een werksessie die uw regio organiseert of waaraan zij deelneemt."
         in refused.content.decode()
     )
+    no_note = client.post(url, {**fields, "note": " ", "work_session": theirs.pk})
+    assert no_note.status_code == 400
+    assert (
+        "Wat is er veranderd: zeg in een paar woorden wat deze versie verandert."
+        in no_note.content.decode()
+    )
     assert Entry.objects.get(pk=entry.pk).version == 1
     saved = client.post(url, {**fields, "work_session": theirs.pk})
     assert saved.status_code == 302
