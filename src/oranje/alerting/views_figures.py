@@ -25,7 +25,7 @@ from oranje.alerting.selectors_figures import (
 )
 from oranje.core import access as core_access
 from oranje.core.params import InvalidParameter
-from oranje.core.spreadsheet import safe_cell
+from oranje.core.spreadsheet import decimal_cell, safe_cell
 from oranje.core.views import current_region
 from oranje.organisation.models import Function
 
@@ -44,7 +44,8 @@ def _minutes(value: float | None) -> str:
 def chart_svg(rows: list[FunctionFigures], *, title: str, ident: str) -> SafeString:
     """Per function two horizontal bars: the share that came of those alerted on hard and on
     soft on-call. The table beside it carries the same figures for screen readers."""
-    left, right, bar, gap, top = 110, 70, 14, 10, 40
+    # The right margin holds the longest label beside a full bar: "100,0% (123/123)".
+    left, right, bar, gap, top = 110, 120, 14, 10, 40
     width = 640
     plot = width - left - right
     height = top + len(rows) * (2 * bar + gap) + 40
@@ -142,10 +143,8 @@ def _csv(region_code: str, figures: Figures) -> HttpResponse:
                         side.came,
                         side.declined,
                         side.no_answer,
-                        "" if side.came_percent is None else str(side.came_percent),
-                        ""
-                        if side.median_answer_minutes is None
-                        else str(side.median_answer_minutes),
+                        decimal_cell(side.came_percent),
+                        decimal_cell(side.median_answer_minutes),
                     ]
                 )
     return response

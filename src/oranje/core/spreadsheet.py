@@ -21,6 +21,12 @@ def safe_cell(value: object) -> str:
     return f"'{text}" if text.startswith(_FORMULA_START) else text
 
 
+def decimal_cell(value: float | None, places: int = 1) -> str:
+    """A number with a decimal comma, as Dutch Excel reads it in a semicolon CSV ("100,0";
+    "100.0" would be read as a date or text); None is an empty cell."""
+    return "" if value is None else f"{value:.{places}f}".replace(".", ",")
+
+
 def csv_bytes(
     header: Iterable[object], rows: Iterable[Iterable[object]], *, marking: str = ""
 ) -> bytes:

@@ -161,6 +161,9 @@ def test_the_csv_export_has_a_row_per_function_kind_and_step(world, alerted):
     lines = response.content.decode("utf-8-sig").strip().splitlines()
     assert len(lines) == 1 + 4  # header; real hard/soft; exercise hard/soft
     assert lines[1].split(";")[2:6] == ["OVD-BZ", "hard", "3", "2"]
+    # Dutch Excel: decimal commas in a semicolon CSV (66,7 and 2,0, not 66.7 and 2.0).
+    assert lines[1].split(";")[8:] == ["66,7", "2,0"]
+    assert lines[2].split(";")[8:] == ["25,0", "6,5"]
 
 
 def test_quality_monitors_and_managers_see_it_readers_do_not(world):
