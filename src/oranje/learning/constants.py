@@ -159,3 +159,6 @@ class AdviceStatus(models.TextChoices):
 
 #: A dossier comment's region choice (form and API) for a national member: "landelijk".
 NATIONAL = "landelijk"
+
+#: A yes-or-no question's answers, as residents see them and as the results show them.
+YES_NO_ANSWERS = (("yes", _("Yes")), ("no", _("No")))

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from oranje.core.models import Region
 from oranje.incidents.models import Incident
 from oranje.learning import text as words
-from oranje.learning.constants import QuestionKind, ResponseChannel, Shelter
+from oranje.learning.constants import YES_NO_ANSWERS, QuestionKind, ResponseChannel, Shelter
 from oranje.learning.models import Answer, Invitation, Response, Survey, SurveyQuestion
 
 #: The question whose answers become `Response.postcode_area` (shown in the area breakdown).
@@ -161,7 +161,7 @@ class QuestionResult:
 
 def _options(question: SurveyQuestion) -> list[tuple[str, str]]:
     if question.kind == QuestionKind.YES_NO:
-        return [("yes", _("yes")), ("no", _("no"))]
+        return [(value, str(label)) for value, label in YES_NO_ANSWERS]
     if question.kind == QuestionKind.SCALE:
         return [(v, v) for v in SCALE_VALUES]
     return [(str(o.get("value", "")), str(o.get("label", ""))) for o in question.options or []]
@@ -245,7 +245,12 @@ class AreaRow:
 
     @property
     def rate(self) -> float | None:
+        """Answers by code per letter of the area (open-link answers are not invited)."""
         return 100.0 * self.code_responses / self.invitations if self.invitations else None
+
+    @property
+    def open_responses(self) -> int:
+        return self.responses - self.code_responses
 
 
 def by_area(survey: Survey, responses: QuerySet[Response]) -> list[AreaRow]:

@@ -120,7 +120,10 @@ class AreaOut(serializers.Serializer):
     letters = serializers.IntegerField(source="invitations")
     responses = serializers.IntegerField()
     code_responses = serializers.IntegerField()
-    rate = serializers.FloatField(allow_null=True)
+    open_responses = serializers.IntegerField()
+    rate = serializers.FloatField(
+        allow_null=True, help_text="Code responses per letter of the area, %."
+    )
 
 
 class ResultsOut(serializers.Serializer):

@@ -102,6 +102,8 @@ def test_an_unknown_code_is_named_on_the_code_field(client: Client, typed: str) 
     page = answer.content.decode()
     assert "Deze code kennen we niet. Kijk of u de code goed heeft overgenomen." in page
     assert 'id="e-code"' in page and 'href="#f-code"' in page
+    # Only the code is wrong: the summary's heading speaks of the code, not of answers.
+    assert "Controleer uw code" in page and "Controleer deze antwoorden" not in page
 
 
 def test_an_empty_code_asks_for_it(client: Client) -> None:
@@ -122,6 +124,7 @@ def test_missing_required_answers_are_named_on_their_question(client: Client) ->
     assert answer.status_code == 400
     page = answer.content.decode()
     assert 'id="e-q-trust"' in page and "Geef hier een antwoord." in page
+    assert "Controleer deze antwoorden" in page and "Controleer uw code" not in page
     assert 'href="#f-q-trust-0"' in page  # the summary links to the question's first answer
     # The summary's link names the question; it is the first thing in <main>, takes the
     # focus without JavaScript (autofocus) and the page title starts with "Fout:".

@@ -95,7 +95,9 @@ def test_counts_rate_and_answers_per_question(world: World) -> None:
         4,
         3,
     )
-    assert areas["1951"].rate == pytest.approx(50.0)
+    assert areas["1951"].rate == pytest.approx(50.0) and areas["1951"].open_responses == 1
+    # The shelter question's answers read as residents read them.
+    assert [b.label for b in results["shelter"].bars] == ["Ja", "Nee"]
     shelters = {v: n for v, _label, n in selectors.by_shelter(selectors.filtered_responses(survey))}
     assert shelters == {"yes": 3, "no": 1, "": 1}
 
@@ -112,6 +114,11 @@ def test_the_page_shows_charts_with_tables_and_filters(world: World) -> None:
     assert "respons 40%" in page
     assert "Meest gebruikte woorden" in page and "informatie" in page
     assert "Beantwoord via de open link" in page
+    # Per area: the rate over answers by code only; open-link answers in their own column.
+    table = page.split('id="by-area"', 1)[1].split("</table>", 1)[0]
+    assert '<th scope="col">Antwoorden via open link</th>' in table
+    row = table.split('<th scope="row">1951</th>', 1)[1].split("</tr>", 1)[0]
+    assert row == "<td>6</td><td>3</td><td>50%</td><td>1</td>"
     only = client.get(
         f"/leren/enquetes/{survey.pk}/resultaten/", {"area": "1952", "shelter": "no"}
     ).content.decode()

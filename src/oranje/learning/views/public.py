@@ -37,7 +37,7 @@ from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_http_methods, require_safe
 
 from oranje.learning import access
-from oranje.learning.constants import ANSWER_MAX, QuestionKind
+from oranje.learning.constants import ANSWER_MAX, YES_NO_ANSWERS, QuestionKind
 from oranje.learning.models import Survey, SurveyQuestion
 from oranje.learning.services.responses import (
     POSTCODE_QUESTION,
@@ -79,7 +79,7 @@ def _options(question: SurveyQuestion, chosen: list[str]) -> list[tuple[str, str
     if question.kind == QuestionKind.SCALE:
         pairs = [(str(n), str(n)) for n in range(1, 6)]
     elif question.kind == QuestionKind.YES_NO:
-        pairs = [("yes", _("Yes")), ("no", _("No"))]
+        pairs = [(value, str(label)) for value, label in YES_NO_ANSWERS]
     else:
         pairs = []
         for option in question.options or []:
@@ -165,6 +165,7 @@ def _page(
             "code_errors": code_errors or [],
             "show_code_form": not by_code,
             "summary": summary,
+            "only_code": bool(code_errors) and len(summary) == 1,
             "problem": problem,
             "client_key": client_key or uuid.uuid4().hex,
             "honeypot": HONEYPOT,
