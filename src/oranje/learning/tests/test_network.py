@@ -185,6 +185,9 @@ def test_meetings_documents_and_decisions(world: World) -> None:
     )
     client = client_for(nm)
     page = client.get("/leren/netwerk/bijeenkomsten/").content.decode()
+    # The sub-menu and the page call them the same: "Bijeenkomsten".
+    assert "<h1>Bijeenkomsten van het netwerk" in page and "Vergaderingen" not in page
+    assert ">Bijeenkomsten</a>" in page
     assert "De portefeuillehouders kwamen dit jaar 1 keer bijeen; minimaal 4 per jaar" in page
     # A document is known by its content: a program is refused, a PDF kept.
     url = f"/leren/netwerk/bijeenkomsten/{meeting.pk}/documenten/"
