@@ -1,6 +1,6 @@
 """Demo, issue 17, part "description" (see demo/national.py): the national text (version 1,
 from the data migration), Kennemerland's own additions in two versions, and Kennemerland's
-regional point of contact for population care."""
+regional point of contact for population care (the coordinator persona, Marieke de Graaf)."""
 
 from __future__ import annotations
 
@@ -51,7 +51,9 @@ def build(ctx: DemoContext) -> None:
         contact_point_save(
             actor=ctx.coordinator,
             region=region,
-            name="Sanne Vermeulen",
+            # The coordinator persona (Marieke de Graaf) is the point of contact: the person
+            # a partner reaches is the one who logs in as the coordinator.
+            name=ctx.coordinator.get_full_name() or ctx.coordinator.username,
             role="Regionaal coördinator bevolkingszorg",
             phone="023 789 0123",
             email="bevolkingszorg@vrk.example.nl",
