@@ -97,8 +97,10 @@ class Incident(models.Model):
         ]
 
     def __str__(self) -> str:
-        prefix = "OEFENING " if self.is_exercise else ""
-        return f"{prefix}{self.title}"
+        """The title, marked OEFENING for an exercise (the label of every dropdown), except
+        when the title itself already starts with "Oefening": no "OEFENING Oefening …"."""
+        marked = self.is_exercise and not self.title.casefold().startswith("oefening")
+        return f"OEFENING {self.title}" if marked else self.title
 
     @property
     def is_open(self) -> bool:
