@@ -8,7 +8,9 @@ code, 500 by the open link) — and a second run that changes none of it."""
 import pytest
 from django.utils import timezone
 
+from oranje.core.models import Membership
 from oranje.demo.world import build
+from oranje.incidents.models import LogEntry
 from oranje.learning import models as lm
 from oranje.learning.constants import Body, NetworkRole
 
@@ -69,6 +71,20 @@ def test_the_demo_has_the_learning_room_and_reruns_safely() -> None:
         "practice",
         "proposal",
     }
+
+    # Comments come from members of the region they are written under; a 2015 entry cites no
+    # later event, and the exercise's texts do not fix the month (it is dated from today).
+    comments = lm.EntryComment.objects.filter(entry__work_session=session)
+    assert comments.exists()
+    assert all(
+        Membership.objects.filter(user_id=c.author_id, region_id=c.region_id).exists()
+        for c in comments
+    )
+    assert not session.entries.filter(text__contains="Velsen-Noord").exists()
+    assert comments.filter(text__contains="Velsen-Noord").exists()
+    texts = list(LogEntry.objects.filter(incident=velsen.incident).values_list("text", flat=True))
+    texts += list(findings.values_list("text", flat=True))
+    assert texts and not [t for t in texts if "januari" in t.lower()]
 
     secretaries = lm.NetworkMember.objects.filter(role=NetworkRole.SECRETARY)
     assert all("(" not in name for name in secretaries.values_list("name", flat=True))
