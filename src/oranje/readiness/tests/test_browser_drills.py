@@ -1,5 +1,5 @@
 """The one-hour drill in a real browser: sent from the coordinator's page, answered on a
-phone (390×844), assessed, and counted in the passport."""
+phone (390×844), assessed (the person sees the assessment), and counted in the passport."""
 
 from __future__ import annotations
 
@@ -65,5 +65,11 @@ def test_the_drill_is_answered_on_a_phone(page, live_server, settings):
     page.get_by_role("button", name="Beoordeling vastleggen").click()
     expect(page.get_by_text("Beoordeling vastgelegd.")).to_be_visible()
     expect(page.get_by_text("Telt als één uur oefening in het paspoort.")).to_be_visible()
+    # The person hears it: a mail marked OEFENING/TEST, and their page shows it.
+    assert len(mail.outbox) == 2
+    assert mail.outbox[1].subject.startswith("OEFENING/TEST")
+    assert "Snel en volledig." in mail.outbox[1].body
+    phone.reload()
+    expect(phone.get_by_text("Snel en volledig.")).to_be_visible()
     page.get_by_role("link", name="Paspoort", exact=True).first.click()
     expect(page.get_by_text(re.compile("Uuropdracht: Je hebt een uur om opvang"))).to_be_visible()
