@@ -31,6 +31,9 @@ def test_the_demo_has_one_assessed_and_one_open_drill_once(world: World, setting
     assert drill_state(done) == DrillState.ASSESSED and done.assessment == "good"
     assert not is_late(done) and done.report.startswith("Sporthal Zeewijk")
     assert done.function.code == "OVD-BZ"
+    # Its assessment was mailed back then: the worker sends the person nothing now.
+    assert done.assessment_mailed_at is not None
+    assert done.assessed_at is not None and done.assessment_mailed_at >= done.assessed_at
     assert done.activity is not None and done.activity.exercise_type == ExerciseType.DRILL
     assert (timezone.localdate() - done.activity.completed_on).days == national_drills.DAYS_AGO
     assert drill_state(still_open) == DrillState.OPEN
