@@ -228,7 +228,10 @@ def _meetings(actor: User, today: dt.date) -> dict[str, lm.Meeting]:
 
 
 def _advice(actor: User, today: dt.date, meetings: dict[str, lm.Meeting]) -> None:
-    year = today.year
+    # Dates relative to today (a demo built in January must not ask questions in March): one
+    # answered, one open, one past its deadline.
+    days = dt.timedelta
+    advised = meetings.get("Advies kwalificatie-eisen")
     holder = lm.NetworkMember.objects.filter(role=NetworkRole.PORTFOLIO).order_by("pk").first()
     chair = lm.NetworkMember.objects.filter(role=NetworkRole.CHAIR).first()
     network.advice_save(
@@ -239,16 +242,16 @@ def _advice(actor: User, today: dt.date, meetings: dict[str, lm.Meeting]) -> Non
             "Het Veiligheidsberaad vraagt het netwerk te adviseren over landelijk uniforme "
             "kwalificatie-eisen en certificering voor de sleutelfuncties van bevolkingszorg."
         ),
-        asked_on=dt.date(year, 3, 20),
+        asked_on=today - days(261),
         owner=holder,
-        deadline=dt.date(year, 9, 30),
+        deadline=today - days(67),
         answer=(
             "Het netwerk adviseert landelijke profielen voor OvD-BZ, AC-BZ en CPG, met een "
             "proeve van bekwaamheid bij een geaccrediteerd instituut en jaarlijkse "
             "vakbekwaamheid via oefeningen."
         ),
-        answered_on=dt.date(year, 9, 10),
-        meeting=meetings.get("Advies kwalificatie-eisen"),
+        answered_on=today - days(87),
+        meeting=advised if advised is not None and advised.held_on <= today else None,
         status=AdviceStatus.ANSWERED,
     )
     network.advice_save(
@@ -259,9 +262,9 @@ def _advice(actor: User, today: dt.date, meetings: dict[str, lm.Meeting]) -> Non
             "Hoe kunnen regio's elkaar bij een langdurige crisis met mensen uit hun pools "
             "helpen, en wat is daarvoor landelijk nodig?"
         ),
-        asked_on=dt.date(year, 10, 1),
+        asked_on=today - days(66),
         owner=chair,
-        deadline=dt.date(year + 1, 1, 31),
+        deadline=today + days(56),
     )
     network.advice_save(
         actor=actor,
@@ -271,9 +274,9 @@ def _advice(actor: User, today: dt.date, meetings: dict[str, lm.Meeting]) -> Non
             "Het netwerk adviseert ongevraagd om na elk incident met getroffen inwoners een "
             "publieksenquête te houden, zodat het effect op inwoners wordt gemeten."
         ),
-        asked_on=dt.date(year, 6, 1),
+        asked_on=today - days(188),
         owner=holder,
-        deadline=dt.date(year, 11, 30),
+        deadline=today - days(6),
     )
 
 

@@ -95,6 +95,15 @@ def test_the_demo_has_the_learning_room_and_reruns_safely() -> None:
     assert this_year.filter(body=Body.NETWORK).count() == 2
     assert this_year.filter(body=Body.PORTFOLIO).count() == 4
     assert lm.AdvisoryQuestion.objects.count() == 3
+    # Whenever the demo is built: nothing asked or answered in the future, one answer, one
+    # question open and one past its deadline.
+    today = timezone.localdate()
+    advice = lm.AdvisoryQuestion.objects.all()
+    assert not advice.filter(asked_on__gt=today) and not advice.filter(answered_on__gt=today)
+    assert advice.filter(answered_on__isnull=False).count() == 1
+    open_advice = advice.filter(answered_on__isnull=True)
+    assert open_advice.filter(deadline__lt=today).count() == 1
+    assert open_advice.filter(deadline__gte=today).count() == 1
 
     survey = lm.Survey.objects.get(incident=velsen.incident)
     assert survey.status == "open"
