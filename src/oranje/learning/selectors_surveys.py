@@ -238,19 +238,42 @@ def question_results(survey: Survey, responses: QuerySet[Response]) -> list[Ques
 
 @dataclass
 class AreaRow:
+    """An area's letters and answers; under a filter an area with fewer than MIN_GROUP
+    matching answers has its answer counts withheld (None), see `withhold_small`."""
+
     area: str
     invitations: int
-    responses: int
-    code_responses: int
+    responses: int | None
+    code_responses: int | None
 
     @property
     def rate(self) -> float | None:
         """Answers by code per letter of the area (open-link answers are not invited)."""
-        return 100.0 * self.code_responses / self.invitations if self.invitations else None
+        if not self.invitations or self.code_responses is None:
+            return None
+        return 100.0 * self.code_responses / self.invitations
 
     @property
-    def open_responses(self) -> int:
+    def open_responses(self) -> int | None:
+        if self.responses is None or self.code_responses is None:
+            return None
         return self.responses - self.code_responses
+
+
+def withhold_small(
+    areas: list[AreaRow], shelters: list[tuple[str, str, int]]
+) -> tuple[list[AreaRow], list[tuple[str, str, int | None]]]:
+    """The area and shelter tables under a filter: a count of fewer than MIN_GROUP (but not
+    none) is withheld, so that the filter cannot single out a household's answer (with
+    "shelter: yes", an area showing 1 would tell that its one respondent was in a shelter)."""
+
+    def small(n: int | None) -> bool:
+        return n is not None and 0 < n < MIN_GROUP
+
+    return (
+        [AreaRow(a.area, a.invitations, None, None) if small(a.responses) else a for a in areas],
+        [(value, label, None if small(n) else n) for value, label, n in shelters],
+    )
 
 
 def by_area(survey: Survey, responses: QuerySet[Response]) -> list[AreaRow]:

@@ -118,9 +118,12 @@ class QuestionResultOut(serializers.Serializer):
 class AreaOut(serializers.Serializer):
     area = serializers.CharField()
     letters = serializers.IntegerField(source="invitations")
-    responses = serializers.IntegerField()
-    code_responses = serializers.IntegerField()
-    open_responses = serializers.IntegerField()
+    responses = serializers.IntegerField(
+        allow_null=True,
+        help_text="null: under a filter, fewer than 5 answers in this area (withheld).",
+    )
+    code_responses = serializers.IntegerField(allow_null=True)
+    open_responses = serializers.IntegerField(allow_null=True)
     rate = serializers.FloatField(
         allow_null=True, help_text="Code responses per letter of the area, %."
     )
@@ -132,7 +135,10 @@ class ResultsOut(serializers.Serializer):
     filtered = CountsOut()
     questions = QuestionResultOut(many=True)
     areas = AreaOut(many=True)
-    shelters = serializers.DictField(child=serializers.IntegerField())
+    shelters = serializers.DictField(
+        child=serializers.IntegerField(allow_null=True),
+        help_text="null: under a filter, fewer than 5 answers (withheld).",
+    )
 
 
 def _region(user: Any, code: str) -> Region:

@@ -239,3 +239,39 @@ def test_the_word_overview_leaves_out_filler_words() -> None:
     assert shown["opvang"] == 2 and shown["bus"] == 2
     for filler in ("lang", "pas", "graag", "wist", "wisten", "ging", "heel", "echt", "veel"):
         assert filler not in shown
+
+
+def test_a_narrow_filter_withholds_the_area_and_shelter_breakdowns(world: World) -> None:
+    """Fewer than five under a filter: only how many — no area or shelter table (with area
+    1952's one household, the shelter table would tell its answer). A wider filter shows the
+    tables but withholds the cells below five (with 'shelter: yes', area 1952 showing 1 would
+    say that its one respondent was in a shelter). Page and API alike; unfiltered, the counts
+    stay."""
+    survey = make_survey(world)
+    _fill(survey)
+    for _n in range(3):  # 'yes' in 1951 reaches six: wide enough to show
+        respond(survey, {"shelter": "yes"}, channel="open", area="1951", shelter="yes")
+    respond(survey, {"shelter": "yes"}, channel="open", area="1952", shelter="yes")
+    client = client_for(world.coordinator)
+    url = f"/leren/enquetes/{survey.pk}/resultaten/"
+
+    page = client.get(url, {"area": "1952"}).content.decode()
+    assert 'id="by-shelter"' not in page and 'id="by-area"' not in page
+    api = client.get(f"/api/v1/learning/surveys/{survey.pk}/results/", {"area": "1952"}).json()
+    assert api["areas"] == [] and api["shelters"] == {} and api["questions"] == []
+    assert api["filtered"]["responses"] == 2
+
+    page = client.get(url, {"shelter": "yes"}).content.decode()
+    area_table = page.split('id="by-area"', 1)[1].split("</table>", 1)[0]
+    row_1952 = area_table.split(">1952<", 1)[1].split("</tr>", 1)[0]
+    assert "niet getoond" in row_1952 and "<td>1</td>" not in row_1952
+    row_1951 = area_table.split(">1951<", 1)[1].split("</tr>", 1)[0]
+    assert "<td>3</td>" in row_1951  # 3 by code and 3 open: six, shown
+    api = client.get(f"/api/v1/learning/surveys/{survey.pk}/results/", {"shelter": "yes"}).json()
+    by_area = {a["area"]: a for a in api["areas"]}
+    assert by_area["1952"]["responses"] is None and by_area["1952"]["letters"] == 4
+    assert by_area["1951"]["responses"] == 6
+
+    whole = client.get(f"/api/v1/learning/surveys/{survey.pk}/results/").json()
+    assert {a["area"]: a["responses"] for a in whole["areas"]}["1952"] == 2
+    assert whole["shelters"]["no"] == 1

@@ -60,6 +60,12 @@ def results_context(survey: Survey, data: Any) -> dict[str, Any]:
                 title=result.question.text,
                 desc=", ".join(f"{b.label}: {b.share:.0f}% ({b.count})" for b in result.bars),
             )
+    areas = selectors.by_area(survey, responses)
+    shelters: list[tuple[str, str, int | None]] = list(selectors.by_shelter(responses))
+    if too_few:
+        areas, shelters = [], []  # only how many, as for the answers
+    elif filtered:
+        areas, shelters = selectors.withhold_small(areas, selectors.by_shelter(responses))
     return {
         "filters": filters,
         "filtered": filtered,
@@ -70,8 +76,8 @@ def results_context(survey: Survey, data: Any) -> dict[str, Any]:
         "total": selectors.counts(survey),
         "counts": counts,
         "results": results,
-        "areas": selectors.by_area(survey, responses),
-        "shelters": selectors.by_shelter(responses),
+        "areas": areas,
+        "shelters": shelters,
     }
 
 
