@@ -100,11 +100,21 @@ class EntryForm(_RegionForm):
         empty_label=_("— none —"),
     )
 
-    def __init__(self, *args: Any, regions: frozenset[int], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        regions: frozenset[int],
+        sessions: QuerySet[WorkSession] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, regions=regions, **kwargs)
         incident = self.fields["incident"]
         assert isinstance(incident, forms.ModelChoiceField)
         incident.queryset = Incident.objects.filter(region_id__in=regions).order_by("-started_at")
+        if sessions is not None:  # the sessions the writer's regions host or take part in
+            session = self.fields["work_session"]
+            assert isinstance(session, forms.ModelChoiceField)
+            session.queryset = sessions.order_by("-held_on", "pk")
         for name, label in (
             ("theme", _("Theme")),
             ("kind", _("Kind")),

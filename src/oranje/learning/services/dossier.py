@@ -145,6 +145,10 @@ def entry_create(
     title, text, _note = _words(title, text, errors)
     if incident is not None and (region is None or incident.region_id != region.pk):
         errors["incident"] = [_("Incident: choose an incident of the entry's region.")]
+    if work_session is not None and not access.can_use_work_session(actor, work_session):
+        errors["work_session"] = [
+            _("Work session: choose a work session that your region hosts or takes part in.")
+        ]
     if finding is not None:
         evaluation = evaluation or finding.evaluation
         if finding.evaluation_id != evaluation.pk:

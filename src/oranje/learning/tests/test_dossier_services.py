@@ -58,7 +58,9 @@ def _new(actor: User, world: World, **kw: object) -> Entry:
 
 
 def test_create_writes_version_one_search_text_and_audit(qm: User, world: World) -> None:
-    session = WorkSession.objects.create(title="Werksessie 2015", held_on=timezone.localdate())
+    session = WorkSession.objects.create(
+        title="Werksessie 2015", held_on=timezone.localdate(), host_region=world.region
+    )
     entry = _new(qm, world, work_session=session)
     assert entry.version == 1 and entry.status == "proposal"
     version = entry.versions.get()
@@ -239,3 +241,19 @@ def test_a_new_version_names_the_work_session_it_was_refined_at(
         work_session=elsewhere,
     )
     assert entry.versions.get(number=3).work_session == elsewhere
+
+
+def test_a_new_entry_names_only_a_work_session_of_the_writers_region(
+    qm: User, world: World
+) -> None:
+    """As for a new version: a session the writer's region neither hosts nor takes part in is
+    refused on the field (the entry's first version would be credited to it)."""
+    elsewhere = WorkSession.objects.create(
+        title="Werksessie elders", held_on=timezone.localdate(), host_region=world.other_region
+    )
+    with pytest.raises(ValidationError) as caught:
+        _new(qm, world, work_session=elsewhere)
+    assert caught.value.message_dict["work_session"] == [
+        "Werksessie: kies een werksessie die uw regio organiseert of waaraan zij deelneemt."
+    ]
+    assert not Entry.objects.filter(work_session=elsewhere).exists()

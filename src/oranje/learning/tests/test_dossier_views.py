@@ -106,7 +106,12 @@ def test_new_entry_empty_names_fields_then_saves(qm: User, world: World) -> None
 
 
 def test_new_entry_prefilled_from_session_and_finding(qm: User, world: World) -> None:
-    session = WorkSession.objects.create(title="Werksessie 2015", held_on=timezone.localdate())
+    session = WorkSession.objects.create(
+        title="Werksessie 2015", held_on=timezone.localdate(), host_region=world.region
+    )
+    elsewhere = WorkSession.objects.create(
+        title="Werksessie elders", held_on=timezone.localdate(), host_region=world.other_region
+    )
     evaluation = Evaluation.objects.create(
         region=world.region,
         incident=start_incident(world),
@@ -119,6 +124,7 @@ def test_new_entry_prefilled_from_session_and_finding(qm: User, world: World) ->
     client = _client(qm)
     page = client.get("/leren/dossier/nieuw/", {"werksessie": session.pk}).content.decode()
     assert "Werksessie 2015" in page and f'value="{session.pk}" selected' in page
+    assert "Werksessie elders" not in page  # only sessions of the writer's regions
     page = client.get("/leren/dossier/nieuw/", {"bevinding": finding.pk}).content.decode()
     assert "Bericht te laat." in page
     response = client.post(

@@ -151,7 +151,10 @@ def entry_new(request: HttpRequest) -> HttpResponse:
             kind="proposal" if finding.kind == "improve" else "practice",
         )
     form = EntryForm(
-        request.POST if request.method == "POST" else None, regions=regions, initial=initial
+        request.POST if request.method == "POST" else None,
+        regions=regions,
+        sessions=access.usable_work_sessions(request.user),
+        initial=initial,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
