@@ -5,6 +5,8 @@ after approval."""
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -24,6 +26,10 @@ from oranje.incidents.constants import (
     ScalingMode,
 )
 from oranje.organisation.models import Function
+
+#: A title that already says it is an exercise ("Oefening …", "OEFENING: …"), as a word:
+#: "Oefeningterrein" is not one.
+_STARTS_AS_EXERCISE = re.compile(r"oefening\b", re.IGNORECASE)
 
 
 class Incident(models.Model):
@@ -99,7 +105,7 @@ class Incident(models.Model):
     def __str__(self) -> str:
         """The title, marked OEFENING for an exercise (the label of every dropdown), except
         when the title itself already starts with "Oefening": no "OEFENING Oefening …"."""
-        marked = self.is_exercise and not self.title.casefold().startswith("oefening")
+        marked = self.is_exercise and not _STARTS_AS_EXERCISE.match(self.title)
         return f"OEFENING {self.title}" if marked else self.title
 
     @property

@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from oranje.core import access as core_access
 from oranje.core.audit import audit_record
@@ -157,10 +158,12 @@ def drill_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@never_cache
 def drill_respond(request: HttpRequest, token: str) -> HttpResponse:
     """The page behind the link in a drill's message: no login, the signed link is the key.
     It shows the assignment and the time left, and takes the report back once. A forged or
-    expired link says so and records nothing."""
+    expired link says so and records nothing. Never cached: once assessed it shows the
+    coordinator's verdict and explanation, which a shared or back-button cache must not keep."""
     template = "readiness/drill_respond.html"
     try:
         drill = service.drill_from_token(token)

@@ -20,6 +20,8 @@ from oranje.incidents.models import Incident
         ("OEFENING dijkdoorbraak", True, "OEFENING dijkdoorbraak"),
         ("oefening gas", True, "oefening gas"),
         ("Oefenterrein brand", True, "OEFENING Oefenterrein brand"),
+        ("Oefeningterrein brand", True, "OEFENING Oefeningterrein brand"),
+        ("Oefening: stroomuitval", True, "Oefening: stroomuitval"),
         ("Oefening brand (geen oefening)", False, "Oefening brand (geen oefening)"),
     ],
 )

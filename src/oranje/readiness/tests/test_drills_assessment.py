@@ -117,9 +117,12 @@ def test_the_persons_page_shows_the_assessment_and_its_explanation(world, drill)
     before = Client().get(_link(drill)).content.decode()
     assert "Nog niet beoordeeld." in before
     _assess(world, drill)
-    html = Client().get(_link(drill)).content.decode()
+    response = Client().get(_link(drill))
+    html = response.content.decode()
     assert "Beoordeling" in html and "<strong>goed</strong>" in html
     assert "Sterk: Rode Kruis gebeld." in html
+    # The verdict is for the person: no shared or back-button cache keeps it.
+    assert "no-store" in response["Cache-Control"]
 
 
 def test_a_drill_closed_as_not_responded_tells_the_person_so(world, drill):
