@@ -109,7 +109,7 @@ def test_new_entry_prefilled_from_session_and_finding(qm: User, world: World) ->
     session = WorkSession.objects.create(
         title="Werksessie 2015", held_on=timezone.localdate(), host_region=world.region
     )
-    elsewhere = WorkSession.objects.create(
+    WorkSession.objects.create(
         title="Werksessie elders", held_on=timezone.localdate(), host_region=world.other_region
     )
     evaluation = Evaluation.objects.create(
