@@ -61,11 +61,12 @@ def results_context(survey: Survey, data: Any) -> dict[str, Any]:
                 desc=", ".join(f"{b.label}: {b.share:.0f}% ({b.count})" for b in result.bars),
             )
     areas = selectors.by_area(survey, responses)
-    shelters: list[tuple[str, str, int | None]] = list(selectors.by_shelter(responses))
+    found = selectors.by_shelter(responses)
+    shelters: list[tuple[str, str, int | None]] = list(found)
     if too_few:
         areas, shelters = [], []  # only how many, as for the answers
     elif filtered:
-        areas, shelters = selectors.withhold_small(areas, selectors.by_shelter(responses))
+        areas, shelters = selectors.withhold_small(areas, found)
     return {
         "filters": filters,
         "filtered": filtered,
