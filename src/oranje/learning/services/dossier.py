@@ -86,6 +86,15 @@ def _words(
     return title, text, note
 
 
+def _usable_session(actor: User, session: WorkSession | None, errors: dict[str, list[str]]) -> None:
+    """An entry or version is credited only to a session the actor's regions host or take
+    part in (all for the national ones)."""
+    if session is not None and not access.can_use_work_session(actor, session):
+        errors["work_session"] = [
+            _("Work session: choose a work session that your region hosts or takes part in.")
+        ]
+
+
 def _writer_region(actor: User, region: Region | None, errors: dict[str, list[str]]) -> None:
     if region is None or region.pk not in access.contributor_regions(actor):
         errors["region"] = [_("Region: choose a region you write for.")]
@@ -145,10 +154,7 @@ def entry_create(
     title, text, _note = _words(title, text, errors)
     if incident is not None and (region is None or incident.region_id != region.pk):
         errors["incident"] = [_("Incident: choose an incident of the entry's region.")]
-    if work_session is not None and not access.can_use_work_session(actor, work_session):
-        errors["work_session"] = [
-            _("Work session: choose a work session that your region hosts or takes part in.")
-        ]
+    _usable_session(actor, work_session, errors)
     if finding is not None:
         evaluation = evaluation or finding.evaluation
         if finding.evaluation_id != evaluation.pk:
@@ -230,10 +236,7 @@ def entry_revise(
     title, text, note = _words(title, text, errors, note=note)
     if not note:
         errors["note"] = [_("What changed: say in a few words what this version changes.")]
-    if work_session is not None and not access.can_use_work_session(actor, work_session):
-        errors["work_session"] = [
-            _("Work session: choose a work session that your region hosts or takes part in.")
-        ]
+    _usable_session(actor, work_session, errors)
     if not errors and (title, text, status, theme, kind) == (
         entry.title,
         entry.text,
